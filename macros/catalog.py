@@ -1,0 +1,229 @@
+"""Load and validate `practices/` once, and hold the result as one immutable Catalog.
+
+Every later step (pages, tables, map, documents, export) reads the Catalog; none
+of them reads the YAML again.
+"""
+
+from __future__ import annotations
+
+import csv
+import copy
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from types import MappingProxyType
+from typing import Callable, Mapping
+
+from .codes import GemeenteIndex, normal_swv
+from .loading import Source, load_yaml
+from .package import Tables, compile_tables, source_descriptor, validate_tables
+from .problems import InvalidData, Problem
+from .schema import load_schema
+from .templates import check_template, load_body, read_lock
+from .validation import check_rules, check_shape
+
+
+def freeze(value):
+    """Deep read-only copy: dicts become mappingproxies, lists tuples."""
+    if isinstance(value, dict):
+        return MappingProxyType({k: freeze(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return tuple(freeze(v) for v in value)
+    return value
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    label: str
+    omschrijving: str = ""
+
+
+@dataclass(frozen=True)
+class Gemeente:
+    code: str
+    naam: str
+    provincie: str
+
+
+@dataclass(frozen=True)
+class Record:
+    """A practice or a template: its (normalised) data and the file it came from."""
+
+    file: str
+    data: Mapping
+    body: str = ""   # templates only
+
+    @property
+    def id(self) -> str:
+        return self.data["id"]
+
+    def get(self, *path, default=None):
+        value = self.data
+        for key in path:
+            if not isinstance(value, Mapping) or key not in value:
+                return default
+            value = value[key]
+        return value
+
+
+@dataclass(frozen=True)
+class Catalog:
+    root: Path
+    today: date
+    practices: tuple
+    templates: tuple
+    codelists: Mapping          # name -> tuple[Code]
+    gemeenten: Mapping          # code -> Gemeente
+    rmc_regios: Mapping         # code -> Code
+    glossary: tuple             # (term, uitleg)
+    schemas: Mapping            # kind -> JSON Schema
+    tables: Mapping             # compiled table -> tuple of rows
+    table_schemas: Mapping      # compiled table -> Table Schema
+    lock: Mapping               # template id -> {version: hash}
+
+    def label(self, codelist: str, code) -> str:
+        for item in self.codelists.get(codelist, ()):
+            if item.code == code:
+                return item.label
+        return "" if code is None else str(code)
+
+    def practice(self, practice_id: str) -> Record | None:
+        return next((p for p in self.practices if p.id == practice_id), None)
+
+    def template(self, template_id: str) -> Record | None:
+        return next((t for t in self.templates if t.id == template_id), None)
+
+    def provinces(self, practice: Record) -> tuple[str, ...]:
+        return tuple(sorted({self.gemeenten[c].provincie for c in practice.get("gemeenten", default=()) if c in self.gemeenten}))
+
+
+def _csv(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _discover(root: Path, folder: str) -> list[Path]:
+    return sorted((root / folder).rglob("*.yaml")) if (root / folder).is_dir() else []
+
+
+def _shown(root: Path, path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+class _Loader:
+    """One validation run: collects problems from every stage, never stops at the first."""
+
+    def __init__(self, root: Path, today: date, progress: Callable | None):
+        self.root, self.today, self.progress = root, today, progress
+        self.problems: list[Problem] = []
+        self.descriptor = source_descriptor(root)
+        paths = {r["name"]: root / r["path"] for r in self.descriptor["resources"]}
+        self.codelists = {name: tuple(Code(r["code"], r["label"], r.get("omschrijving") or "") for r in _csv(p))
+                          for name, p in paths.items() if name not in ("gemeenten", "rmc-regios", "begrippen")}
+        self.gemeente_rows = _csv(paths["gemeenten"])
+        self.rmc_rows = _csv(paths["rmc-regios"])
+        self.glossary = tuple((r["term"], r["uitleg"]) for r in _csv(paths["begrippen"])) if "begrippen" in paths else ()
+        self.index = GemeenteIndex(self.gemeente_rows)
+        self.lock = read_lock(root)
+
+    def load(self, folder: str, kind: str) -> list[tuple[Source, dict, str]]:
+        schema = load_schema(self.root, kind)
+        files = _discover(self.root, folder)
+        loaded = []
+        for n, path in enumerate(files, 1):
+            if self.progress:
+                self.progress(n, len(files))
+            source, problems = load_yaml(path, _shown(self.root, path))
+            self.problems += problems
+            if source is None:
+                continue
+            self.problems += check_shape(source, schema)
+            self.problems += check_rules(source, schema, self.today, self.root / "bijlagen")
+            body = self._body(source) if kind == "sjabloon" else ""
+            loaded.append((source, self._normalise(source.data, schema), body))
+        return loaded
+
+    def _body(self, source: Source) -> str:
+        tid = source.data.get("id") if isinstance(source.data, dict) else None
+        if not isinstance(tid, str):
+            return ""
+        body, shown, problems = load_body(self.root, tid)
+        self.problems += problems
+        if body is not None:
+            self.problems += check_template(source, body, shown, self.lock)
+        return body or ""
+
+    def _normalise(self, data, schema: dict):
+        """Codes in their one normal form; unknown values are left for the package check."""
+        if not isinstance(data, dict):
+            return data
+        data = copy.deepcopy(data)
+        for key, spec in schema.get("properties", {}).items():
+            how = spec.get("x-normaliseer")
+            if how and isinstance(data.get(key), list):
+                fix = normal_swv if how == "swv" else self.index.code_for
+                data[key] = [(fix(v) or v) if isinstance(v, str) else v for v in data[key]]
+        return data
+
+
+def load_catalog(root: Path | str = "practices", today: date | None = None, progress: Callable | None = None) -> Catalog:
+    """Load, validate and freeze everything; raise InvalidData with all problems."""
+    root, today = Path(root), today or date.today()
+    run = _Loader(root, today, progress)
+    practices = run.load("praktijken", "praktijk")
+    templates = run.load("sjablonen", "sjabloon")
+    tables = Tables()
+    compile_tables([(s, d) for s, d, _ in practices if isinstance(d, dict)], load_schema(root, "praktijk"), "praktijk", tables)
+    compile_tables([(s, d) for s, d, _ in templates if isinstance(d, dict)], load_schema(root, "sjabloon"), "sjabloon", tables)
+    lookups = {**{n: [c.code for c in codes] for n, codes in run.codelists.items()},
+               "rmc-regios": [r["code"] for r in run.rmc_rows], "gemeenten": run.index,
+               "praktijken": [d.get("id") for _, d, _ in practices if isinstance(d, dict)],
+               "sjablonen": [d.get("id") for _, d, _ in templates if isinstance(d, dict)]}
+    problems = run.problems + validate_tables(root, tables, lookups)
+    problems += _cross_checks(practices, run.lock)
+    if problems:
+        raise InvalidData(_first_per_field(problems))
+    return Catalog(
+        root=root, today=today,
+        practices=tuple(Record(s.path, freeze(d)) for s, d, _ in practices),
+        templates=tuple(Record(s.path, freeze(d), body) for s, d, body in templates),
+        codelists=MappingProxyType(run.codelists),
+        gemeenten=MappingProxyType({r["code"]: Gemeente(r["code"], r["naam"], r["provincie"]) for r in run.gemeente_rows}),
+        rmc_regios=MappingProxyType({r["code"]: Code(r["code"], r["naam"]) for r in run.rmc_rows}),
+        glossary=run.glossary,
+        schemas=MappingProxyType({k: load_schema(root, k) for k in ("praktijk", "sjabloon")}),
+        tables=MappingProxyType({k: tuple(v) for k, v in tables.rows.items()}),
+        table_schemas=MappingProxyType(tables.schemas),
+        lock=freeze(run.lock),
+    )
+
+
+def _cross_checks(practices, lock: dict) -> list[Problem]:
+    """Rules across records: a practice cannot replace itself; a named template version exists."""
+    out = []
+    for source, data, _ in practices:
+        if not isinstance(data, dict):
+            continue
+        if data.get("vervangt") and data.get("vervangt") == data.get("id"):
+            out.append(Problem(source.path, source.line(("vervangt",)), "vervangt", "een praktijk kan zichzelf niet vervangen."))
+        used = data.get("sjabloon")
+        if isinstance(used, dict) and used.get("id") in lock and used.get("versie") not in lock[used["id"]]:
+            versions = ", ".join(sorted(lock[used["id"]]))
+            out.append(Problem(source.path, source.line(("sjabloon", "versie")), "sjabloon.versie",
+                               f"sjabloon '{used['id']}' heeft geen versie {used.get('versie')}. Bestaande versies: {versions}."))
+    return out
+
+
+def _first_per_field(problems: list[Problem]) -> list[Problem]:
+    """Keep the earliest stage's message when two stages report the same field."""
+    seen, out = set(), []
+    for p in problems:
+        key = (p.file, p.field, p.line) if p.field else (p.file, p.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out

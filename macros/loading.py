@@ -1,0 +1,147 @@
+"""Read editors' files safely and remember the line of every value.
+
+PyYAML's C parser composes the node tree; we build plain Python values from it
+ourselves so that we can refuse what makes YAML dangerous or ambiguous
+(aliases, merge keys, custom tags, duplicate keys) and keep `path -> line`.
+Dates stay ISO strings: the schemas check them, and JSON has no date type.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .problems import Problem, field_path
+
+MAX_BYTES = 256 * 1024  # a record is a few KB; anything this big is a mistake or an attack
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR = "tag:yaml.org,2002:str"
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float", _STR, "tag:yaml.org,2002:timestamp",
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    """One parsed file: its data and the line (1-based) of every path in it."""
+
+    path: str
+    data: object
+    lines: dict = field(default_factory=dict, repr=False)
+
+    def line(self, path=()) -> int:
+        """Line of the value at `path`, or of its nearest existing parent."""
+        path = tuple(path)
+        while path and path not in self.lines:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+
+class _Refused(Exception):
+    def __init__(self, line: int, path: tuple, message: str):
+        self.line, self.path, self.message = line, path, message
+
+
+def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
+    """The file as text, or the problems that stop us from reading it."""
+    raw = path.read_bytes()
+    if len(raw) > MAX_BYTES:
+        return None, [Problem(shown, 1, "", f"bestand is {len(raw) // 1024} KB; de grens is "
+                              f"{MAX_BYTES // 1024} KB. Splits de tekst of verplaats lange stukken naar een bijlage.")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        return None, [Problem(shown, line, "", f"byte 0x{raw[err.start]:02x} is geen geldige UTF-8-tekst. "
+                              "Sla het bestand op als UTF-8 (in de meeste editors: 'Opslaan als' > codering UTF-8).")]
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text, []
+
+
+def load_yaml(path: Path, shown: str) -> tuple[Source | None, list[Problem]]:
+    """Parse one YAML file; on failure return the problems instead."""
+    text, problems = read_text(path, shown)
+    if problems:
+        return None, problems
+    if not text.strip() or all(l.strip().startswith("#") or not l.strip() for l in text.splitlines()):
+        return None, [Problem(shown, 1, "", "het bestand is leeg. Vul de velden in "
+                              "(begin met `kennisbank new`) of verwijder het bestand.")]
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as err:
+        return None, [_syntax_problem(err, shown)]
+    except yaml.YAMLError as err:
+        return None, [Problem(shown, 1, "", f"YAML kan niet gelezen worden: {err}")]
+    finally:
+        loader.dispose()
+    lines: dict = {}
+    try:
+        data = _build(node, (), lines, set())
+    except _Refused as err:
+        return None, [Problem(shown, err.line, field_path(err.path), err.message)]
+    return Source(shown, data, lines), []
+
+
+def _syntax_problem(err: yaml.MarkedYAMLError, shown: str) -> Problem:
+    mark = err.problem_mark or err.context_mark
+    line = mark.line + 1 if mark else 1
+    column = mark.column + 1 if mark else 1
+    what = (err.problem or "onbekende fout").strip()
+    return Problem(shown, line, "", f"YAML-syntaxfout in kolom {column} ({what}). Controleer de inspringing "
+                   "(spaties, geen tabs), de dubbele punt na elke naam en de aanhalingstekens rond tekst met een dubbele punt.")
+
+
+def _build(node, path: tuple, lines: dict, seen: set):
+    line = node.start_mark.line + 1
+    if id(node) in seen:
+        raise _Refused(line, path, "verwijzingen met & en * (ankers en aliassen) zijn niet toegestaan. "
+                       "Schrijf de waarde voluit.")
+    seen.add(id(node))
+    lines[path] = line
+    if isinstance(node, yaml.MappingNode):
+        return _build_mapping(node, path, lines, seen)
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, path + (i,), lines, seen) for i, item in enumerate(node.value)]
+    return _scalar(node, path, line)
+
+
+def _build_mapping(node, path, lines, seen) -> dict:
+    out: dict = {}
+    for key_node, value_node in node.value:
+        key_line = key_node.start_mark.line + 1
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            raise _Refused(key_line, path, "samenvoegen met << is niet toegestaan. Schrijf de velden voluit.")
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise _Refused(key_line, path, "een veldnaam moet gewone tekst zijn.")
+        key = key_node.value
+        if key in out:
+            raise _Refused(key_line, path + (key,), f"het veld '{key}' staat twee keer in hetzelfde blok "
+                           f"(eerder op regel {lines[path + (key,)]}). Houd er één over.")
+        out[key] = _build(value_node, path + (key,), lines, seen)
+        lines[path + (key,)] = key_line
+    return out
+
+
+def _scalar(node, path, line):
+    tag = node.tag
+    if tag not in _SCALAR_TAGS:
+        raise _Refused(line, path, f"de markering {tag} is niet toegestaan. Laat het uitroepteken-label weg.")
+    if tag in (_STR, "tag:yaml.org,2002:timestamp"):
+        return node.value
+    if tag == "tag:yaml.org,2002:null":
+        return None
+    if tag == "tag:yaml.org,2002:bool":
+        return node.value.lower() in ("true", "yes", "on", "y")
+    if tag == "tag:yaml.org,2002:int":
+        return yaml.SafeLoader.construct_yaml_int(_CONSTRUCTOR, node)
+    return yaml.SafeLoader.construct_yaml_float(_CONSTRUCTOR, node)
+
+
+_CONSTRUCTOR = yaml.SafeLoader("")
+

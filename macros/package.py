@@ -1,0 +1,165 @@
+"""Compile records into the tables of a Frictionless data package and validate it.
+
+Each compiled row remembers the file and path it came from, so that a
+Frictionless error (row, field) becomes `file:line: field: message` again.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .codes import did_you_mean
+from .loading import Source
+from .problems import Problem, field_path
+from .schema import ID_TARGETS, ROOT_TABLES, fields, table_schemas
+
+
+@dataclass
+class Tables:
+    """Compiled rows per table, and where each row came from."""
+
+    rows: dict = field(default_factory=dict)       # table -> [row dict]
+    origins: dict = field(default_factory=dict)    # table -> [(Source, base path)]
+    columns: dict = field(default_factory=dict)    # table -> {column: path relative to base}
+    schemas: dict = field(default_factory=dict)    # table -> Table Schema
+
+
+def compile_tables(records: list[tuple[Source, dict]], schema: dict, kind: str, out: Tables | None = None) -> Tables:
+    """Rows of every table for records of one kind ('praktijk' or 'sjabloon')."""
+    out = out or Tables()
+    root, parent = ROOT_TABLES[kind]
+    by_table: dict[str, list] = {}
+    for f in fields(schema, kind):
+        by_table.setdefault(f.table, []).append(f)
+    out.schemas.update(table_schemas(schema, kind))
+    for table, table_fields in by_table.items():
+        out.rows.setdefault(table, [])
+        out.origins.setdefault(table, [])
+        out.columns[table] = {f.column: _after_star(f.path) for f in table_fields}
+        for source, data in records:
+            _add_rows(out, table, table_fields, source, data, root == table, parent)
+    return out
+
+
+def _after_star(path: tuple) -> tuple:
+    return path[path.index("*") + 1:] if "*" in path else path
+
+
+def _get(data, path):
+    for key in path:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data
+
+
+def _add_rows(out: Tables, table: str, table_fields, source: Source, data: dict, is_root: bool, parent: str):
+    if is_root:
+        out.rows[table].append({f.column: _get(data, f.path) for f in table_fields})
+        out.origins[table].append((source, ()))
+        return
+    array_path = table_fields[0].path[: table_fields[0].path.index("*")]
+    items = _get(data, array_path)
+    for i, item in enumerate(items if isinstance(items, list) else []):
+        row = {parent: data.get("id")}
+        if table_fields[0].column != "code":
+            row["volgnummer"] = i + 1
+        for f in table_fields:
+            rel = _after_star(f.path)
+            row[f.column] = _get(item, rel) if rel else item
+        out.rows[table].append(row)
+        out.origins[table].append((source, array_path + (i,)))
+
+
+def source_descriptor(root: Path) -> dict:
+    return yaml.safe_load((root / "datapackage.yaml").read_text(encoding="utf-8"))
+
+
+def validate_tables(root: Path, tables: Tables, lookups: dict) -> list[Problem]:
+    """Validate reference tables, codelists and compiled tables together with Frictionless."""
+    from frictionless import Package, Resource, Schema, system
+
+    logging.getLogger("frictionless").setLevel(logging.ERROR)
+    descriptor = source_descriptor(root)
+    resources = [Resource(r, basepath=str(root)) for r in descriptor["resources"]]
+    for name, schema in tables.schemas.items():
+        resources.append(Resource(name=name, data=_with_header(tables.rows[name], schema),
+                                  schema=Schema.from_descriptor(schema)))
+    package = Package(resources=resources, basepath=str(root))
+    with system.use_context(trusted=True):
+        report = package.validate()
+    problems = []
+    static = {r["name"]: r["path"] for r in descriptor["resources"]}
+    for task in report.tasks:
+        for error in task.errors:
+            problems.append(_problem(task.name, error, tables, static, lookups))
+    return problems
+
+
+def _with_header(rows: list[dict], schema: dict) -> list[list]:
+    names = [f["name"] for f in schema["fields"]]
+    return [names] + [[row.get(n) for n in names] for row in rows]
+
+
+def _problem(table: str, error, tables: Tables, static: dict, lookups: dict) -> Problem:
+    row = getattr(error, "row_number", None)
+    if table in static:
+        where = f"practices/{static[table]}"
+        return Problem(where, row or 1, getattr(error, "field_name", "") or "", _generic(error))
+    if not row:
+        return Problem("practices/schema", 1, table, _generic(error))
+    source, base = tables.origins[table][row - 2]
+    column = _error_column(error)
+    rel = tables.columns[table].get(column, ())
+    path = base + rel if column in tables.columns[table] else base
+    message = _message(error, table, column, tables, lookups)
+    return Problem(source.path, source.line(path), field_path(path) or column, message)
+
+
+def _error_column(error) -> str:
+    names = getattr(error, "field_names", None) or []
+    return getattr(error, "field_name", None) or (names[-1] if names else "")
+
+
+def _message(error, table: str, column: str, tables: Tables, lookups: dict) -> str:
+    cell = getattr(error, "cell", None)
+    cells = getattr(error, "field_cells", None) or []
+    value = cell if cell not in (None, "") else (cells[-1] if cells else "")
+    if error.type == "foreign-key":
+        fk = next((k for k in tables.schemas[table].get("foreignKeys", []) if k["fields"] == column), None)
+        return _fk_message(str(value), fk["reference"]["resource"] if fk else "", lookups)
+    if error.type in ("primary-key", "unique-error"):
+        return f"'{value}' komt twee keer voor; elke waarde mag maar één keer voorkomen."
+    if error.type == "constraint-error":
+        spec = next((f for f in tables.schemas[table]["fields"] if f["name"] == column), {})
+        return f"'{value}' heeft niet de juiste vorm. {spec.get('description', '')}".strip()
+    return _generic(error)
+
+
+def _fk_message(value: str, target: str, lookups: dict) -> str:
+    if target == "gemeenten":
+        index = lookups["gemeenten"]
+        if index.ambiguous(value):
+            options = ", ".join(f"{index.names[c]} ({c})" for c in index.ambiguous(value))
+            return f"'{value}' kan meerdere gemeenten zijn: {options}. Gebruik de code."
+        hint = index.suggest(value)
+        what = "gemeentecode" if value.upper().startswith("GM") else "gemeente"
+        return (f"'{value}' is geen bestaande {what} (zie practices/referentie/gemeenten.csv)."
+                + (f" Bedoelde u {' of '.join(hint)}?" if hint else ""))
+    if target in ID_TARGETS:
+        noun = "praktijk" if target == "praktijken" else "sjabloon"
+        return f"er is geen {noun} met id '{value}'.{did_you_mean(value, lookups.get(target, []))}"
+    codes = lookups.get(target, [])
+    where = "referentie" if target == "rmc-regios" else "codelijsten"
+    return (f"'{value}' is geen code uit de lijst {target} (practices/{where}/{target}.csv).{did_you_mean(value, codes)}"
+            f" Kies uit: {', '.join(codes)}." if len(codes) <= 12 else
+            f"'{value}' is geen code uit de lijst {target} (practices/{where}/{target}.csv).{did_you_mean(value, codes)}")
+
+
+def _generic(error) -> str:
+    note = getattr(error, "note", "") or ""
+    return f"{error.title}: {note}" if note else error.title

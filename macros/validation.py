@@ -1,0 +1,223 @@
+"""Record checks: shape (JSON Schema) and the rules a schema cannot say.
+
+Every check returns `Problem`s in Dutch with file, line and field; nothing raises
+on bad input. Package integrity (codes, keys) is checked later by Frictionless.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import fastjsonschema
+import jsonschema
+
+from .codes import did_you_mean
+from .loading import Source
+from .problems import Problem, field_path
+
+TYPE_WORDS = {"string": "tekst", "integer": "een geheel getal", "number": "een getal", "boolean": "true of false",
+              "array": "een lijst (regels die beginnen met '- ')", "object": "een blok met velden", "null": "leeg"}
+ROLE_WORDS = ("info", "secretariaat", "leerplicht", "rmc", "loket", "contact", "redactie", "bureau", "doorbraak",
+              "servicedesk", "post", "kennisbank", "swv", "ondersteuning", "zorg", "jeugd", "privacy", "fg",
+              "communicatie", "administratie", "aanmelding", "verzuim", "team", "algemeen", "office", "helpdesk")
+FREE_MAIL = ("gmail.", "hotmail.", "outlook.", "live.", "yahoo.", "icloud.", "ziggo.", "kpnmail.", "kpnplanet.",
+             "planet.", "home.nl", "xs4all.", "hetnet.", "casema.", "upcmail.", "quicknet.", "telfort.", "proton")
+URL_SCHEMES = ("https://", "http://", "mailto:")
+_BSN_CANDIDATE = re.compile(r"(?<![\d.])(\d{4}[. ]?\d{2}[. ]?\d{3})(?![\d])")
+
+
+@cache
+def _validators(schema_id: str, schema_json: str):
+    import json
+    schema = json.loads(schema_json)
+    return fastjsonschema.compile(schema, formats={"email": r"^[^@\s]+@[^@\s]+\.[^@\s]+$", "uri": r"^\S+$"}), \
+        jsonschema.Draft7Validator(schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
+
+
+def check_shape(source: Source, schema: dict) -> list[Problem]:
+    """All JSON Schema violations of one record, in Dutch."""
+    import json
+    fast, full = _validators(schema.get("$id", ""), json.dumps(schema, sort_keys=True))
+    try:
+        fast(source.data)
+        return []
+    except fastjsonschema.JsonSchemaException:
+        pass
+    except Exception:  # fastjsonschema may trip on odd values; the full validator decides
+        pass
+    return [_dutch(source, err) for err in full.iter_errors(source.data)]
+
+
+def _dutch(source: Source, err) -> Problem:
+    path, spec, value = tuple(err.absolute_path), err.schema, err.instance
+    kind = err.validator
+    if kind == "required":
+        missing = re.findall(r"'([^']+)' is a required property", err.message)[0]
+        sub = err.schema["properties"].get(missing, {})
+        hint = f" ({sub['description']})" if sub.get("description") else ""
+        return Problem(source.path, source.line(path), field_path(path + (missing,)),
+                       f"verplicht veld ontbreekt. Voeg '{missing}:' toe{hint}.")
+    if kind == "additionalProperties":
+        extra = sorted(set(value) - set(spec.get("properties", {})))[0]
+        allowed = list(spec.get("properties", {}))
+        return Problem(source.path, source.line(path + (extra,)), field_path(path + (extra,)),
+                       f"onbekend veld '{extra}'.{did_you_mean(extra, allowed)} Toegestaan zijn: {', '.join(allowed)}.")
+    where = (source.path, source.line(path), field_path(path) or "(record)")
+    return Problem(*where, _message(kind, spec, value, err))
+
+
+def _message(kind: str, spec: dict, value, err) -> str:
+    about = f" {spec['description']}" if spec.get("description") else ""
+    shown = repr(value) if isinstance(value, str) else str(value)
+    if kind == "type":
+        wanted = spec["type"] if isinstance(spec["type"], str) else spec["type"][0]
+        return f"hier hoort {TYPE_WORDS[wanted]}, maar er staat {shown}.{about}"
+    if kind == "pattern":
+        return f"{shown} heeft niet de juiste vorm.{about}"
+    if kind == "format":
+        return _format_message(spec.get("format"), shown)
+    if kind == "minLength":
+        return f"tekst is te kort: minstens {spec['minLength']} tekens.{about}"
+    if kind == "maxLength":
+        return f"tekst is te lang ({len(value)} tekens): hoogstens {spec['maxLength']}.{about}"
+    if kind == "minimum":
+        return f"{shown} is te klein: minstens {spec['minimum']}.{about}"
+    if kind == "maximum":
+        return f"{shown} is te groot: hoogstens {spec['maximum']}.{about}"
+    if kind == "minItems":
+        return f"de lijst moet minstens {spec['minItems']} waarde(n) bevatten.{about}"
+    if kind == "uniqueItems":
+        return "een waarde staat twee keer in de lijst. Haal de dubbele weg."
+    return f"ongeldige waarde {shown}.{about}"
+
+
+def _format_message(fmt: str, shown: str) -> str:
+    if fmt == "date":
+        return f"{shown} is geen bestaande datum. Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2024-08-01."
+    if fmt == "email":
+        return f"{shown} is geen e-mailadres. Schrijf het als naam@organisatie.nl."
+    return f"{shown} heeft niet de juiste vorm ({fmt})."
+
+
+def iter_values(data, spec: dict, path: tuple = ()):
+    """(path, value, leaf schema) for every scalar in `data` that the schema knows."""
+    if isinstance(data, dict) and spec.get("type") == "object":
+        for key, value in data.items():
+            if key in spec.get("properties", {}):
+                yield from iter_values(value, spec["properties"][key], path + (key,))
+    elif isinstance(data, list) and spec.get("type") == "array":
+        for i, item in enumerate(data):
+            yield from iter_values(item, spec["items"], path + (i,))
+    elif not isinstance(data, (dict, list)):
+        yield path, data, spec
+
+
+def check_rules(source: Source, schema: dict, today: date, attachments: Path) -> list[Problem]:
+    """The rules beyond shape: ids, dates, privacy, mailboxes, links, attachments."""
+    problems: list[Problem] = []
+    data = source.data if isinstance(source.data, dict) else {}
+    expected = Path(source.path).stem
+    if isinstance(data.get("id"), str) and data["id"] != expected:
+        problems.append(Problem(source.path, source.line(("id",)), "id",
+                                f"'{data['id']}' verschilt van de bestandsnaam. Noem het bestand {data['id']}.yaml "
+                                f"of zet 'id: {expected}'."))
+    for path, value, spec in iter_values(data, schema):
+        problems += _check_value(source, path, value, spec, today)
+    problems += _check_date_order(source, data)
+    problems += _check_documents(source, data, attachments)
+    return problems
+
+
+def _check_value(source: Source, path: tuple, value, spec: dict, today: date) -> list[Problem]:
+    at = (source.path, source.line(path), field_path(path))
+    if not isinstance(value, str):
+        return []
+    out = [Problem(*at, f"'{m}' lijkt op een burgerservicenummer (BSN): het voldoet aan de elfproef. "
+                   "Persoonsgegevens van leerlingen horen niet in de kennisbank; haal het nummer weg.")
+           for m in _bsn_like(value)]
+    fmt = spec.get("format")
+    if fmt == "email" and "@" in value:
+        out += [Problem(*at, msg) for msg in _mailbox_problems(value)]
+    if fmt == "uri" and not value.lower().startswith(URL_SCHEMES):
+        out.append(Problem(*at, f"'{value}' is geen toegestaan webadres. Alleen adressen die beginnen met "
+                           "https://, http:// of mailto: zijn toegestaan."))
+    if fmt == "date":
+        out += _check_date(at, value, path, today)
+    return out
+
+
+def _bsn_like(text: str) -> list[str]:
+    found = []
+    for match in _BSN_CANDIDATE.finditer(text):
+        digits = re.sub(r"\D", "", match[1])
+        total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1))) - int(digits[8])
+        if total % 11 == 0 and digits != "000000000":
+            found.append(match[1])
+    return found
+
+
+def _mailbox_problems(address: str) -> list[str]:
+    local, _, domain = address.lower().partition("@")
+    rule = ("Gebruik een functioneel adres van de organisatie, zoals leerplicht@gemeente.nl of info@swv.nl: "
+            "adressen van personen veranderen als mensen van baan wisselen en zijn persoonsgegevens.")
+    if domain.startswith(FREE_MAIL) or any(f".{p}" in f".{domain}" for p in FREE_MAIL if p.endswith(".")):
+        return [f"'{address}' is een adres bij een gratis maildienst, niet van een organisatie. {rule}"]
+    if not any(word in local for word in ROLE_WORDS):
+        return [f"'{address}' lijkt geen rolmailbox (het deel vóór @ noemt geen functie zoals info, "
+                f"leerplicht, secretariaat of loket). {rule}"]
+    return []
+
+
+def _check_date(at, value: str, path, today: date) -> list[Problem]:
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return []  # the schema's format check already reports it
+    if path[-1] == "beoordeeld_op" and day > today:
+        return [Problem(*at, f"{value} ligt in de toekomst; een beoordeling kan niet later zijn dan vandaag ({today}).")]
+    return []
+
+
+_ORDER = [(("datums", "afgesproken"), ("datums", "in_werking"), "de afspraken kunnen niet ingaan vóór ze gemaakt zijn"),
+          (("datums", "in_werking"), ("datums", "volgende_evaluatie"), "de evaluatie kan niet vóór de ingangsdatum liggen"),
+          (("redactie", "beoordeeld_op"), ("redactie", "volgende_beoordeling"),
+           "de volgende beoordeling moet na de laatste liggen")]
+
+
+def _check_date_order(source: Source, data: dict) -> list[Problem]:
+    out = []
+    for first, later, why in _ORDER:
+        a, b = _date_at(data, first), _date_at(data, later)
+        if a and b and b < a:
+            out.append(Problem(source.path, source.line(later), field_path(later),
+                               f"{b} ligt vóór {field_path(first)} ({a}): {why}. Controleer beide datums."))
+    return out
+
+
+def _date_at(data: dict, path: tuple) -> date | None:
+    value = data.get(path[0], {})
+    value = value.get(path[1]) if isinstance(value, dict) else None
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _check_documents(source: Source, data: dict, attachments: Path) -> list[Problem]:
+    out = []
+    for i, doc in enumerate(data.get("documenten") or []):
+        if not isinstance(doc, dict):
+            continue
+        path = ("documenten", i)
+        if ("bestand" in doc) == ("url" in doc):
+            out.append(Problem(source.path, source.line(path), field_path(path),
+                               "geef óf 'bestand' (een bestand in practices/bijlagen/) óf 'url', niet allebei of geen van beide."))
+        name = doc.get("bestand")
+        if isinstance(name, str) and "/" not in name and not (attachments / name).is_file():
+            out.append(Problem(source.path, source.line(path + ("bestand",)), field_path(path + ("bestand",)),
+                               f"het bestand '{name}' bestaat niet in practices/bijlagen/. Zet het daar neer of "
+                               "verbeter de naam."))
+    return out
