@@ -1,0 +1,464 @@
+"""Coverage map of Dutch municipalities (gemeenten) as inline SVG plus table.
+
+Source data: ``practices/referentie/kaart/gemeenten-2025.topojson``, the
+generalised municipal boundaries 2025 ("Wijk- en Buurtkaart" /
+"gebiedsindelingen") published by CBS via PDOK, licensed under Creative
+Commons Attribution 4.0 (CC BY 4.0). Attribution ("Bron: CBS/PDOK") is added
+by the page that embeds the map.
+
+The TopoJSON is decoded here without third-party libraries: arcs are
+delta-encoded quantised positions, a negative arc index ``~i`` means arc ``i``
+reversed, and the shared joint point is dropped when arcs are concatenated
+into a ring. Coordinates are projected once, at build time, with a simple
+equirectangular projection (x scaled by cos 52.2 degrees, y flipped) into a
+fixed-width viewBox, rounded to 0.1 and written as relative path commands to
+keep the SVG small.
+
+All functions are pure except :func:`load_topology`. Every text taken from the
+data (names, titles, hrefs, anchors) is escaped with ``html.escape(..., quote=True)``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+VIEW_WIDTH = 600
+PADDING = 2.0  # viewBox units kept free around the map, so borders are not clipped
+REFERENCE_LATITUDE = 52.2
+UNITS = 10  # coordinates are stored as integer tenths of a viewBox unit
+
+# Fill colours: both at least 3:1 against white and against each other (WCAG 1.4.11).
+FILL_COVERED = "#12305a"  # dark blue: ~13.2:1 against white, ~3.9:1 against FILL_EMPTY
+FILL_EMPTY = "#8c8c8c"  # mid grey: ~3.4:1 against white
+HATCH_COLOUR = "#ffffff"
+BORDER_COLOUR = "#ffffff"
+
+SVG_NS = "http://www.w3.org/2000/svg"
+PATTERN_ID = "kaart-arcering"
+TITLE_ID = "kaart-titel"
+DESC_ID = "kaart-beschrijving"
+
+SVG_TITLE = "Kaart van Nederland: gemeenten met een gepubliceerde praktijk"
+SVG_DESC = (
+    "Gemeenten met minstens één gepubliceerde praktijk zijn donker gekleurd en "
+    "gearceerd; de overige gemeenten zijn grijs. Dezelfde informatie staat in "
+    "de tabel onder de kaart."
+)
+LEGEND_COVERED = "Gemeente met praktijk"
+LEGEND_EMPTY = "Gemeente zonder praktijk"
+TABLE_CAPTION = "Gemeenten met een gepubliceerde praktijk"
+TABLE_HEADERS = ("Gemeente", "Code", "Praktijken")
+TABLE_EMPTY = "Er zijn nog geen gemeenten met een gepubliceerde praktijk."
+
+Point = tuple[float, float]
+GridPoint = tuple[int, int]
+Ring = list[Point]
+
+
+@dataclass(frozen=True)
+class Shape:
+    """One gemeente: CBS code, name and SVG path data in viewBox units."""
+
+    code: str
+    naam: str
+    d: str
+
+
+# --------------------------------------------------------------------------
+# Loading and decoding
+# --------------------------------------------------------------------------
+
+
+def load_topology(path: str | Path) -> dict:
+    """Read a TopoJSON file (the only function in this module doing I/O)."""
+    with open(path, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def decode_arc(arc: Sequence[Sequence[float]], transform: Mapping | None) -> list[Point]:
+    """Turn one (possibly quantised, delta-encoded) arc into lon/lat points."""
+    if not transform:
+        return [(float(p[0]), float(p[1])) for p in arc]
+    (sx, sy), (tx, ty) = transform["scale"], transform["translate"]
+    x = y = 0
+    points = []
+    for position in arc:
+        x += position[0]
+        y += position[1]
+        points.append((x * sx + tx, y * sy + ty))
+    return points
+
+
+def decode_arcs(topology: Mapping) -> list[list[Point]]:
+    """Decode all arcs of a topology."""
+    transform = topology.get("transform")
+    return [decode_arc(arc, transform) for arc in topology["arcs"]]
+
+
+def arc_points(arcs: Sequence[Sequence[Point]], index: int) -> list[Point]:
+    """Points of arc ``index``; a negative index ``~i`` is arc ``i`` reversed."""
+    if index < 0:
+        return list(reversed(arcs[~index]))
+    return list(arcs[index])
+
+
+def stitch_ring(arcs: Sequence[Sequence[Point]], indexes: Sequence[int]) -> Ring:
+    """Concatenate arcs into one ring, dropping each duplicated joint point."""
+    ring: Ring = []
+    for index in indexes:
+        points = arc_points(arcs, index)
+        ring.extend(points[1:] if ring else points)
+    return ring
+
+
+def geometry_polygons(geometry: Mapping) -> list[list[list[int]]]:
+    """Arc indexes per polygon; other geometry types yield nothing."""
+    kind = geometry.get("type")
+    if kind == "Polygon":
+        return [geometry["arcs"]]
+    if kind == "MultiPolygon":
+        return list(geometry["arcs"])
+    return []
+
+
+def geometry_rings(geometry: Mapping, arcs: Sequence[Sequence[Point]]) -> list[Ring]:
+    """All rings (outer rings and holes) of a geometry, in lon/lat."""
+    return [
+        stitch_ring(arcs, ring)
+        for polygon in geometry_polygons(geometry)
+        for ring in polygon
+    ]
+
+
+# --------------------------------------------------------------------------
+# Projection and path encoding
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Projection:
+    """Equirectangular projection of lon/lat into the fixed-width viewBox."""
+
+    lon_min: float
+    lat_max: float
+    x_factor: float
+    scale: float
+
+    def __call__(self, point: Point) -> GridPoint:
+        lon, lat = point
+        x = PADDING + (lon - self.lon_min) * self.x_factor * self.scale
+        y = PADDING + (self.lat_max - lat) * self.scale
+        return round(x * UNITS), round(y * UNITS)
+
+
+def fit_projection(rings: Iterable[Ring]) -> Projection:
+    """Projection that maps the bounding box of ``rings`` onto the viewBox width."""
+    points = [point for ring in rings for point in ring]
+    if not points:
+        raise ValueError("Topologie bevat geen coördinaten.")
+    lons = [lon for lon, _ in points]
+    lats = [lat for _, lat in points]
+    x_factor = math.cos(math.radians(REFERENCE_LATITUDE))
+    span = (max(lons) - min(lons)) * x_factor or 1.0
+    return Projection(min(lons), max(lats), x_factor, (VIEW_WIDTH - 2 * PADDING) / span)
+
+
+def grid_ring(ring: Ring, projection: Projection) -> list[GridPoint]:
+    """Project a ring, dropping consecutive duplicates and the closing point."""
+    points: list[GridPoint] = []
+    for point in map(projection, ring):
+        if not points or points[-1] != point:
+            points.append(point)
+    while len(points) > 1 and points[-1] == points[0]:
+        points.pop()
+    return points
+
+
+def format_units(value: int) -> str:
+    """Format integer tenths as a compact SVG number: 15 -> '1.5', -5 -> '-.5'."""
+    sign = "-" if value < 0 else ""
+    whole, tenth = divmod(abs(value), UNITS)
+    if not tenth:
+        return f"{sign}{whole}"
+    return f"{sign}{whole or ''}.{tenth}"
+
+
+def format_numbers(values: Iterable[int]) -> str:
+    """Join numbers with a space, or with nothing where a minus sign separates them."""
+    text = ""
+    for value in values:
+        number = format_units(value)
+        text += number if not text or number.startswith("-") else " " + number
+    return text
+
+
+def ring_path(ring: Sequence[GridPoint], start: GridPoint) -> str:
+    """Relative ``m``/``l``/``z`` commands for one ring, starting from ``start``."""
+    deltas = [(x - px, y - py) for (px, py), (x, y) in zip([start, *ring], ring)]
+    move = format_numbers(deltas[0])
+    lines = format_numbers(v for delta in deltas[1:] for v in delta)
+    return f"m{move}l{lines}z" if lines else f"m{move}z"
+
+
+def rings_path(rings: Sequence[Sequence[GridPoint]]) -> str:
+    """Path data for all rings; after ``z`` the current point is the ring start."""
+    start: GridPoint = (0, 0)
+    parts = []
+    for ring in rings:
+        parts.append(ring_path(ring, start))
+        start = ring[0]
+    return "".join(parts)
+
+
+def keep_rings(rings: list[list[GridPoint]]) -> list[list[GridPoint]]:
+    """Drop rings collapsed by rounding; keep the largest one if all collapsed."""
+    kept = [ring for ring in rings if len(ring) >= 3]
+    if kept or not rings:
+        return kept
+    return [max(rings, key=len)]
+
+
+def project_shapes(topology: dict, object_name: str = "gemeente_2025") -> tuple[Shape, ...]:
+    """Decode all geometries of ``object_name`` into projected SVG shapes."""
+    arcs = decode_arcs(topology)
+    geometries = topology["objects"][object_name]["geometries"]
+    rings_per_geometry = [geometry_rings(g, arcs) for g in geometries]
+    projection = fit_projection(r for rings in rings_per_geometry for r in rings)
+    return tuple(
+        Shape(
+            code=str(geometry["properties"]["statcode"]),
+            naam=str(geometry["properties"]["statnaam"]),
+            d=rings_path(keep_rings([grid_ring(r, projection) for r in rings])),
+        )
+        for geometry, rings in zip(geometries, rings_per_geometry)
+    )
+
+
+# --------------------------------------------------------------------------
+# Reading path data back (for the viewBox and for tests)
+# --------------------------------------------------------------------------
+
+
+def path_points(d: str) -> list[Point]:
+    """Absolute points of path data as written by :func:`rings_path`."""
+    points: list[Point] = []
+    x = y = 0.0
+    ring_start = (0.0, 0.0)
+    for command, args in re.findall(r"([mlz])([^mlz]*)", d):
+        numbers = [float(n) for n in re.findall(r"-?(?:\d+\.?\d*|\.\d+)", args)]
+        if command == "z":
+            x, y = ring_start
+            continue
+        for dx, dy in zip(numbers[::2], numbers[1::2]):
+            x, y = x + dx, y + dy
+            points.append((x, y))
+            if command == "m":
+                ring_start = (x, y)
+    return points
+
+
+def view_box(shapes: Sequence[Shape]) -> tuple[float, float]:
+    """Width and height of the viewBox: fixed width, height follows the data."""
+    max_y = max((y for s in shapes for _, y in path_points(s.d)), default=0.0)
+    return float(VIEW_WIDTH), math.ceil((max_y + PADDING) * UNITS) / UNITS
+
+
+# --------------------------------------------------------------------------
+# Rendering
+# --------------------------------------------------------------------------
+
+
+def esc(text: object) -> str:
+    """Escape text for use in HTML/XML content and attribute values."""
+    return escape(str(text), quote=True)
+
+
+def unique_practices(practices: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Practices without repeated ids, in their original order."""
+    seen: dict[str, tuple[str, str]] = {}
+    for practice_id, title in practices:
+        seen.setdefault(practice_id, (practice_id, title))
+    return list(seen.values())
+
+
+def practice_count_label(naam: str, count: int) -> str:
+    """Dutch tooltip text, e.g. 'Breda: 2 praktijken'."""
+    if count == 0:
+        return f"{naam}: geen praktijk"
+    noun = "praktijk" if count == 1 else "praktijken"
+    return f"{naam}: {count} {noun}"
+
+
+def number(value: float) -> str:
+    """Compact number for attributes: 600.0 -> '600'."""
+    return f"{value:g}"
+
+
+def pattern_defs() -> str:
+    """``<defs>`` with the hatch pattern used for covered gemeenten."""
+    return (
+        f'<defs><pattern id="{PATTERN_ID}" patternUnits="userSpaceOnUse" '
+        f'width="5" height="5" patternTransform="rotate(45)">'
+        f'<rect width="5" height="5" fill="{FILL_COVERED}"/>'
+        f'<line x1="0" y1="0" x2="0" y2="5" stroke="{HATCH_COLOUR}" stroke-width="1.6"/>'
+        f"</pattern></defs>"
+    )
+
+
+def empty_path(shape: Shape) -> str:
+    """Path of an uncovered gemeente: not a link."""
+    title = esc(practice_count_label(shape.naam, 0))
+    return f'<path class="kaart-leeg" d="{shape.d}"><title>{title}</title></path>'
+
+
+def covered_link(
+    shape: Shape,
+    practices: Sequence[tuple[str, str]],
+    href_for_practice: Callable[[str], str],
+    table_anchor: Callable[[str], str],
+) -> str:
+    """Link around a covered gemeente: to the practice, or to its table row."""
+    if len(practices) == 1:
+        href = href_for_practice(practices[0][0])
+    else:
+        href = "#" + table_anchor(shape.code)
+    label = esc(practice_count_label(shape.naam, len(practices)))
+    return (
+        f'<a href="{esc(href)}" aria-label="{label}">'
+        f'<path class="kaart-gedekt" d="{shape.d}"><title>{label}</title></path></a>'
+    )
+
+
+def legend() -> str:
+    """HTML legend with two swatches; the hatch reuses the map's pattern."""
+    items = (
+        ("kaart-gedekt", f"url(#{PATTERN_ID})", LEGEND_COVERED),
+        ("kaart-leeg", FILL_EMPTY, LEGEND_EMPTY),
+    )
+    return '<ul class="kaart-legenda">' + "".join(
+        f'<li><svg xmlns="{SVG_NS}" class="kaart-swatch" width="20" height="14" '
+        f'viewBox="0 0 20 14" aria-hidden="true" focusable="false">'
+        f'<rect class="{cls}" width="20" height="14" fill="{fill}" stroke="#595959"/>'
+        f"</svg> {esc(text)}</li>"
+        for cls, fill, text in items
+    ) + "</ul>"
+
+
+def covered_practices(
+    shapes: Sequence[Shape], covered: Mapping[str, Sequence[tuple[str, str]]]
+) -> dict[str, list[tuple[str, str]]]:
+    """Practices per gemeente on the map that has at least one practice."""
+    known = {shape.code for shape in shapes}
+    result = {code: unique_practices(p) for code, p in covered.items() if code in known}
+    return {code: practices for code, practices in result.items() if practices}
+
+
+def map_svg(
+    shapes: Sequence[Shape],
+    covered: Mapping[str, Sequence[tuple[str, str]]],
+    href_for_practice: Callable[[str], str],
+    table_anchor: Callable[[str], str],
+) -> str:
+    """Inline SVG map plus HTML legend, wrapped in one ``<div class="kaart">``.
+
+    The ``<div>`` wrapper makes Python-Markdown treat the output as one raw
+    HTML block (``svg`` alone is not a block-level tag there). Covered
+    gemeenten are drawn last, so their outline and focus ring stay on top.
+    """
+    practices = covered_practices(shapes, covered)
+    width, height = view_box(shapes)
+    empty = "".join(empty_path(s) for s in shapes if s.code not in practices)
+    links = "".join(
+        covered_link(s, practices[s.code], href_for_practice, table_anchor)
+        for s in shapes
+        if s.code in practices
+    )
+    svg = (
+        f'<svg xmlns="{SVG_NS}" class="kaart-svg" role="group" '
+        f'viewBox="0 0 {number(width)} {number(height)}" '
+        f'aria-labelledby="{TITLE_ID}" aria-describedby="{DESC_ID}">'
+        f'<title id="{TITLE_ID}">{esc(SVG_TITLE)}</title>'
+        f'<desc id="{DESC_ID}">{esc(SVG_DESC)}</desc>'
+        f"{pattern_defs()}"
+        f'<g stroke="{BORDER_COLOUR}" stroke-width=".4" stroke-linejoin="round" '
+        f'fill-rule="evenodd">'
+        f'<g class="kaart-leeg-groep" fill="{FILL_EMPTY}">{empty}</g>'
+        f'<g class="kaart-gedekt-groep" fill="url(#{PATTERN_ID})">{links}</g>'
+        f"</g></svg>"
+    )
+    return f'<div class="kaart">{svg}{legend()}</div>'
+
+
+# --------------------------------------------------------------------------
+# Table
+# --------------------------------------------------------------------------
+
+
+def name_sort_key(naam: str) -> tuple[str, str]:
+    """Dutch sort key: ignore accents, case and a leading "'s-" / "'t "."""
+    folded = unicodedata.normalize("NFKD", naam)
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
+    for prefix in ("'s-", "'s ", "'t-", "'t "):
+        if folded.startswith(prefix):
+            return folded[len(prefix):], folded
+    return folded, folded
+
+
+def practice_links(
+    practices: Sequence[tuple[str, str]], href_for_practice: Callable[[str], str]
+) -> str:
+    """One link, or a list of links when there are several practices."""
+    links = [
+        f'<a href="{esc(href_for_practice(pid))}">{esc(title)}</a>'
+        for pid, title in practices
+    ]
+    if len(links) == 1:
+        return links[0]
+    return "<ul>" + "".join(f"<li>{link}</li>" for link in links) + "</ul>"
+
+
+def table_row(
+    shape: Shape,
+    practices: Sequence[tuple[str, str]],
+    href_for_practice: Callable[[str], str],
+    table_anchor: Callable[[str], str],
+) -> str:
+    """One ``<tr>`` with the gemeente as row header."""
+    return (
+        f'<tr id="{esc(table_anchor(shape.code))}">'
+        f'<th scope="row">{esc(shape.naam)}</th><td>{esc(shape.code)}</td>'
+        f"<td>{practice_links(practices, href_for_practice)}</td></tr>"
+    )
+
+
+def coverage_table(
+    shapes: Sequence[Shape],
+    covered: Mapping[str, Sequence[tuple[str, str]]],
+    href_for_practice: Callable[[str], str],
+    table_anchor: Callable[[str], str],
+) -> str:
+    """HTML table of covered gemeenten only, sorted by name.
+
+    Codes in ``covered`` that are not on the map are left out, so the table
+    always mirrors the map it is the text alternative for.
+    """
+    practices = covered_practices(shapes, covered)
+    rows = [
+        table_row(s, practices[s.code], href_for_practice, table_anchor)
+        for s in sorted(shapes, key=lambda s: (name_sort_key(s.naam), s.code))
+        if s.code in practices
+    ]
+    if not rows:
+        rows = [f'<tr><td colspan="3">{esc(TABLE_EMPTY)}</td></tr>']
+    headers = "".join(f'<th scope="col">{esc(h)}</th>' for h in TABLE_HEADERS)
+    return (
+        f'<table class="kaart-tabel"><caption>{esc(TABLE_CAPTION)}</caption>'
+        f"<thead><tr>{headers}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
