@@ -187,19 +187,8 @@ def load_catalog(root: Path | str = "practices", today: date | None = None, prog
     problems += _cross_checks(practices, run.lock)
     if problems:
         raise InvalidData(_first_per_field(problems))
-    return Catalog(
-        root=root, today=today,
-        practices=tuple(Record(s.path, freeze(d)) for s, d, _ in practices),
-        templates=tuple(Record(s.path, freeze(d), body) for s, d, body in templates),
-        codelists=MappingProxyType(run.codelists),
-        gemeenten=MappingProxyType({r["code"]: Gemeente(r["code"], r["naam"], r["provincie"]) for r in run.gemeente_rows}),
-        rmc_regios=MappingProxyType({r["code"]: Code(r["code"], r["naam"]) for r in run.rmc_rows}),
-        glossary=run.glossary,
-        schemas=MappingProxyType({k: load_schema(root, k) for k in ("praktijk", "sjabloon")}),
-        tables=MappingProxyType({k: tuple(v) for k, v in tables.rows.items()}),
-        table_schemas=MappingProxyType(tables.schemas),
-        lock=freeze(run.lock),
-    )
+    return _catalog(run, tuple(Record(s.path, freeze(d)) for s, d, _ in practices),
+                    tuple(Record(s.path, freeze(d), body) for s, d, body in templates), tables)
 
 
 def _cross_checks(practices, lock: dict) -> list[Problem]:
@@ -227,3 +216,23 @@ def _first_per_field(problems: list[Problem]) -> list[Problem]:
             seen.add(key)
             out.append(p)
     return out
+
+
+
+def _catalog(run: _Loader, practices: tuple, templates: tuple, tables: Tables) -> Catalog:
+    return Catalog(
+        root=run.root, today=run.today, practices=practices, templates=templates,
+        codelists=MappingProxyType(run.codelists),
+        gemeenten=MappingProxyType({r["code"]: Gemeente(r["code"], r["naam"], r["provincie"]) for r in run.gemeente_rows}),
+        rmc_regios=MappingProxyType({r["code"]: Code(r["code"], r["naam"]) for r in run.rmc_rows}),
+        glossary=run.glossary,
+        schemas=MappingProxyType({k: load_schema(run.root, k) for k in ("praktijk", "sjabloon")}),
+        tables=MappingProxyType({k: tuple(v) for k, v in tables.rows.items()}),
+        table_schemas=MappingProxyType(tables.schemas),
+        lock=freeze(run.lock),
+    )
+
+
+def empty_catalog(root: Path | str = "practices", today: date | None = None) -> Catalog:
+    """The reference data without practices or templates: what `serve` shows before any valid load."""
+    return _catalog(_Loader(Path(root), today or date.today(), None), (), (), Tables())

@@ -1,0 +1,529 @@
+"""Downloadable documents (Word, OpenDocument, Markdown) for agreement templates.
+
+A template body is Markdown with placeholders written ``[[naam]]``. This module
+
+* marks placeholders visibly for pandoc (``mark_placeholders``),
+* fills them with plain-text values (``fill_placeholders``),
+* builds house-style reference documents from pandoc's own defaults
+  (``reference_docx``, ``reference_odt``), and
+* writes ``<id>-<version>.docx``, ``.odt`` and ``.md`` (``write_downloads``,
+  ``write_all`` for several templates in parallel threads).
+
+Every error meant for a person is a ``DocumentError`` whose ``str()`` is a Dutch
+message; callers can show it as is.
+
+``reference_docx`` needs python-docx (and lxml, which python-docx brings along);
+both are imported lazily so the text functions work without them.
+"""
+
+from __future__ import annotations
+
+import atexit
+import functools
+import io
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import threading
+import uuid
+import zipfile
+from collections.abc import Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pypandoc
+import yaml
+
+PLACEHOLDER_RE = re.compile(r"\[\[([a-z][a-z0-9_]*)\]\]")
+PLACEHOLDER_STYLE = "Invulveld"
+LANG = "nl-NL"
+FONT = "Arial"  # LibreOffice substitutes the metric-compatible Liberation Sans
+HEADING_COLOR = "1F3A5F"
+HIGHLIGHT_COLOR = "FFFF00"
+# Pandoc Markdown, minus extensions that Python-Markdown (the site) lacks and that
+# change meaning in these texts: "- a. tekst" must stay a bullet with "a." in it,
+# "@" and "$" are ordinary characters.
+PANDOC_FORMAT = "markdown-fancy_lists-example_lists-citations-tex_math_dollars-raw_tex"
+
+_ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_VERSION_RE = re.compile(r"^[0-9]+\.[0-9]+\.[0-9]+$")
+# ASCII punctuation except the quotes, which only feed "smart" typography
+_MARKDOWN_SPECIAL_RE = re.compile(r"([!#-&(-/:-@\[-`{-~])")
+_FORMAT_NAMES = {"docx": "Word (.docx)", "odt": "OpenDocument (.odt)", "md": "Markdown (.md)"}
+
+
+# --------------------------------------------------------------------------- errors
+
+
+class DocumentError(Exception):
+    """An error whose message is Dutch and fit to show to a user."""
+
+
+class PlaceholderError(DocumentError, ValueError):
+    """Placeholders that lack a value or label, or values without a placeholder."""
+
+    def __init__(self, message: str, missing: Iterable[str] = (), unknown: Iterable[str] = ()):
+        super().__init__(message)
+        self.missing = sorted(set(missing))
+        self.unknown = sorted(set(unknown))
+
+
+class ConversionError(DocumentError):
+    """Pandoc (or writing the file) failed for one template and format."""
+
+    def __init__(self, template_id: str, fmt: str, detail: str):
+        self.template_id = template_id
+        self.format = fmt
+        name = _FORMAT_NAMES.get(fmt, fmt)
+        super().__init__(
+            f"Het sjabloon '{template_id}' kon niet worden omgezet naar {name}. {detail}".strip()
+        )
+
+
+class BatchError(DocumentError):
+    """One or more templates in ``write_all`` failed; holds every error."""
+
+    def __init__(self, errors: list[DocumentError]):
+        self.errors = errors
+        lines = "\n".join(f"- {error}" for error in errors)
+        super().__init__(f"Niet alle sjablonen konden worden gemaakt:\n{lines}")
+
+
+# --------------------------------------------------------------------------- text
+
+
+def placeholder_names(body: str) -> list[str]:
+    """Distinct placeholder names in order of first appearance."""
+    return list(dict.fromkeys(PLACEHOLDER_RE.findall(body)))
+
+
+def escape_markdown(text: str) -> str:
+    """Plain text as pandoc Markdown that renders literally.
+
+    Whitespace (including newlines) collapses to single spaces, so a value cannot
+    start a new block; every ASCII punctuation character except ' and " is
+    backslash-escaped (pandoc's ``all_symbols_escapable``), so no emphasis, link,
+    HTML, table pipe, list marker or heading can be injected. Quotes stay, so
+    pandoc's typography turns them into the same curly quotes as the body.
+    """
+    return _MARKDOWN_SPECIAL_RE.sub(r"\\\1", " ".join(text.split()))
+
+
+def _names(names: Iterable[str]) -> str:
+    return ", ".join(sorted(names))
+
+
+def mark_placeholders(body: str, labels: Mapping[str, str]) -> str:
+    """Replace each ``[[naam]]`` by ``[\\[Label\\]]{custom-style="Invulveld"}``.
+
+    Pandoc turns the span into a run (docx) or ``text:span`` (odt) with the
+    character style "Invulveld"; the square brackets keep the field recognisable
+    where the style is lost (printing in grey, other converters).
+    """
+    missing = [name for name in placeholder_names(body) if not labels.get(name)]
+    if missing:
+        raise PlaceholderError(f"Invulvelden zonder label: {_names(missing)}.", missing=missing)
+
+    def replace(match: re.Match[str]) -> str:
+        label = escape_markdown(labels[match.group(1)])
+        return f'[\\[{label}\\]]{{custom-style="{PLACEHOLDER_STYLE}"}}'
+
+    return PLACEHOLDER_RE.sub(replace, body)
+
+
+def fill_placeholders(body: str, values: Mapping[str, str]) -> str:
+    """Replace each ``[[naam]]`` by its value, escaped as plain text.
+
+    Raises ``PlaceholderError`` naming all placeholders without a value (``None``
+    counts as missing) and all values that match no placeholder, at once.
+    """
+    names = set(placeholder_names(body))
+    missing = sorted(name for name in names if values.get(name) is None)
+    unknown = sorted(set(values) - names)
+    if missing or unknown:
+        parts = []
+        if missing:
+            parts.append(f"Geen waarde voor invulveld(en): {_names(missing)}.")
+        if unknown:
+            parts.append(f"Onbekende invulveld(en), niet in de tekst: {_names(unknown)}.")
+        raise PlaceholderError(" ".join(parts), missing=missing, unknown=unknown)
+    return PLACEHOLDER_RE.sub(lambda m: escape_markdown(str(values[m.group(1)])), body)
+
+
+def markdown_download(title: str, version: str, body: str, *, description: str = "") -> str:
+    """The body with YAML front matter; placeholders stay ``[[naam]]``."""
+    meta = {"title": title, "version": version, "lang": LANG}
+    if description:
+        meta["description"] = description
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+    return f"---\n{front}---\n\n{body.strip()}\n"
+
+
+# --------------------------------------------------------------------------- reference documents
+
+
+def _pandoc_data_file(name: str) -> bytes:
+    """One of pandoc's default data files, e.g. ``reference.docx``."""
+    result = subprocess.run(
+        [pypandoc.get_pandoc_path(), "--print-default-data-file", name],
+        capture_output=True,
+        check=True,
+    )
+    return result.stdout
+
+
+def reference_docx(path: Path | str) -> Path:
+    """Write a house-style reference.docx derived from pandoc's default one."""
+    from docx import Document
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt, RGBColor
+
+    doc = Document(io.BytesIO(_pandoc_data_file("reference.docx")))
+    styles = doc.styles
+    root = styles.element
+
+    # One sans-serif font everywhere except the monospace (code) styles.
+    for fonts in root.iter(qn("w:rFonts")):
+        if fonts.get(qn("w:ascii")) in ("Consolas", "Courier New"):
+            continue
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(attr), None)
+        for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+            fonts.set(qn(attr), FONT)
+
+    defaults = root.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    for tag in ("w:sz", "w:szCs"):
+        defaults.find(qn(tag)).set(qn("w:val"), "22")  # 11 pt
+    defaults.find(qn("w:lang")).set(qn("w:val"), LANG)
+
+    for style in styles:
+        if style.style_id.startswith(("Heading", "Title", "Subtitle")):
+            style.font.color.rgb = RGBColor.from_string(HEADING_COLOR)
+        if style.style_id in ("Heading1", "Heading2", "Heading3", "Title"):
+            style.font.bold = True
+    styles["Title"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    subtitle = styles["Subtitle"]
+    subtitle.font.bold = False
+    subtitle_spacing = subtitle.element.rPr.find(qn("w:spacing"))
+    if subtitle_spacing is not None:
+        subtitle.element.rPr.remove(subtitle_spacing)
+
+    mark = styles.add_style(PLACEHOLDER_STYLE, WD_STYLE_TYPE.CHARACTER)
+    mark.base_style = styles["Default Paragraph Font"]
+    mark.quick_style = True
+    mark.font.bold = True
+    mark.font.highlight_color = WD_COLOR_INDEX.YELLOW
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), HIGHLIGHT_COLOR)
+    mark.element.get_or_add_rPr().insert_element_before(
+        shading, "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang",
+        "w:eastAsianLayout", "w:specVanish", "w:oMath",
+    )
+
+    # Tables (pandoc uses the style "Table"): thin grid, bold header row.
+    table = root.find(f"{qn('w:style')}[@{qn('w:styleId')}='Table']")
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        border = OxmlElement(f"w:{side}")
+        for key, value in (("val", "single"), ("sz", "4"), ("space", "0"), ("color", "808080")):
+            border.set(qn(f"w:{key}"), value)
+        borders.append(border)
+    table.find(qn("w:tblPr")).find(qn("w:tblInd")).addnext(borders)
+    first_row = table.find(qn("w:tblStylePr"))
+    bold = OxmlElement("w:rPr")
+    bold.append(OxmlElement("w:b"))
+    first_row.find(qn("w:tcPr")).addprevious(bold)
+
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Mm(25))
+    section.header_distance = section.footer_distance = Mm(12.5)
+    section.gutter = Mm(0)
+    styles["Normal"].font.size = Pt(11)
+    page_number = OxmlElement("w:fldSimple")
+    page_number.set(qn("w:instr"), "PAGE")
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer._p.append(page_number)
+
+    path = Path(path)
+    doc.save(path)
+    return path
+
+
+_ODF = {
+    "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+    "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
+    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+}
+
+
+def _odf(name: str) -> str:
+    prefix, local = name.split(":")
+    return f"{{{_ODF[prefix]}}}{local}"
+
+
+def _set_odf(element, **attrs: str) -> None:
+    """Set ODF attributes given as ``prefix__local_name`` (``fo__font_size``)."""
+    for key, value in attrs.items():
+        prefix, local = key.split("__")
+        element.set(_odf(f"{prefix}:{local.replace('_', '-')}"), value)
+
+
+def _odt_style(styles, name: str, family: str = "paragraph", **attrs: str):
+    """Find (or create) a common style and return its text-properties element."""
+    from lxml import etree
+
+    found = styles.find(f"{_odf('style:style')}[@{_odf('style:name')}='{name}']")
+    if found is None:
+        found = etree.SubElement(styles, _odf("style:style"))
+        found.set(_odf("style:name"), name)
+        found.set(_odf("style:family"), family)
+    _set_odf(found, **attrs)
+    props = found.find(_odf("style:text-properties"))
+    if props is None:
+        props = etree.SubElement(found, _odf("style:text-properties"))
+    return found, props
+
+
+def reference_odt(path: Path | str) -> Path:
+    """Write a house-style reference.odt derived from pandoc's default one."""
+    from lxml import etree
+
+    source = zipfile.ZipFile(io.BytesIO(_pandoc_data_file("reference.odt")))
+    tree = etree.fromstring(source.read("styles.xml"))
+    styles = tree.find(_odf("office:styles"))
+
+    paragraph_default = styles.find(
+        f"{_odf('style:default-style')}[@{_odf('style:family')}='paragraph']"
+    ).find(_odf("style:text-properties"))
+    _set_odf(paragraph_default, style__font_name=FONT, fo__font_size="11pt",
+             style__font_size_asian="11pt", style__font_size_complex="11pt",
+             fo__language="nl", fo__country="NL")
+    bold = {"fo__font_weight": "bold", "style__font_weight_asian": "bold",
+            "style__font_weight_complex": "bold"}
+    upright = {"fo__font_style": "normal", "style__font_style_asian": "normal",
+               "style__font_style_complex": "normal"}
+
+    _, heading = _odt_style(styles, "Heading")
+    _set_odf(heading, style__font_name=FONT, fo__color=f"#{HEADING_COLOR.lower()}", **bold)
+    for level in range(1, 7):
+        _, props = _odt_style(styles, f"Heading_20_{level}")
+        _set_odf(props, **upright)
+    _, title = _odt_style(styles, "Title", style__parent_style_name="Heading",
+                          style__class="chapter", style__display_name="Title")
+    _set_odf(title, fo__font_size="22pt", **bold)
+    _, subtitle = _odt_style(styles, "Subtitle", style__parent_style_name="Heading",
+                             style__class="chapter", style__display_name="Subtitle")
+    _set_odf(subtitle, fo__font_size="13pt", fo__font_weight="normal")
+
+    _, mark = _odt_style(styles, PLACEHOLDER_STYLE, family="text")
+    _set_odf(mark, fo__background_color=f"#{HIGHLIGHT_COLOR.lower()}", **bold)
+
+    for layout in tree.iter(_odf("style:page-layout-properties")):
+        _set_odf(layout, fo__page_width="21cm", fo__page_height="29.7cm",
+                 fo__margin_left="2.5cm", fo__margin_right="2.5cm",
+                 fo__margin_top="2.5cm", fo__margin_bottom="2.5cm")
+
+    path = Path(path)
+    styles_xml = etree.tostring(tree, xml_declaration=True, encoding="UTF-8")
+    _rewrite_odf(source, path, {"styles.xml": styles_xml})
+    return path
+
+
+def _rewrite_odf(source: zipfile.ZipFile, path: Path, replace: Mapping[str, bytes]) -> None:
+    """Copy an ODF package to ``path`` with some members replaced."""
+    with zipfile.ZipFile(path, "w") as target:
+        # ODF requires "mimetype" first and uncompressed.
+        target.writestr("mimetype", source.read("mimetype"), zipfile.ZIP_STORED)
+        for info in source.infolist():
+            if info.filename != "mimetype":
+                data = replace.get(info.filename) or source.read(info.filename)
+                target.writestr(info.filename, data, zipfile.ZIP_DEFLATED)
+
+
+_ODT_CELL_STYLE_RE = re.compile(
+    rb'(<style:style style:name="Table(?:Header)?RowCell" style:family="table-cell">\s*'
+    rb'<style:table-cell-properties fo:border=)"none"'
+)
+
+
+def _odt_table_borders(path: Path) -> None:
+    """Give table cells a thin grid (pandoc writes ``fo:border="none"``)."""
+    with zipfile.ZipFile(path) as source:
+        content = source.read("content.xml")
+        changed = _ODT_CELL_STYLE_RE.sub(rb'\1"0.5pt solid #808080"', content)
+        if changed == content:
+            return
+        rewritten = _atomic_target(path)
+        try:
+            _rewrite_odf(source, rewritten, {"content.xml": changed})
+            os.replace(rewritten, path)
+        finally:
+            rewritten.unlink(missing_ok=True)
+
+
+_REFERENCE_LOCK = threading.Lock()
+
+
+@functools.cache
+def _cached_reference_documents() -> dict[str, Path]:
+    directory = Path(tempfile.mkdtemp(prefix="kennisbank-huisstijl-"))
+    atexit.register(shutil.rmtree, directory, ignore_errors=True)
+    return {
+        "docx": reference_docx(directory / "reference.docx"),
+        "odt": reference_odt(directory / "reference.odt"),
+    }
+
+
+def reference_documents() -> dict[str, Path]:
+    """Reference documents per format, made once per process (thread-safe)."""
+    with _REFERENCE_LOCK:
+        return _cached_reference_documents()
+
+
+# --------------------------------------------------------------------------- conversion
+
+
+def _pandoc_detail(error: Exception) -> str:
+    """A short, readable reason from a pypandoc/OS error."""
+    if isinstance(error, FileNotFoundError) and "pandoc" in str(error).lower():
+        return "Pandoc is niet gevonden; installeer pypandoc-binary."
+    text = str(error).split("during conversion:", 1)[-1]
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    reason = " ".join(lines)[:400]
+    return f"Melding: {reason}" if reason else ""
+
+
+def _atomic_target(target: Path) -> Path:
+    """A unique sibling path to write to before renaming it onto ``target``."""
+    return target.with_name(f".{target.stem}-{uuid.uuid4().hex}{target.suffix}")
+
+
+def _convert(template_id: str, fmt: str, source: str, target: Path, args: list[str]) -> None:
+    partial = None
+    try:
+        partial = _atomic_target(target)
+        pypandoc.convert_text(
+            source, fmt, format=PANDOC_FORMAT, outputfile=str(partial),
+            extra_args=args, verify_format=False,
+        )
+        if fmt == "odt":
+            _odt_table_borders(partial)
+        os.replace(partial, target)
+    except (RuntimeError, OSError) as error:
+        raise ConversionError(template_id, fmt, _pandoc_detail(error)) from error
+    finally:
+        if partial is not None:
+            partial.unlink(missing_ok=True)
+
+
+def write_downloads(
+    template_id: str,
+    version: str,
+    title: str,
+    body: str,
+    labels: Mapping[str, str],
+    out_dir: Path,
+    *,
+    description: str = "",
+) -> dict[str, Path]:
+    """Write ``<id>-<version>.docx``, ``.odt`` and ``.md`` into ``out_dir``.
+
+    The .docx and .odt show placeholders as highlighted ``[Label]``; the .md keeps
+    ``[[naam]]`` so users can search and replace. Raises ``DocumentError`` (Dutch
+    message naming the template) on any failure.
+    """
+    if not _ID_RE.match(template_id or ""):
+        raise DocumentError(f"Ongeldig kenmerk voor een sjabloon: '{template_id}'.")
+    if not _VERSION_RE.match(version or ""):
+        raise DocumentError(f"Het sjabloon '{template_id}' heeft een ongeldige versie: '{version}'.")
+    try:
+        marked = mark_placeholders(body, labels)
+    except PlaceholderError as error:
+        raise PlaceholderError(f"Sjabloon '{template_id}': {error}", error.missing) from None
+    try:
+        references = reference_documents()
+    except Exception as error:  # missing python-docx/lxml, broken pandoc data
+        raise DocumentError(
+            f"Het sjabloon '{template_id}' kon niet worden gemaakt: de huisstijl "
+            f"(referentiedocument) is niet aan te maken ({type(error).__name__}: {error})."
+        ) from error
+
+    out_dir = Path(out_dir)
+    stem = f"{template_id}-{version}"
+    paths = {fmt: out_dir / f"{stem}.{fmt}" for fmt in ("docx", "odt", "md")}
+    metadata = {"title": title, "subtitle": f"Versie {version}", "lang": LANG}
+    if description:
+        metadata |= {"description": description, "subject": description}
+    base_args = ["--standalone"]
+    base_args += [f"--metadata={key}:{' '.join(value.split())}" for key, value in metadata.items()]
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for fmt in ("docx", "odt"):
+            args = base_args + [f"--reference-doc={references[fmt]}"]
+            _convert(template_id, fmt, marked, paths[fmt], args)
+        partial = _atomic_target(paths["md"])
+        try:
+            partial.write_text(markdown_download(title, version, body, description=description),
+                               encoding="utf-8")
+            os.replace(partial, paths["md"])
+        finally:
+            partial.unlink(missing_ok=True)
+    except OSError as error:
+        raise ConversionError(template_id, "md", f"Schrijven mislukt: {error}") from error
+    return paths
+
+
+@dataclass(frozen=True)
+class DocumentJob:
+    """Arguments for one ``write_downloads`` call."""
+
+    template_id: str
+    version: str
+    title: str
+    body: str
+    labels: Mapping[str, str] = field(default_factory=dict)
+    description: str = ""
+    out_dir: Path | None = None  # overrides write_all's out_dir for this job
+
+
+def write_all(
+    jobs: Iterable[DocumentJob], out_dir: Path | None = None, max_workers: int = 2
+) -> dict[str, dict[str, Path]]:
+    """Run ``write_downloads`` for several templates in parallel threads.
+
+    Pandoc runs as a subprocess, so threads give real parallelism; the reference
+    documents are built once, by whichever thread comes first. All jobs run;
+    failures are collected into one ``BatchError``. Returns paths per template id.
+    """
+    results: dict[str, dict[str, Path]] = {}
+    errors: list[DocumentError] = []
+    with ThreadPoolExecutor(max_workers=max(1, max_workers)) as pool:
+        futures = []
+        for job in jobs:
+            target = job.out_dir or out_dir
+            if target is None:
+                errors.append(DocumentError(f"Geen uitvoermap voor het sjabloon '{job.template_id}'."))
+                continue
+            futures.append((job.template_id, pool.submit(
+                write_downloads, job.template_id, job.version, job.title, job.body,
+                job.labels, target, description=job.description,
+            )))
+        for template_id, future in futures:
+            try:
+                results[template_id] = future.result()
+            except DocumentError as error:
+                errors.append(error)
+    if errors:
+        raise BatchError(errors)
+    return results

@@ -1,0 +1,59 @@
+"""Make Material's Dutch search find compounds and plurals of the domain vocabulary.
+
+Lunr splits on spaces and stems each word, so `verzuim` never matches
+`schoolverzuim`, and irregular plurals (`leerplichtambtenaren`) miss their
+singular. At index time we add, per page, the heads of compounds and the other
+number (singular/plural) of the domain words found in its text. The page HTML
+is untouched; only search/search_index.json grows a little.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+# Words that end Dutch compounds in this domain: "schoolverzuim" -> "verzuim".
+HEADS = ("verzuim", "zitter", "zitters", "plicht", "ambtenaar", "ambtenaren", "overleg", "plek", "plekken", "onderwijs",
+         "hulp", "regie", "verband", "verbanden", "deling", "plan", "register", "loket", "fonds", "sleutel", "macht",
+         "protocol", "convenant", "kwalificatie", "zorg", "team", "arts", "bestuur", "besturen", "afspraak",
+         "afspraken", "melding", "meldingen", "school", "scholen", "gemeente", "gemeenten", "leerling", "leerlingen")
+
+# Singular <-> plural forms a stemmer does not join.
+NUMBER = {"ambtenaar": "ambtenaren", "leerplichtambtenaar": "leerplichtambtenaren", "thuiszitter": "thuiszitters",
+          "gemeente": "gemeenten", "samenwerkingsverband": "samenwerkingsverbanden", "plek": "plekken",
+          "school": "scholen", "afspraak": "afspraken", "bestuur": "besturen", "schoolbestuur": "schoolbesturen",
+          "leerling": "leerlingen", "melding": "meldingen", "ziekmelding": "ziekmeldingen", "vrijstelling": "vrijstellingen",
+          "casus": "casussen", "regio": "regio's", "jeugdarts": "jeugdartsen", "thuiszitter": "thuiszitters"}
+_BOTH_WAYS = {**NUMBER, **{plural: singular for singular, plural in NUMBER.items()}}
+_WORD = re.compile(r"[a-zà-ÿ']+")
+_TAG = re.compile(r"<[^>]+>")
+
+
+def extra_terms(text: str) -> list[str]:
+    """Heads of compounds and the other number of domain words in `text`, not already in it."""
+    words = set(_WORD.findall(_TAG.sub(" ", text.lower())))
+    extra = set()
+    for word in words:
+        for head in HEADS:
+            if word.endswith(head) and len(word) >= len(head) + 3:
+                extra.add(head)
+                extra.add(_BOTH_WAYS.get(head, head))
+        if word in _BOTH_WAYS:
+            extra.add(_BOTH_WAYS[word])
+    return sorted(extra - words)
+
+
+def augment_index(index_path: Path) -> int:
+    """Append the extra terms to each entry of the search index; returns how many entries grew."""
+    if not index_path.is_file():
+        return 0
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    grown = 0
+    for doc in index.get("docs", []):
+        extra = extra_terms(doc.get("title", "") + " " + doc.get("text", ""))
+        if extra:
+            doc["text"] = doc.get("text", "") + f'<span class="kb-zoekwoorden"> {" ".join(extra)}</span>'
+            grown += 1
+    index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return grown

@@ -1,0 +1,141 @@
+"""What the MkDocs hook does, kept here so the hook file stays thin glue.
+
+Per build: load the Catalog once (or take the one `kennisbank build` already
+validated), make the template documents once, add the generated pages, and after
+the build write downloads, the open-data package and the search additions.
+During `serve`, invalid data does not stop the server: the last good data stays
+on screen with a banner listing the Dutch messages on every page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from .catalog import Catalog, empty_catalog, load_catalog
+from .html import esc
+from .problems import InvalidData, report
+
+log = logging.getLogger("mkdocs.plugins.kennisbank")
+MAP_FILE = "referentie/kaart/gemeenten-2025.topojson"
+
+
+@dataclass
+class BuildState:
+    command: str = "build"
+    preloaded: Catalog | None = None      # set by `kennisbank build`, so the data is loaded once
+    catalog: Catalog | None = None
+    last_good: Catalog | None = None
+    problems: list = field(default_factory=list)
+    shapes: tuple | None = None
+    documents: dict = field(default_factory=dict)   # (id, fmt) -> Path
+    sizes: dict = field(default_factory=dict)       # (id, fmt) -> bytes
+    work: Path | None = None
+
+
+STATE = BuildState()
+
+
+def practices_root(config) -> Path:
+    return Path(config.config_file_path).parent / "practices"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    STATE.command = command
+
+
+def on_config(config):
+    root = practices_root(config)
+    try:
+        STATE.catalog = STATE.preloaded or load_catalog(root)
+        STATE.last_good, STATE.problems = STATE.catalog, []
+    except InvalidData as err:
+        if STATE.command != "serve":
+            raise PluginError("De gegevens in practices/ bevatten fouten; de site is niet gebouwd.\n"
+                              + report(err.problems)) from None
+        log.error("De gegevens bevatten fouten; de voorbeeldweergave toont de laatste goede versie.\n%s",
+                  report(err.problems))
+        STATE.problems = err.problems
+        STATE.catalog = STATE.last_good or empty_catalog(root)
+    finally:
+        STATE.preloaded = None
+    return config
+
+
+def on_files(files, config):
+    from .kaart import load_topology, project_shapes
+    from .pages import generated_pages
+    catalog = STATE.catalog
+    if STATE.shapes is None:
+        STATE.shapes = project_shapes(load_topology(catalog.root / MAP_FILE))
+    make_documents(catalog)
+    for src, content in generated_pages(catalog, STATE.shapes, STATE.sizes).items():
+        files.append(File.generated(config, src, content=content))
+    for attachment in sorted((catalog.root / "bijlagen").glob("*")):
+        if attachment.is_file():
+            files.append(File.generated(config, f"bijlagen/{attachment.name}", abs_src_path=str(attachment)))
+    return files
+
+
+def make_documents(catalog: Catalog) -> None:
+    """The .docx/.odt/.md of every template, once per build; unchanged templates are reused."""
+    from .documents import DocumentJob, write_all
+    if STATE.work is None:
+        STATE.work = Path(tempfile.mkdtemp(prefix="kennisbank-documenten-"))
+    jobs, wanted = [], {}
+    for t in catalog.templates:
+        key = hashlib.sha256(json.dumps([t.get("titel"), t.get("versie"), t.get("doel"), t.body,
+                                         [dict(f) for f in t.get("invulvelden")]]).encode()).hexdigest()[:16]
+        folder = STATE.work / key
+        wanted[t.id] = folder
+        if not (folder / f"{t.id}-{t.get('versie')}.odt").exists():
+            jobs.append(DocumentJob(t.id, t.get("versie"), t.get("titel"), t.body,
+                                    {f["naam"]: f["label"] for f in t.get("invulvelden")}, t.get("doel"), out_dir=folder))
+    write_all(jobs, STATE.work)
+    STATE.documents, STATE.sizes = {}, {}
+    for t in catalog.templates:
+        for fmt in ("docx", "odt", "md"):
+            path = wanted[t.id] / f"{t.id}-{t.get('versie')}.{fmt}"
+            STATE.documents[(t.id, fmt)] = path
+            STATE.sizes[(t.id, fmt)] = path.stat().st_size
+
+
+def on_page_markdown(markdown: str, page, config, files):
+    """Hand-written pages get the glossary as hover explanations."""
+    if page.file.generated_by or not STATE.catalog:
+        return markdown
+    from .pages import abbreviations
+    return markdown + abbreviations(STATE.catalog)
+
+
+def on_post_page(output: str, page, config):
+    if not STATE.problems:
+        return output
+    items = "".join(f"<li><code>{esc(p)}</code></li>" for p in STATE.problems[:50])
+    banner = ('<div class="kb-bouwfout" role="alert"><strong>De gegevens bevatten fouten.</strong> Deze voorbeeldweergave '
+              f'toont de laatste goede versie. Herstel het volgende en sla op:<ul>{items}</ul></div>')
+    return output.replace("<body", "<body data-kb-fout", 1).replace('<div class="md-container"', banner + '<div class="md-container"', 1)
+
+
+def on_post_build(config):
+    from .export import export_package
+    from .search_terms import augment_index
+    from .tables import compare_data
+    site = Path(config.site_dir)
+    for (tid, fmt), path in STATE.documents.items():
+        target = site / "sjablonen" / tid / path.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    export_package(STATE.catalog, site / "data")
+    (site / "vergelijken").mkdir(exist_ok=True)
+    (site / "vergelijken" / "praktijken.json").write_text(json.dumps(compare_data(STATE.catalog), ensure_ascii=False),
+                                                          encoding="utf-8")
+    augment_index(site / "search" / "search_index.json")
