@@ -41,6 +41,9 @@ class Source:
         return self.lines.get(path, 1)
 
 
+_ALIAS = "verwijzingen met & en * (ankers en aliassen) zijn niet toegestaan. Schrijf de waarde voluit."
+
+
 class _Refused(Exception):
     def __init__(self, line: int, path: tuple, message: str):
         self.line, self.path, self.message = line, path, message
@@ -100,8 +103,7 @@ def _syntax_problem(err: yaml.MarkedYAMLError, shown: str) -> Problem:
 def _build(node, path: tuple, lines: dict, seen: set):
     line = node.start_mark.line + 1
     if id(node) in seen:
-        raise _Refused(line, path, "verwijzingen met & en * (ankers en aliassen) zijn niet toegestaan. "
-                       "Schrijf de waarde voluit.")
+        raise _Refused(line, path, _ALIAS)
     seen.add(id(node))
     lines[path] = line
     if isinstance(node, yaml.MappingNode):
@@ -123,6 +125,8 @@ def _build_mapping(node, path, lines, seen) -> dict:
         if key in out:
             raise _Refused(key_line, path + (key,), f"het veld '{key}' staat twee keer in hetzelfde blok "
                            f"(eerder op regel {lines[path + (key,)]}). Houd er één over.")
+        if id(value_node) in seen:  # an alias points back at a node we built already
+            raise _Refused(key_line, path + (key,), _ALIAS)
         out[key] = _build(value_node, path + (key,), lines, seen)
         lines[path + (key,)] = key_line
     return out

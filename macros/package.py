@@ -94,10 +94,30 @@ def validate_tables(root: Path, tables: Tables, lookups: dict) -> list[Problem]:
         report = package.validate()
     problems = []
     static = {r["name"]: r["path"] for r in descriptor["resources"]}
+    duplicated = _duplicate_ids(tables)
     for task in report.tasks:
         for error in task.errors:
+            if error.type == "unique-error" or _follows_from_duplicate(task.name, error, tables, duplicated):
+                continue  # reported once, as the record's duplicate id
             problems.append(_problem(task.name, error, tables, static, lookups))
     return problems
+
+
+def _duplicate_ids(tables: Tables) -> dict[str, list]:
+    """id -> the sources that use it, for ids used more than once."""
+    seen: dict[str, list] = {}
+    for root, _ in ROOT_TABLES.values():
+        for row, (source, _) in zip(tables.rows.get(root, []), tables.origins.get(root, [])):
+            seen.setdefault(f"{root}:{row.get('id')}", []).append(source)
+    return {key: sources for key, sources in seen.items() if len(sources) > 1}
+
+
+def _follows_from_duplicate(table: str, error, tables: Tables, duplicated: dict) -> bool:
+    row = getattr(error, "row_number", None)
+    if error.type != "primary-key" or not row or table in {r for r, _ in ROOT_TABLES.values()}:
+        return False
+    parent_table, parent = next((r, p) for r, p in ROOT_TABLES.values() if p in tables.rows[table][row - 2])
+    return f"{parent_table}:{tables.rows[table][row - 2][parent]}" in duplicated
 
 
 def _with_header(rows: list[dict], schema: dict) -> list[list]:
@@ -113,14 +133,16 @@ def _problem(table: str, error, tables: Tables, static: dict, lookups: dict) -> 
     if not row:
         return Problem("practices/schema", 1, table, _generic(error))
     source, base = tables.origins[table][row - 2]
-    column = _error_column(error)
+    column = _error_column(error, tables.schemas[table])
     rel = tables.columns[table].get(column, ())
     path = base + rel if column in tables.columns[table] else base
     message = _message(error, table, column, tables, lookups)
     return Problem(source.path, source.line(path), field_path(path) or column, message)
 
 
-def _error_column(error) -> str:
+def _error_column(error, schema: dict) -> str:
+    if error.type == "primary-key":
+        return schema["primaryKey"][-1]
     names = getattr(error, "field_names", None) or []
     return getattr(error, "field_name", None) or (names[-1] if names else "")
 
@@ -132,8 +154,15 @@ def _message(error, table: str, column: str, tables: Tables, lookups: dict) -> s
     if error.type == "foreign-key":
         fk = next((k for k in tables.schemas[table].get("foreignKeys", []) if k["fields"] == column), None)
         return _fk_message(str(value), fk["reference"]["resource"] if fk else "", lookups)
-    if error.type in ("primary-key", "unique-error"):
-        return f"'{value}' komt twee keer voor; elke waarde mag maar één keer voorkomen."
+    if error.type == "primary-key":
+        row = tables.rows[table][error.row_number - 2]
+        me = tables.origins[table][error.row_number - 2][0]
+        others = [s.path for r, (s, _) in zip(tables.rows[table], tables.origins[table])
+                  if r.get(column) == row.get(column) and s is not me]
+        if column == "id":
+            return (f"'{row['id']}' komt twee keer voor; elk id moet uniek zijn. Ook gebruikt in: "
+                    f"{', '.join(sorted(set(others))) or 'hetzelfde bestand'}. Kies een ander id (en bestandsnaam).")
+        return f"'{row.get(column)}' staat twee keer in de lijst (na omzetten naar codes). Haal de dubbele weg."
     if error.type == "constraint-error":
         spec = next((f for f in tables.schemas[table]["fields"] if f["name"] == column), {})
         return f"'{value}' heeft niet de juiste vorm. {spec.get('description', '')}".strip()

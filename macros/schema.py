@@ -20,7 +20,7 @@ from pathlib import Path
 
 SCHEMA_DIR = "schema"
 ROOT_TABLES = {"praktijk": ("praktijken", "praktijk"), "sjabloon": ("sjablonen", "sjabloon")}
-NORMAL_PATTERNS = {"swv": r"^(PO|VO) [0-9]{2}-[0-9]{2}$", "gemeente": r"^GM[0-9]{4}$"}
+NORMAL_PATTERNS = {"swv": r"^(PO|VO) [0-9]{2}-[0-9]{2}$"}  # gemeenten: the foreign key says it better
 ID_TARGETS = {"praktijken": "praktijken", "sjablonen": "sjablonen"}
 
 
