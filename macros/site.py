@@ -79,9 +79,6 @@ def on_files(files, config):
     make_documents(catalog)
     for src, content in generated_pages(catalog, STATE.shapes, STATE.sizes).items():
         files.append(File.generated(config, src, content=content))
-    for attachment in sorted((catalog.root / "bijlagen").glob("*")):
-        if attachment.is_file():
-            files.append(File.generated(config, f"bijlagen/{attachment.name}", abs_src_path=str(attachment)))
     return files
 
 
@@ -135,6 +132,8 @@ def on_post_build(config):
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, target)
     export_package(STATE.catalog, site / "data")
+    # Attachments are copied as they are: a .md attachment is a document to download, not a page.
+    shutil.copytree(STATE.catalog.root / "bijlagen", site / "bijlagen", dirs_exist_ok=True)
     (site / "vergelijken").mkdir(exist_ok=True)
     (site / "vergelijken" / "praktijken.json").write_text(json.dumps(compare_data(STATE.catalog), ensure_ascii=False),
                                                           encoding="utf-8")
