@@ -374,8 +374,9 @@ def field_reference(catalog: Catalog, kind: str) -> str:
         kind_text = _kind_text(catalog, spec)
         rows.append(f"<tr><th scope=\"row\"><code>{esc(f.dotted)}</code></th><td>{esc(f.title)}</td>"
                     f"<td>{'ja' if f.required else 'nee'}</td><td>{kind_text}</td><td>{esc(spec.get('description', ''))}</td></tr>")
-    return ('<div class="kb-tabel-wrap" role="region" aria-label="Velden" tabindex="0"><table class="kb-velden">'
-            f'<caption>Velden van een {"praktijk" if kind == "praktijk" else "sjabloon"}</caption>'
+    name = f'Velden van een {"praktijk" if kind == "praktijk" else "sjabloon"}'
+    return (f'<div class="kb-tabel-wrap" role="region" aria-label="{name}" tabindex="0"><table class="kb-velden">'
+            f'<caption>{name}</caption>'
             '<thead><tr><th scope="col">Veld</th><th scope="col">Naam</th><th scope="col">Verplicht</th>'
             f'<th scope="col">Soort</th><th scope="col">Betekenis</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
 

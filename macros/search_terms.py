@@ -51,6 +51,8 @@ def augment_index(index_path: Path) -> int:
     index = json.loads(index_path.read_text(encoding="utf-8"))
     grown = 0
     for doc in index.get("docs", []):
+        # Tags would be shown as one <nav> per result, which repeats a landmark (axe: landmark-unique).
+        doc.pop("tags", None)
         extra = extra_terms(doc.get("title", "") + " " + doc.get("text", ""))
         if extra:
             doc["text"] = doc.get("text", "") + f'<span class="kb-zoekwoorden"> {" ".join(extra)}</span>'

@@ -26,7 +26,7 @@ ROLE_WORDS = ("info", "secretariaat", "leerplicht", "rmc", "loket", "contact", "
 FREE_MAIL = ("gmail.", "hotmail.", "outlook.", "live.", "yahoo.", "icloud.", "ziggo.", "kpnmail.", "kpnplanet.",
              "planet.", "home.nl", "xs4all.", "hetnet.", "casema.", "upcmail.", "quicknet.", "telfort.", "proton")
 URL_SCHEMES = ("https://", "http://", "mailto:")
-_BSN_CANDIDATE = re.compile(r"(?<![\d.])(\d{4}[. ]?\d{2}[. ]?\d{3})(?![\d])")
+BSN_CANDIDATE = re.compile(r"(?<![\d.])(\d{4}[. ]?\d{2}[. ]?\d{3})(?![\d])")
 
 
 @cache
@@ -151,7 +151,7 @@ def _check_value(source: Source, path: tuple, value, spec: dict, today: date) ->
 
 def _bsn_like(text: str) -> list[str]:
     found = []
-    for match in _BSN_CANDIDATE.finditer(text):
+    for match in BSN_CANDIDATE.finditer(text):
         digits = re.sub(r"\D", "", match[1])
         total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1))) - int(digits[8])
         if total % 11 == 0 and digits != "000000000":
@@ -181,7 +181,7 @@ def _check_date(at, value: str, path, today: date) -> list[Problem]:
     return []
 
 
-_ORDER = [(("datums", "afgesproken"), ("datums", "in_werking"), "de afspraken kunnen niet ingaan vóór ze gemaakt zijn"),
+DATE_ORDER = [(("datums", "afgesproken"), ("datums", "in_werking"), "de afspraken kunnen niet ingaan vóór ze gemaakt zijn"),
           (("datums", "in_werking"), ("datums", "volgende_evaluatie"), "de evaluatie kan niet vóór de ingangsdatum liggen"),
           (("redactie", "beoordeeld_op"), ("redactie", "volgende_beoordeling"),
            "de volgende beoordeling moet na de laatste liggen")]
@@ -189,7 +189,7 @@ _ORDER = [(("datums", "afgesproken"), ("datums", "in_werking"), "de afspraken ku
 
 def _check_date_order(source: Source, data: dict) -> list[Problem]:
     out = []
-    for first, later, why in _ORDER:
+    for first, later, why in DATE_ORDER:
         a, b = _date_at(data, first), _date_at(data, later)
         if a and b and b < a:
             out.append(Problem(source.path, source.line(later), field_path(later),

@@ -233,7 +233,7 @@ def test_links_are_only_http_mailto_or_internal(site_dir):
 
 ENGLISH = ["Search", "Table of contents", "Back to top", "Previous", "Next", "Made with", "Copy to clipboard",
            "Skip to content", "Initializing search", "Type to start searching", "Last update", "Edit this page",
-           "Share", "Clear", "Go to repository", "Cookie consent", "Accept", "Reject"]
+           "Share", "Clear", "Go to repository", "Cookie consent", "Accept", "Reject", "Header", "Footer"]
 
 
 def test_no_english_interface_strings(site_dir):

@@ -167,7 +167,22 @@
     if (print) print.addEventListener("click", function () { window.print(); });
   }
 
+  /* Material wraps wide Markdown tables in a scrolling box; make it reachable by keyboard (WCAG 2.1.1). */
+  function focusableScrollBoxes() {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap"), function (box, i) {
+      var caption = box.querySelector("caption");
+      var heading = box.previousElementSibling;
+      while (heading && !/^H[2-4]$/.test(heading.tagName)) heading = heading.previousElementSibling;
+      box.setAttribute("tabindex", "0");
+      box.setAttribute("role", "region");
+      /* names must differ per region (axe: landmark-unique) */
+      box.setAttribute("aria-label", (caption ? caption.textContent : "Tabel " + (i + 1)) +
+        (heading ? " bij " + heading.textContent.replace(/#$/, "").trim() : ""));
+    });
+  }
+
   function start() {
+    focusableScrollBoxes();
     Array.prototype.forEach.call(document.querySelectorAll("[data-kb-filter]"), setupFilters);
     Array.prototype.forEach.call(document.querySelectorAll("table.kb-sorteerbaar"), setupSorting);
     Array.prototype.forEach.call(document.querySelectorAll("[data-kb-naast-elkaar]"), setupSideBySide);
