@@ -98,7 +98,7 @@ class Catalog:
         return tuple(sorted({self.gemeenten[c].provincie for c in practice.get("gemeenten", default=()) if c in self.gemeenten}))
 
 
-def _csv(path: Path) -> list[dict]:
+def read_csv(path: Path) -> list[dict]:
     with path.open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
 
@@ -122,11 +122,11 @@ class _Loader:
         self.problems: list[Problem] = []
         self.descriptor = source_descriptor(root)
         paths = {r["name"]: root / r["path"] for r in self.descriptor["resources"]}
-        self.codelists = {name: tuple(Code(r["code"], r["label"], r.get("omschrijving") or "") for r in _csv(p))
+        self.codelists = {name: tuple(Code(r["code"], r["label"], r.get("omschrijving") or "") for r in read_csv(p))
                           for name, p in paths.items() if name not in ("gemeenten", "rmc-regios", "begrippen")}
-        self.gemeente_rows = _csv(paths["gemeenten"])
-        self.rmc_rows = _csv(paths["rmc-regios"])
-        self.glossary = tuple((r["term"], r["uitleg"]) for r in _csv(paths["begrippen"])) if "begrippen" in paths else ()
+        self.gemeente_rows = read_csv(paths["gemeenten"])
+        self.rmc_rows = read_csv(paths["rmc-regios"])
+        self.glossary = tuple((r["term"], r["uitleg"]) for r in read_csv(paths["begrippen"])) if "begrippen" in paths else ()
         self.index = GemeenteIndex(self.gemeente_rows)
         self.lock = read_lock(root)
 

@@ -80,8 +80,8 @@ def cmd_stale(args) -> int:
     for record, due, late in found:
         when = f"{late} dagen te laat" if late > 0 else ("vandaag" if late == 0 else f"over {-late} dagen")
         print(f"{record.file}: volgende beoordeling {due} ({when}): {record.get('titel')}")
-    print(f"{len(found)} record(s) te laat of binnen {args.binnen} dagen aan de beurt." if found
-          else f"Geen records te laat of binnen {args.binnen} dagen aan de beurt.")
+    window = f" of binnen {args.binnen} dagen aan de beurt" if args.binnen else " of vandaag aan de beurt"
+    print(f"{len(found)} record(s) te laat{window}." if found else f"Geen records te laat{window}.")
     return 0
 
 
@@ -159,8 +159,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--adres", default="127.0.0.1:8000", help="adres en poort (standaard: 127.0.0.1:8000)")
 
     p = command("new", cmd_new, "Maak een nieuwe praktijk of een nieuw sjabloon; stelt de vragen in het Nederlands.",
-                "voorbeelden:\n  kennisbank new praktijk\n  kennisbank new praktijk --id regio-x-po --titel \"...\" "
-                "--gemeenten Breda Zundert --niet-interactief\n  kennisbank new sjabloon --id mijn-sjabloon")
+                "voorbeelden:\n  kennisbank new praktijk\n  kennisbank new praktijk --niet-interactief --id breda-po "
+                "--titel \"Doorbraaktafel Breda\" --samenvatting \"...\" --regio Breda --gemeenten Breda Zundert "
+                "--swv \"PO 30-01\" --rmc MC34 --onderwijssoort po --themas doorbraakoverleg --afgesproken 2025-03-01 "
+                "--organisatie \"SWV Breda\" --email info@swv-breda.nl\n  kennisbank new sjabloon")
     from .new_record import add_arguments as add_new_arguments
     add_new_arguments(p)
 

@@ -91,13 +91,32 @@ def load_yaml(path: Path, shown: str) -> tuple[Source | None, list[Problem]]:
     return Source(shown, data, lines), []
 
 
+# PyYAML's problem texts, in Dutch; anything else gets the general advice only.
+_SYNTAX = {
+    "mapping values are not allowed": "een dubbele punt op een plek waar dat niet kan; zet tekst met een dubbele punt tussen aanhalingstekens",
+    "could not find expected ':'": "hier ontbreekt een dubbele punt na de veldnaam",
+    "found character '\\t'": "er staat een tab; gebruik spaties om in te springen",
+    "expected <block end>": "de inspringing klopt niet met de regels erboven",
+    "did not find expected key": "de inspringing klopt niet met de regels erboven",
+    "did not find expected '-' indicator": "een lijstregel moet beginnen met '- ' op dezelfde inspringing",
+    "found unexpected end of stream": "het bestand houdt op midden in een tekst; ontbreekt er een aanhalingsteken?",
+    "did not find expected ',' or ']'": "een lijst tussen [ ] is niet goed afgesloten",
+    "did not find expected ',' or '}'": "een blok tussen { } is niet goed afgesloten",
+    "found undefined alias": "verwijzingen met * zijn niet toegestaan",
+    "found undefined tag handle": "een onbekende markering met !",
+    "but found another document": "er staan meerdere documenten (---) in één bestand; houd er één over",
+}
+
+
 def _syntax_problem(err: yaml.MarkedYAMLError, shown: str) -> Problem:
     mark = err.problem_mark or err.context_mark
     line = mark.line + 1 if mark else 1
     column = mark.column + 1 if mark else 1
-    what = (err.problem or "onbekende fout").strip()
-    return Problem(shown, line, "", f"YAML-syntaxfout in kolom {column} ({what}). Controleer de inspringing "
-                   "(spaties, geen tabs), de dubbele punt na elke naam en de aanhalingstekens rond tekst met een dubbele punt.")
+    raw = f"{err.context or ''} {err.problem or ''}"
+    what = next((dutch for english, dutch in _SYNTAX.items() if english in raw), "")
+    return Problem(shown, line, "", f"YAML-syntaxfout in kolom {column}{': ' + what if what else ''}. Controleer de "
+                   "inspringing (spaties, geen tabs), de dubbele punt na elke naam en de aanhalingstekens rond tekst "
+                   "met een dubbele punt.")
 
 
 def _build(node, path: tuple, lines: dict, seen: set):

@@ -14,9 +14,9 @@ from pathlib import Path
 import yaml
 
 from .codes import GemeenteIndex, normal_swv
-from .catalog import _csv
-from .package import source_descriptor
+from .catalog import read_csv
 from .schema import load_schema
+from .validation import mailbox_problems
 
 DEFAULTS = {"dekking": "onbekend", "financieringsmodel": "onbekend", "grondslag": "onbekend",
             "status": "in-voorbereiding", "licentie": "CC-BY-4.0", "volwassenheid": "op-weg"}
@@ -27,6 +27,7 @@ def add_arguments(p) -> None:
     p.add_argument("--pad", default="practices", help="map met het datapakket (standaard: practices)")
     p.add_argument("--id", help="kenmerk in kleine letters met streepjes, wordt de bestandsnaam")
     p.add_argument("--titel", help="titel")
+    p.add_argument("--samenvatting", help="samenvatting (bij een sjabloon: het doel)")
     p.add_argument("--regio", help="naam van de regio")
     p.add_argument("--gemeenten", nargs="+", metavar="GEMEENTE", help="gemeenten (namen of GM-codes)")
     p.add_argument("--swv", nargs="+", metavar="CODE", help="codes van samenwerkingsverbanden, zoals PO 30-01")
@@ -45,12 +46,16 @@ class _Asker:
     def __init__(self, interactive: bool, out=sys.stdout):
         self.interactive, self.out, self.missing = interactive, out, []
 
-    def ask(self, label: str, given=None, check=None, hint: str = ""):
+    def ask(self, label: str, given=None, check=None, hint: str = "", default: str = ""):
+        if given is None and not self.interactive and default:
+            given = default
         while True:
             if given is None and not self.interactive:
                 self.missing.append(label)
                 return None
             answer = given if given is not None else self._read(label, hint)
+            if answer == "" and default:
+                answer = default
             problem = check(answer) if check else None
             if not problem:
                 return answer
@@ -92,12 +97,16 @@ def run_new(args) -> int:
 
 
 def _praktijk(root: Path, args, asker: _Asker) -> dict:
-    gemeenten_index = GemeenteIndex(_csv(root / "referentie" / "gemeenten.csv"))
-    rmc = {r["code"]: r["naam"] for r in _csv(root / "referentie" / "rmc-regios.csv")}
-    themas = [r["code"] for r in _csv(root / "codelijsten" / "themas.csv")]
+    gemeenten_index = GemeenteIndex(read_csv(root / "referentie" / "gemeenten.csv"))
+    rmc = {r["code"]: r["naam"] for r in read_csv(root / "referentie" / "rmc-regios.csv")}
+    themas = [r["code"] for r in read_csv(root / "codelijsten" / "themas.csv")]
     data: dict = {}
     data["titel"] = asker.ask("Titel", args.titel, lambda v: None if len(v or "") >= 5 else "minstens 5 tekens")
-    data["id"] = asker.ask("Kenmerk (wordt de bestandsnaam)", args.id, _slug_problem, _suggest_slug(data["titel"]))
+    suggestion = _suggest_slug(data["titel"])
+    data["id"] = asker.ask("Kenmerk (wordt de bestandsnaam)", args.id, _slug_problem,
+                           f"Enter voor {suggestion}" if suggestion else "", default=suggestion)
+    data["samenvatting"] = asker.ask("Samenvatting", args.samenvatting, _summary_problem,
+                                     "twee tot vijf zinnen: wat is afgesproken en wat levert het op")
     data["regio"] = asker.ask("Regio", args.regio, lambda v: None if v else "vul een naam in")
     data["gemeenten"] = asker.ask("Gemeenten", args.gemeenten, lambda v: _gemeente_problem(gemeenten_index, v),
                                   "namen of codes, gescheiden door komma's")
@@ -118,6 +127,10 @@ def _praktijk(root: Path, args, asker: _Asker) -> dict:
     data["rmc_regio"] = data["rmc_regio"].upper()
     data["onderwijssoort"], data["themas"] = _words(data["onderwijssoort"]), _words(data["themas"])
     return _praktijk_record(data)
+
+
+def _summary_problem(value) -> str | None:
+    return None if len((value or "").strip()) >= 20 else "schrijf minstens 20 tekens"
 
 
 def _suggest_slug(title) -> str:
@@ -150,10 +163,9 @@ def _date_problem(value) -> str | None:
 
 
 def _mail_problem(value) -> str | None:
-    from .validation import _mailbox_problems
     if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value or ""):
         return "geen e-mailadres"
-    problems = _mailbox_problems(value)
+    problems = mailbox_problems(value)
     return problems[0] if problems else None
 
 
@@ -162,7 +174,7 @@ def _praktijk_record(a: dict) -> dict:
     dekking = DEFAULTS["dekking"]
     return {
         "id": a["id"], "titel": a["titel"],
-        "samenvatting": "Vul hier in twee tot vijf zinnen in wat is afgesproken en wat het oplevert.",
+        "samenvatting": a["samenvatting"],
         "status": DEFAULTS["status"], "voorbeeld": False, "regio": a["regio"], "swv": a["swv"],
         "gemeenten": a["gemeenten"], "rmc_regio": a["rmc_regio"], "onderwijssoort": a["onderwijssoort"],
         "themas": a["themas"], "partners": [{"organisatie": a["organisatie"], "rol": "swv"}],
@@ -183,12 +195,15 @@ def _praktijk_record(a: dict) -> dict:
 
 def _sjabloon(args, asker: _Asker) -> dict:
     title = asker.ask("Titel", args.titel, lambda v: None if len(v or "") >= 5 else "minstens 5 tekens")
-    tid = asker.ask("Kenmerk (wordt de bestandsnaam)", args.id, _slug_problem, _suggest_slug(title))
+    suggestion = _suggest_slug(title)
+    tid = asker.ask("Kenmerk (wordt de bestandsnaam)", args.id, _slug_problem,
+                    f"Enter voor {suggestion}" if suggestion else "", default=suggestion)
+    doel = asker.ask("Doel", args.samenvatting, _summary_problem, "waarvoor dient het sjabloon, minstens 20 tekens")
     themas = asker.ask("Thema's", args.themas, lambda v: None if _words(v) else "noem minstens één thema")
     if asker.missing:
         return {}
     today = date.today().isoformat()
-    return {"id": tid, "titel": title, "doel": "Beschrijf in een paar zinnen waarvoor dit sjabloon dient.",
+    return {"id": tid, "titel": title, "doel": doel,
             "voor": ["swv", "gemeente"], "versie": "0.1.0",
             "wijzigingen": [{"versie": "0.1.0", "datum": today, "omschrijving": "Eerste concept."}],
             "licentie": DEFAULTS["licentie"], "laatst_beoordeeld": today, "themas": _words(themas),
@@ -233,5 +248,6 @@ def _validate_new(root: Path, shown: str) -> int:
         if mine:
             print("Het nieuwe bestand heeft nog problemen:\n" + "\n".join(map(str, mine)), file=sys.stderr)
             return 1
-    print("Het bestand is geldig. Vul de overige velden aan en controleer met `kennisbank validate`.")
+    print("Het bestand is geldig. Vul de overige velden aan (ze staan nu op 'onbekend') en controleer met "
+          "`kennisbank validate`.")
     return 0

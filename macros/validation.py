@@ -140,7 +140,7 @@ def _check_value(source: Source, path: tuple, value, spec: dict, today: date) ->
            for m in _bsn_like(value)]
     fmt = spec.get("format")
     if fmt == "email" and "@" in value:
-        out += [Problem(*at, msg) for msg in _mailbox_problems(value)]
+        out += [Problem(*at, msg) for msg in mailbox_problems(value)]
     if fmt == "uri" and not value.lower().startswith(URL_SCHEMES):
         out.append(Problem(*at, f"'{value}' is geen toegestaan webadres. Alleen adressen die beginnen met "
                            "https://, http:// of mailto: zijn toegestaan."))
@@ -159,7 +159,7 @@ def _bsn_like(text: str) -> list[str]:
     return found
 
 
-def _mailbox_problems(address: str) -> list[str]:
+def mailbox_problems(address: str) -> list[str]:
     local, _, domain = address.lower().partition("@")
     rule = ("Gebruik een functioneel adres van de organisatie, zoals leerplicht@gemeente.nl of info@swv.nl: "
             "adressen van personen veranderen als mensen van baan wisselen en zijn persoonsgegevens.")
