@@ -1,0 +1,97 @@
+"""Content checks over the Catalog and the built site: contrast in every comparison field, Dutch spelling."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from macros.catalog import load_catalog
+from macros.schema import fields
+from macros.tables import value
+
+ROOT = Path(__file__).resolve().parent.parent
+WORDLIST = ROOT / "tests" / "spelling" / "woorden.txt"
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog(ROOT / "practices")
+
+
+def test_every_comparison_field_shows_contrast(catalog):
+    """Derived from the schema, so a new comparison field is covered automatically."""
+    compared = [f for f in fields(catalog.schemas["praktijk"], "praktijk") if f.compare]
+    assert len(compared) >= 15
+    for f in compared:
+        values = {value(p, f) for p in catalog.practices} - {None, ()}
+        assert len(values) >= 2, f"{f.dotted} has only {values} over the examples"
+
+
+def test_examples_cover_every_code_of_every_coded_comparison_field(catalog):
+    for f in fields(catalog.schemas["praktijk"], "praktijk"):
+        codelist = f.spec.get("x-codelijst")
+        if not (f.compare and codelist) or codelist == "partnerrol":
+            continue
+        used = set()
+        for p in catalog.practices:
+            v = value(p, f)
+            used |= set(v) if isinstance(v, tuple) else {v}
+        missing = {c.code for c in catalog.codelists[codelist]} - used
+        assert not missing, f"{f.dotted}: no example uses {sorted(missing)}"
+
+
+def test_examples_are_marked_fictional(catalog):
+    for p in catalog.practices:
+        if p.id.startswith("voorbeeld-"):
+            assert p.get("voorbeeld") is True and p.get("samenvatting").startswith("Fictief voorbeeld"), p.id
+
+
+class _ArticleText(HTMLParser):
+    SKIP = {"code", "pre", "script", "style", "svg", "kbd"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts, self.skip, self.article = [], 0, 0
+
+    def handle_starttag(self, tag, attrs):
+        self.skip += tag in self.SKIP
+        self.article += tag == "article"
+
+    def handle_endtag(self, tag):
+        self.skip -= tag in self.SKIP
+        self.article -= tag == "article"
+
+    def handle_data(self, data):
+        if self.article and not self.skip:
+            self.parts.append(data)
+
+
+def words_of(html: str) -> list[str]:
+    parser = _ArticleText()
+    parser.feed(html)
+    text = " ".join(parser.parts)
+    return [w for w in re.findall(r"[A-Za-zÀ-ÿ]+(?:'[a-z]+)?", text) if not (w.isupper() and len(w) <= 6)]
+
+
+def test_dutch_spelling_of_the_whole_site(site_dir):
+    if not shutil.which("hunspell") or not Path("/usr/share/hunspell/nl_NL.dic").exists():
+        pytest.fail("hunspell met het Nederlandse woordenboek ontbreekt: installeer hunspell en hunspell-nl (make test doet dat).")
+    pages = {p: words_of(p.read_text(encoding="utf-8")) for p in site_dir.rglob("index.html")}
+    words = sorted({w for ws in pages.values() for w in ws})
+    result = subprocess.run(["hunspell", "-d", "nl_NL", "-p", str(WORDLIST), "-l"], input="\n".join(words),
+                            capture_output=True, text=True, check=True)
+    wrong = sorted(set(result.stdout.split()))
+    where = {w: next(str(p.relative_to(site_dir)) for p, ws in pages.items() if w in ws) for w in wrong}
+    assert not wrong, ("Onbekende woorden (verbeter de tekst of voeg een goed woord toe aan tests/spelling/woorden.txt): "
+                       + ", ".join(f"{w} ({where[w]})" for w in wrong))
+
+
+def test_spell_checker_catches_a_real_mistake(tmp_path):
+    result = subprocess.run(["hunspell", "-d", "nl_NL", "-p", str(WORDLIST), "-l"], input="leerplichtambtenaar\nsamenwerkingsferband\n",
+                            capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["samenwerkingsferband"]
