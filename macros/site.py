@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import shutil
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +24,6 @@ from .catalog import Catalog, empty_catalog, load_catalog
 from .html import esc
 from .problems import InvalidData, report
 
-log = logging.getLogger("mkdocs.plugins.kennisbank")
 MAP_FILE = "referentie/kaart/gemeenten-2025.topojson"
 
 
@@ -61,8 +60,9 @@ def on_config(config):
         if STATE.command != "serve":
             raise PluginError("De gegevens in practices/ bevatten fouten; de site is niet gebouwd.\n"
                               + report(err.problems)) from None
-        log.error("De gegevens bevatten fouten; de voorbeeldweergave toont de laatste goede versie.\n%s",
-                  report(err.problems))
+        # Printed, not logged: a logged error would make MkDocs' strict mode stop the preview.
+        print("De gegevens bevatten fouten; de voorbeeldweergave toont de laatste goede versie met een "
+              "foutmelding bovenaan elke pagina.\n" + report(err.problems), file=sys.stderr, flush=True)
         STATE.problems = err.problems
         STATE.catalog = STATE.last_good or empty_catalog(root)
     finally:

@@ -239,3 +239,45 @@ def test_fill_in_command_writes_a_document_and_reports_missing_values(practices,
     result = run("sjabloon", "invullen", TEMPLATE, "--waarden", str(bad), "--pad", str(practices))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert first["naam"] in result.stderr and "bestaat_niet" in result.stderr
+
+
+# --- serve -------------------------------------------------------------------------------------
+
+def test_serve_shows_data_errors_in_the_browser_instead_of_stopping(tmp_path):
+    import socket
+    import time
+    import urllib.request
+    project = project_copy(tmp_path)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "macros.cli", "serve", "--adres", f"127.0.0.1:{port}"], cwd=project,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+    def fetch_until(check, seconds=60):
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                html = urllib.request.urlopen(f"http://127.0.0.1:{port}/praktijken/", timeout=5).read().decode()
+                if check(html):
+                    return html
+            except OSError:
+                pass
+            time.sleep(0.5)
+        raise AssertionError("the preview did not show the expected page in time")
+
+    try:
+        fetch_until(lambda html: "kb-item" in html and "kb-bouwfout" not in html)
+        record = project / "practices" / "praktijken" / "voorbeeld-twente-vo.yaml"
+        record.write_text(record.read_text(encoding="utf-8").replace("status: actief", "status: lopend"), encoding="utf-8")
+        html = fetch_until(lambda html: "kb-bouwfout" in html)
+        assert "voorbeeld-twente-vo.yaml:" in html and "is geen code uit de lijst status" in html
+        assert "kb-item" in html, "the last good data stays visible"
+        record.write_text(record.read_text(encoding="utf-8").replace("status: lopend", "status: actief"), encoding="utf-8")
+        fetch_until(lambda html: "kb-bouwfout" not in html)
+        assert server.poll() is None, "the server kept running"
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=20)[0]
+    assert "Traceback" not in output
