@@ -7,7 +7,6 @@ of them reads the YAML again.
 from __future__ import annotations
 
 import csv
-import copy
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -161,7 +160,7 @@ class _Loader:
         """Codes in their one normal form; unknown values are left for the package check."""
         if not isinstance(data, dict):
             return data
-        data = copy.deepcopy(data)
+        data = dict(data)  # only top-level lists change, and they are replaced, not edited
         for key, spec in schema.get("properties", {}).items():
             how = spec.get("x-normaliseer")
             if how and isinstance(data.get(key), list):

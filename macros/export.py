@@ -6,31 +6,14 @@ The result is what the site publishes at /data/ and what the stock
 
 from __future__ import annotations
 
-import csv
 import json
 import shutil
 from pathlib import Path
 
 from .catalog import Catalog
-from .package import source_descriptor
+from .package import source_descriptor, write_csv
 
 TABLE_TITLES = {"praktijken": "Goede praktijken", "sjablonen": "Sjablonen"}
-
-
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
-def write_csv(path: Path, schema: dict, rows) -> None:
-    names = [f["name"] for f in schema["fields"]]
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(names)
-        writer.writerows([_cell(row.get(n)) for n in names] for row in rows)
 
 
 def export_package(catalog: Catalog, out: Path) -> Path:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import cache
 from pathlib import Path
 
 import fastjsonschema
@@ -29,24 +28,26 @@ URL_SCHEMES = ("https://", "http://", "mailto:")
 BSN_CANDIDATE = re.compile(r"(?<![\d.])(\d{4}[. ]?\d{2}[. ]?\d{3})(?![\d])")
 
 
-@cache
-def _validators(schema_id: str, schema_json: str):
-    import json
-    schema = json.loads(schema_json)
-    return fastjsonschema.compile(schema, formats={"email": r"^[^@\s]+@[^@\s]+\.[^@\s]+$", "uri": r"^\S+$"}), \
-        jsonschema.Draft7Validator(schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
+_VALIDATORS: dict = {}
+
+
+def _validators(schema: dict):
+    """A fast validator to accept good records, and a full one to list every problem of a bad one."""
+    key = schema.get("$id") or id(schema)
+    if key not in _VALIDATORS:
+        _VALIDATORS[key] = (
+            fastjsonschema.compile(schema, formats={"email": r"^[^@\s]+@[^@\s]+\.[^@\s]+$", "uri": r"^\S+$"}),
+            jsonschema.Draft7Validator(schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER))
+    return _VALIDATORS[key]
 
 
 def check_shape(source: Source, schema: dict) -> list[Problem]:
     """All JSON Schema violations of one record, in Dutch."""
-    import json
-    fast, full = _validators(schema.get("$id", ""), json.dumps(schema, sort_keys=True))
+    fast, full = _validators(schema)
     try:
         fast(source.data)
         return []
-    except fastjsonschema.JsonSchemaException:
-        pass
-    except Exception:  # fastjsonschema may trip on odd values; the full validator decides
+    except Exception:  # noqa: BLE001 - any doubt (also odd values fastjsonschema trips on): the full validator decides
         pass
     return [_dutch(source, err) for err in full.iter_errors(source.data)]
 
