@@ -14,7 +14,7 @@ import unicodedata
 from datetime import date
 
 from .catalog import Catalog, Record
-from .html import badge, esc, href, paragraphs, rel
+from .html import esc, href, paragraphs, rel
 from .schema import fields
 from .tables import cell, compare_fields, compare_themes, comparison_table
 

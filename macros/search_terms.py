@@ -24,7 +24,7 @@ NUMBER = {"ambtenaar": "ambtenaren", "leerplichtambtenaar": "leerplichtambtenare
           "gemeente": "gemeenten", "samenwerkingsverband": "samenwerkingsverbanden", "plek": "plekken",
           "school": "scholen", "afspraak": "afspraken", "bestuur": "besturen", "schoolbestuur": "schoolbesturen",
           "leerling": "leerlingen", "melding": "meldingen", "ziekmelding": "ziekmeldingen", "vrijstelling": "vrijstellingen",
-          "casus": "casussen", "regio": "regio's", "jeugdarts": "jeugdartsen", "thuiszitter": "thuiszitters"}
+          "casus": "casussen", "regio": "regio's", "jeugdarts": "jeugdartsen"}
 _BOTH_WAYS = {**NUMBER, **{plural: singular for singular, plural in NUMBER.items()}}
 _WORD = re.compile(r"[a-zà-ÿ']+")
 _TAG = re.compile(r"<[^>]+>")

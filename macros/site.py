@@ -127,7 +127,7 @@ def on_post_build(config):
     from .search_terms import augment_index
     from .tables import compare_data
     site = Path(config.site_dir)
-    for (tid, fmt), path in STATE.documents.items():
+    for (tid, _), path in STATE.documents.items():
         target = site / "sjablonen" / tid / path.name
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, target)

@@ -178,9 +178,9 @@ def test_gemeente_names_and_swv_spellings_are_normalised(practices):
 
 
 def test_den_haag_and_plain_suffix_names_are_accepted():
-    from macros.catalog import _csv
+    from macros.catalog import read_csv
     from macros.codes import GemeenteIndex, normal_swv
-    index = GemeenteIndex(_csv(ROOT / "practices" / "referentie" / "gemeenten.csv"))
+    index = GemeenteIndex(read_csv(ROOT / "practices" / "referentie" / "gemeenten.csv"))
     assert index.code_for("Den Haag") == "GM0518"
     assert index.code_for("Hengelo") == index.code_for("Hengelo (O.)") is not None
     assert index.code_for("Bergen") is None and len(index.ambiguous("Bergen")) == 2
