@@ -52,8 +52,8 @@ class GemeenteIndex:
     def suggest(self, value: str, n: int = 3) -> list[str]:
         """Nearest official names, 'Breda (GM0758)'."""
         key = fold(value)
-        if re.fullmatch(r"gm\d{4}", key):
-            close = difflib.get_close_matches(value.upper(), list(self.names), n=n, cutoff=0.6)
+        if re.fullmatch(r"gm\d{4}", key):  # a mistyped code: the numerically nearest codes
+            close = sorted(self.names, key=lambda c: abs(int(c[2:]) - int(key[2:])))[:n]
             return [f"{self.names[c]} ({c})" for c in close]
         close = difflib.get_close_matches(key, list(self._by_name), n=n, cutoff=0.6)
         return [f"{self.names[c]} ({c})" for k in close for c in self._by_name[k]][:n]
