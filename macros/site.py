@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import sys
 import tempfile
@@ -113,7 +114,12 @@ def on_page_markdown(markdown: str, page, config, files):
     return markdown + abbreviations(STATE.catalog)
 
 
+_BLANK_BETWEEN_TAGS = re.compile(r">[ \t]*\n\s*<")
+
+
 def on_post_page(output: str, page, config):
+    if "<pre" not in output and "<textarea" not in output:  # no whitespace-sensitive content on this page
+        output = _BLANK_BETWEEN_TAGS.sub(">\n<", output)  # the theme's indentation is a fifth of a page
     if not STATE.problems:
         return output
     items = "".join(f"<li><code>{esc(p)}</code></li>" for p in STATE.problems[:50])
