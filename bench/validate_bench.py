@@ -1,0 +1,295 @@
+"""Benchmark `kennisbank validate` on synthetic practices folders.
+
+    .venv/bin/python bench/validate_bench.py                 # N = 1,000 and 10,000
+    .venv/bin/python bench/validate_bench.py --sizes 1000    # only N = 1,000
+    .venv/bin/python bench/validate_bench.py --profile       # also a cProfile top list at the largest N
+
+For every N: wall time of `kennisbank validate <folder>` as a subprocess (best of --repeat),
+and its peak memory (`/usr/bin/time -v` "Maximum resident set size", else
+getrusage(RUSAGE_CHILDREN)). For the largest N also an in-process breakdown by stage, made
+by calling the project's own internal functions in the same order as `load_catalog`.
+Target (issue): 10,000 records in at most 3 s and 500 MB.
+
+Results are merged into bench/results.json under "validate".
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+PROJECT = BENCH.parent
+sys.path.insert(0, str(PROJECT))
+sys.path.insert(0, str(BENCH))
+
+from generate import generate  # noqa: E402
+
+KENNISBANK = PROJECT / ".venv" / "bin" / "kennisbank"
+PYTHON = PROJECT / ".venv" / "bin" / "python"
+TARGET_SECONDS, TARGET_MB = 3.0, 500.0
+TIME_BIN = shutil.which("time") or ("/usr/bin/time" if Path("/usr/bin/time").exists() else None)
+
+
+def machine() -> dict:
+    cpu = ""
+    try:
+        cpu = next(l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    mem = ""
+    try:
+        kb = int(next(l.split()[1] for l in open("/proc/meminfo") if l.startswith("MemTotal")))
+        mem = f"{kb / 1024 / 1024:.1f} GB"
+    except (OSError, StopIteration):
+        pass
+    return {"cores": os.cpu_count(), "cpu": cpu, "memory": mem, "python": platform.python_version(),
+            "os": platform.platform()}
+
+
+def load_average() -> list[float]:
+    return [round(x, 2) for x in os.getloadavg()]
+
+
+def run_measured(cmd: list[str], cwd: Path | None = None, env: dict | None = None) -> tuple[float, float | None, subprocess.CompletedProcess]:
+    """(wall seconds, peak RSS in MB, completed process) for one run of `cmd`."""
+    if TIME_BIN:
+        full = [TIME_BIN, "-v"] + cmd
+    else:
+        full = cmd
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    proc = subprocess.run(full, cwd=cwd, env=env, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    peak = None
+    if TIME_BIN:
+        m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr)
+        peak = int(m[1]) / 1024 if m else None
+    if peak is None:
+        after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        # ru_maxrss of children is the max over all children so far: only meaningful if it grew
+        peak = after / 1024 if after > before else None
+    return wall, peak, proc
+
+
+def cpu_seconds(proc: subprocess.CompletedProcess) -> float | None:
+    """User + system CPU seconds of the child, from /usr/bin/time -v (less sensitive to other load than wall time)."""
+    user = re.search(r"User time \(seconds\): ([\d.]+)", proc.stderr)
+    system = re.search(r"System time \(seconds\): ([\d.]+)", proc.stderr)
+    return round(float(user[1]) + float(system[1]), 2) if user and system else None
+
+
+def time_cli(folder: Path, repeat: int) -> dict:
+    walls, peaks, cpus = [], [], []
+    for _ in range(repeat):
+        wall, peak, proc = run_measured([str(KENNISBANK), "validate", str(folder)])
+        if proc.returncode != 0:
+            raise SystemExit(f"kennisbank validate {folder} faalde ({proc.returncode}):\n{proc.stdout}\n{proc.stderr[-3000:]}")
+        walls.append(wall)
+        cpus.append(cpu_seconds(proc))
+        if peak:
+            peaks.append(peak)
+    return {"wall_s_best": round(min(walls), 3), "wall_s_all": [round(w, 3) for w in walls],
+            "cpu_s_all": cpus, "peak_rss_mb": round(max(peaks), 1) if peaks else None,
+            "peak_rss_source": "/usr/bin/time -v" if TIME_BIN else "getrusage(RUSAGE_CHILDREN)"}
+
+
+def time_startup(repeat: int = 3) -> float:
+    """Interpreter start plus the imports `validate` needs, without any data."""
+    code = ("import macros.cli, macros.catalog, macros.validation, macros.package, frictionless, "
+            "jsonschema, fastjsonschema, yaml")
+    best = min(run_measured([str(PYTHON), "-c", code])[0] for _ in range(repeat))
+    return round(best, 3)
+
+
+def breakdown(root: Path) -> dict:
+    """Seconds per stage, in-process, following `load_catalog` step by step."""
+    from macros import catalog as cat
+    from macros.catalog import Record, _cross_checks, _discover, _Loader, _shown, freeze
+    from macros.loading import load_yaml
+    from macros.package import Tables, compile_tables, validate_tables
+    from macros.schema import load_schema
+    from macros.validation import check_rules, check_shape
+
+    t: dict[str, float] = {}
+    clock = time.perf_counter
+
+    def add(key: str, seconds: float) -> None:
+        t[key] = t.get(key, 0.0) + seconds
+
+    gc.collect()
+    total_start = clock()
+    s = clock()
+    today = date.today()
+    run = _Loader(root, today, None)
+    schema = load_schema(root, "praktijk")
+    files = _discover(root, "praktijken")
+    add("setup: codelists, reference CSVs, schema, file list", clock() - s)
+
+    practices, problems = [], []
+    for path in files:
+        s = clock()
+        shown = _shown(root, path)
+        add("paths: _shown() per file (resolve, relative_to cwd)", clock() - s)
+        s = clock()
+        source, probs = load_yaml(path, shown)
+        add("YAML loading (load_yaml: read, C parser, build with line map)", clock() - s)
+        problems += probs
+        if source is None:
+            continue
+        s = clock()
+        problems += check_shape(source, schema)
+        add("JSON Schema checks (check_shape)", clock() - s)
+        s = clock()
+        problems += check_rules(source, schema, today, root / "bijlagen")
+        add("rule checks (check_rules)", clock() - s)
+        s = clock()
+        practices.append((source, run._normalise(source.data, schema), ""))
+        add("normalise codes (_normalise, deepcopy)", clock() - s)
+
+    s = clock()
+    templates = run.load("sjablonen", "sjabloon")
+    add("templates (5 sjablonen: all stages)", clock() - s)
+
+    s = clock()
+    tables = Tables()
+    compile_tables([(a, d) for a, d, _ in practices if isinstance(d, dict)], load_schema(root, "praktijk"), "praktijk", tables)
+    compile_tables([(a, d) for a, d, _ in templates if isinstance(d, dict)], load_schema(root, "sjabloon"), "sjabloon", tables)
+    lookups = {**{n: [c.code for c in codes] for n, codes in run.codelists.items()},
+               "rmc-regios": [r["code"] for r in run.rmc_rows], "gemeenten": run.index,
+               "praktijken": [d.get("id") for _, d, _ in practices if isinstance(d, dict)],
+               "sjablonen": [d.get("id") for _, d, _ in templates if isinstance(d, dict)]}
+    add("compile tables (compile_tables)", clock() - s)
+
+    s = clock()
+    import frictionless  # noqa: F401  (validate_tables imports it lazily; counted apart)
+    add("import frictionless (lazy, on first use)", clock() - s)
+
+    s = clock()
+    problems += validate_tables(root, tables, lookups)
+    add("Frictionless validation (validate_tables)", clock() - s)
+
+    s = clock()
+    problems += _cross_checks(practices, run.lock)
+    add("cross checks (_cross_checks)", clock() - s)
+
+    s = clock()
+    result = cat._catalog(run, tuple(Record(a.path, freeze(d)) for a, d, _ in practices),
+                          tuple(Record(a.path, freeze(d), body) for a, d, body in templates), tables)
+    add("freeze and build Catalog", clock() - s)
+    total = clock() - total_start
+
+    if problems:
+        raise SystemExit(f"breakdown: {len(problems)} problemen, eerste: {problems[0]}")
+    rows = {name: len(v) for name, v in tables.rows.items()}
+    return {"stages_s": {k: round(v, 3) for k, v in t.items()}, "total_in_process_s": round(total, 3),
+            "records": len(result.practices), "table_rows": rows}
+
+
+def full_in_process(root: Path) -> float:
+    from macros.catalog import load_catalog
+    gc.collect()
+    s = time.perf_counter()
+    load_catalog(root)
+    return round(time.perf_counter() - s, 3)
+
+
+def profile(root: Path, top: int = 25) -> str:
+    import cProfile
+    import io
+    import pstats
+    from macros.catalog import load_catalog
+    prof = cProfile.Profile()
+    prof.enable()
+    load_catalog(root)
+    prof.disable()
+    out = io.StringIO()
+    pstats.Stats(prof, stream=out).sort_stats("tottime").print_stats(top)
+    return out.getvalue()
+
+
+def merge_results(key: str, value: dict) -> None:
+    path = BENCH / "results.json"
+    data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    data[key] = value
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    p.add_argument("--repeat", type=int, default=3)
+    p.add_argument("--profile", action="store_true", help="cProfile top list at the largest N (extra run)")
+    p.add_argument("--no-save", action="store_true", help="do not write bench/results.json")
+    args = p.parse_args(argv)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+    results = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "machine": machine(),
+               "target": {"records": 10000, "wall_s": TARGET_SECONDS, "peak_rss_mb": TARGET_MB},
+               "load_before": load_average(), "sizes": {}}
+    from site_bench import commit
+    results["commit"] = commit()
+    print(f"machine: {results['machine']}, commit {results['commit']}")
+    print(f"peak memory via: {'/usr/bin/time -v' if TIME_BIN else 'getrusage(RUSAGE_CHILDREN)'}")
+    results["startup_s"] = time_startup()
+    print(f"interpreter start + imports (no data): {results['startup_s']:.2f} s")
+
+    for n in args.sizes:
+        s = time.perf_counter()
+        folder = generate(n, BENCH / "out" / f"practices-{n}")
+        gen = time.perf_counter() - s
+        print(f"\nN={n}: generated in {gen:.1f} s; load average {load_average()}")
+        r = time_cli(folder, args.repeat)
+        r["load_after"] = load_average()
+        results["sizes"][str(n)] = r
+        print(f"  kennisbank validate: best {r['wall_s_best']:.2f} s of {r['wall_s_all']}, "
+              f"cpu {r['cpu_s_all']} s, peak RSS {r['peak_rss_mb']} MB")
+
+    largest = max(args.sizes)
+    folder = BENCH / "out" / f"practices-{largest}"
+    print(f"\nbreakdown by stage, N={largest}, in-process (time.perf_counter):")
+    b = breakdown(folder)
+    b["n"] = largest
+    b["load_catalog_in_process_s"] = full_in_process(folder)
+    results["breakdown"] = b
+    total = b["total_in_process_s"]
+    for stage, sec in sorted(b["stages_s"].items(), key=lambda kv: -kv[1]):
+        print(f"  {sec:8.2f} s  {100 * sec / total:5.1f} %  {stage}")
+    print(f"  {total:8.2f} s  total (stages); load_catalog() in one call: {b['load_catalog_in_process_s']:.2f} s")
+    print(f"  compiled table rows: {b['table_rows']}")
+
+    if args.profile:
+        text = profile(folder)
+        (BENCH / "out" / f"validate-profile-{largest}.txt").write_text(text, encoding="utf-8")
+        print(f"\ncProfile (tottime), N={largest}:\n" + "\n".join(text.splitlines()[:45]))
+
+    key = str(10000) if "10000" in results["sizes"] else str(largest)
+    big = results["sizes"][key]
+    results["verdict"] = {
+        "n": int(key),
+        "wall_s_met": big["wall_s_best"] <= TARGET_SECONDS,
+        "peak_rss_mb_met": (big["peak_rss_mb"] or 0) <= TARGET_MB,
+    }
+    results["load_after"] = load_average()
+    print(f"\nN={key}: {big['wall_s_best']:.2f} s (target <= {TARGET_SECONDS} s: "
+          f"{'met' if results['verdict']['wall_s_met'] else 'MISSED'}), {big['peak_rss_mb']} MB "
+          f"(target <= {TARGET_MB:.0f} MB: {'met' if results['verdict']['peak_rss_mb_met'] else 'MISSED'})")
+    print(f"load average before {results['load_before']}, after {results['load_after']}")
+    if not args.no_save:
+        merge_results("validate", results)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
