@@ -23,6 +23,9 @@ FACET_TITLES = {"thema": "Thema", "onderwijssoort": "Onderwijssoort", "provincie
                 "volwassenheid": "Volwassenheid", "status": "Status"}
 THEME_BLOCKS = ("geoorloofd_verzuim", "ongeoorloofd_verzuim", "leerplicht", "doorbraakoverleg", "financiering",
                 "gegevensdeling", "jeugdhulp")
+# Aggregate pages repeat what the practice pages say; indexing them too made the search index
+# (loaded whole by every visitor who searches) several times larger and the results noisier.
+UNSEARCHED = {"exclude": True}
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
           "november", "december")
 
@@ -90,7 +93,7 @@ def filter_nav(catalog: Catalog, page_url: str, active: tuple[str, str] | None =
     return f'<nav class="kb-filters" aria-label="Filters">{"".join(groups)}{reset}</nav>'
 
 
-def practice_item(catalog: Catalog, record: Record, page_url: str) -> str:
+def practice_item(catalog: Catalog, record: Record, page_url: str, summary: bool = True) -> str:
     facets = facet_values(catalog, record)
     data = " ".join(f'data-{k}="{esc(" ".join(v))}"' for k, v in facets.items())
     soorten = ", ".join(s.upper() for s in record.get("onderwijssoort", default=()))
@@ -102,13 +105,14 @@ def practice_item(catalog: Catalog, record: Record, page_url: str) -> str:
             f'<span class="kb-item__meta">{esc(record.get("regio"))} · {esc(soorten)} · '
             f'{esc(catalog.label("volwassenheid", record.get("volwassenheid")))} · '
             f'{esc(catalog.label("status", record.get("status")))}</span>'
-            f'<span class="kb-item__tekst">{esc(record.get("samenvatting"))}</span></li>')
+            + (f'<span class="kb-item__tekst">{esc(record.get("samenvatting"))}</span>' if summary else "") + "</li>")
 
 
-def practice_list(catalog: Catalog, records, page_url: str) -> str:
+def practice_list(catalog: Catalog, records, page_url: str, summary: bool = True) -> str:
     if not records:
         return '<p class="kb-leeg">Geen praktijken gevonden.</p>'
-    items = "".join(practice_item(catalog, r, page_url) for r in sorted(records, key=lambda r: r.get("titel").lower()))
+    items = "".join(practice_item(catalog, r, page_url, summary)
+                    for r in sorted(records, key=lambda r: r.get("titel").lower()))
     return f'<ul class="kb-lijst">{items}</ul>'
 
 
@@ -118,7 +122,7 @@ def listing_page(catalog: Catalog) -> str:
     url = "praktijken/"
     n = len(catalog.practices)
     return (front("Praktijken", "Alle goede praktijken, te filteren op thema, onderwijssoort, provincie, "
-                  "volwassenheid en status.")
+                  "volwassenheid en status.", search=UNSEARCHED)
             + "# Praktijken\n\n"
             + f'<p>De kennisbank bevat <strong>{n}</strong> praktijk{"en" if n != 1 else ""}. Kies een filter om de lijst te '
               'beperken; met JavaScript kunt u filters combineren en blijft de keuze in het webadres staan.</p>\n\n'
@@ -137,11 +141,11 @@ def filter_pages(catalog: Catalog) -> dict[str, str]:
             url = filter_url(facet, value)
             title = f"Praktijken: {FACET_TITLES[facet].lower()} {label}"
             pages[f"praktijken/filter/{facet}-{value}.md"] = (
-                front(title, f"Praktijken met {FACET_TITLES[facet].lower()} {label}.", search={"exclude": True})
+                front(title, f"Praktijken met {FACET_TITLES[facet].lower()} {label}.", search=UNSEARCHED)
                 + f"# {esc(title)}\n\n"
                 + f'<div class="kb-lijstpagina">{filter_nav(catalog, url, (facet, value))}\n'
                 + f'<div class="kb-resultaat"><p class="kb-teller">{len(records)} van {len(catalog.practices)} '
-                  f'praktijken.</p>{practice_list(catalog, records, url)}</div></div>\n')
+                  f'praktijken.</p>{practice_list(catalog, records, url, summary=False)}</div></div>\n')
     return pages
 
 
@@ -294,7 +298,7 @@ def compare_page(catalog: Catalog) -> str:
     toc = "".join(f'<li><a href="#{t}">{esc(catalog.label("themas", t))}</a></li>' for t in themes)
     sections = "\n\n".join(f"## {catalog.label('themas', t)} {{#{t}}}\n\n"
                            f"{comparison_table(catalog, t, catalog.practices, url)}\n" for t in themes)
-    return (front("Vergelijken", "Vergelijkingstabellen per thema en praktijken naast elkaar.")
+    return (front("Vergelijken", "Vergelijkingstabellen per thema en praktijken naast elkaar.", search=UNSEARCHED)
             + "# Vergelijken\n\n"
             + "<p>Elke tabel zet de praktijken naast elkaar op de punten die regio's het vaakst vergelijken. "
               "Klik op een kolomkop (of ga erheen met Tab en druk op Enter) om te sorteren. Wilt u twee tot vier "
@@ -308,7 +312,7 @@ def side_by_side_page(catalog: Catalog) -> str:
     options = "".join(f'<li><label><input type="checkbox" name="p" value="{esc(r.id)}"> {esc(r.get("titel"))} '
                       f'<span class="kb-regio">({esc(r.get("regio"))})</span></label></li>'
                       for r in sorted(catalog.practices, key=lambda r: r.get("titel").lower()))
-    return (front("Naast elkaar vergelijken", "Kies twee tot vier praktijken en zie ze per thema naast elkaar.")
+    return (front("Naast elkaar vergelijken", "Kies twee tot vier praktijken en zie ze per thema naast elkaar.", search=UNSEARCHED)
             + "# Naast elkaar vergelijken\n\n"
             + "<p>Kies twee tot vier praktijken en kies <em>Vergelijk</em>. Uw keuze staat daarna in het webadres, "
               "zodat u de vergelijking kunt delen.</p>\n\n"
@@ -331,7 +335,7 @@ def map_page(catalog: Catalog, shapes) -> str:
     practice_href = lambda pid: rel(url, f"praktijken/{pid}/")  # noqa: E731
     anchor = lambda code: f"gemeente-{code.lower()}"  # noqa: E731
     n = len(covered)
-    return (front("Kaart", "Kaart van de gemeenten waarvoor een gepubliceerde praktijk geldt.")
+    return (front("Kaart", "Kaart van de gemeenten waarvoor een gepubliceerde praktijk geldt.", search=UNSEARCHED)
             + "# Kaart\n\n"
             + f"<p>{n} van de {len(catalog.gemeenten)} gemeenten vallen onder minstens één gepubliceerde praktijk. "
               "Klik op een gemeente om naar de praktijk te gaan. Dezelfde gegevens staan in de tabel onder de kaart.</p>\n\n"
