@@ -54,7 +54,23 @@ def overdue(catalog: Catalog, record: Record) -> bool:
 
 # --- facets -----------------------------------------------------------------------------
 
+_FACETS: dict = {}
+
+
 def facet_values(catalog: Catalog, record: Record) -> dict[str, tuple[str, ...]]:
+    """The filter values of a practice; computed once per record object (filter pages ask often)."""
+    key = id(record)
+    if key not in _FACETS or _FACETS[key][0] is not record:
+        _FACETS[key] = (record, _facet_values(catalog, record))
+    return _FACETS[key][1]
+
+
+def forget_facets() -> None:
+    """Drop the memo between builds (`serve` rebuilds in one process)."""
+    _FACETS.clear()
+
+
+def _facet_values(catalog: Catalog, record: Record) -> dict[str, tuple[str, ...]]:
     return {"thema": tuple(record.get("themas", default=())),
             "onderwijssoort": tuple(record.get("onderwijssoort", default=())),
             "provincie": tuple(slug(p) for p in catalog.provinces(record)),

@@ -56,10 +56,19 @@ class Field:
         return ".".join("[]" if p == "*" else p for p in self.path).replace(".[]", "[]")
 
 
+_FIELDS: dict = {}
+
+
 def fields(schema: dict, kind: str) -> tuple[Field, ...]:
-    """All leaf fields in schema order, each with the table and column it compiles to."""
-    table, _ = ROOT_TABLES[kind]
-    return tuple(_walk(schema, (), table, "", True))
+    """All leaf fields in schema order, each with the table and column it compiles to.
+
+    Pages ask for them thousands of times per build; the walk is done once per schema
+    object (schemas are loaded once and never changed)."""
+    key = (id(schema), kind)
+    if key not in _FIELDS or _FIELDS[key][0] is not schema:
+        table, _ = ROOT_TABLES[kind]
+        _FIELDS[key] = (schema, tuple(_walk(schema, (), table, "", True)))
+    return _FIELDS[key][1]
 
 
 def _walk(spec: dict, path: tuple, table: str, prefix: str, required: bool):

@@ -53,6 +53,8 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config):
+    from .pages import forget_facets
+    forget_facets()
     root = practices_root(config)
     try:
         STATE.catalog = STATE.preloaded or load_catalog(root)
