@@ -66,8 +66,23 @@ def facet_values(catalog: Catalog, record: Record) -> dict[str, tuple[str, ...]]
 
 
 def forget_facets() -> None:
-    """Drop the memo between builds (`serve` rebuilds in one process)."""
+    """Drop the memos between builds (`serve` rebuilds in one process)."""
     _FACETS.clear()
+    _REPLACED.clear()
+
+
+_REPLACED: dict = {}
+
+
+def _replaced_by(catalog: Catalog) -> dict[str, list]:
+    """id -> the practices that replace it; once per catalog, not once per page."""
+    if _REPLACED.get("catalog") is not catalog:
+        index: dict[str, list] = {}
+        for p in catalog.practices:
+            if p.get("vervangt"):
+                index.setdefault(p.get("vervangt"), []).append(p)
+        _REPLACED.update(catalog=catalog, index=index)
+    return _REPLACED["index"]
 
 
 def _facet_values(catalog: Catalog, record: Record) -> dict[str, tuple[str, ...]]:
@@ -220,10 +235,9 @@ def banners(catalog: Catalog, record: Record, url: str) -> str:
         old = catalog.practice(replaced)
         out.append(f'<p class="kb-vervangt">Deze praktijk vervangt <a href="{esc(rel(url, f"praktijken/{replaced}/"))}">'
                    f'{esc(old.get("titel"))}</a>.</p>')
-    for newer in catalog.practices:
-        if newer.get("vervangt") == record.id:
-            out.append(f'<p class="kb-vervangt">Vervangen door <a href="{esc(rel(url, f"praktijken/{newer.id}/"))}">'
-                       f'{esc(newer.get("titel"))}</a>.</p>')
+    for newer in _replaced_by(catalog).get(record.id, ()):
+        out.append(f'<p class="kb-vervangt">Vervangen door <a href="{esc(rel(url, f"praktijken/{newer.id}/"))}">'
+                   f'{esc(newer.get("titel"))}</a>.</p>')
     return "\n\n".join(out)
 
 
