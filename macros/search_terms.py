@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 
 # Words that end Dutch compounds in this domain: "schoolverzuim" -> "verzuim".
@@ -30,17 +31,28 @@ _WORD = re.compile(r"[a-zà-ÿ']+")
 _TAG = re.compile(r"<[^>]+>")
 
 
+_HEAD_SET = frozenset(HEADS)
+_HEAD_LENGTHS = sorted({len(h) for h in HEADS})
+
+
+@lru_cache(maxsize=200_000)
+def _terms_of(word: str) -> frozenset:
+    """What one word adds: its compound head(s) and the other number, each both ways."""
+    extra = set()
+    for length in _HEAD_LENGTHS:
+        head = word[-length:]
+        if len(word) >= length + 3 and head in _HEAD_SET:
+            extra.add(head)
+            extra.add(_BOTH_WAYS.get(head, head))
+    if word in _BOTH_WAYS:
+        extra.add(_BOTH_WAYS[word])
+    return frozenset(extra)
+
+
 def extra_terms(text: str) -> list[str]:
     """Heads of compounds and the other number of domain words in `text`, not already in it."""
     words = set(_WORD.findall(_TAG.sub(" ", text.lower())))
-    extra = set()
-    for word in words:
-        for head in HEADS:
-            if word.endswith(head) and len(word) >= len(head) + 3:
-                extra.add(head)
-                extra.add(_BOTH_WAYS.get(head, head))
-        if word in _BOTH_WAYS:
-            extra.add(_BOTH_WAYS[word])
+    extra = set().union(*(_terms_of(w) for w in words)) if words else set()
     return sorted(extra - words)
 
 
