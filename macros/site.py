@@ -39,6 +39,8 @@ class BuildState:
     documents: dict = field(default_factory=dict)   # (id, fmt) -> Path
     sizes: dict = field(default_factory=dict)       # (id, fmt) -> bytes
     work: Path | None = None
+    pages_total: int = 0
+    pages_done: int = 0
 
 
 STATE = BuildState()
@@ -82,7 +84,16 @@ def on_files(files, config):
     make_documents(catalog)
     for src, content in generated_pages(catalog, STATE.shapes, STATE.sizes).items():
         files.append(File.generated(config, src, content=content))
+    STATE.pages_total, STATE.pages_done = len(files.documentation_pages()), 0
     return files
+
+
+def _progress() -> None:
+    """A line every tenth of the pages, on long builds only."""
+    STATE.pages_done += 1
+    total, done = STATE.pages_total, STATE.pages_done
+    if STATE.command == "build" and total >= 200 and (done == total or done % max(1, total // 10) == 0):
+        print(f"  pagina's: {done} van {total}", file=sys.stderr, flush=True)
 
 
 def make_documents(catalog: Catalog) -> None:
@@ -120,6 +131,7 @@ _BLANK_BETWEEN_TAGS = re.compile(r">[ \t]*\n\s*<")
 
 
 def on_post_page(output: str, page, config):
+    _progress()
     if "<pre" not in output and "<textarea" not in output:  # no whitespace-sensitive content on this page
         output = _BLANK_BETWEEN_TAGS.sub(">\n<", output)  # the theme's indentation is a fifth of a page
     if not STATE.problems:
