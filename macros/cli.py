@@ -97,6 +97,26 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_pages(args) -> int:
+    """The generated pages as Markdown files: a pre-build step for generators without MkDocs hooks."""
+    from .kaart import load_topology, project_shapes
+    from .pages import generated_pages
+    from .site import MAP_FILE
+    try:
+        catalog = load(args.pad)
+    except InvalidData as err:
+        print(report(err.problems), file=sys.stderr)
+        return 1
+    out = Path(args.uit)
+    pages = generated_pages(catalog, project_shapes(load_topology(catalog.root / MAP_FILE)))
+    for src, content in pages.items():
+        target = out / src
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+    print(f"{len(pages)} pagina's geschreven in {out}/ (downloadgroottes staan er niet in; die kent alleen de bouw).")
+    return 0
+
+
 def cmd_build(args) -> int:
     from .site_build import build_atomic
     return build_atomic(Path(args.config), Path(args.site), strict=not args.niet_streng)
@@ -146,6 +166,11 @@ def parser() -> argparse.ArgumentParser:
                 "voorbeeld:\n  kennisbank export --uit data/")
     p.add_argument("pad", nargs="?", default="practices", help="map met het datapakket (standaard: practices)")
     p.add_argument("--uit", default="data", metavar="MAP", help="map waarin het pakket komt (standaard: data)")
+
+    p = command("paginas", cmd_pages, "Schrijf de pagina's die uit de gegevens volgen als Markdown-bestanden "
+                "(voor een sitegenerator zonder MkDocs-hooks).", "voorbeeld:\n  kennisbank paginas --uit .cache/paginas")
+    p.add_argument("pad", nargs="?", default="practices", help="map met het datapakket (standaard: practices)")
+    p.add_argument("--uit", default=".cache/paginas", metavar="MAP", help="map voor de pagina's (standaard: .cache/paginas)")
 
     p = command("build", cmd_build, "Bouw de site. site/ wordt alleen vervangen als de bouw helemaal lukt.",
                 "voorbeeld:\n  kennisbank build")

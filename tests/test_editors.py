@@ -280,3 +280,15 @@ def test_serve_shows_data_errors_in_the_browser_instead_of_stopping(tmp_path):
         server.terminate()
         output = server.communicate(timeout=20)[0]
     assert "Traceback" not in output
+
+
+def test_generated_pages_can_be_written_as_a_pre_build_step(tmp_path, site_dir):
+    """The same pure function the hook uses, written to a folder (for a generator without hooks)."""
+    result = run("paginas", "--uit", str(tmp_path / "paginas"))
+    assert result.returncode == 0, result.stderr
+    written = {p.relative_to(tmp_path / "paginas").as_posix() for p in (tmp_path / "paginas").rglob("*.md")}
+    built = {p.relative_to(site_dir).parent.as_posix() for p in site_dir.rglob("index.html")}
+    assert "praktijken/voorbeeld-twente-vo.md" in written
+    assert {w.removesuffix(".md").removesuffix("/index") for w in written} <= built
+    text = (tmp_path / "paginas" / "praktijken" / "voorbeeld-twente-vo.md").read_text(encoding="utf-8")
+    assert "render_macros: false" in text
