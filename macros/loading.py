@@ -8,6 +8,7 @@ Dates stay ISO strings: the schemas check them, and JSON has no date type.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -155,6 +156,10 @@ def _scalar(node, path, line):
     tag = node.tag
     if tag not in _SCALAR_TAGS:
         raise _Refused(line, path, f"de markering {tag} is niet toegestaan. Laat het uitroepteken-label weg.")
+    if tag == _STR and node.style == ">":
+        # In a folded block a blank line is the only way to start a new paragraph, and it
+        # arrives as a single newline: make it the blank line every other text uses.
+        return re.sub(r"\n+", "\n\n", node.value)
     if tag in (_STR, "tag:yaml.org,2002:timestamp"):
         return node.value
     if tag == "tag:yaml.org,2002:null":

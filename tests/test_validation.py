@@ -296,3 +296,15 @@ def test_help_is_dutch_with_examples():
     for command in ("validate", "new", "build", "serve", "stale", "export"):
         sub = subprocess.run([sys.executable, "-m", "macros.cli", command, "--help"], capture_output=True, text=True).stdout
         assert "gebruik:" in sub and "voorbeeld" in sub, command
+
+
+def test_paragraphs_in_folded_and_literal_blocks(tmp_path):
+    from macros.html import paragraphs
+    from macros.loading import load_yaml
+    path = tmp_path / "x.yaml"
+    path.write_text("a: >-\n  Eerste alinea loopt\n  door.\n\n  Tweede alinea.\nb: |-\n  Regel een\n  regel twee\n\n  Nieuwe alinea.\n",
+                    encoding="utf-8")
+    source, problems = load_yaml(path, "x.yaml")
+    assert not problems
+    assert paragraphs(source.data["a"]) == "<p>Eerste alinea loopt door.</p><p>Tweede alinea.</p>"
+    assert paragraphs(source.data["b"]).count("<p>") == 2
