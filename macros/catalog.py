@@ -15,6 +15,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Callable, Mapping
 
+import yaml
+
 from .codes import GemeenteIndex, normal_swv
 from .loading import Source, load_yaml
 from .package import Tables, compile_tables, source_descriptor, validate_tables
@@ -115,6 +117,52 @@ def _shown(root: Path, path: Path) -> str:
         return str(path)
 
 
+CODE_COLUMNS = ("code", "label", "omschrijving")
+
+
+def _shown_path(root: Path, path: Path) -> str:
+    return f"practices/{path.relative_to(root).as_posix()}" if path.is_relative_to(root) else str(path)
+
+
+def _read_descriptor(root: Path) -> dict:
+    """practices/datapackage.yaml, or InvalidData saying in Dutch what is wrong with it."""
+    where = "practices/datapackage.yaml"
+    if not (root / "datapackage.yaml").is_file():
+        raise InvalidData([Problem(str(root), 0, "", "deze map bestaat niet of bevat geen datapackage.yaml. "
+                                   "Geef de map van het datapakket (standaard: practices).")])
+    try:
+        descriptor = source_descriptor(root)
+    except yaml.MarkedYAMLError as err:
+        line = err.problem_mark.line + 1 if err.problem_mark else 1
+        raise InvalidData([Problem(where, line, "", "YAML-syntaxfout. Controleer inspringing, dubbele punten en "
+                                   "haakjes.")]) from None
+    if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
+        raise InvalidData([Problem(where, 1, "resources", "het pakket heeft een lijst 'resources' nodig.")])
+    return descriptor
+
+
+def _table(path: Path, columns: tuple) -> list[dict]:
+    """A reference table or codelist; a missing file or column is a Dutch problem, not a crash."""
+    shown = _shown_path(path.parents[1], path)
+    if not path.is_file():
+        raise InvalidData([Problem(shown, 0, "", "het bestand ontbreekt; datapackage.yaml noemt het wel.")])
+    rows = read_csv(path)
+    header = list(rows[0]) if rows else []
+    missing = [c for c in columns if c not in header]
+    if missing:
+        raise InvalidData([Problem(shown, 1, missing[0], f"kolom '{missing[0]}' ontbreekt. De eerste regel moet de "
+                                   f"kolommen {', '.join(columns)} noemen.")])
+    return rows
+
+
+def _read_lock(root: Path) -> dict:
+    try:
+        return read_lock(root)
+    except yaml.YAMLError:
+        raise InvalidData([Problem("practices/sjablonen/versies.lock", 1, "", "het bestand is beschadigd. Herstel het "
+                                   "uit git of maak het opnieuw met `kennisbank sjabloon vastleggen`.")]) from None
+
+
 PARALLEL_FROM = 400  # below this, starting worker processes costs more than it saves
 
 
@@ -142,15 +190,16 @@ class _Loader:
     def __init__(self, root: Path, today: date, progress: Callable | None):
         self.root, self.today, self.progress = root, today, progress
         self.problems: list[Problem] = []
-        self.descriptor = source_descriptor(root)
+        self.descriptor = _read_descriptor(root)
         paths = {r["name"]: root / r["path"] for r in self.descriptor["resources"]}
-        self.codelists = {name: tuple(Code(r["code"], r["label"], r.get("omschrijving") or "") for r in read_csv(p))
+        self.codelists = {name: tuple(Code(r["code"], r["label"], r["omschrijving"] or "") for r in _table(p, CODE_COLUMNS))
                           for name, p in paths.items() if name not in ("gemeenten", "rmc-regios", "begrippen")}
-        self.gemeente_rows = read_csv(paths["gemeenten"])
-        self.rmc_rows = read_csv(paths["rmc-regios"])
-        self.glossary = tuple((r["term"], r["uitleg"]) for r in read_csv(paths["begrippen"])) if "begrippen" in paths else ()
+        self.gemeente_rows = _table(paths["gemeenten"], ("code", "naam", "provincie"))
+        self.rmc_rows = _table(paths["rmc-regios"], ("code", "naam"))
+        self.glossary = tuple((r["term"], r["uitleg"]) for r in _table(paths["begrippen"], ("term", "uitleg"))) \
+            if "begrippen" in paths else ()
         self.index = GemeenteIndex(self.gemeente_rows)
-        self.lock = read_lock(root)
+        self.lock = _read_lock(root)
 
     def load(self, folder: str, kind: str) -> list[tuple[Source, dict, str]]:
         schema = load_schema(self.root, kind)

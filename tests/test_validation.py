@@ -308,3 +308,18 @@ def test_paragraphs_in_folded_and_literal_blocks(tmp_path):
     assert not problems
     assert paragraphs(source.data["a"]) == "<p>Eerste alinea loopt door.</p><p>Tweede alinea.</p>"
     assert paragraphs(source.data["b"]).count("<p>") == 2
+
+
+def test_broken_package_files_get_dutch_messages_not_tracebacks(practices, capsys):
+    descriptor = practices / "datapackage.yaml"
+    good = descriptor.read_text(encoding="utf-8")
+    descriptor.write_text(good + "resources: [\n", encoding="utf-8")
+    code, out = validate(practices, capsys)
+    assert code == 1 and re.search(r"practices/datapackage.yaml:\d+: YAML-syntaxfout", out), out
+    descriptor.write_text(good, encoding="utf-8")
+    codelist = practices / "codelijsten" / "status.csv"
+    codelist.write_text("code,naam\nactief,Actief\n", encoding="utf-8")
+    code, out = validate(practices, capsys)
+    assert code == 1 and "practices/codelijsten/status.csv:1: label: kolom 'label' ontbreekt" in out, out
+    code, out = validate(practices / "bestaat-niet", capsys)
+    assert code == 1 and "bevat geen datapackage.yaml" in out
