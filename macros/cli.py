@@ -36,6 +36,15 @@ def load(root: str, today: date | None = None):
     return load_catalog(root, today=today, progress=_progress())
 
 
+def load_or_report(root: str, today: date | None = None):
+    """The Catalog, or None after printing every problem (for commands that need valid data)."""
+    try:
+        return load(root, today)
+    except InvalidData as err:
+        print(report(err.problems), file=sys.stderr)
+        return None
+
+
 def cmd_validate(args) -> int:
     try:
         catalog = load(args.pad)
@@ -66,10 +75,8 @@ def stale_records(catalog, within: int):
 
 
 def cmd_stale(args) -> int:
-    try:
-        catalog = load(args.pad, date.fromisoformat(args.vandaag) if args.vandaag else None)
-    except InvalidData as err:
-        print(report(err.problems), file=sys.stderr)
+    catalog = load_or_report(args.pad, date.fromisoformat(args.vandaag) if args.vandaag else None)
+    if catalog is None:
         return 1
     found = stale_records(catalog, args.binnen)
     if args.format == "json":
@@ -87,10 +94,8 @@ def cmd_stale(args) -> int:
 
 def cmd_export(args) -> int:
     from .export import export_package
-    try:
-        catalog = load(args.pad)
-    except InvalidData as err:
-        print(report(err.problems), file=sys.stderr)
+    catalog = load_or_report(args.pad)
+    if catalog is None:
         return 1
     target = export_package(catalog, Path(args.uit))
     print(f"Datapakket geschreven: {target}")
@@ -102,10 +107,8 @@ def cmd_pages(args) -> int:
     from .kaart import load_topology, project_shapes
     from .pages import generated_pages
     from .site import MAP_FILE
-    try:
-        catalog = load(args.pad)
-    except InvalidData as err:
-        print(report(err.problems), file=sys.stderr)
+    catalog = load_or_report(args.pad)
+    if catalog is None:
         return 1
     out = Path(args.uit)
     pages = generated_pages(catalog, project_shapes(load_topology(catalog.root / MAP_FILE)))

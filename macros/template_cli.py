@@ -59,13 +59,10 @@ def _lock(args) -> int:
 
 
 def _fill(args) -> int:
-    from .catalog import load_catalog
+    from .cli import load_or_report
     from .documents import DocumentError, fill_placeholders, write_downloads
-    from .problems import InvalidData, report
-    try:
-        catalog = load_catalog(args.pad)
-    except InvalidData as err:
-        print(report(err.problems), file=sys.stderr)
+    catalog = load_or_report(args.pad)
+    if catalog is None:
         return 1
     template = catalog.template(args.id)
     if template is None:
