@@ -157,8 +157,9 @@ def listing_page(catalog: Catalog) -> str:
             + "# Praktijken\n\n"
             + f'<p>De kennisbank bevat <strong>{n}</strong> praktijk{"en" if n != 1 else ""}. Kies een filter om de lijst te '
               'beperken; met JavaScript kunt u filters combineren en blijft de keuze in het webadres staan.</p>\n\n'
+            + '<p class="kb-naar-lijst"><a href="#resultaten">Direct naar de lijst</a></p>\n\n'
             + f'<div class="kb-lijstpagina" data-kb-filter>{filter_nav(catalog, url)}\n'
-            + f'<div class="kb-resultaat"><p class="kb-teller" role="status" aria-live="polite">{n} praktijk'
+            + f'<div class="kb-resultaat" id="resultaten"><p class="kb-teller" role="status" aria-live="polite">{n} praktijk'
               f'{"en" if n != 1 else ""} getoond.</p>{practice_list(catalog, catalog.practices, url)}</div></div>\n')
 
 
