@@ -18,11 +18,11 @@ from typing import Callable, Mapping
 import yaml
 
 from .codes import GemeenteIndex, normal_swv
-from .loading import Source, load_yaml
+from .loading import Source, load_yaml, shown
 from .package import Tables, compile_tables, source_descriptor, validate_tables
 from .problems import InvalidData, Problem
 from .schema import load_schema
-from .templates import check_template, load_body, read_lock
+from .templates import LOCK_FILE, check_template, load_body, read_lock
 from .validation import check_rules, check_shape
 
 
@@ -110,25 +110,14 @@ def _discover(root: Path, folder: str) -> list[Path]:
     return sorted((root / folder).rglob("*.yaml")) if (root / folder).is_dir() else []
 
 
-def _shown(root: Path, path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
-
-
 CODE_COLUMNS = ("code", "label", "omschrijving")
-
-
-def _shown_path(root: Path, path: Path) -> str:
-    return f"practices/{path.relative_to(root).as_posix()}" if path.is_relative_to(root) else str(path)
 
 
 def _read_descriptor(root: Path) -> dict:
     """practices/datapackage.yaml, or InvalidData saying in Dutch what is wrong with it."""
-    where = "practices/datapackage.yaml"
+    where = shown(root / "datapackage.yaml")
     if not (root / "datapackage.yaml").is_file():
-        raise InvalidData([Problem(str(root), 0, "", "deze map bestaat niet of bevat geen datapackage.yaml. "
+        raise InvalidData([Problem(shown(root), 0, "", "deze map bestaat niet of bevat geen datapackage.yaml. "
                                    "Geef de map van het datapakket (standaard: practices).")])
     try:
         descriptor = source_descriptor(root)
@@ -143,14 +132,14 @@ def _read_descriptor(root: Path) -> dict:
 
 def _table(path: Path, columns: tuple) -> list[dict]:
     """A reference table or codelist; a missing file or column is a Dutch problem, not a crash."""
-    shown = _shown_path(path.parents[1], path)
+    where = shown(path)
     if not path.is_file():
-        raise InvalidData([Problem(shown, 0, "", "het bestand ontbreekt; datapackage.yaml noemt het wel.")])
+        raise InvalidData([Problem(where, 0, "", "het bestand ontbreekt; datapackage.yaml noemt het wel.")])
     rows = read_csv(path)
     header = list(rows[0]) if rows else []
     missing = [c for c in columns if c not in header]
     if missing:
-        raise InvalidData([Problem(shown, 1, missing[0], f"kolom '{missing[0]}' ontbreekt. De eerste regel moet de "
+        raise InvalidData([Problem(where, 1, missing[0], f"kolom '{missing[0]}' ontbreekt. De eerste regel moet de "
                                    f"kolommen {', '.join(columns)} noemen.")])
     return rows
 
@@ -159,7 +148,7 @@ def _read_lock(root: Path) -> dict:
     try:
         return read_lock(root)
     except yaml.YAMLError:
-        raise InvalidData([Problem("practices/sjablonen/versies.lock", 1, "", "het bestand is beschadigd. Herstel het "
+        raise InvalidData([Problem(shown(root / LOCK_FILE), 1, "", "het bestand is beschadigd. Herstel het "
                                    "uit git of maak het opnieuw met `kennisbank sjabloon vastleggen`.")]) from None
 
 
@@ -168,8 +157,8 @@ PARALLEL_FROM = 400  # below this, starting worker processes costs more than it 
 
 def _read_one(job) -> tuple[Source | None, list[Problem]]:
     """Parse and check one file: everything that needs no other file."""
-    path, shown, schema, today, attachments = job
-    source, problems = load_yaml(path, shown)
+    path, where, schema, today, attachments = job
+    source, problems = load_yaml(path, where)
     if source is not None:
         problems = check_shape(source, schema) + check_rules(source, schema, today, attachments)
     return source, problems
@@ -204,7 +193,7 @@ class _Loader:
     def load(self, folder: str, kind: str) -> list[tuple[Source, dict, str]]:
         schema = load_schema(self.root, kind)
         files = _discover(self.root, folder)
-        jobs = [(path, _shown(self.root, path), schema, self.today, self.root / "bijlagen") for path in files]
+        jobs = [(path, shown(path), schema, self.today, self.root / "bijlagen") for path in files]
         loaded = []
         for n, (source, problems) in enumerate(_read_all(jobs), 1):
             if self.progress:
@@ -220,10 +209,10 @@ class _Loader:
         tid = source.data.get("id") if isinstance(source.data, dict) else None
         if not isinstance(tid, str):
             return ""
-        body, shown, problems = load_body(self.root, tid)
+        body, where, problems = load_body(self.root, tid)
         self.problems += problems
         if body is not None:
-            self.problems += check_template(source, body, shown, self.lock)
+            self.problems += check_template(source, body, where, self.lock)
         return body or ""
 
     def _normalise(self, data, schema: dict):

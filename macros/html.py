@@ -43,6 +43,3 @@ def badge(code: str, label: str) -> str:
     return (f'<span class="kb-dekking kb-dekking--{esc(code)}"><span aria-hidden="true">{icon}</span> '
             f"{esc(label)}</span>")
 
-
-def link(url: str, text: str, cls: str = "") -> str:
-    return f'<a href="{href(url)}"{f" class={chr(34)}{cls}{chr(34)}" if cls else ""}>{esc(text)}</a>'

@@ -45,6 +45,14 @@ class Source:
 _ALIAS = "verwijzingen met & en * (ankers en aliassen) zijn niet toegestaan. Schrijf de waarde voluit."
 
 
+def shown(path: Path) -> str:
+    """A path as messages show it: relative to where the command runs, else absolute."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
 class _Refused(Exception):
     def __init__(self, line: int, path: tuple, message: str):
         self.line, self.path, self.message = line, path, message

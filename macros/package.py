@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from .codes import did_you_mean
-from .loading import Source
+from .loading import Source, shown
 from .problems import Problem, field_path
 from .schema import ID_TARGETS, ROOT_TABLES, fields, table_schemas
 
@@ -124,7 +124,7 @@ def validate_tables(root: Path, tables: Tables, lookups: dict) -> list[Problem]:
         with system.use_context(trusted=True):
             report = package.validate()
     problems = []
-    static = {r["name"]: r["path"] for r in descriptor["resources"]}
+    static = {r["name"]: shown(root / r["path"]) for r in descriptor["resources"]}
     duplicated = _duplicate_ids(tables)
     for task in report.tasks:
         for error in task.errors:
@@ -164,10 +164,9 @@ def _follows_from_duplicate(table: str, error, tables: Tables, duplicated: dict)
 def _problem(table: str, error, tables: Tables, static: dict, lookups: dict) -> Problem:
     row = getattr(error, "row_number", None)
     if table in static:
-        where = f"practices/{static[table]}"
-        return Problem(where, row or 1, getattr(error, "field_name", "") or "", _generic(error))
+        return Problem(static[table], row or 1, getattr(error, "field_name", "") or "", _generic(error))
     if not row:
-        return Problem("practices/schema", 1, table, _generic(error))
+        return Problem(table, 1, "", _generic(error))
     source, base = tables.origins[table][row - 2]
     column = _error_column(error, tables.schemas[table])
     rel = tables.columns[table].get(column, ())

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from .loading import Source, read_text
+from .loading import Source, read_text, shown
 from .problems import Problem, field_path
 
 PLACEHOLDER = re.compile(r"\[\[([a-z][a-z0-9_]*)\]\]")
@@ -38,13 +38,13 @@ def write_lock(root: Path, lock: dict) -> None:
 
 
 def load_body(root: Path, template_id: str) -> tuple[str | None, str, list[Problem]]:
-    shown = f"practices/sjablonen/{template_id}.md"
     path = root / "sjablonen" / f"{template_id}.md"
+    where = shown(path)
     if not path.is_file():
-        return None, shown, [Problem(f"practices/sjablonen/{template_id}.yaml", 1, "id",
-                                     f"de tekst van het sjabloon ontbreekt: maak {shown} aan.")]
-    text, problems = read_text(path, shown)
-    return text, shown, problems
+        return None, where, [Problem(shown(path.with_suffix(".yaml")), 1, "id",
+                                     f"de tekst van het sjabloon ontbreekt: maak {where} aan.")]
+    text, problems = read_text(path, where)
+    return text, where, problems
 
 
 def check_template(source: Source, body: str, body_file: str, lock: dict) -> list[Problem]:
