@@ -23,17 +23,15 @@ EXAMPLES = """voorbeelden:
 """
 
 
-def _progress(stream=sys.stderr):
-    """A progress line for long runs (only when there are many files)."""
-    def show(n: int, total: int) -> None:
-        if total >= 200 and (n == total or n % max(1, total // 10) == 0):
-            print(f"  gelezen: {n} van {total} bestanden", file=stream, flush=True)
-    return show
+def file_progress(n: int, total: int) -> None:
+    """A progress line every tenth of the files, on long runs only."""
+    if total >= 200 and (n == total or n % max(1, total // 10) == 0):
+        print(f"  gelezen: {n} van {total} bestanden", file=sys.stderr, flush=True)
 
 
 def load(root: str, today: date | None = None):
     from .catalog import load_catalog
-    return load_catalog(root, today=today, progress=_progress())
+    return load_catalog(root, today=today, progress=file_progress)
 
 
 def load_or_report(root: str, today: date | None = None):

@@ -15,7 +15,7 @@ fixed-width viewBox, rounded to 0.1 and written as relative path commands to
 keep the SVG small.
 
 All functions are pure except :func:`load_topology`. Every text taken from the
-data (names, titles, hrefs, anchors) is escaped with ``html.escape(..., quote=True)``.
+data (names, titles, hrefs, anchors) is escaped with the site's ``macros.html.esc``.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from html import escape
+from .html import esc
 from pathlib import Path
 
 VIEW_WIDTH = 600
@@ -273,11 +273,6 @@ def view_box(shapes: Sequence[Shape]) -> tuple[float, float]:
 # --------------------------------------------------------------------------
 # Rendering
 # --------------------------------------------------------------------------
-
-
-def esc(text: object) -> str:
-    """Escape text for use in HTML/XML content and attribute values."""
-    return escape(str(text), quote=True)
 
 
 def unique_practices(practices: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -28,13 +28,14 @@ def build_atomic(config_file: Path, site: Path, strict: bool = True) -> int:
 
     from . import site as hook_state
     from .catalog import load_catalog
+    from .cli import file_progress
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     started = time.monotonic()
     root = config_file.resolve().parent / "practices"
     _step(1, 3, "gegevens controleren", started)
     try:
-        hook_state.STATE.preloaded = load_catalog(root, progress=_progress)
+        hook_state.STATE.preloaded = load_catalog(root, progress=file_progress)
     except InvalidData as err:
         print(report(err.problems), file=sys.stderr)
         print(f"De site is niet gebouwd; {site}/ is niet veranderd.", file=sys.stderr)
@@ -68,11 +69,6 @@ def _swap(fresh: Path, site: Path) -> None:
     os.replace(fresh, site)
     if old:
         shutil.rmtree(old, ignore_errors=True)
-
-
-def _progress(n: int, total: int) -> None:
-    if total >= 200 and (n == total or n % max(1, total // 10) == 0):
-        print(f"  gelezen: {n} van {total} bestanden", file=sys.stderr, flush=True)
 
 
 def serve(config_file: Path, address: str) -> int:
