@@ -39,6 +39,7 @@ class BuildState:
     documents: dict = field(default_factory=dict)   # (id, fmt) -> Path
     sizes: dict = field(default_factory=dict)       # (id, fmt) -> bytes
     work: Path | None = None
+    abbreviations: str = ""                         # the glossary as Markdown, made once per build
     pages_total: int = 0
     pages_done: int = 0
 
@@ -72,6 +73,8 @@ def on_config(config):
         STATE.catalog = STATE.last_good or empty_catalog(root)
     finally:
         STATE.preloaded = None
+    from .pages import abbreviations
+    STATE.abbreviations = abbreviations(STATE.catalog)
     return config
 
 
@@ -121,10 +124,7 @@ def make_documents(catalog: Catalog) -> None:
 
 def on_page_markdown(markdown: str, page, config, files):
     """Hand-written pages get the glossary as hover explanations."""
-    if page.file.generated_by or not STATE.catalog:
-        return markdown
-    from .pages import abbreviations
-    return markdown + abbreviations(STATE.catalog)
+    return markdown if page.file.generated_by else markdown + STATE.abbreviations
 
 
 _BLANK_BETWEEN_TAGS = re.compile(r">[ \t]*\n\s*<")
