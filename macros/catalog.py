@@ -241,10 +241,10 @@ def load_catalog(root: Path | str = "practices", today: date | None = None, prog
                "rmc-regios": [r["code"] for r in run.rmc_rows], "gemeenten": run.index,
                "praktijken": [d.get("id") for _, d, _ in practices if isinstance(d, dict)],
                "sjablonen": [d.get("id") for _, d, _ in templates if isinstance(d, dict)]}
-    problems = run.problems + validate_tables(root, tables, lookups)
+    problems = run.problems + _not_reported(validate_tables(root, tables, lookups), run.problems)
     problems += _cross_checks(practices, run.lock)
     if problems:
-        raise InvalidData(_first_per_field(problems))
+        raise InvalidData(problems)
     return _catalog(run, tuple(Record(s.path, freeze(d)) for s, d, _ in practices),
                     tuple(Record(s.path, freeze(d), body) for s, d, body in templates), tables)
 
@@ -265,15 +265,12 @@ def _cross_checks(practices, lock: dict) -> list[Problem]:
     return out
 
 
-def _first_per_field(problems: list[Problem]) -> list[Problem]:
-    """Keep the earliest stage's message when two stages report the same field."""
-    seen, out = set(), []
-    for p in problems:
-        key = (p.file, p.field, p.line) if p.field else (p.file, p.message)
-        if key not in seen:
-            seen.add(key)
-            out.append(p)
-    return out
+def _not_reported(later: list[Problem], earlier: list[Problem]) -> list[Problem]:
+    """The package check sees records the first checks already flagged (a wrong type, say);
+    where both speak of the same field, the first message is the clearer one. Two problems of
+    one stage (two BSN-like numbers in one text) are both kept."""
+    seen = {(p.file, p.field, p.line) for p in earlier if p.field}
+    return [p for p in later if not p.field or (p.file, p.field, p.line) not in seen]
 
 
 

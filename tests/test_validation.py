@@ -323,3 +323,11 @@ def test_broken_package_files_get_dutch_messages_not_tracebacks(practices, capsy
     assert code == 1 and "practices/codelijsten/status.csv:1: label: kolom 'label' ontbreekt" in out, out
     code, out = validate(practices / "bestaat-niet", capsys)
     assert code == 1 and "bevat geen datapackage.yaml" in out
+
+
+def test_two_problems_in_one_field_are_both_reported(practices, capsys):
+    text = replace("  - Spreek de verdeling", "  - Nummers 111222333 en 123456782 horen hier niet. Spreek de verdeling")
+    write(practices, text)
+    code, out = validate(practices, capsys)
+    assert code == 1
+    assert "'111222333' lijkt op een burgerservicenummer" in out and "'123456782' lijkt op een burgerservicenummer" in out
