@@ -177,7 +177,7 @@ def breakdown(root: Path) -> dict:
     add("import frictionless (lazy, on first use)", clock() - s)
 
     s = clock()
-    problems += validate_tables(root, tables, lookups)
+    problems += validate_tables(root, run.descriptor, tables, lookups)
     add("Frictionless validation (validate_tables)", clock() - s)
 
     s = clock()

@@ -35,6 +35,15 @@ def freeze(value):
     return value
 
 
+def thaw(value):
+    """Plain dicts and lists again, for code that writes JSON or changes a copy."""
+    if isinstance(value, Mapping):
+        return {k: thaw(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return [thaw(v) for v in value]
+    return value
+
+
 @dataclass(frozen=True)
 class Code:
     code: str
@@ -84,6 +93,7 @@ class Catalog:
     tables: Mapping             # compiled table -> tuple of rows
     table_schemas: Mapping      # compiled table -> Table Schema
     lock: Mapping               # template id -> {version: hash}
+    descriptor: Mapping         # practices/datapackage.yaml as read
 
     def label(self, codelist: str, code) -> str:
         for item in self.codelists.get(codelist, ()):
@@ -241,7 +251,7 @@ def load_catalog(root: Path | str = "practices", today: date | None = None, prog
                "rmc-regios": [r["code"] for r in run.rmc_rows], "gemeenten": run.index,
                "praktijken": [d.get("id") for _, d, _ in practices if isinstance(d, dict)],
                "sjablonen": [d.get("id") for _, d, _ in templates if isinstance(d, dict)]}
-    problems = run.problems + _not_reported(validate_tables(root, tables, lookups), run.problems)
+    problems = run.problems + _not_reported(validate_tables(root, run.descriptor, tables, lookups), run.problems)
     problems += _cross_checks(practices, run.lock)
     if problems:
         raise InvalidData(problems)
@@ -285,6 +295,7 @@ def _catalog(run: _Loader, practices: tuple, templates: tuple, tables: Tables) -
         tables=MappingProxyType({k: tuple(v) for k, v in tables.rows.items()}),
         table_schemas=MappingProxyType(tables.schemas),
         lock=freeze(run.lock),
+        descriptor=freeze(run.descriptor),
     )
 
 

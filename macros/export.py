@@ -10,8 +10,8 @@ import json
 import shutil
 from pathlib import Path
 
-from .catalog import Catalog
-from .package import source_descriptor, write_csv
+from .catalog import Catalog, thaw
+from .package import write_csv
 
 TABLE_TITLES = {"praktijken": "Goede praktijken", "sjablonen": "Sjablonen"}
 
@@ -19,7 +19,7 @@ TABLE_TITLES = {"praktijken": "Goede praktijken", "sjablonen": "Sjablonen"}
 def export_package(catalog: Catalog, out: Path) -> Path:
     """Write the whole package into `out` and return the path of datapackage.json."""
     out.mkdir(parents=True, exist_ok=True)
-    descriptor = source_descriptor(catalog.root)
+    descriptor = thaw(catalog.descriptor)
     resources = []
     for resource in descriptor["resources"]:
         target = out / resource["path"]

@@ -98,7 +98,7 @@ def write_csv(path: Path, schema: dict, rows) -> None:
         writer.writerows([_cell(row.get(n)) for n in names] for row in rows)
 
 
-def validate_tables(root: Path, tables: Tables, lookups: dict) -> list[Problem]:
+def validate_tables(root: Path, descriptor: dict, tables: Tables, lookups: dict) -> list[Problem]:
     """Validate reference tables, codelists and compiled tables together with Frictionless.
 
     The compiled tables are written as the same CSV files the export publishes and
@@ -113,7 +113,6 @@ def validate_tables(root: Path, tables: Tables, lookups: dict) -> list[Problem]:
     # them): a 100-line sample of long texts made that a third of the time. Our CSVs are
     # plain comma-separated, so a few lines are plenty to sniff.
     csv_parser.SAMPLE_SIZE = 5
-    descriptor = source_descriptor(root)
     with tempfile.TemporaryDirectory(prefix="kennisbank-tabellen-") as folder:
         resources = [Resource(r, basepath=str(root)) for r in descriptor["resources"]]
         for name, schema in tables.schemas.items():

@@ -430,9 +430,8 @@ def _kind_text(catalog: Catalog, spec: dict) -> str:
 
 def data_page(catalog: Catalog) -> str:
     """The open-data download page; the files themselves are written by export_package."""
-    from .package import source_descriptor
     url = "data/"
-    descriptor = source_descriptor(catalog.root)
+    descriptor = catalog.descriptor
     static = "".join(f'<li><a href="{esc(rel(url, "data/" + r["path"]))}">{esc(r.get("title", r["name"]))}</a> '
                      f'<code>{esc(r["path"])}</code></li>' for r in descriptor["resources"])
     compiled = "".join(f'<li><a href="{esc(rel(url, f"data/tabellen/{name}.csv"))}">{esc(name)}</a> '
