@@ -116,7 +116,8 @@ def time_startup(repeat: int = 3) -> float:
 def breakdown(root: Path) -> dict:
     """Seconds per stage, in-process, following `load_catalog` step by step."""
     from macros import catalog as cat
-    from macros.catalog import Record, _cross_checks, _discover, _Loader, _shown, freeze
+    from macros.catalog import Record, _cross_checks, _discover, _Loader, freeze
+    from macros.loading import shown as shown_path
     from macros.loading import load_yaml
     from macros.package import Tables, compile_tables, validate_tables
     from macros.schema import load_schema
@@ -140,8 +141,8 @@ def breakdown(root: Path) -> dict:
     practices, problems = [], []
     for path in files:
         s = clock()
-        shown = _shown(root, path)
-        add("paths: _shown() per file (resolve, relative_to cwd)", clock() - s)
+        shown = shown_path(path)
+        add("paths: shown() per file (resolve, relative_to cwd)", clock() - s)
         s = clock()
         source, probs = load_yaml(path, shown)
         add("YAML loading (load_yaml: read, C parser, build with line map)", clock() - s)
