@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from test_browser import ENGINE  # noqa: E402
 
-from macros.search_terms import _TAG  # noqa: E402
+from macros.render.search_terms import _TAG  # noqa: E402
 
 # query -> regex for a relevant word in the section's own text
 QUERIES = {

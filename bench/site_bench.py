@@ -86,8 +86,8 @@ def real_project(n: int) -> Path:
 
 def baseline_project(n: int, practices: Path) -> tuple[Path, float]:
     """The stock project; returns it and the seconds spent making the Markdown (not part of the build)."""
-    from macros.catalog import load_catalog
-    from macros.pages import practice_page
+    from macros.load.catalog import load_catalog
+    from macros.render.pages import practice_page
 
     base = BENCH / "out" / f"baseline-{n}"
     if base.exists():
@@ -174,8 +174,8 @@ def instrumented_build(project: Path, real: bool = True) -> dict:
     from mkdocs.commands import build as mk_build
     from mkdocs.config import load_config
 
-    from macros import site as hook
-    from macros.catalog import load_catalog
+    from macros.site import events as site as hook
+    from macros.load.catalog import load_catalog
 
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     timings: dict[str, float] = {}

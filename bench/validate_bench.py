@@ -115,13 +115,14 @@ def time_startup(repeat: int = 3) -> float:
 
 def breakdown(root: Path) -> dict:
     """Seconds per stage, in-process, following `load_catalog` step by step."""
-    from macros import catalog as cat
-    from macros.catalog import Record, _cross_checks, _discover, _Loader, freeze
-    from macros.loading import shown as shown_path
-    from macros.loading import load_yaml
-    from macros.package import Tables, compile_tables, validate_tables
-    from macros.schema import load_schema
-    from macros.validation import check_rules, check_shape
+    from macros.load import catalog as cat
+    from macros.model.catalog import Record, freeze
+from macros.load.catalog import _cross_checks, _discover, _Loader
+    from macros.load.yaml_source import shown as shown_path
+    from macros.load.yaml_source import load_yaml
+    from macros.checks.package import Tables, compile_tables, validate_tables
+    from macros.model.schema import load_schema
+    from macros.checks.records import check_rules, check_shape
 
     t: dict[str, float] = {}
     clock = time.perf_counter
@@ -199,7 +200,7 @@ def breakdown(root: Path) -> dict:
 
 
 def full_in_process(root: Path) -> float:
-    from macros.catalog import load_catalog
+    from macros.load.catalog import load_catalog
     gc.collect()
     s = time.perf_counter()
     load_catalog(root)
@@ -210,7 +211,7 @@ def profile(root: Path, top: int = 25) -> str:
     import cProfile
     import io
     import pstats
-    from macros.catalog import load_catalog
+    from macros.load.catalog import load_catalog
     prof = cProfile.Profile()
     prof.enable()
     load_catalog(root)

@@ -7,11 +7,11 @@ the build hook loaded once (see `macros.site`).
 
 
 def define_env(env):
-    from .html import rel
-    from .pages import field_reference, practice_list
-    from .site import STATE
-    from .tables import comparison_table
-    from .template_pages import template_list
+    from macros.render.html import rel
+    from macros.render.pages import field_reference, practice_list
+    from macros.site.events import STATE
+    from macros.render.tables import comparison_table
+    from macros.render.template_pages import template_list
 
     def here() -> str:
         return env.page.url if env.page else ""
@@ -50,5 +50,5 @@ def define_env(env):
 
 
 def _esc(value) -> str:
-    from .html import esc
+    from macros.render.html import esc
     return esc(value)

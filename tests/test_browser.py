@@ -10,8 +10,8 @@ from urllib.parse import urlparse
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from macros.catalog import load_catalog
-from macros.search_terms import _TAG
+from macros.load.catalog import load_catalog
+from macros.render.search_terms import _TAG
 
 ROOT = Path(__file__).resolve().parent.parent
 

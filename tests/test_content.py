@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.catalog import load_catalog
-from macros.schema import fields
-from macros.tables import value
+from macros.load.catalog import load_catalog
+from macros.model.schema import fields
+from macros.render.tables import value
 
 ROOT = Path(__file__).resolve().parent.parent
 WORDLIST = ROOT / "tests" / "spelling" / "woorden.txt"

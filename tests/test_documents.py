@@ -24,8 +24,8 @@ from docx.oxml.ns import qn
 from odf import dc, style as odf_style, table as odf_table, teletype, text as odf_text
 from odf.opendocument import load as load_odt
 
-from macros import documents
-from macros.documents import (
+from macros.publish import documents
+from macros.publish.documents import (
     PLACEHOLDER_RE,
     BatchError,
     ConversionError,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.cli import main
+from macros.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 NEW_FLAGS = ["--id", "breda-test-po", "--titel", "Doorbraaktafel Breda", "--samenvatting",

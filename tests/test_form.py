@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from macros.schema import fields, load_schema
+from macros.model.schema import fields, load_schema
 
 from conftest import ROOT, html_of
 
@@ -175,8 +175,8 @@ def test_controls_follow_the_schema_keywords(parsed):
 def test_a_new_schema_field_appears_on_the_form():
     """The form is derived from the schema: add fields to a copy of it and they are on the page."""
     from dataclasses import replace
-    from macros.catalog import load_catalog
-    from macros.submit_form import submit_page
+    from macros.load.catalog import load_catalog
+    from macros.render.form import submit_page
     catalog = load_catalog(ROOT / "practices")
     schema = json.loads(json.dumps(catalog.schemas["praktijk"]))
     schema["properties"]["doorbraakoverleg"]["properties"]["frequentie"] = {
@@ -203,7 +203,7 @@ def test_page_embeds_the_schema_and_loads_the_script(parsed, form_html):
     assert "</" not in data["text"]
     embedded = json.loads(data["text"])
     assert embedded["schema"] == json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
-    from macros import validation
+    from macros.checks import records as validation
     assert embedded["regels"]["rolwoorden"] == list(validation.ROLE_WORDS)
     assert embedded["gemeenten"]["GM0503"] == "Delft"
     assert any(s.get("src") == "../assets/aanmelden.js" and "defer" in s for s in parsed.scripts)

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from macros import kaart
-from macros.kaart import Shape
+from macros.render import map as kaart
+from macros.render.map import Shape
 
 ROOT = Path(__file__).resolve().parents[1]
 TOPOJSON = ROOT / "practices" / "referentie" / "kaart" / "gemeenten-2025.topojson"

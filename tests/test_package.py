@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.catalog import load_catalog
-from macros.export import export_package
-from macros.schema import fields, load_schema, table_schemas
+from macros.load.catalog import load_catalog
+from macros.publish.opendata import export_package
+from macros.model.schema import fields, load_schema, table_schemas
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.catalog import load_catalog
-from macros.pages import FACETS, facet_values
-from macros.tables import compare_fields, compare_themes
+from macros.load.catalog import load_catalog
+from macros.render.pages import FACETS, facet_values
+from macros.render.tables import compare_fields, compare_themes
 
 from conftest import html_of
 

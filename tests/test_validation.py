@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.cli import main
+from macros.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = "voorbeeld-west-brabant-po"
@@ -170,7 +170,7 @@ def test_unknown_gemeente_code_and_name_suggest_real_ones(practices, capsys):
 
 
 def test_gemeente_names_and_swv_spellings_are_normalised(practices):
-    from macros.catalog import load_catalog
+    from macros.load.catalog import load_catalog
     catalog = load_catalog(practices)
     record = catalog.practice("voorbeeld-west-brabant-po")
     assert record.get("swv") == ("PO 30-01",)
@@ -178,8 +178,8 @@ def test_gemeente_names_and_swv_spellings_are_normalised(practices):
 
 
 def test_den_haag_and_plain_suffix_names_are_accepted():
-    from macros.catalog import read_csv
-    from macros.codes import GemeenteIndex, normal_swv
+    from macros.load.catalog import read_csv
+    from macros.model.codes import GemeenteIndex, normal_swv
     index = GemeenteIndex(read_csv(ROOT / "practices" / "referentie" / "gemeenten.csv"))
     assert index.code_for("Den Haag") == "GM0518"
     assert index.code_for("Hengelo") == index.code_for("Hengelo (O.)") is not None
@@ -229,7 +229,7 @@ def test_bsn_like_number_anywhere_in_text(practices, capsys):
 
 
 def test_nine_digits_failing_the_eleven_test_pass():
-    from macros.validation import _bsn_like
+    from macros.checks.records import _bsn_like
     assert _bsn_like("kenmerk 123456789") == []
     assert _bsn_like("nummer 1112.22.333") == ["1112.22.333"]
 
@@ -299,8 +299,8 @@ def test_help_is_dutch_with_examples():
 
 
 def test_paragraphs_in_folded_and_literal_blocks(tmp_path):
-    from macros.html import paragraphs
-    from macros.loading import load_yaml
+    from macros.render.html import paragraphs
+    from macros.load.yaml_source import load_yaml
     path = tmp_path / "x.yaml"
     path.write_text("a: >-\n  Eerste alinea loopt\n  door.\n\n  Tweede alinea.\nb: |-\n  Regel een\n  regel twee\n\n  Nieuwe alinea.\n",
                     encoding="utf-8")

@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .problems import InvalidData, report
+from macros.checks.problems import InvalidData, report
 
 
 def _step(n: int, total: int, text: str, started: float) -> None:
@@ -26,9 +26,9 @@ def build_atomic(config_file: Path, site: Path, strict: bool = True) -> int:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    from . import site as hook_state
-    from .catalog import load_catalog
-    from .cli import file_progress
+    from macros.site import events as hook_state
+    from macros.load.catalog import load_catalog
+    from macros.cli.main import file_progress
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     started = time.monotonic()

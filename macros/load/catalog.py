@@ -17,98 +17,15 @@ from typing import Callable, Mapping
 
 import yaml
 
-from .codes import GemeenteIndex, normal_swv
-from .loading import Source, load_yaml, shown
-from .package import Tables, compile_tables, source_descriptor, validate_tables
-from .problems import InvalidData, Problem
-from .schema import load_schema
-from .templates import LOCK_FILE, check_template, load_body, read_lock
-from .validation import check_rules, check_shape
-
-
-def freeze(value):
-    """Deep read-only copy: dicts become mappingproxies, lists tuples."""
-    if isinstance(value, dict):
-        return MappingProxyType({k: freeze(v) for k, v in value.items()})
-    if isinstance(value, list):
-        return tuple(freeze(v) for v in value)
-    return value
-
-
-def thaw(value):
-    """Plain dicts and lists again, for code that writes JSON or changes a copy."""
-    if isinstance(value, Mapping):
-        return {k: thaw(v) for k, v in value.items()}
-    if isinstance(value, tuple):
-        return [thaw(v) for v in value]
-    return value
-
-
-@dataclass(frozen=True)
-class Code:
-    code: str
-    label: str
-    omschrijving: str = ""
-
-
-@dataclass(frozen=True)
-class Gemeente:
-    code: str
-    naam: str
-    provincie: str
-
-
-@dataclass(frozen=True)
-class Record:
-    """A practice or a template: its (normalised) data and the file it came from."""
-
-    file: str
-    data: Mapping
-    body: str = ""   # templates only
-
-    @property
-    def id(self) -> str:
-        return self.data["id"]
-
-    def get(self, *path, default=None):
-        value = self.data
-        for key in path:
-            if not isinstance(value, Mapping) or key not in value:
-                return default
-            value = value[key]
-        return value
-
-
-@dataclass(frozen=True)
-class Catalog:
-    root: Path
-    today: date
-    practices: tuple
-    templates: tuple
-    codelists: Mapping          # name -> tuple[Code]
-    gemeenten: Mapping          # code -> Gemeente
-    rmc_regios: Mapping         # code -> Code
-    glossary: tuple             # (term, uitleg)
-    schemas: Mapping            # kind -> JSON Schema
-    tables: Mapping             # compiled table -> tuple of rows
-    table_schemas: Mapping      # compiled table -> Table Schema
-    lock: Mapping               # template id -> {version: hash}
-    descriptor: Mapping         # practices/datapackage.yaml as read
-
-    def label(self, codelist: str, code) -> str:
-        for item in self.codelists.get(codelist, ()):
-            if item.code == code:
-                return item.label
-        return "" if code is None else str(code)
-
-    def practice(self, practice_id: str) -> Record | None:
-        return next((p for p in self.practices if p.id == practice_id), None)
-
-    def template(self, template_id: str) -> Record | None:
-        return next((t for t in self.templates if t.id == template_id), None)
-
-    def provinces(self, practice: Record) -> tuple[str, ...]:
-        return tuple(sorted({self.gemeenten[c].provincie for c in practice.get("gemeenten", default=()) if c in self.gemeenten}))
+from macros.model.catalog import Catalog, Code, Gemeente, Record, freeze
+from macros.model.codes import GemeenteIndex, normal_swv
+from macros.load.yaml_source import Source, load_yaml, shown
+from macros.checks.package import Tables, compile_tables, source_descriptor, validate_tables
+from macros.checks.problems import InvalidData, Problem
+from macros.model.schema import load_schema
+from macros.checks.templates import check_template
+from macros.load.templates import LOCK_FILE, load_body, read_lock
+from macros.checks.records import check_rules, check_shape
 
 
 def read_csv(path: Path) -> list[dict]:

@@ -13,9 +13,9 @@ from pathlib import Path
 import fastjsonschema
 import jsonschema
 
-from .codes import did_you_mean
-from .loading import Source
-from .problems import Problem, field_path
+from macros.model.codes import did_you_mean
+from macros.load.yaml_source import Source
+from macros.checks.problems import Problem, field_path
 
 TYPE_WORDS = {"string": "tekst", "integer": "een geheel getal", "number": "een getal", "boolean": "true of false",
               "array": "een lijst (regels die beginnen met '- ')", "object": "een blok met velden", "null": "leeg"}

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .catalog import Catalog, Record
-from .html import DEKKING_ORDER, badge, esc, rel
-from .schema import Field, fields
+from macros.model.catalog import Catalog, Record
+from macros.render.html import DEKKING_ORDER, badge, esc, rel
+from macros.model.schema import Field, fields
 
 
 def compare_fields(catalog: Catalog, theme: str) -> list[Field]:

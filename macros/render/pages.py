@@ -13,10 +13,10 @@ import re
 import unicodedata
 from datetime import date
 
-from .catalog import Catalog, Record
-from .html import esc, href, paragraphs, rel
-from .schema import fields
-from .tables import cell, compare_fields, compare_themes, comparison_table
+from macros.model.catalog import Catalog, Record
+from macros.render.html import esc, href, paragraphs, rel
+from macros.model.schema import fields
+from macros.render.tables import cell, compare_fields, compare_themes, comparison_table
 
 FACETS = ("thema", "onderwijssoort", "provincie", "volwassenheid", "status")
 FACET_TITLES = {"thema": "Thema", "onderwijssoort": "Onderwijssoort", "provincie": "Provincie",
@@ -357,7 +357,7 @@ def side_by_side_page(catalog: Catalog) -> str:
 
 
 def map_page(catalog: Catalog, shapes) -> str:
-    from .kaart import coverage_table, map_svg
+    from macros.render.map import coverage_table, map_svg
     url = "kaart/"
     covered: dict[str, list] = {}
     for record in catalog.practices:
@@ -390,8 +390,8 @@ def abbreviations(catalog: Catalog) -> str:
 
 def generated_pages(catalog: Catalog, shapes, sizes: dict | None = None) -> dict[str, str]:
     """Every page the site generates from data; `sizes` are the download sizes per (template, format)."""
-    from .submit_form import submit_page
-    from .template_pages import template_pages
+    from macros.render.form import submit_page
+    from macros.render.template_pages import template_pages
     pages = {"aanmelden/index.md": submit_page(catalog),"praktijken/index.md": listing_page(catalog), "vergelijken/index.md": compare_page(catalog),
              "vergelijken/naast-elkaar.md": side_by_side_page(catalog), "kaart/index.md": map_page(catalog, shapes),
              "begrippen/index.md": glossary_page(catalog), "data/index.md": data_page(catalog)}

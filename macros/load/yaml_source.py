@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from .problems import Problem, field_path
+from macros.checks.problems import Problem, field_path
 
 MAX_BYTES = 256 * 1024  # a record is a few KB; anything this big is a mistake or an attack
 

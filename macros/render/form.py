@@ -19,12 +19,12 @@ from __future__ import annotations
 import json
 from itertools import groupby
 
-from .catalog import Catalog
-from .codes import ALIASES, fold
-from .html import esc
-from .pages import front
-from .schema import Field, fields
-from . import validation
+from macros.model.catalog import Catalog
+from macros.model.codes import ALIASES, fold
+from macros.render.html import esc
+from macros.render.pages import front
+from macros.model.schema import Field, fields
+from macros.checks import records as validation
 
 KIND = "praktijk"
 EDITORS = "kennisbank@ingrado.nl"

@@ -21,9 +21,10 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from .catalog import Catalog, empty_catalog, load_catalog
-from .html import esc
-from .problems import InvalidData, report
+from macros.model.catalog import Catalog
+from macros.load.catalog import empty_catalog, load_catalog
+from macros.render.html import esc
+from macros.checks.problems import InvalidData, report
 
 MAP_FILE = "referentie/kaart/gemeenten-2025.topojson"
 
@@ -56,7 +57,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config):
-    from .pages import forget_facets
+    from macros.render.pages import forget_facets
     forget_facets()
     root = practices_root(config)
     try:
@@ -73,14 +74,14 @@ def on_config(config):
         STATE.catalog = STATE.last_good or empty_catalog(root)
     finally:
         STATE.preloaded = None
-    from .pages import abbreviations
+    from macros.render.pages import abbreviations
     STATE.abbreviations = abbreviations(STATE.catalog)
     return config
 
 
 def on_files(files, config):
-    from .kaart import load_topology, project_shapes
-    from .pages import generated_pages
+    from macros.render.map import load_topology, project_shapes
+    from macros.render.pages import generated_pages
     catalog = STATE.catalog
     if STATE.shapes is None:
         STATE.shapes = project_shapes(load_topology(catalog.root / MAP_FILE))
@@ -101,7 +102,7 @@ def _progress() -> None:
 
 def make_documents(catalog: Catalog) -> None:
     """The .docx/.odt/.md of every template, once per build; unchanged templates are reused."""
-    from .documents import DocumentJob, write_all
+    from macros.publish.documents import DocumentJob, write_all
     if STATE.work is None:
         STATE.work = Path(tempfile.mkdtemp(prefix="kennisbank-documenten-"))
     jobs, wanted = [], {}
@@ -143,9 +144,9 @@ def on_post_page(output: str, page, config):
 
 
 def on_post_build(config):
-    from .export import export_package
-    from .search_terms import augment_index
-    from .tables import compare_data
+    from macros.publish.opendata import export_package
+    from macros.render.search_terms import augment_index
+    from macros.render.tables import compare_data
     site = Path(config.site_dir)
     for (tid, _), path in STATE.documents.items():
         target = site / "sjablonen" / tid / path.name

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import yaml
 
-from .codes import GemeenteIndex, normal_swv
-from .catalog import read_csv
-from .schema import load_schema
-from .validation import mailbox_problems
+from macros.model.codes import GemeenteIndex, normal_swv
+from macros.load.catalog import read_csv
+from macros.model.schema import load_schema
+from macros.checks.records import mailbox_problems
 
 DEFAULTS = {"dekking": "onbekend", "financieringsmodel": "onbekend", "grondslag": "onbekend",
             "status": "in-voorbereiding", "licentie": "CC-BY-4.0", "volwassenheid": "op-weg"}
@@ -239,8 +239,8 @@ def _write(root: Path, kind: str, data: dict) -> int:
 
 
 def _validate_new(root: Path, shown: str) -> int:
-    from .catalog import load_catalog
-    from .problems import InvalidData
+    from macros.load.catalog import load_catalog
+    from macros.checks.problems import InvalidData
     try:
         load_catalog(root)
     except InvalidData as err:

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import yaml
 
-from .codes import did_you_mean
-from .loading import Source, shown
-from .problems import Problem, field_path
-from .schema import ID_TARGETS, ROOT_TABLES, fields, table_schemas
+from macros.model.codes import did_you_mean
+from macros.load.yaml_source import Source, shown
+from macros.checks.problems import Problem, field_path
+from macros.model.schema import ID_TARGETS, ROOT_TABLES, fields, table_schemas
 
 
 @dataclass

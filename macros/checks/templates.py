@@ -1,50 +1,19 @@
-"""Agreement templates: a YAML file of metadata beside a Markdown body.
+"""Checks of agreement templates: a safe body, placeholders declared and used, version rules.
 
-Placeholders are `[[naam]]` (Jinja's `{{ }}` would be eaten by mkdocs-macros).
 A released version's body is frozen: `sjablonen/versies.yaml` keeps the hash of
 every version, so a changed body without a version bump is caught.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
-from pathlib import Path
 
-import yaml
+from macros.load.templates import PLACEHOLDER, body_hash
+from macros.load.yaml_source import Source
+from macros.checks.problems import Problem, field_path
 
-from .loading import Source, read_text, shown
-from .problems import Problem, field_path
-
-PLACEHOLDER = re.compile(r"\[\[([a-z][a-z0-9_]*)\]\]")
-LOCK_FILE = "sjablonen/versies.lock"
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
 _HTML = re.compile(r"<[A-Za-z!/?]")
-
-
-def body_hash(body: str) -> str:
-    return "sha256:" + hashlib.sha256(body.replace("\r\n", "\n").encode("utf-8")).hexdigest()
-
-
-def read_lock(root: Path) -> dict:
-    path = root / LOCK_FILE
-    return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.is_file() else {}
-
-
-def write_lock(root: Path, lock: dict) -> None:
-    header = ("# Vastgelegde versies van de sjablonen: per versie de hash van de tekst.\n"
-              "# Bijwerken met `kennisbank sjabloon vastleggen`; niet met de hand wijzigen.\n")
-    (root / LOCK_FILE).write_text(header + yaml.safe_dump(lock, sort_keys=True, allow_unicode=True), encoding="utf-8")
-
-
-def load_body(root: Path, template_id: str) -> tuple[str | None, str, list[Problem]]:
-    path = root / "sjablonen" / f"{template_id}.md"
-    where = shown(path)
-    if not path.is_file():
-        return None, where, [Problem(shown(path.with_suffix(".yaml")), 1, "id",
-                                     f"de tekst van het sjabloon ontbreekt: maak {where} aan.")]
-    text, problems = read_text(path, where)
-    return text, where, problems
 
 
 def check_template(source: Source, body: str, body_file: str, lock: dict) -> list[Problem]:

@@ -10,8 +10,8 @@ import json
 import shutil
 from pathlib import Path
 
-from .catalog import Catalog, thaw
-from .package import write_csv
+from macros.model.catalog import Catalog, thaw
+from macros.checks.package import write_csv
 
 TABLE_TITLES = {"praktijken": "Goede praktijken", "sjablonen": "Sjablonen"}
 

@@ -8,8 +8,8 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-from . import dutch_argparse  # noqa: F401  (Dutch texts for argparse's own messages)
-from .problems import InvalidData, report, summary
+from macros.cli import dutch_argparse  # noqa: F401  (Dutch texts for argparse's own messages)
+from macros.checks.problems import InvalidData, report, summary
 
 EXAMPLES = """voorbeelden:
   kennisbank validate                      controleer alles in practices/
@@ -30,7 +30,7 @@ def file_progress(n: int, total: int) -> None:
 
 
 def load(root: str, today: date | None = None):
-    from .catalog import load_catalog
+    from macros.load.catalog import load_catalog
     return load_catalog(root, today=today, progress=file_progress)
 
 
@@ -91,7 +91,7 @@ def cmd_stale(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from .export import export_package
+    from macros.publish.opendata import export_package
     catalog = load_or_report(args.pad)
     if catalog is None:
         return 1
@@ -102,9 +102,9 @@ def cmd_export(args) -> int:
 
 def cmd_pages(args) -> int:
     """The generated pages as Markdown files: a pre-build step for generators without MkDocs hooks."""
-    from .kaart import load_topology, project_shapes
-    from .pages import generated_pages
-    from .site import MAP_FILE
+    from macros.render.map import load_topology, project_shapes
+    from macros.render.pages import generated_pages
+    from macros.site.events import MAP_FILE
     catalog = load_or_report(args.pad)
     if catalog is None:
         return 1
@@ -119,22 +119,22 @@ def cmd_pages(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from .site_build import build_atomic
+    from macros.site.build import build_atomic
     return build_atomic(Path(args.config), Path(args.site), strict=not args.niet_streng)
 
 
 def cmd_serve(args) -> int:
-    from .site_build import serve
+    from macros.site.build import serve
     return serve(Path(args.config), args.adres)
 
 
 def cmd_new(args) -> int:
-    from .new_record import run_new
+    from macros.cli.new import run_new
     return run_new(args)
 
 
 def cmd_template(args) -> int:
-    from .template_cli import run_template
+    from macros.cli.template import run_template
     return run_template(args)
 
 
@@ -189,13 +189,13 @@ def parser() -> argparse.ArgumentParser:
                 "--titel \"Doorbraaktafel Breda\" --samenvatting \"...\" --regio Breda --gemeenten Breda Zundert "
                 "--swv \"PO 30-01\" --rmc MC34 --onderwijssoort po --themas doorbraakoverleg --afgesproken 2025-03-01 "
                 "--organisatie \"SWV Breda\" --email info@swv-breda.nl\n  kennisbank new sjabloon")
-    from .new_record import add_arguments as add_new_arguments
+    from macros.cli.new import add_arguments as add_new_arguments
     add_new_arguments(p)
 
     p = command("sjabloon", cmd_template, "Werk met sjablonen: invullen of een nieuwe versie vastleggen.",
                 "voorbeelden:\n  kennisbank sjabloon invullen convenant-gegevensdeling --waarden waarden.yaml --formaat odt\n"
                 "  kennisbank sjabloon vastleggen")
-    from .template_cli import add_arguments as add_template_arguments
+    from macros.cli.template import add_arguments as add_template_arguments
     add_template_arguments(p)
     return top
 

@@ -2,7 +2,7 @@
 
 from mkdocs.plugins import event_priority
 
-from macros import site
+from macros.site import events as site
 
 on_startup = site.on_startup
 on_config = site.on_config

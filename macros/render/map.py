@@ -26,7 +26,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from .html import esc
+from macros.render.html import esc
 from pathlib import Path
 
 VIEW_WIDTH = 600

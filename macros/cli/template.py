@@ -9,8 +9,8 @@ from pathlib import Path
 
 import yaml
 
-from .loading import load_yaml
-from .templates import body_hash, load_body, read_lock, write_lock
+from macros.load.yaml_source import load_yaml
+from macros.load.templates import body_hash, load_body, read_lock, write_lock
 
 
 def add_arguments(p) -> None:
@@ -59,8 +59,8 @@ def _lock(args) -> int:
 
 
 def _fill(args) -> int:
-    from .cli import load_or_report
-    from .documents import DocumentError, fill_placeholders, write_downloads
+    from macros.cli.main import load_or_report
+    from macros.publish.documents import DocumentError, fill_placeholders, write_downloads
     catalog = load_or_report(args.pad)
     if catalog is None:
         return 1
