@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 SCHEMA_DIR = "schema"
@@ -24,7 +23,6 @@ NORMAL_PATTERNS = {"swv": r"^(PO|VO) [0-9]{2}-[0-9]{2}$"}  # gemeenten: the fore
 ID_TARGETS = {"praktijken": "praktijken", "sjablonen": "sjablonen"}
 
 
-@cache
 def load_schema(root: Path, kind: str) -> dict:
     return json.loads((root / SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
 
@@ -56,19 +54,12 @@ class Field:
         return ".".join("[]" if p == "*" else p for p in self.path).replace(".[]", "[]")
 
 
-_FIELDS: dict = {}
-
-
 def fields(schema: dict, kind: str) -> tuple[Field, ...]:
     """All leaf fields in schema order, each with the table and column it compiles to.
 
-    Pages ask for them thousands of times per build; the walk is done once per schema
-    object (schemas are loaded once and never changed)."""
-    key = (id(schema), kind)
-    if key not in _FIELDS or _FIELDS[key][0] is not schema:
-        table, _ = ROOT_TABLES[kind]
-        _FIELDS[key] = (schema, tuple(_walk(schema, (), table, "", True)))
-    return _FIELDS[key][1]
+    A walk of the schema; the render context keeps the result for the length of a build."""
+    table, _ = ROOT_TABLES[kind]
+    return tuple(_walk(schema, (), table, "", True))
 
 
 def _walk(spec: dict, path: tuple, table: str, prefix: str, required: bool):

@@ -1,0 +1,74 @@
+"""The project's one Jinja environment: every generated page and fragment is rendered here.
+
+Autoescaping is on and undefined names are errors. Python computes the data of a page;
+the template files in `templates/` present it. The only HTML that is marked safe outside
+a template is made by the filters below from escaped parts, and a template body after
+sanitising (`macros.render.template_body`).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from datetime import date
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+          "november", "december")
+LINK_SCHEMES = ("https://", "http://", "mailto:")
+
+
+def rel(from_url: str, to_url: str) -> str:
+    """Relative link between two directory URLs of the site ('praktijken/a/' -> 'kaart/')."""
+    start = posixpath.dirname(from_url.rstrip("/") + "/x") if from_url else "."
+    target, anchor = (to_url.split("#", 1) + [""])[:2]
+    out = posixpath.relpath(target or ".", start or ".")
+    out = "./" if out == "." else out + ("/" if to_url.split("#")[0].endswith("/") and not out.endswith("/") else "")
+    return out + (f"#{anchor}" if anchor else "")
+
+
+def safe_href(url) -> str:
+    """A link target that is http(s), mailto or a path on this site; anything else becomes '#'."""
+    text = "" if url is None else str(url).strip()
+    lowered = "".join(text.split()).lower()
+    if lowered.startswith(LINK_SCHEMES):
+        return text
+    if ":" in lowered.split("/")[0] or lowered.startswith("//"):
+        return "#"
+    return text
+
+
+def dutch_date(value) -> str:
+    if not value:
+        return ""
+    day = date.fromisoformat(value) if isinstance(value, str) else value
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def dutch_number(value) -> str:
+    """12345 -> '12 345' (narrow no-break space), 1.5 -> '1,5'."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}".replace(",", "\u202f")
+    return str(value).replace(".", ",")
+
+
+def paragraphs(text) -> Markup:
+    """Plain text with blank lines as paragraph breaks; every part escaped."""
+    parts = [p.strip() for p in str(text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n\n") if p.strip()]
+    return Markup("").join(Markup("<p>{}</p>").format(p) for p in parts)
+
+
+def plural(count: int, one: str, many: str) -> str:
+    return one if count == 1 else many
+
+
+def environment() -> Environment:
+    """A fresh environment; made once per build (see `macros.render.context`)."""
+    env = Environment(loader=PackageLoader("macros.render", "templates"), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters.update(rel=rel, href=safe_href, dutch_date=dutch_date, number=dutch_number, paragraphs=paragraphs)
+    env.globals.update(plural=plural, escape=escape)
+    return env
