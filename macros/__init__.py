@@ -1,17 +1,17 @@
 """Kennisbank Doorbraakaanpak: the package behind the site and the `kennisbank` command.
 
-For mkdocs-macros this module only registers the macros that hand-written pages
-use; each is a thin call into the modules that do the work, reading the Catalog
-the build hook loaded once (see `macros.site`).
+For mkdocs-macros this module only registers the macros that hand-written pages use; each
+is a thin call into `macros.render`, with the render context of the current build (made
+by the hook, see `macros.site.context`).
 """
 
 
 def define_env(env):
-    from macros.render.html import rel
-    from macros.render.pages import field_reference, practice_list
-    from macros.site.events import STATE
-    from macros.render.tables import comparison_table
-    from macros.render.template_pages import template_list
+    from macros.render import page_macros
+    from macros.site.context import build_context
+
+    def ctx():
+        return build_context(env.conf).render
 
     def here() -> str:
         return env.page.url if env.page else ""
@@ -19,36 +19,24 @@ def define_env(env):
     @env.macro
     def praktijken_lijst(thema: str | None = None, volwassenheid: str | None = None) -> str:
         """The practices of a theme and/or maturity level, as a list."""
-        chosen = [p for p in STATE.catalog.practices
-                  if (thema is None or thema in p.get("themas")) and (volwassenheid is None or p.get("volwassenheid") == volwassenheid)]
-        return practice_list(STATE.catalog, chosen, here())
+        return page_macros.practices_of(ctx(), here(), thema, volwassenheid)
 
     @env.macro
     def laatste_praktijken(aantal: int = 5) -> str:
         """The most recently agreed practices."""
-        newest = sorted(STATE.catalog.practices, key=lambda p: p.get("datums", "afgesproken"), reverse=True)[:aantal]
-        items = "".join(f'<li><a href="{rel(here(), f"praktijken/{p.id}/")}">{_esc(p.get("titel"))}</a> '
-                        f'<span class="kb-regio">({_esc(p.get("regio"))})</span></li>' for p in newest)
-        return f'<ul class="kb-laatste">{items}</ul>' if newest else '<p class="kb-leeg">Nog geen praktijken.</p>'
+        return page_macros.latest_practices(ctx(), here(), aantal)
 
     @env.macro
     def vergelijkingstabel(thema: str) -> str:
         """The comparison table of one theme."""
-        if thema not in {c.code for c in STATE.catalog.codelists["themas"]}:
-            raise ValueError(f"onbekend thema '{thema}' in vergelijkingstabel()")
-        return comparison_table(STATE.catalog, thema, STATE.catalog.practices, here())
+        return page_macros.theme_table(ctx(), here(), thema)
 
     @env.macro
     def sjablonen_lijst(thema: str | None = None) -> str:
         """The templates of a theme."""
-        return template_list(STATE.catalog, here(), thema)
+        return page_macros.templates_of(ctx(), here(), thema)
 
     @env.macro
     def velden_documentatie(soort: str = "praktijk") -> str:
         """Every field of a record type, generated from its JSON Schema."""
-        return field_reference(STATE.catalog, soort)
-
-
-def _esc(value) -> str:
-    from macros.render.html import esc
-    return esc(value)
+        return page_macros.field_reference(ctx(), soort)

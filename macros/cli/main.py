@@ -102,6 +102,7 @@ def cmd_export(args) -> int:
 
 def cmd_pages(args) -> int:
     """The generated pages as Markdown files: a pre-build step for generators without MkDocs hooks."""
+    from macros.render.context import render_context
     from macros.render.map import load_topology, project_shapes
     from macros.render.pages import generated_pages
     from macros.site.events import MAP_FILE
@@ -109,7 +110,7 @@ def cmd_pages(args) -> int:
     if catalog is None:
         return 1
     out = Path(args.uit)
-    pages = generated_pages(catalog, project_shapes(load_topology(catalog.root / MAP_FILE)))
+    pages = generated_pages(render_context(catalog, shapes=project_shapes(load_topology(catalog.root / MAP_FILE))))
     for src, content in pages.items():
         target = out / src
         target.parent.mkdir(parents=True, exist_ok=True)

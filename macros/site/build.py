@@ -26,7 +26,7 @@ def build_atomic(config_file: Path, site: Path, strict: bool = True) -> int:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    from macros.site import events as hook_state
+    from macros.site.context import PRELOADED_KEY
     from macros.load.catalog import load_catalog
     from macros.cli.main import file_progress
 
@@ -35,7 +35,7 @@ def build_atomic(config_file: Path, site: Path, strict: bool = True) -> int:
     root = config_file.resolve().parent / "practices"
     _step(1, 3, "gegevens controleren", started)
     try:
-        hook_state.STATE.preloaded = load_catalog(root, progress=file_progress)
+        catalog = load_catalog(root, progress=file_progress)
     except InvalidData as err:
         print(report(err.problems), file=sys.stderr)
         print(f"De site is niet gebouwd; {site}/ is niet veranderd.", file=sys.stderr)
@@ -46,14 +46,17 @@ def build_atomic(config_file: Path, site: Path, strict: bool = True) -> int:
     _step(2, 3, "site bouwen", started)
     try:
         config = load_config(str(config_file), site_dir=str(fresh), strict=strict)
+        config[PRELOADED_KEY] = catalog  # validated once; the hook takes it instead of loading again
         logging.getLogger("mkdocs").setLevel(logging.WARNING)
-        build(config)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
     except (MkDocsException, SystemExit, Exception) as err:  # any failure: keep the old site
         shutil.rmtree(fresh, ignore_errors=True)
         print(f"De bouw is mislukt: {err}\nDe site is niet vervangen; {site}/ is niet veranderd.", file=sys.stderr)
         return 1
-    finally:
-        hook_state.STATE.preloaded = None
     _step(3, 3, "site vervangen", started)
     _swap(fresh, site)
     print(f"Klaar: de site staat in {site}/ ({time.monotonic() - started:.1f} s).", file=sys.stderr)

@@ -1,13 +1,22 @@
-"""MkDocs hook: thin glue; all work is in macros.site."""
+"""MkDocs hook: thin glue; the work is in macros.site.events."""
 
 from mkdocs.plugins import event_priority
 
-from macros.site import events as site
+from macros.site.events import SiteEvents
 
-on_startup = site.on_startup
-on_config = site.on_config
-on_page_markdown = site.on_page_markdown
-on_post_page = site.on_post_page
-on_post_build = site.on_post_build
+# MkDocs loads this file once per process; the instance keeps only the serve session
+# (last good data, document work folder). Each build gets its own BuildContext.
+_events = SiteEvents()
+
+on_startup = _events.on_startup
+on_shutdown = _events.on_shutdown
+on_config = _events.on_config
+on_page_markdown = _events.on_page_markdown
+on_post_page = _events.on_post_page
+on_post_build = _events.on_post_build
 # Run before plugins that collect files in their own on_files, so they see the generated pages.
-on_files = event_priority(100)(site.on_files)
+def on_files(files, config):
+    return _events.on_files(files, config)
+
+
+on_files = event_priority(100)(on_files)

@@ -1,0 +1,34 @@
+"""What the macros of hand-written pages show (registered in `macros/__init__.py`)."""
+
+from __future__ import annotations
+
+from macros.render.context import RenderContext
+from macros.render.pages import field_reference as _field_reference
+from macros.render.pages import practice_list
+from macros.render.tables import comparison_table
+from macros.render.template_pages import template_list
+
+
+def practices_of(ctx: RenderContext, page_url: str, theme: str | None, maturity: str | None) -> str:
+    chosen = [p for p in ctx.catalog.practices
+              if (theme is None or theme in p.get("themas")) and (maturity is None or p.get("volwassenheid") == maturity)]
+    return practice_list(ctx.catalog, chosen, page_url)
+
+
+def latest_practices(ctx: RenderContext, page_url: str, count: int) -> str:
+    newest = sorted(ctx.catalog.practices, key=lambda p: p.get("datums", "afgesproken"), reverse=True)[:count]
+    return ctx.render("_latest.html", practices=newest, page_url=page_url)
+
+
+def theme_table(ctx: RenderContext, page_url: str, theme: str) -> str:
+    if theme not in {c.code for c in ctx.catalog.codelists["themas"]}:
+        raise ValueError(f"onbekend thema '{theme}' in vergelijkingstabel()")
+    return comparison_table(ctx.catalog, theme, ctx.catalog.practices, page_url)
+
+
+def templates_of(ctx: RenderContext, page_url: str, theme: str | None) -> str:
+    return template_list(ctx.catalog, page_url, theme)
+
+
+def field_reference(ctx: RenderContext, kind: str) -> str:
+    return _field_reference(ctx.catalog, kind)
