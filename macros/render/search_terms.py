@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
 from pathlib import Path
 
 # Words that end Dutch compounds in this domain: "schoolverzuim" -> "verzuim".
@@ -35,7 +34,6 @@ _HEAD_SET = frozenset(HEADS)
 _HEAD_LENGTHS = sorted({len(h) for h in HEADS})
 
 
-@lru_cache(maxsize=200_000)
 def _terms_of(word: str) -> frozenset:
     """What one word adds: its compound head(s) and the other number, each both ways."""
     extra = set()
@@ -49,10 +47,16 @@ def _terms_of(word: str) -> frozenset:
     return frozenset(extra)
 
 
-def extra_terms(text: str) -> list[str]:
-    """Heads of compounds and the other number of domain words in `text`, not already in it."""
+def extra_terms(text: str, memo: dict | None = None) -> list[str]:
+    """Heads of compounds and the other number of domain words in `text`, not already in it.
+    `memo` (word -> terms) saves the work for words that recur across the pages of one build."""
+    memo = {} if memo is None else memo
     words = set(_WORD.findall(_TAG.sub(" ", text.lower())))
-    extra = set().union(*(_terms_of(w) for w in words)) if words else set()
+    extra = set()
+    for w in words:
+        if w not in memo:
+            memo[w] = _terms_of(w)
+        extra |= memo[w]
     return sorted(extra - words)
 
 
@@ -61,11 +65,11 @@ def augment_index(index_path: Path) -> int:
     if not index_path.is_file():
         return 0
     index = json.loads(index_path.read_text(encoding="utf-8"))
-    grown = 0
+    grown, memo = 0, {}
     for doc in index.get("docs", []):
         # Tags would be shown as one <nav> per result, which repeats a landmark (axe: landmark-unique).
         doc.pop("tags", None)
-        extra = extra_terms(doc.get("title", "") + " " + doc.get("text", ""))
+        extra = extra_terms(doc.get("title", "") + " " + doc.get("text", ""), memo)
         if extra:
             doc["text"] = doc.get("text", "") + f'<span class="kb-zoekwoorden"> {" ".join(extra)}</span>'
             grown += 1
