@@ -14,9 +14,9 @@ from typing import Mapping
 
 def freeze(value):
     """Deep read-only copy: dicts become mappingproxies, lists tuples."""
-    if isinstance(value, dict):
+    if isinstance(value, (dict, MappingProxyType)):
         return MappingProxyType({k: freeze(v) for k, v in value.items()})
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         return tuple(freeze(v) for v in value)
     return value
 
@@ -80,6 +80,11 @@ class Catalog:
     table_schemas: Mapping      # compiled table -> Table Schema
     lock: Mapping               # template id -> {version: hash}
     descriptor: Mapping         # practices/datapackage.yaml as read
+
+    def __post_init__(self):
+        # Read-only all the way down, so no step of one build can change what another sees.
+        for name in ("schemas", "tables", "table_schemas", "lock", "descriptor"):
+            object.__setattr__(self, name, freeze(getattr(self, name)))
 
     def label(self, codelist: str, code) -> str:
         for item in self.codelists.get(codelist, ()):

@@ -32,7 +32,7 @@ def export_package(catalog: Catalog, out: Path) -> Path:
     for name, schema in catalog.table_schemas.items():
         write_csv(out / "tabellen" / f"{name}.csv", schema, catalog.tables[name])
         resources.append({"name": name, "title": TABLE_TITLES.get(name, name.replace("-", " ").capitalize()),
-                          "path": f"tabellen/{name}.csv", "format": "csv", "encoding": "utf-8", "schema": schema})
+                          "path": f"tabellen/{name}.csv", "format": "csv", "encoding": "utf-8", "schema": thaw(schema)})
     (out / "schema").mkdir(exist_ok=True)
     for kind in ("praktijk", "sjabloon"):
         shutil.copyfile(catalog.root / "schema" / f"{kind}.schema.json", out / "schema" / f"{kind}.schema.json")

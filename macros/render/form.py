@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from itertools import groupby
 
-from macros.model.catalog import Catalog
+from macros.model.catalog import Catalog, thaw
 from macros.model.codes import ALIASES, fold
 from macros.render.html import esc
 from macros.render.pages import front
@@ -275,7 +275,7 @@ def page_data(catalog: Catalog) -> dict:
     """Everything the browser's validator needs, taken from the one source of each rule."""
     order = validation.DATE_ORDER
     return {
-        "schema": catalog.schemas[KIND],
+        "schema": thaw(catalog.schemas[KIND]),
         "automatisch": AUTOMATIC,
         "codelijsten": {name: [{"code": c.code, "label": c.label} for c in codes]
                         for name, codes in catalog.codelists.items()},
