@@ -9,7 +9,9 @@ from pathlib import Path
 
 import yaml
 
+from macros.cli.common import load_or_report
 from macros.load.yaml_source import load_yaml
+from macros.publish.documents import DocumentError, fill_placeholders, write_downloads
 from macros.load.templates import body_hash, load_body, read_lock, write_lock
 
 
@@ -59,8 +61,6 @@ def _lock(args) -> int:
 
 
 def _fill(args) -> int:
-    from macros.cli.main import load_or_report
-    from macros.publish.documents import DocumentError, fill_placeholders, write_downloads
     catalog = load_or_report(args.pad)
     if catalog is None:
         return 1

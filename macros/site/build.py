@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from macros.checks.problems import InvalidData, report
+from macros.load.progress import file_progress
 
 
 def _step(n: int, total: int, text: str, started: float) -> None:
@@ -28,7 +29,6 @@ def build_atomic(config_file: Path, site: Path, strict: bool = True) -> int:
 
     from macros.site.context import PRELOADED_KEY
     from macros.load.catalog import load_catalog
-    from macros.cli.main import file_progress
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     started = time.monotonic()
