@@ -85,11 +85,15 @@ def test_tables_sort_by_mouse_and_keyboard(page, base_url):
     assert headers.nth(term).get_attribute("aria-sort") == "ascending"
     numbers = [float(v) for v in values if v]
     assert numbers == sorted(numbers)
+    unknown = values.count("")
+    assert unknown and values[-unknown:] == [""] * unknown, "unknown values sort last"
     headers.nth(term).locator("button").focus()
     page.keyboard.press("Enter")
     assert headers.nth(term).get_attribute("aria-sort") == "descending"
-    numbers = [float(v) for v in column_values(page, table, term) if v]
+    values = column_values(page, table, term)
+    numbers = [float(v) for v in values if v]
     assert numbers == sorted(numbers, reverse=True)
+    assert values[-unknown:] == [""] * unknown, "unknown values sort last in either direction"
     assert headers.nth(0).get_attribute("aria-sort") == "none"
 
 

@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from macros.load.catalog import load_catalog
-from macros.render.pages import FACETS, facet_values
-from macros.render.tables import compare_fields, compare_themes
+from macros.render.context import FACETS, facet_values, render_context
 
 from conftest import html_of
 
@@ -137,10 +136,11 @@ def test_list_page_has_every_practice_and_filter_links_with_counts(site_dir, cat
 def test_comparison_tables_are_computed_for_every_theme(site_dir, catalog):
     page = parse(html_of(site_dir, "vergelijken/"))
     tables = list(find_all(page, "table"))
-    themes = compare_themes(catalog)
+    ctx = render_context(catalog)
+    themes = ctx.compare_themes()
     assert [t["attrs"]["data-thema"] for t in tables] == themes
     for table in tables:
-        fields = compare_fields(catalog, table["attrs"]["data-thema"])
+        fields = ctx.compare_fields(table["attrs"]["data-thema"])
         headers = [text(th) for th in find_all(list(find_all(table, "thead"))[0], "th")]
         assert headers[1:] == [f.title + "" for f in fields] or [h.rstrip(" ⇅") for h in headers[1:]] == [f.title for f in fields]
         rows = list(find_all(list(find_all(table, "tbody"))[0], "tr"))

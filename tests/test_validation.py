@@ -299,7 +299,7 @@ def test_help_is_dutch_with_examples():
 
 
 def test_paragraphs_in_folded_and_literal_blocks(tmp_path):
-    from macros.render.html import paragraphs
+    from macros.render.env import paragraphs
     from macros.load.yaml_source import load_yaml
     path = tmp_path / "x.yaml"
     path.write_text("a: >-\n  Eerste alinea loopt\n  door.\n\n  Tweede alinea.\nb: |-\n  Regel een\n  regel twee\n\n  Nieuwe alinea.\n",

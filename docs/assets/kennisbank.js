@@ -78,6 +78,8 @@
         rows.sort(function (a, b) {
           var x = a.cells[column].getAttribute("data-sort") || "";
           var y = b.cells[column].getAttribute("data-sort") || "";
+          /* an empty key is an unknown value ("onbekend", not filled in): last in either direction */
+          if (x === "" || y === "") return (x === "") - (y === "");
           var result = x.localeCompare(y, "nl", { numeric: true });
           return ascending ? result : -result;
         });
@@ -134,7 +136,7 @@
         "<table class=\"kb-naast\"><caption>" + esc(theme.label) + "</caption><thead>" + head + "</thead><tbody>";
       theme.velden.forEach(function (field, f) {
         html += "<tr><th scope=\"row\">" + esc(field.titel) + "</th>" + picked.map(function (p) {
-          /* cells were escaped at build time (macros/tables.py) */
+          /* cells are HTML from the autoescaped template macros/render/templates/_cell.html */
           return "<td>" + p.waarden[theme.code][f] + "</td>";
         }).join("") + "</tr>";
       });

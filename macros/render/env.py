@@ -14,6 +14,8 @@ from datetime import date
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from macros.render.markdown_page import heading_text
+
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
           "november", "december")
 LINK_SCHEMES = ("https://", "http://", "mailto:")
@@ -69,6 +71,7 @@ def environment() -> Environment:
     """A fresh environment; made once per build (see `macros.render.context`)."""
     env = Environment(loader=PackageLoader("macros.render", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.filters.update(rel=rel, href=safe_href, dutch_date=dutch_date, number=dutch_number, paragraphs=paragraphs)
+    env.filters.update(rel=rel, href=safe_href, dutch_date=dutch_date, number=dutch_number, paragraphs=paragraphs,
+                       heading=heading_text)
     env.globals.update(plural=plural, escape=escape)
     return env

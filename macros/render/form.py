@@ -22,7 +22,7 @@ from itertools import groupby
 from macros.model.catalog import Catalog, thaw
 from macros.model.codes import ALIASES, fold
 from macros.render.html import esc
-from macros.render.pages import front
+from macros.render.markdown_page import front
 from macros.model.schema import Field, fields
 from macros.checks import records as validation
 

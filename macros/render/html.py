@@ -6,10 +6,6 @@ from __future__ import annotations
 import html
 import posixpath
 
-DEKKING_ICON = {"ja": "✓", "deels": "◐", "nee": "✗", "onbekend": "?"}
-DEKKING_ORDER = {"ja": 3, "deels": 2, "nee": 1, "onbekend": 0}
-
-
 def esc(value) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
@@ -35,11 +31,4 @@ def rel(from_url: str, to_url: str) -> str:
     out = posixpath.relpath(target or ".", start or ".")
     out = "./" if out == "." else out + ("/" if to_url.split("#")[0].endswith("/") and not out.endswith("/") else "")
     return out + (f"#{anchor}" if anchor else "")
-
-
-def badge(code: str, label: str) -> str:
-    """A coverage value as icon plus text, never colour alone."""
-    icon = DEKKING_ICON.get(code, "")
-    return (f'<span class="kb-dekking kb-dekking--{esc(code)}"><span aria-hidden="true">{icon}</span> '
-            f"{esc(label)}</span>")
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from macros.render.context import RenderContext
-from macros.render.pages import field_reference as _field_reference
-from macros.render.pages import practice_list
+from macros.render.listing import practice_list
+from macros.render.reference import field_reference as _field_reference
 from macros.render.tables import comparison_table
 from macros.render.template_pages import template_list
 
@@ -12,7 +12,7 @@ from macros.render.template_pages import template_list
 def practices_of(ctx: RenderContext, page_url: str, theme: str | None, maturity: str | None) -> str:
     chosen = [p for p in ctx.catalog.practices
               if (theme is None or theme in p.get("themas")) and (maturity is None or p.get("volwassenheid") == maturity)]
-    return practice_list(ctx.catalog, chosen, page_url)
+    return practice_list(ctx, chosen, page_url)
 
 
 def latest_practices(ctx: RenderContext, page_url: str, count: int) -> str:
@@ -23,7 +23,7 @@ def latest_practices(ctx: RenderContext, page_url: str, count: int) -> str:
 def theme_table(ctx: RenderContext, page_url: str, theme: str) -> str:
     if theme not in {c.code for c in ctx.catalog.codelists["themas"]}:
         raise ValueError(f"onbekend thema '{theme}' in vergelijkingstabel()")
-    return comparison_table(ctx.catalog, theme, ctx.catalog.practices, page_url)
+    return comparison_table(ctx, theme, ctx.catalog.practices, page_url)
 
 
 def templates_of(ctx: RenderContext, page_url: str, theme: str | None) -> str:
@@ -31,4 +31,4 @@ def templates_of(ctx: RenderContext, page_url: str, theme: str | None) -> str:
 
 
 def field_reference(ctx: RenderContext, kind: str) -> str:
-    return _field_reference(ctx.catalog, kind)
+    return _field_reference(ctx, kind)

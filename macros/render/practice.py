@@ -8,12 +8,12 @@ dates); `templates/practice.html` presents it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
-
 from macros.model.catalog import Record
 from macros.render.context import RenderContext
 from macros.render.env import dutch_date, dutch_number
-from macros.render.front import front
+from macros.render.listing import overdue
+from macros.render.markdown_page import front
+from macros.render.tables import cell
 
 # Presentation, not data: where a top-level field is shown. Everything not named here gets
 # a section of its own, in schema order, in the form its shape asks for.
@@ -91,9 +91,8 @@ def _theme_section(ctx: RenderContext, record: Record, key: str, spec: dict) -> 
     the explanation last."""
     value = record.get(key) or {}
     props = spec["properties"]
-    compared = [n for n, s in props.items() if s.get("x-vergelijk")]
     others = [n for n, s in props.items() if not s.get("x-vergelijk") and n != "toelichting" and value.get(n)]
-    rows = [(props[n].get("title", n), shown(ctx, props[n], value.get(n))) for n in compared]
+    rows = [(f.title, cell(ctx, record, f)) for f in ctx.fields["praktijk"] if f.path[0] == key and f.compare]
     texts = [(props[n].get("title", n), str(value.get(n))) if props[n].get("type") == "string"
              else (props[n].get("title", n), shown(ctx, props[n], value.get(n)).text) for n in others]
     return {"kind": "theme", "title": spec.get("title", key), "theme": spec["x-thema"], "rows": rows, "texts": texts,
@@ -154,11 +153,6 @@ def sections(ctx: RenderContext, record: Record) -> list[dict]:
     return out
 
 
-def overdue(today: date, record: Record) -> bool:
-    due = record.get("redactie", "volgende_beoordeling")
-    return bool(due) and date.fromisoformat(due) < today
-
-
 def practice_view(ctx: RenderContext, record: Record) -> dict:
     """Everything the practice page shows, as plain data."""
     catalog = ctx.catalog
@@ -168,7 +162,7 @@ def practice_view(ctx: RenderContext, record: Record) -> dict:
     return {
         "record": record, "url": f"praktijken/{record.id}/",
         "fictional": bool(record.get("voorbeeld")),
-        "overdue_since": dutch_date(record.get("redactie", "volgende_beoordeling")) if overdue(catalog.today, record) else "",
+        "overdue_since": dutch_date(record.get("redactie", "volgende_beoordeling")) if overdue(catalog, record) else "",
         "replaces": replaced, "replaced_by": ctx.replaced_by.get(record.id, ()),
         "card": _card_rows(ctx, record, catalog.schemas["praktijk"]["properties"]),
         "sections": sections(ctx, record),

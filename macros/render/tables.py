@@ -1,20 +1,32 @@
-"""Comparison tables computed from the schema's `x-vergelijk` fields; never typed by hand."""
+"""Comparison tables computed from the schema's `x-vergelijk` fields; never typed by hand.
+
+`cell` turns one value into plain data; `_cell.html` presents it, in the tables on the
+site and in the cells of the side-by-side data (`compare_data`) alike.
+"""
 
 from __future__ import annotations
 
-from macros.model.catalog import Catalog, Record
-from macros.render.html import DEKKING_ORDER, badge, esc, rel
-from macros.model.schema import Field, fields
+from dataclasses import dataclass
+
+from macros.model.catalog import Record
+from macros.model.schema import Field
+from macros.render.context import RenderContext
+
+DEKKING_ICON = {"ja": "✓", "deels": "◐", "nee": "✗", "onbekend": "?"}
+# Sort keys of the coverage values; "onbekend" gets the unknown key (""), which sorts last.
+DEKKING_ORDER = {"ja": "3", "deels": "2", "nee": "1"}
+UNKNOWN = "onbekend"
 
 
-def compare_fields(catalog: Catalog, theme: str) -> list[Field]:
-    return [f for f in fields(catalog.schemas["praktijk"], "praktijk") if f.compare == theme]
+@dataclass(frozen=True)
+class Cell:
+    """One value of one practice, as shown in a comparison table."""
 
-
-def compare_themes(catalog: Catalog) -> list[str]:
-    """Themes that have comparison columns, in codelist order."""
-    wanted = {f.compare for f in fields(catalog.schemas["praktijk"], "praktijk") if f.compare}
-    return [c.code for c in catalog.codelists["themas"] if c.code in wanted]
+    kind: str           # "leeg" (no value), "dekking" (coverage icon and label) or "tekst"
+    label: str = ""     # the text shown
+    code: str = ""      # the coverage code (class kb-dekking--<code>)
+    icon: str = ""
+    sort: str = ""      # data-sort key; "" is unknown and sorts last either way
 
 
 def value(record: Record, f: Field):
@@ -22,57 +34,46 @@ def value(record: Record, f: Field):
     return record.get(*path)
 
 
-def cell(catalog: Catalog, record: Record, f: Field) -> tuple[str, str]:
-    """(cell HTML, sort key) for one field of one practice."""
+def cell(ctx: RenderContext, record: Record, f: Field) -> Cell:
     v = value(record, f)
     if v is None or v == ():
-        return '<span class="kb-leeg">niet ingevuld</span>', ""
+        return Cell("leeg")
     codelist = f.spec.get("x-codelijst")
     if codelist == "dekking":
-        return badge(v, catalog.label("dekking", v)), str(DEKKING_ORDER.get(v, 0))
+        return Cell("dekking", ctx.catalog.label("dekking", v), v, DEKKING_ICON.get(v, ""), DEKKING_ORDER.get(v, ""))
     if codelist and isinstance(v, tuple):
-        labels = [catalog.label(codelist, c) for c in v]
-        return esc(", ".join(labels)), str(len(labels))
+        labels = [ctx.catalog.label(codelist, c) for c in v]
+        return Cell("tekst", ", ".join(labels), sort=str(len(labels)))
     if codelist:
-        label = catalog.label(codelist, v)
-        return esc(label), label.lower()
+        label = ctx.catalog.label(codelist, v)
+        return Cell("tekst", label, sort="" if v == UNKNOWN else label.lower())
     if isinstance(v, (int, float)) and not isinstance(v, bool):
-        return esc(v), f"{v:012.2f}"
-    return esc(v), str(v).lower()
+        return Cell("tekst", str(v), sort=f"{v:012.2f}")
+    return Cell("tekst", str(v), sort=str(v).lower())
 
 
-def comparison_table(catalog: Catalog, theme: str, practices, page_url: str) -> str:
+def table_data(ctx: RenderContext, theme: str, practices) -> dict:
+    """One theme's table as plain data: columns, and per practice its link and cells."""
+    columns = ctx.compare_fields(theme)
+    return {"theme": theme, "label": ctx.catalog.label("themas", theme), "columns": [f.title for f in columns],
+            "rows": [{"url": f"praktijken/{r.id}/", "titel": r.get("titel"), "regio": r.get("regio"),
+                      "cells": [cell(ctx, r, f) for f in columns]} for r in practices]}
+
+
+def comparison_table(ctx: RenderContext, theme: str, practices, page_url: str) -> str:
     """One sortable table: a row per practice, a column per comparison field of the theme."""
-    columns = compare_fields(catalog, theme)
-    theme_label = catalog.label("themas", theme)
-    if not practices:
-        return '<p class="kb-leeg">Er zijn nog geen praktijken om te vergelijken.</p>'
-    head = "".join(f'<th scope="col" aria-sort="none"><button type="button" class="kb-sorteer">{esc(f.title)}'
-                   '<span class="kb-sorteer__pijl" aria-hidden="true"></span></button></th>' for f in columns)
-    rows = []
-    for record in practices:
-        url = rel(page_url, f"praktijken/{record.id}/")
-        cells = "".join(f'<td data-sort="{esc(key)}">{html}</td>' for html, key in (cell(catalog, record, f) for f in columns))
-        rows.append(f'<tr><th scope="row" data-sort="{esc(record.get("titel").lower())}">'
-                    f'<a href="{esc(url)}">{esc(record.get("titel"))}</a>'
-                    f'<span class="kb-regio">{esc(record.get("regio"))}</span></th>{cells}</tr>')
-    return (f'<div class="kb-tabel-wrap" role="region" aria-label="Vergelijking {esc(theme_label)}" tabindex="0">'
-            f'<table class="kb-vergelijk kb-sorteerbaar" data-thema="{esc(theme)}">'
-            f'<caption>{esc(theme_label)}: {len(practices)} praktijk{"en" if len(practices) != 1 else ""} vergeleken. '
-            'Sorteer met de knoppen in de kolomkoppen.</caption>'
-            f'<thead><tr><th scope="col" aria-sort="none"><button type="button" class="kb-sorteer">Praktijk'
-            f'<span class="kb-sorteer__pijl" aria-hidden="true"></span></button></th>{head}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table></div>')
+    return ctx.render("_comparison_table.html", table=table_data(ctx, theme, practices), page_url=page_url)
 
 
-def compare_data(catalog: Catalog) -> dict:
-    """All comparison values as plain data for the side-by-side view (JSON)."""
-    themes = compare_themes(catalog)
-    out = {"themas": [{"code": t, "label": catalog.label("themas", t),
-                       "velden": [{"titel": f.title} for f in compare_fields(catalog, t)]} for t in themes],
-           "praktijken": []}
-    for record in catalog.practices:
-        out["praktijken"].append({
-            "id": record.id, "titel": record.get("titel"), "regio": record.get("regio"),
-            "waarden": {t: [cell(catalog, record, f)[0] for f in compare_fields(catalog, t)] for t in themes}})
-    return out
+def compare_data(ctx: RenderContext) -> dict:
+    """All comparison values for the side-by-side view (JSON). Each cell is HTML made by
+    `_cell.html`, the same autoescaped fragment as the tables on the site."""
+    themes = ctx.compare_themes()
+    columns = {t: ctx.compare_fields(t) for t in themes}
+    cell_template = ctx.env.get_template("_cell.html")
+    return {"themas": [{"code": t, "label": ctx.catalog.label("themas", t),
+                        "velden": [{"titel": f.title} for f in columns[t]]} for t in themes],
+            "praktijken": [{"id": r.id, "titel": r.get("titel"), "regio": r.get("regio"),
+                            "waarden": {t: [cell_template.render(cell=cell(ctx, r, f)) for f in columns[t]]
+                                        for t in themes}}
+                           for r in ctx.catalog.practices]}

@@ -70,7 +70,8 @@ def _used_by(catalog: Catalog, template: Record, url: str) -> str:
 
 
 def template_page(catalog: Catalog, template: Record, sizes: dict) -> str:
-    from macros.render.pages import dutch_date, front
+    from macros.render.env import dutch_date
+    from macros.render.markdown_page import front
     url = f"sjablonen/{template.id}/"
     voor = ", ".join(catalog.label("partnerrol", v) for v in template.get("voor"))
     themes = ", ".join(f'<a href="{esc(rel(url, f"themas/{t}/"))}">{esc(catalog.label("themas", t))}</a>'
@@ -99,7 +100,7 @@ def template_page(catalog: Catalog, template: Record, sizes: dict) -> str:
 
 
 def template_index(catalog: Catalog) -> str:
-    from macros.render.pages import front
+    from macros.render.markdown_page import front
     url = "sjablonen/"
     items = "".join(f'<li><a href="{esc(rel(url, f"sjablonen/{t.id}/"))}">{esc(t.get("titel"))}</a> '
                     f'<span class="kb-versie">versie {esc(t.get("versie"))}</span><br>{esc(t.get("doel"))}</li>'

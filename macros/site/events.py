@@ -26,7 +26,8 @@ from macros.publish.documents import DocumentJob, write_all
 from macros.publish.opendata import export_package
 from macros.render.context import render_context
 from macros.render.map import load_topology, project_shapes
-from macros.render.pages import abbreviations, generated_pages
+from macros.render.pages import generated_pages
+from macros.render.reference import abbreviations
 from macros.render.search_terms import augment_index
 from macros.render.tables import compare_data
 from macros.site.context import CONTEXT_KEY, PRELOADED_KEY, BuildContext, Session, build_context
@@ -78,7 +79,7 @@ class SiteEvents:
         shapes = project_shapes(load_topology(catalog.root / MAP_FILE))
         build.documents, sizes = make_documents(catalog, self.session.work_folder())
         build.render = render_context(catalog, sizes=sizes, shapes=shapes)
-        build.abbreviations = abbreviations(catalog)
+        build.abbreviations = abbreviations(build.render)
         for src, content in generated_pages(build.render).items():
             files.append(File.generated(config, src, content=content))
         build.pages_total, build.pages_done = len(files.documentation_pages()), 0
@@ -111,7 +112,7 @@ class SiteEvents:
         shutil.copytree(build.catalog.root / "bijlagen", site / "bijlagen", dirs_exist_ok=True)
         (site / "vergelijken").mkdir(exist_ok=True)
         (site / "vergelijken" / "praktijken.json").write_text(
-            json.dumps(compare_data(build.catalog), ensure_ascii=False), encoding="utf-8")
+            json.dumps(compare_data(build.render), ensure_ascii=False), encoding="utf-8")
         augment_index(site / "search" / "search_index.json")
 
 

@@ -1,0 +1,24 @@
+"""The comparison pages: one table per theme, and the side-by-side view of chosen practices."""
+
+from __future__ import annotations
+
+from macros.render.context import RenderContext
+from macros.render.markdown_page import UNSEARCHED, front, heading_text
+from macros.render.tables import table_data
+
+
+def compare_page(ctx: RenderContext) -> str:
+    """vergelijken/: a sortable table per theme that has comparison fields."""
+    tables = [dict(table_data(ctx, t, ctx.catalog.practices), heading=heading_text(ctx.catalog.label("themas", t)))
+              for t in ctx.compare_themes()]
+    return (front("Vergelijken", "Vergelijkingstabellen per thema en praktijken naast elkaar.", search=UNSEARCHED)
+            + ctx.render("compare.html", page_url="vergelijken/", tables=tables))
+
+
+def side_by_side_page(ctx: RenderContext) -> str:
+    """vergelijken/naast-elkaar/: pick two to four practices; kennisbank.js fetches the data and shows them."""
+    options = [{"id": r.id, "titel": r.get("titel"), "regio": r.get("regio")}
+               for r in sorted(ctx.catalog.practices, key=lambda r: r.get("titel").lower())]
+    return (front("Naast elkaar vergelijken", "Kies twee tot vier praktijken en zie ze per thema naast elkaar.",
+                  search=UNSEARCHED)
+            + ctx.render("side_by_side.html", page_url="vergelijken/naast-elkaar/", options=options))

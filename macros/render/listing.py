@@ -1,0 +1,113 @@
+"""The list of all practices, its filters and one page per filter value.
+
+The filters are plain links with counts, so filtering works without JavaScript;
+`docs/assets/kennisbank.js` combines them in place using the `data-` attributes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from macros.model.catalog import Catalog, Record
+from macros.render.context import FACETS, RenderContext, slug
+from macros.render.markdown_page import UNSEARCHED, front, heading_text
+
+FACET_TITLES = {"thema": "Thema", "onderwijssoort": "Onderwijssoort", "provincie": "Provincie",
+                "volwassenheid": "Volwassenheid", "status": "Status"}
+LISTING_URL = "praktijken/"
+
+
+@dataclass(frozen=True)
+class FilterLink:
+    facet: str
+    value: str
+    label: str
+    count: int
+    url: str            # site URL of the filter page
+    current: bool
+
+
+def overdue(catalog: Catalog, record: Record) -> bool:
+    return date.fromisoformat(record.get("redactie", "volgende_beoordeling")) < catalog.today
+
+
+def facet_options(ctx: RenderContext, facet: str) -> list[tuple[str, str]]:
+    """(value, label) in a stable order: provinces by name, codes in codelist order."""
+    if facet == "provincie":
+        names = sorted({g.provincie for g in ctx.catalog.gemeenten.values()})
+        return [(slug(n), n) for n in names]
+    codelist = {"thema": "themas"}.get(facet, facet)
+    return [(c.code, c.label) for c in ctx.catalog.codelists[codelist]]
+
+
+def filter_url(facet: str, value: str) -> str:
+    return f"praktijken/filter/{facet}-{value}/"
+
+
+def facet_counts(ctx: RenderContext) -> Counter:
+    """(facet, value) -> number of practices with that value."""
+    return Counter((facet, v) for values in ctx.facets.values() for facet in FACETS for v in values[facet])
+
+
+def filter_groups(ctx: RenderContext, active: tuple[str, str] | None = None,
+                  counts: Counter | None = None) -> list[tuple[str, str, list[FilterLink]]]:
+    """(facet, title, links) for every facet; values no practice has are left out."""
+    counts = facet_counts(ctx) if counts is None else counts
+    return [(facet, FACET_TITLES[facet],
+             [FilterLink(facet, value, label, counts[(facet, value)], filter_url(facet, value),
+                        active == (facet, value))
+              for value, label in facet_options(ctx, facet) if counts[(facet, value)]])
+            for facet in FACETS]
+
+
+def filter_nav(ctx: RenderContext, page_url: str, active: tuple[str, str] | None = None) -> str:
+    """Every facet as a list of plain links with counts."""
+    return ctx.render("_filter_nav.html", groups=filter_groups(ctx, active), page_url=page_url)
+
+
+def practice_item(ctx: RenderContext, record: Record, summary: bool = True) -> dict:
+    """What one entry of a practice list shows."""
+    catalog = ctx.catalog
+    return {"url": f"praktijken/{record.id}/", "titel": record.get("titel"), "regio": record.get("regio"),
+            "facets": {k: " ".join(v) for k, v in ctx.facets[record.id].items()},
+            "soorten": ", ".join(s.upper() for s in record.get("onderwijssoort", default=())),
+            "volwassenheid": catalog.label("volwassenheid", record.get("volwassenheid")),
+            "status": catalog.label("status", record.get("status")),
+            "voorbeeld": bool(record.get("voorbeeld")), "verlopen": overdue(catalog, record),
+            "samenvatting": record.get("samenvatting") if summary else None}
+
+
+def practice_items(ctx: RenderContext, records, summary: bool = True) -> list[dict]:
+    return [practice_item(ctx, r, summary) for r in sorted(records, key=lambda r: r.get("titel").lower())]
+
+
+def practice_list(ctx: RenderContext, records, page_url: str, summary: bool = True) -> str:
+    """The practices sorted by title, as a list (or a line saying there are none)."""
+    return ctx.render("_practice_list.html", items=practice_items(ctx, records, summary), page_url=page_url)
+
+
+def listing_page(ctx: RenderContext) -> str:
+    n = len(ctx.catalog.practices)
+    return (front("Praktijken", "Alle goede praktijken, te filteren op thema, onderwijssoort, provincie, "
+                  "volwassenheid en status.", search=UNSEARCHED)
+            + ctx.render("listing.html", page_url=LISTING_URL, total=n, groups=filter_groups(ctx),
+                         items=practice_items(ctx, ctx.catalog.practices)))
+
+
+def filter_pages(ctx: RenderContext) -> dict[str, str]:
+    """One page per facet value that at least one practice has: {source path: Markdown}."""
+    counts, pages = facet_counts(ctx), {}
+    for facet in FACETS:
+        for value, label in facet_options(ctx, facet):
+            records = [r for r in ctx.catalog.practices if value in ctx.facets[r.id][facet]]
+            if not records:
+                continue
+            title = f"Praktijken: {FACET_TITLES[facet].lower()} {label}"
+            pages[f"praktijken/filter/{facet}-{value}.md"] = (
+                front(title, f"Praktijken met {FACET_TITLES[facet].lower()} {label}.", search=UNSEARCHED)
+                + ctx.render("filter.html", page_url=filter_url(facet, value), heading=heading_text(title),
+                             groups=filter_groups(ctx, (facet, value), counts), shown=len(records),
+                             total=len(ctx.catalog.practices), items=practice_items(ctx, records, summary=False)))
+    return pages
