@@ -7,6 +7,7 @@ the build hook loaded once (see `macros.site`).
 
 
 def define_env(env):
+    from macros.render.context import render_context
     from macros.render.html import rel
     from macros.render.pages import field_reference, practice_list
     from macros.site.events import STATE
@@ -41,7 +42,7 @@ def define_env(env):
     @env.macro
     def sjablonen_lijst(thema: str | None = None) -> str:
         """The templates of a theme."""
-        return template_list(STATE.catalog, here(), thema)
+        return template_list(render_context(STATE.catalog), here(), thema)
 
     @env.macro
     def velden_documentatie(soort: str = "praktijk") -> str:

@@ -176,6 +176,7 @@ def test_a_new_schema_field_appears_on_the_form():
     """The form is derived from the schema: add fields to a copy of it and they are on the page."""
     from dataclasses import replace
     from macros.load.catalog import load_catalog
+    from macros.render.context import render_context
     from macros.render.form import submit_page
     catalog = load_catalog(ROOT / "practices")
     schema = json.loads(json.dumps(catalog.schemas["praktijk"]))
@@ -186,7 +187,7 @@ def test_a_new_schema_field_appears_on_the_form():
                                        "format": "uri"}
     schema["required"].append("website")
     parser = FormParser()
-    parser.feed(submit_page(replace(catalog, schemas={**catalog.schemas, "praktijk": schema})))
+    parser.feed(submit_page(render_context(replace(catalog, schemas={**catalog.schemas, "praktijk": schema}))))
     controls = {c.get("data-pad"): c for c in parser.controls}
     select = controls["doorbraakoverleg.frequentie"]
     assert select["tag"] == "select" and parser.labels[select["id"]] == "Vergaderfrequentie"

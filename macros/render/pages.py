@@ -16,6 +16,7 @@ from datetime import date
 from macros.model.catalog import Catalog, Record
 from macros.render.html import esc, href, paragraphs, rel
 from macros.model.schema import fields
+from macros.render.context import RenderContext, render_context
 from macros.render.tables import cell, compare_fields, compare_themes, comparison_table
 
 FACETS = ("thema", "onderwijssoort", "provincie", "volwassenheid", "status")
@@ -356,8 +357,9 @@ def side_by_side_page(catalog: Catalog) -> str:
               f'<a href="{rel(url, "vergelijken/")}">tabellen per thema</a> gebruiken; die bevatten dezelfde gegevens.</p></noscript>\n')
 
 
-def map_page(catalog: Catalog, shapes) -> str:
+def map_page(ctx: RenderContext) -> str:
     from macros.render.map import coverage_table, map_svg
+    catalog, shapes = ctx.catalog, ctx.shapes
     url = "kaart/"
     covered: dict[str, list] = {}
     for record in catalog.practices:
@@ -370,9 +372,9 @@ def map_page(catalog: Catalog, shapes) -> str:
             + "# Kaart\n\n"
             + f"<p>{n} van de {len(catalog.gemeenten)} gemeenten vallen onder minstens één gepubliceerde praktijk. "
               "Klik op een gemeente om naar de praktijk te gaan. Dezelfde gegevens staan in de tabel onder de kaart.</p>\n\n"
-            + map_svg(shapes, covered, practice_href, anchor) + "\n\n"
+            + map_svg(ctx, shapes, covered, practice_href, anchor) + "\n\n"
             + '<p class="kb-bron">Bron: CBS/PDOK, gemeentegrenzen 2025 (CC BY 4.0).</p>\n\n'
-            + "## Gemeenten met een praktijk\n\n" + coverage_table(shapes, covered, practice_href, anchor) + "\n")
+            + "## Gemeenten met een praktijk\n\n" + coverage_table(ctx, shapes, covered, practice_href, anchor) + "\n")
 
 
 def glossary_page(catalog: Catalog) -> str:
@@ -392,12 +394,13 @@ def generated_pages(catalog: Catalog, shapes, sizes: dict | None = None) -> dict
     """Every page the site generates from data; `sizes` are the download sizes per (template, format)."""
     from macros.render.form import submit_page
     from macros.render.template_pages import template_pages
-    pages = {"aanmelden/index.md": submit_page(catalog),"praktijken/index.md": listing_page(catalog), "vergelijken/index.md": compare_page(catalog),
-             "vergelijken/naast-elkaar.md": side_by_side_page(catalog), "kaart/index.md": map_page(catalog, shapes),
+    ctx = render_context(catalog, sizes, tuple(shapes))
+    pages = {"aanmelden/index.md": submit_page(ctx),"praktijken/index.md": listing_page(catalog), "vergelijken/index.md": compare_page(catalog),
+             "vergelijken/naast-elkaar.md": side_by_side_page(catalog), "kaart/index.md": map_page(ctx),
              "begrippen/index.md": glossary_page(catalog), "data/index.md": data_page(catalog)}
     pages.update(filter_pages(catalog))
     pages.update({f"praktijken/{r.id}.md": practice_page(catalog, r) for r in catalog.practices})
-    pages.update(template_pages(catalog, sizes))
+    pages.update(template_pages(ctx))
     return pages
 
 
