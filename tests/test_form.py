@@ -7,7 +7,7 @@ import json
 import shutil
 import subprocess
 import sys
-from datetime import date
+from datetime import date, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse
@@ -20,8 +20,18 @@ from macros.model.schema import fields, load_schema
 from conftest import ROOT, html_of
 
 SCHEMA_FILE = ROOT / "practices" / "schema" / "praktijk.schema.json"
-# What the brief keeps off the form: the example flag and the editors' block are filled in by the script.
+# What the brief keeps off the form: the script writes the example flag; the editors fill in their review block.
 NOT_ON_FORM = {"voorbeeld", "redactie"}
+# The review block is never pre-filled: the record says, in a comment, that the editors fill it in.
+EDITORS_COMMENT = [
+    "# Redactie: dit blok vult de redactie in, nadat zij het record heeft beoordeeld.",
+    "# Zolang het ontbreekt, keurt `kennisbank validate` het record af en komt het niet op de site.",
+    "# redactie:",
+    "#   organisatie:              # Redactie door: Organisatie die het record beoordeelde.",
+    "#   beoordeeld_op:            # Laatst beoordeeld: Datum van de laatste inhoudelijke controle. (JJJJ-MM-DD)",
+    "#   volgende_beoordeling:     # Volgende beoordeling: Datum waarop het record opnieuw gecontroleerd moet zijn."
+    " (JJJJ-MM-DD)",
+]
 CONTROLS = {"input", "select", "textarea"}
 
 
@@ -334,9 +344,8 @@ def test_filled_form_makes_a_valid_record(page, base_url, tmp_path):
     assert record["resultaten"][0]["waarde"] == 12.5 and record["resultaten"][0]["jaar"] == 2024
     assert record["licentie"] == "CC-BY-4.0"
     assert record["voorbeeld"] is False
-    assert record["redactie"]["organisatie"] == "Ingrado"
-    assert record["redactie"]["beoordeeld_op"] == date.today()
-    assert record["redactie"]["volgende_beoordeling"] > date.today()
+    assert "redactie" not in record, "the review is the editors' to fill in, never pre-filled"
+    assert lines[-len(EDITORS_COMMENT):] == EDITORS_COMMENT
     assert "valkuilen" not in record and "vervangt" not in record   # empty optional fields are left out
     assert "toelichting" not in record["jeugdhulp"]
 
@@ -348,7 +357,18 @@ def test_filled_form_makes_a_valid_record(page, base_url, tmp_path):
 
     copy = tmp_path / "practices"
     shutil.copytree(ROOT / "practices", copy)
-    (copy / "praktijken" / f"{record['id']}.yaml").write_text(text, encoding="utf-8")
+    target = copy / "praktijken" / f"{record['id']}.yaml"
+    target.write_text(text, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "macros.cli", "validate", str(copy)], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 1, "an unreviewed submission must not pass as a finished record"
+    reported = [line for line in result.stdout.splitlines() if ".yaml:" in line]
+    assert f"{target.name}:2: redactie: verplicht veld ontbreekt. Voeg 'redactie:' toe." in result.stdout
+    assert reported and all(f"{target.name}:" in line and ": redactie" in line for line in reported), reported
+    # the editors review it and fill in their block: then it validates
+    today = date.today()
+    target.write_text(text + f"redactie:\n  organisatie: Ingrado\n  beoordeeld_op: {today.isoformat()}\n"
+                      f"  volgende_beoordeling: {(today + timedelta(days=365)).isoformat()}\n", encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "macros.cli", "validate", str(copy)], cwd=ROOT,
                             capture_output=True, text=True)
     assert result.returncode == 0, f"kennisbank validate rejected the record:\n{result.stdout}\n{result.stderr}\n{text}"

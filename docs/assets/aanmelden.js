@@ -13,6 +13,12 @@
   var config = JSON.parse(dataNode.textContent);
   var schema = config.schema;
   var rules = config.regels;
+  /* blocks only the editors fill in, after their review: no control, not checked, a comment in the record */
+  var editorsOnly = config.door_redactie || {};
+  function skipped(name) {
+    return Object.prototype.hasOwnProperty.call(config.automatisch, name) ||
+      Object.prototype.hasOwnProperty.call(editorsOnly, name);
+  }
   var form = document.getElementById("kb-aanmeldformulier");
   var summary = document.getElementById("kb-foutoverzicht");
   var output = document.getElementById("kb-uitvoer");
@@ -31,10 +37,6 @@
   function chars(text) { return Array.from(text).length; }
 
   /* ---- dates ---- */
-  function iso(day) {
-    function two(n) { return (n < 10 ? "0" : "") + n; }
-    return day.getFullYear() + "-" + two(day.getMonth() + 1) + "-" + two(day.getDate());
-  }
   function realDate(text) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
     var parts = text.split("-").map(Number);
@@ -159,7 +161,7 @@
       if (spec.type === "object") {
         var out = {};
         Object.keys(spec.properties).forEach(function (name) {
-          if (key === "" && Object.prototype.hasOwnProperty.call(config.automatisch, name)) return;
+          if (key === "" && skipped(name)) return;
           var value = read(spec.properties[name], join(key, name), join(pad, name), scope);
           if (value !== undefined) out[name] = value;
         });
@@ -224,10 +226,10 @@
 
     var record = {};
     var read1 = read(schema, "", "", form) || {};
-    /* the record in schema order, with the fields the editors fill in */
+    /* the record in schema order, with the fields the script fills in (never the editors' review) */
     Object.keys(schema.properties).forEach(function (name) {
       if (Object.prototype.hasOwnProperty.call(config.automatisch, name)) {
-        record[name] = automatic(name);
+        record[name] = JSON.parse(JSON.stringify(config.automatisch[name]));
       } else if (read1[name] !== undefined) {
         record[name] = read1[name];
       }
@@ -235,16 +237,10 @@
     return { record: record, controls: controls, problems: problems };
   }
 
-  function automatic(name) {
-    var value = JSON.parse(JSON.stringify(config.automatisch[name]));
-    if (name === "redactie") {
-      var today = new Date();
-      var next = new Date(today.getFullYear() + 1, today.getMonth(), today.getDate());
-      value.beoordeeld_op = iso(today);
-      value.volgende_beoordeling = iso(next);
-    }
-    return value;
-  }
+  /* what the submitter must answer: the schema without the editors' blocks among the required */
+  var submitted = Object.assign({}, schema, {
+    required: (schema.required || []).filter(function (name) { return !editorsOnly[name]; })
+  });
 
   /* ---- the JSON Schema keywords the practice schema uses ---- */
   var TYPE_WORDS = { string: "tekst", integer: "een heel getal, zonder komma", number: "een getal",
@@ -480,6 +476,10 @@
   }
   function emit(object, spec, indent, lines) {
     Object.keys(spec.properties).forEach(function (name) {
+      if (indent === "" && !(name in object) && editorsOnly[name]) {
+        editorsOnly[name].forEach(function (line) { lines.push(line); });
+        return;
+      }
       if (!(name in object)) return;
       var value = object[name], sub = spec.properties[name];
       if (sub.type === "object") {
@@ -535,7 +535,7 @@
     var problems = result.problems.slice();
     var unreadable = problems.map(function (p) { return p.key; });
     var shape = [];
-    checkSchema(result.record, schema, "", result.controls, shape);
+    checkSchema(result.record, submitted, "", result.controls, shape);
     /* a field that could not be read already has its message; "verplicht" would only repeat it */
     shape.forEach(function (p) { if (unreadable.indexOf(p.key) === -1) problems.push(p); });
     checkRules(result.record, problems);

@@ -31,9 +31,11 @@ from macros.render.front import front
 KIND = "praktijk"
 EDITORS = "kennisbank@ingrado.nl"
 EDITOR_GUIDE = "../redactie/"
-# Top-level fields the submitter does not fill in: the script writes them.
-AUTOMATIC = {"voorbeeld": False, "redactie": {"organisatie": "Ingrado"}}
-EDITORS_FILL_IN = ()
+# Top-level fields the submitter does not fill in and the script writes: a submission is a real practice.
+AUTOMATIC = {"voorbeeld": False}
+# Top-level blocks only the editors fill in, after their review. Not on the form, not checked by the
+# script, and written into the record as a YAML comment that says so: a submission is never "reviewed".
+EDITORS_FILL_IN = ("redactie",)
 # Preselected values where the schema has no `default`.
 DEFAULTS = {"licentie": "CC-BY-4.0"}
 # The noun for one row of a repeatable group ("Nog een partner toevoegen"); others are a "regel".
@@ -211,6 +213,18 @@ def form_controls(ctx: RenderContext) -> list[dict]:
 
 # --- the data the script needs -----------------------------------------------------------------
 
+def editors_comment(schema, name: str) -> list[str]:
+    """YAML comment lines for a block the editors fill in: what it is, and its fields to fill."""
+    spec = schema["properties"][name]
+    lines = [f"# {spec.get('title', name)}: dit blok vult de redactie in, nadat zij het record heeft beoordeeld.",
+             "# Zolang het ontbreekt, keurt `kennisbank validate` het record af en komt het niet op de site.",
+             f"# {name}:"]
+    for key, sub in spec.get("properties", {}).items():
+        about = _text(sub.get("title", key) + ":", sub.get("description", ""), "(JJJJ-MM-DD)" if sub.get("format") == "date" else "")
+        lines.append(f"#   {key}:".ljust(28) + f"  # {about}")
+    return lines
+
+
 def page_data(ctx: RenderContext) -> dict:
     """Everything the browser's validator needs, taken from the one source of each rule."""
     catalog = ctx.catalog
@@ -219,6 +233,8 @@ def page_data(ctx: RenderContext) -> dict:
     return {
         "schema": schema,
         "automatisch": AUTOMATIC,
+        "door_redactie": {name: editors_comment(schema, name) for name in EDITORS_FILL_IN
+                          if name in schema["properties"]},
         "codelijsten": {name: [{"code": c.code, "label": c.label} for c in codes]
                         for name, codes in catalog.codelists.items()},
         "gemeenten": {g.code: g.naam for g in catalog.gemeenten.values()},
