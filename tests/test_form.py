@@ -7,7 +7,7 @@ import json
 import shutil
 import subprocess
 import sys
-from datetime import date
+from datetime import date, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse
@@ -15,13 +15,24 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
+from macros.model.catalog import thaw
 from macros.model.schema import fields, load_schema
 
 from conftest import ROOT, html_of
 
 SCHEMA_FILE = ROOT / "practices" / "schema" / "praktijk.schema.json"
-# What the brief keeps off the form: the example flag and the editors' block are filled in by the script.
+# What the brief keeps off the form: the script writes the example flag; the editors fill in their review block.
 NOT_ON_FORM = {"voorbeeld", "redactie"}
+# The review block is never pre-filled: the record says, in a comment, that the editors fill it in.
+EDITORS_COMMENT = [
+    "# Redactie: dit blok vult de redactie in, nadat zij het record heeft beoordeeld.",
+    "# Zolang het ontbreekt, keurt `kennisbank validate` het record af en komt het niet op de site.",
+    "# redactie:",
+    "#   organisatie:              # Redactie door: Organisatie die het record beoordeelde.",
+    "#   beoordeeld_op:            # Laatst beoordeeld: Datum van de laatste inhoudelijke controle. (JJJJ-MM-DD)",
+    "#   volgende_beoordeling:     # Volgende beoordeling: Datum waarop het record opnieuw gecontroleerd moet zijn."
+    " (JJJJ-MM-DD)",
+]
 CONTROLS = {"input", "select", "textarea"}
 
 
@@ -176,9 +187,10 @@ def test_a_new_schema_field_appears_on_the_form():
     """The form is derived from the schema: add fields to a copy of it and they are on the page."""
     from dataclasses import replace
     from macros.load.catalog import load_catalog
+    from macros.render.context import render_context
     from macros.render.form import submit_page
     catalog = load_catalog(ROOT / "practices")
-    schema = json.loads(json.dumps(catalog.schemas["praktijk"]))
+    schema = thaw(catalog.schemas["praktijk"])
     schema["properties"]["doorbraakoverleg"]["properties"]["frequentie"] = {
         "title": "Vergaderfrequentie", "description": "Hoe vaak het overleg bijeenkomt.", "type": "string",
         "x-codelijst": "dekking"}
@@ -186,7 +198,7 @@ def test_a_new_schema_field_appears_on_the_form():
                                        "format": "uri"}
     schema["required"].append("website")
     parser = FormParser()
-    parser.feed(submit_page(replace(catalog, schemas={**catalog.schemas, "praktijk": schema})))
+    parser.feed(submit_page(render_context(replace(catalog, schemas={**catalog.schemas, "praktijk": schema}))))
     controls = {c.get("data-pad"): c for c in parser.controls}
     select = controls["doorbraakoverleg.frequentie"]
     assert select["tag"] == "select" and parser.labels[select["id"]] == "Vergaderfrequentie"
@@ -333,9 +345,8 @@ def test_filled_form_makes_a_valid_record(page, base_url, tmp_path):
     assert record["resultaten"][0]["waarde"] == 12.5 and record["resultaten"][0]["jaar"] == 2024
     assert record["licentie"] == "CC-BY-4.0"
     assert record["voorbeeld"] is False
-    assert record["redactie"]["organisatie"] == "Ingrado"
-    assert record["redactie"]["beoordeeld_op"] == date.today()
-    assert record["redactie"]["volgende_beoordeling"] > date.today()
+    assert "redactie" not in record, "the review is the editors' to fill in, never pre-filled"
+    assert lines[-len(EDITORS_COMMENT):] == EDITORS_COMMENT
     assert "valkuilen" not in record and "vervangt" not in record   # empty optional fields are left out
     assert "toelichting" not in record["jeugdhulp"]
 
@@ -347,7 +358,18 @@ def test_filled_form_makes_a_valid_record(page, base_url, tmp_path):
 
     copy = tmp_path / "practices"
     shutil.copytree(ROOT / "practices", copy)
-    (copy / "praktijken" / f"{record['id']}.yaml").write_text(text, encoding="utf-8")
+    target = copy / "praktijken" / f"{record['id']}.yaml"
+    target.write_text(text, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "macros.cli", "validate", str(copy)], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 1, "an unreviewed submission must not pass as a finished record"
+    reported = [line for line in result.stdout.splitlines() if ".yaml:" in line]
+    assert f"{target.name}:2: redactie: verplicht veld ontbreekt. Voeg 'redactie:' toe." in result.stdout
+    assert reported and all(f"{target.name}:" in line and ": redactie" in line for line in reported), reported
+    # the editors review it and fill in their block: then it validates
+    today = date.today()
+    target.write_text(text + f"redactie:\n  organisatie: Ingrado\n  beoordeeld_op: {today.isoformat()}\n"
+                      f"  volgende_beoordeling: {(today + timedelta(days=365)).isoformat()}\n", encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "macros.cli", "validate", str(copy)], cwd=ROOT,
                             capture_output=True, text=True)
     assert result.returncode == 0, f"kennisbank validate rejected the record:\n{result.stdout}\n{result.stderr}\n{text}"

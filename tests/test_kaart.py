@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from macros.load.catalog import empty_catalog
 from macros.render import map as kaart
+from macros.render.context import render_context
 from macros.render.map import Shape
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -97,6 +99,11 @@ def title_for(root: ET.Element, shape: Shape) -> str:
 
 
 @pytest.fixture(scope="module")
+def ctx():
+    return render_context(empty_catalog(ROOT / "practices"))
+
+
+@pytest.fixture(scope="module")
 def topology() -> dict:
     return kaart.load_topology(TOPOJSON)
 
@@ -139,8 +146,8 @@ def test_one_shape_per_geometry_with_reference_codes(shapes):
     assert all(s.naam for s in shapes)
 
 
-def test_paths_non_empty_and_inside_viewbox(shapes, covered):
-    root = svg_root(kaart.map_svg(shapes, covered, href_for_practice, table_anchor))
+def test_paths_non_empty_and_inside_viewbox(ctx, shapes, covered):
+    root = svg_root(kaart.map_svg(ctx, shapes, covered, href_for_practice, table_anchor))
     min_x, min_y, width, height = (float(v) for v in root.get("viewBox").split())
     assert (min_x, min_y, width) == (0, 0, kaart.VIEW_WIDTH)
     assert 600 < height < 800  # the Netherlands is taller than wide
@@ -256,8 +263,8 @@ def test_number_formatting_is_compact():
 # --------------------------------------------------------------------------
 
 
-def test_svg_is_xml_with_accessible_name_and_description(shapes, covered):
-    html = kaart.map_svg(shapes, covered, href_for_practice, table_anchor)
+def test_svg_is_xml_with_accessible_name_and_description(ctx, shapes, covered):
+    html = kaart.map_svg(ctx, shapes, covered, href_for_practice, table_anchor)
     root = svg_root(html)
     assert root.get("role") == "group"
     title = root.find(f"{SVG}title")
@@ -269,8 +276,8 @@ def test_svg_is_xml_with_accessible_name_and_description(shapes, covered):
     assert len(gemeente_paths(root)) == len(shapes)
 
 
-def test_hatch_pattern_and_classes(shapes, covered):
-    root = svg_root(kaart.map_svg(shapes, covered, href_for_practice, table_anchor))
+def test_hatch_pattern_and_classes(ctx, shapes, covered):
+    root = svg_root(kaart.map_svg(ctx, shapes, covered, href_for_practice, table_anchor))
     pattern = root.find(f"{SVG}defs/{SVG}pattern")
     assert pattern is not None and pattern.get("id")
     assert pattern.find(f"{SVG}line") is not None  # the hatch lines
@@ -290,8 +297,8 @@ def test_fill_colours_meet_non_text_contrast():
     assert contrast(kaart.FILL_COVERED, kaart.FILL_EMPTY) >= 3
 
 
-def test_covered_gemeenten_link_to_practice_or_table(shapes, covered, by_name):
-    root = svg_root(kaart.map_svg(shapes, covered, href_for_practice, table_anchor))
+def test_covered_gemeenten_link_to_practice_or_table(ctx, shapes, covered, by_name):
+    root = svg_root(kaart.map_svg(ctx, shapes, covered, href_for_practice, table_anchor))
     links = links_by_code(root, shapes)
     assert set(links) == set(covered)
     breda, utrecht = by_name["Breda"], by_name["Utrecht"]
@@ -302,8 +309,8 @@ def test_covered_gemeenten_link_to_practice_or_table(shapes, covered, by_name):
     assert links[breda.code].get("aria-label") == "Breda: 2 praktijken"
 
 
-def test_uncovered_gemeenten_are_not_links(shapes, covered, by_name):
-    root = svg_root(kaart.map_svg(shapes, covered, href_for_practice, table_anchor))
+def test_uncovered_gemeenten_are_not_links(ctx, shapes, covered, by_name):
+    root = svg_root(kaart.map_svg(ctx, shapes, covered, href_for_practice, table_anchor))
     linked = {a.find(f"{SVG}path").get("d") for a in root.iter(f"{SVG}a")}
     zundert = by_name["Zundert"]
     assert zundert.d not in linked
@@ -314,24 +321,24 @@ def test_uncovered_gemeenten_are_not_links(shapes, covered, by_name):
             assert path.find(f"{SVG}title").text.endswith(": geen praktijk")
 
 
-def test_empty_practice_list_and_unknown_codes_are_ignored(shapes, by_name):
+def test_empty_practice_list_and_unknown_codes_are_ignored(ctx, shapes, by_name):
     covered = {by_name["Zundert"].code: [], "GM9999": [("p", "Nergens")]}
-    html = kaart.map_svg(shapes, covered, href_for_practice, table_anchor)
+    html = kaart.map_svg(ctx, shapes, covered, href_for_practice, table_anchor)
     assert list(svg_root(html).iter(f"{SVG}a")) == []
-    table = ET.fromstring(kaart.coverage_table(shapes, covered, href_for_practice, table_anchor))
+    table = ET.fromstring(kaart.coverage_table(ctx, shapes, covered, href_for_practice, table_anchor))
     assert "Nergens" not in ET.tostring(table, encoding="unicode")
 
 
-def test_duplicate_practice_ids_count_once(shapes, by_name):
+def test_duplicate_practice_ids_count_once(ctx, shapes, by_name):
     breda = by_name["Breda"]
     covered = {breda.code: [("p-een", "Een"), ("p-een", "Een")]}
-    root = svg_root(kaart.map_svg(shapes, covered, href_for_practice, table_anchor))
+    root = svg_root(kaart.map_svg(ctx, shapes, covered, href_for_practice, table_anchor))
     assert title_for(root, breda) == "Breda: 1 praktijk"
     assert links_by_code(root, shapes)[breda.code].get("href") == "../praktijken/p-een/"
 
 
-def test_legend_in_dutch_with_two_swatches(shapes, covered):
-    wrapper = ET.fromstring(kaart.map_svg(shapes, covered, href_for_practice, table_anchor))
+def test_legend_in_dutch_with_two_swatches(ctx, shapes, covered):
+    wrapper = ET.fromstring(kaart.map_svg(ctx, shapes, covered, href_for_practice, table_anchor))
     legend = wrapper.find("ul[@class='kaart-legenda']")
     items = legend.findall("li")
     assert ["".join(li.itertext()).strip() for li in items] == [
@@ -343,7 +350,7 @@ def test_legend_in_dutch_with_two_swatches(shapes, covered):
     assert [s.find(f"{SVG}rect").get("class") for s in swatches] == ["kaart-gedekt", "kaart-leeg"]
 
 
-def test_hostile_text_is_escaped_in_svg():
+def test_hostile_text_is_escaped_in_svg(ctx):
     shapes = (
         Shape(code="GM0001", naam=HOSTILE, d="m1 1l1 0 0 1z"),
         Shape(code="GM0002", naam=HOSTILE + "2", d="m5 5l1 0 0 1z"),
@@ -354,10 +361,10 @@ def test_hostile_text_is_escaped_in_svg():
         "GM0002": [("a", "A"), ("b", "B")],
     }
     html = kaart.map_svg(
-        shapes, covered, lambda p: f"/p?x={p}&y=1", lambda c: f'"{c}<'
+        ctx, shapes, covered, lambda p: f"/p?x={p}&y=1", lambda c: f'"{c}<'
     )
     assert "<script>" not in html
-    assert "&lt;script&gt;&amp;&quot;" in html
+    assert "&lt;script&gt;&amp;&#34;" in html
     root = svg_root(html)  # still well-formed XML
     titles = sorted(p.find(f"{SVG}title").text for p in gemeente_paths(root))
     assert titles == [
@@ -374,10 +381,10 @@ def test_hostile_text_is_escaped_in_svg():
 # --------------------------------------------------------------------------
 
 
-def test_table_lists_only_covered_sorted_with_anchors(shapes, covered, by_name):
+def test_table_lists_only_covered_sorted_with_anchors(ctx, shapes, covered, by_name):
     covered = dict(covered)
     covered[by_name["'s-Hertogenbosch"].code] = [("p-vijf", "Praktijk vijf")]
-    html = kaart.coverage_table(shapes, covered, href_for_practice, table_anchor)
+    html = kaart.coverage_table(ctx, shapes, covered, href_for_practice, table_anchor)
     table = ET.fromstring(html)
     assert table.tag == "table"
     assert table.find("caption").text
@@ -404,18 +411,18 @@ def test_table_lists_only_covered_sorted_with_anchors(shapes, covered, by_name):
     assert html.endswith("</table>")
 
 
-def test_svg_anchor_targets_exist_in_table(shapes, covered):
-    root = svg_root(kaart.map_svg(shapes, covered, href_for_practice, table_anchor))
-    table = ET.fromstring(kaart.coverage_table(shapes, covered, href_for_practice, table_anchor))
+def test_svg_anchor_targets_exist_in_table(ctx, shapes, covered):
+    root = svg_root(kaart.map_svg(ctx, shapes, covered, href_for_practice, table_anchor))
+    table = ET.fromstring(kaart.coverage_table(ctx, shapes, covered, href_for_practice, table_anchor))
     row_ids = {row.get("id") for row in table.iter("tr")}
     fragments = [a.get("href")[1:] for a in root.iter(f"{SVG}a") if a.get("href").startswith("#")]
     assert fragments and set(fragments) <= row_ids
 
 
-def test_table_escapes_hostile_text():
+def test_table_escapes_hostile_text(ctx):
     shapes = (Shape(code="GM0001", naam=HOSTILE, d="m1 1l1 0 0 1z"),)
     covered = {"GM0001": [("x", HOSTILE)]}
-    html = kaart.coverage_table(shapes, covered, lambda p: f'"{p}&', lambda c: f"<{c}>")
+    html = kaart.coverage_table(ctx, shapes, covered, lambda p: f'"{p}&', lambda c: f"<{c}>")
     assert "<script>" not in html
     table = ET.fromstring(html)
     row = table.find("tbody/tr")
@@ -425,14 +432,14 @@ def test_table_escapes_hostile_text():
     assert (link.get("href"), link.text) == ('"x&', HOSTILE)
 
 
-def test_empty_table_says_so_in_dutch(shapes):
-    table = ET.fromstring(kaart.coverage_table(shapes, {}, href_for_practice, table_anchor))
+def test_empty_table_says_so_in_dutch(ctx, shapes):
+    table = ET.fromstring(kaart.coverage_table(ctx, shapes, {}, href_for_practice, table_anchor))
     (row,) = table.findall("tbody/tr")
     assert "nog geen gemeenten" in row.find("td").text
 
 
-def test_svg_size_with_twenty_covered_gemeenten(shapes):
+def test_svg_size_with_twenty_covered_gemeenten(ctx, shapes):
     covered = {s.code: [(f"p{i}", f"Praktijk {i}")] for i, s in enumerate(shapes[:20])}
-    html = kaart.map_svg(shapes, covered, href_for_practice, table_anchor)
+    html = kaart.map_svg(ctx, shapes, covered, href_for_practice, table_anchor)
     size_kb = len(html.encode("utf-8")) / 1024
     assert size_kb < 150, f"SVG is {size_kb:.1f} KB"

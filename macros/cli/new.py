@@ -1,15 +1,21 @@
 """`kennisbank new praktijk|sjabloon`: ask in Dutch, write a commented, valid YAML file.
 
-The comments come from the JSON Schema (title and description), so the file an
-editor starts from explains every field in the same words as the editor guide.
+The skeleton is derived from the JSON Schema: every field of the schema is in the file, in
+schema order, with its title and description as a comment. The answers fill their fields; a
+required field without an answer gets a starting value (the schema's `default`, a starting
+value below, or `onbekend` when its codelist has that code); an optional field without a
+value is there as a commented-out line to fill in. A new field or block in the schema is
+therefore in the next skeleton without a code change.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Callable
 
 import yaml
 
@@ -18,8 +24,19 @@ from macros.load.catalog import read_csv
 from macros.model.schema import load_schema
 from macros.checks.records import mailbox_problems
 
-DEFAULTS = {"dekking": "onbekend", "financieringsmodel": "onbekend", "grondslag": "onbekend",
-            "status": "in-voorbereiding", "licentie": "CC-BY-4.0", "volwassenheid": "op-weg"}
+UNKNOWN = "onbekend"
+LICENCE = "CC-BY-4.0"
+EDITORS = "Ingrado"
+MISSING = object()   # no value: the field is written as a commented-out line
+
+
+def starting_values(today: date) -> dict[str, object]:
+    """What a new file starts with where the schema has no `default` (dotted paths).
+
+    The editors run `kennisbank new`: they are the ones who write the review block."""
+    return {"status": "in-voorbereiding", "volwassenheid": "op-weg", "licentie": LICENCE, "voorbeeld": False,
+            "redactie.organisatie": EDITORS, "redactie.beoordeeld_op": today,
+            "redactie.volgende_beoordeling": today + timedelta(days=365)}
 
 
 def add_arguments(p) -> None:
@@ -170,26 +187,13 @@ def _mail_problem(value) -> str | None:
 
 
 def _praktijk_record(a: dict) -> dict:
-    today = date.today()
-    dekking = DEFAULTS["dekking"]
+    """The answers, placed where the schema has them; `skeleton` adds everything else."""
     return {
-        "id": a["id"], "titel": a["titel"],
-        "samenvatting": a["samenvatting"],
-        "status": DEFAULTS["status"], "voorbeeld": False, "regio": a["regio"], "swv": a["swv"],
+        "id": a["id"], "titel": a["titel"], "samenvatting": a["samenvatting"], "regio": a["regio"], "swv": a["swv"],
         "gemeenten": a["gemeenten"], "rmc_regio": a["rmc_regio"], "onderwijssoort": a["onderwijssoort"],
         "themas": a["themas"], "partners": [{"organisatie": a["organisatie"], "rol": "swv"}],
-        "datums": {"afgesproken": a["afgesproken"]}, "volwassenheid": DEFAULTS["volwassenheid"],
-        "geoorloofd_verzuim": {"dekking": dekking, "mazl": dekking},
-        "ongeoorloofd_verzuim": {"dekking": dekking},
-        "doorbraakoverleg": {"aanwezig": dekking},
-        "financiering": {"vooraf_afgesproken": dekking, "model": DEFAULTS["financieringsmodel"]},
-        "leerplicht": {"preventief": dekking, "adviserend": dekking},
-        "gegevensdeling": {"grondslag": DEFAULTS["grondslag"], "convenant": dekking, "privacyprotocol": dekking},
-        "jeugdhulp": {"betrokken": dekking},
+        "datums": {"afgesproken": date.fromisoformat(a["afgesproken"])},
         "contact": {"organisatie": a["organisatie"], "email": a["email"]},
-        "licentie": DEFAULTS["licentie"],
-        "redactie": {"organisatie": "Ingrado", "beoordeeld_op": today.isoformat(),
-                     "volgende_beoordeling": (today + timedelta(days=365)).isoformat()},
     }
 
 
@@ -202,24 +206,137 @@ def _sjabloon(args, asker: _Asker) -> dict:
     themas = asker.ask("Thema's", args.themas, lambda v: None if _words(v) else "noem minstens één thema")
     if asker.missing:
         return {}
-    today = date.today().isoformat()
+    today = date.today()
     return {"id": tid, "titel": title, "doel": doel,
             "voor": ["swv", "gemeente"], "versie": "0.1.0",
             "wijzigingen": [{"versie": "0.1.0", "datum": today, "omschrijving": "Eerste concept."}],
-            "licentie": DEFAULTS["licentie"], "laatst_beoordeeld": today, "themas": _words(themas),
+            "laatst_beoordeeld": today, "themas": _words(themas),
             "invulvelden": [{"naam": "swv_naam", "label": "Naam van het samenwerkingsverband",
                              "uitleg": "De volledige naam zoals in de statuten.", "voorbeeld": "Samenwerkingsverband Voorbeeld PO 30-01"}]}
 
 
+# --- the skeleton, derived from the schema -------------------------------------------------------
+
+def skeleton(schema: dict, given: dict, start: Callable[[dict, tuple], object]) -> dict:
+    """`given` plus a starting value for every other required field (and block) that can have one.
+
+    An optional block is only there when something in it was given."""
+    value = _fill(schema, given, (), True, start)
+    return {} if value is MISSING else value
+
+
+def _fill(spec: dict, given, path: tuple, required: bool, start):
+    if spec.get("type") == "object" and (given is MISSING or isinstance(given, dict)):
+        if given is MISSING and not required:
+            return MISSING
+        given = {} if given is MISSING else given
+        needed = set(spec.get("required", ()))
+        out = {}
+        for name, sub in spec.get("properties", {}).items():
+            value = _fill(sub, given.get(name, MISSING), path + (name,), name in needed, start)
+            if value is not MISSING:
+                out[name] = value
+        return out
+    if given is not MISSING:
+        return given
+    return start(spec, path) if required else MISSING
+
+
+def starter(root: Path, today: date) -> Callable[[dict, tuple], object]:
+    """The starting value of a required field nobody answered: schema `default`, a starting value,
+    or `onbekend` when the field's codelist has that code; otherwise nothing (validation will ask)."""
+    fixed = starting_values(today)
+
+    def start(spec: dict, path: tuple):
+        if "default" in spec:
+            return spec["default"]
+        if ".".join(path) in fixed:
+            return fixed[".".join(path)]
+        listed = spec.get("x-codelijst")
+        if listed and spec.get("type") == "string" and UNKNOWN in _codes(root, listed):
+            return UNKNOWN
+        return MISSING
+    return start
+
+
+def _codes(root: Path, codelist: str) -> set[str]:
+    path = root / "codelijsten" / f"{codelist}.csv"
+    return {r["code"] for r in read_csv(path)} if path.is_file() else set()
+
+
+# --- the commented YAML --------------------------------------------------------------------------
+
 def commented_yaml(data: dict, schema: dict, kind: str) -> str:
-    """YAML with the schema's title and description above every top-level field."""
+    """Every field of the schema, in schema order, with its title and description as a comment.
+
+    Fields with a value are written; the others are commented-out lines to fill in."""
     lines = [f"# yaml-language-server: $schema=../schema/{kind}.schema.json"]
+    needed = set(schema.get("required", ()))
     for key, spec in schema["properties"].items():
-        if key not in data:
-            continue
-        lines.append(f"\n# {spec.get('title', key)}" + (f": {spec['description']}" if spec.get("description") else ""))
-        lines.append(yaml.safe_dump({key: data[key]}, allow_unicode=True, sort_keys=False, width=100).rstrip())
+        lines.append("")
+        lines += _field(key, spec, data.get(key, MISSING), key in needed, "")
     return "\n".join(lines) + "\n"
+
+
+def _about(key: str, spec: dict, required: bool) -> str:
+    title = spec.get("title", key) + ("" if required else " (niet verplicht)")
+    return f"# {title}" + (f": {spec['description']}" if spec.get("description") else "")
+
+
+def _field(key: str, spec: dict, value, required: bool, indent: str) -> list[str]:
+    """The comment about a field, then its value, or its outline as commented-out lines."""
+    lines = [indent + _about(key, spec, required)]
+    if value is MISSING:
+        return lines + [f"{indent}# {line}" for line in _outline(key, spec)]
+    if spec.get("type") == "object":
+        needed = set(spec.get("required", ()))
+        lines.append(f"{indent}{key}:")
+        for name, sub in spec.get("properties", {}).items():
+            lines += _field(name, sub, value.get(name, MISSING), name in needed, indent + "  ")
+        return lines
+    return lines + [indent + line for line in _value_lines(key, spec, value)]
+
+
+def _outline(key: str, spec: dict) -> list[str]:
+    """The YAML shape of a field with no value: its key, and the keys of its block or rows."""
+    kind = spec.get("type")
+    items = spec.get("items", {}) if kind == "array" else {}
+    if kind == "object":
+        return [f"{key}:"] + [f"  {line}" for name, sub in spec.get("properties", {}).items() for line in _outline(name, sub)]
+    if items.get("type") == "object":
+        inner = [line for name, sub in items.get("properties", {}).items() for line in _outline(name, sub)]
+        return [f"{key}:"] + [("  - " if i == 0 else "    ") + line for i, line in enumerate(inner)]
+    return [f"{key}:" + (" []" if kind == "array" else "")]
+
+
+def _value_lines(key: str, spec: dict, value) -> list[str]:
+    if spec.get("type") != "array":
+        return [f"{key}: {_scalar(value, spec)}"]
+    items = spec.get("items", {})
+    if items.get("type") != "object":
+        return [f"{key}:"] + [f"  - {_scalar(v, items)}" for v in value]
+    lines = [f"{key}:"]
+    for item in value:
+        inner = [f"{name}: {_scalar(item[name], sub)}" for name, sub in items.get("properties", {}).items() if name in item]
+        lines += [("  - " if i == 0 else "    ") + line for i, line in enumerate(inner)]
+    return lines
+
+
+def _scalar(value, spec: dict) -> str:
+    """One YAML scalar: dates bare, other text plain where YAML allows it, else quoted."""
+    if isinstance(value, date) or (spec.get("format") == "date" and _is_date(value)):
+        return str(value)
+    text = yaml.safe_dump(value, allow_unicode=True, width=10 ** 9)
+    text = text[: -len("\n...\n")] if text.endswith("\n...\n") else text.rstrip("\n")
+    return json.dumps(value, ensure_ascii=False) if "\n" in text else text
+
+
+def _is_date(value) -> bool:
+    try:
+        date.fromisoformat(str(value))
+        return True
+    except ValueError:
+        return False
 
 
 def _write(root: Path, kind: str, data: dict) -> int:
@@ -228,7 +345,9 @@ def _write(root: Path, kind: str, data: dict) -> int:
     if target.exists():
         print(f"{target} bestaat al; er is niets overschreven. Kies een ander kenmerk.", file=sys.stderr)
         return 1
-    target.write_text(commented_yaml(data, load_schema(root, kind), kind), encoding="utf-8")
+    schema = load_schema(root, kind)
+    record = skeleton(schema, data, starter(root, date.today()))
+    target.write_text(commented_yaml(record, schema, kind), encoding="utf-8")
     if kind == "sjabloon":
         body = folder / f"{data['id']}.md"
         if not body.exists():

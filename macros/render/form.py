@@ -1,17 +1,17 @@
 """The "Praktijk aanmelden" page: a form generated from the practice JSON Schema.
 
-Every control comes from `macros.schema.fields` and the schema's own keywords
-(`title`, `description`, `required`, `x-codelijst`, `x-referentie`, ...), so a
-new field in `praktijk.schema.json` appears on the form without code changes.
-The page embeds the schema, the codelists, the gemeenten and the project's extra
-rules (role mailboxes, BSN test, ...) as JSON; `docs/assets/aanmelden.js` checks
-the input with those same rules and builds the YAML record in the browser.
-Nothing is sent anywhere.
+Every control comes from the schema's own keywords (`title`, `description`, `required`,
+`x-codelijst`, `x-referentie`, ...), walked here into plain data that the templates
+`submit.html` and `_submit_fields.html` present, so a new field or a whole new block in
+`praktijk.schema.json` appears on the form without code changes.
+The page embeds the schema, the codelists, the gemeenten and the project's extra rules
+(role mailboxes, BSN test, ...) as JSON; `docs/assets/aanmelden.js` checks the input with
+those same rules and builds the YAML record in the browser. Nothing is sent anywhere.
 
-Conventions the script relies on: every control that produces a leaf value has
-`data-pad` equal to the dotted schema path of that leaf ("*" for list items),
-`data-basis` naming its base id (`<basis>-uitleg` is the help text, `<basis>-fout`
-the error message), and `data-titel` with the field title.
+Conventions the script relies on: every control that produces a leaf value has `data-pad`
+equal to the dotted schema path of that leaf ("*" for list items), `data-basis` naming its
+base id (`<basis>-uitleg` is the help text, `<basis>-fout` the error message), and
+`data-titel` with the field title.
 """
 
 from __future__ import annotations
@@ -19,21 +19,26 @@ from __future__ import annotations
 import json
 from itertools import groupby
 
-from macros.model.catalog import Catalog, thaw
-from macros.model.codes import ALIASES, fold
-from macros.render.html import esc
-from macros.render.markdown_page import front
-from macros.model.schema import Field, fields
+from markupsafe import Markup
+
 from macros.checks import records as validation
+from macros.model.catalog import thaw
+from macros.model.codes import ALIASES, fold
+from macros.model.schema import Field
+from macros.render.context import RenderContext
+from macros.render.markdown_page import front
 
 KIND = "praktijk"
 EDITORS = "kennisbank@ingrado.nl"
 EDITOR_GUIDE = "../redactie/"
-# Top-level fields the submitter does not fill in: the script writes them.
-AUTOMATIC = {"voorbeeld": False, "redactie": {"organisatie": "Ingrado"}}
+# Top-level fields the submitter does not fill in and the script writes: a submission is a real practice.
+AUTOMATIC = {"voorbeeld": False}
+# Top-level blocks only the editors fill in, after their review. Not on the form, not checked by the
+# script, and written into the record as a YAML comment that says so: a submission is never "reviewed".
+EDITORS_FILL_IN = ("redactie",)
 # Preselected values where the schema has no `default`.
 DEFAULTS = {"licentie": "CC-BY-4.0"}
-# The noun for one row of a repeatable group ("Nog een partner toevoegen").
+# The noun for one row of a repeatable group ("Nog een partner toevoegen"); others are a "regel".
 ROW_NOUNS = {"partners": "partner", "resultaten": "resultaat", "documenten": "document"}
 # Arrays of objects that start with one empty row (the others start empty).
 START_WITH_ROW = {"partners"}
@@ -42,6 +47,8 @@ FORM_NOTES = {
     "id": "Het formulier stelt een kenmerk voor op basis van de titel; u kunt het aanpassen.",
     "documenten.*.bestand": "Stuur het bestand mee als bijlage bij uw e-mail aan de redactie.",
 }
+OPTIONAL_BLOCK = "Dit blok is niet verplicht. Vult u er iets in, dan zijn de velden met (verplicht) ook nodig."
+GEMEENTEN_HELP = "Typ een naam en kies Toevoegen (of druk op Enter); herhaal dat voor elke gemeente."
 ROW = "__rij__"          # placeholder for the row number in a row template
 LONG_TEXT = 300          # strings longer than this get a textarea
 
@@ -57,22 +64,26 @@ def _base(path: tuple, row: str | None) -> str:
     return "veld-" + "-".join(parts)
 
 
-def _options(catalog: Catalog, spec: dict) -> list[tuple[str, str]] | None:
+def _sorted_records(records) -> list[tuple[str, str]]:
+    return [(r.id, f"{r.get('titel')} ({r.id})") for r in sorted(records, key=lambda r: r.get("titel").lower())]
+
+
+def _options(ctx: RenderContext, spec) -> list[tuple[str, str]] | None:
     """(value, label) for a field whose value is a code or a reference; None for free input."""
+    catalog = ctx.catalog
     if spec.get("x-codelijst"):
         return [(c.code, c.label) for c in catalog.codelists[spec["x-codelijst"]]]
-    ref = spec.get("x-referentie")
-    if ref == "rmc-regios":
+    if spec.get("x-referentie") == "rmc-regios":
         return [(c.code, f"{c.label} ({c.code})") for c in sorted(catalog.rmc_regios.values(), key=lambda c: c.code)]
     target = spec.get("x-verwijzing")
     if target == "praktijken":
-        return [(r.id, f"{r.get('titel')} ({r.id})") for r in sorted(catalog.practices, key=lambda r: r.get("titel").lower())]
+        return _sorted_records(catalog.practices)
     if target == "sjablonen":
-        return [(r.id, f"{r.get('titel')} ({r.id})") for r in sorted(catalog.templates, key=lambda r: r.get("titel").lower())]
+        return _sorted_records(catalog.templates)
     return None
 
 
-def _limits(spec: dict) -> str:
+def _limits(spec) -> str:
     """The schema's length and range limits as a Dutch sentence for the help text."""
     out = []
     low, high = spec.get("minLength"), spec.get("maxLength")
@@ -93,190 +104,137 @@ def _limits(spec: dict) -> str:
     return " ".join(out)
 
 
-def _help(base: str, *texts: str) -> str:
-    text = " ".join(t for t in texts if t)
-    return f'<p class="kb-uitleg" id="{esc(base)}-uitleg">{esc(text)}</p>' if text else ""
+def _text(*parts: str) -> str:
+    return " ".join(p for p in parts if p)
 
 
-def _described(base: str, has_help: bool) -> str:
-    ids = ([f"{base}-uitleg"] if has_help else []) + [f"{base}-fout"]
-    return f'aria-describedby="{esc(" ".join(ids))}"'
-
-
-def _error(base: str) -> str:
-    return f'<p class="kb-fout" id="{esc(base)}-fout" hidden></p>'
-
-
-def _marker(required: bool) -> str:
-    return ' <span class="kb-verplicht">(verplicht)</span>' if required else ""
-
-
-def _common(base: str, path: tuple, title: str, help_html: str) -> str:
-    return (f'data-pad="{esc(_pad(path))}" data-basis="{esc(base)}" data-titel="{esc(title)}" '
-            f'{_described(base, bool(help_html))}')
+def _node(kind: str, path: tuple, row: str | None, title: str, help_text: str, **more) -> dict:
+    """What every control needs: its base id, schema path, title and help text."""
+    return {"kind": kind, "base": _base(path, row), "pad": _pad(path), "title": title, "help": help_text, **more}
 
 
 # --- one control per leaf field ----------------------------------------------------------------
 
-def _leaf(catalog: Catalog, f: Field, spec: dict, required: bool, row: str | None) -> str:
-    """A labelled control for one scalar leaf field."""
-    base, title = _base(f.path, row), f.title
-    help_html = _help(base, spec.get("description", ""), _limits(spec), FORM_NOTES.get(_pad(f.path), ""))
-    common = _common(base, f.path, title, help_html)
-    attrs = f'id="{esc(base)}" name="{esc(_pad(f.path))}" {common}' + (" required" if required else "")
-    label = f'<label for="{esc(base)}">{esc(title)}{_marker(required)}</label>'
-    options = _options(catalog, spec)
-    default = spec.get("default", DEFAULTS.get(_pad(f.path)))
+def _leaf(ctx: RenderContext, f: Field, required: bool, marked: bool, row: str | None) -> dict:
+    """A labelled control for one scalar leaf field; `marked` shows "(verplicht)" on the label."""
+    spec, pad = f.spec, _pad(f.path)
+    help_text = _text(spec.get("description", ""), _limits(spec), FORM_NOTES.get(pad, ""))
+    node = _node("leaf", f.path, row, f.title, help_text, required=required, marked=marked)
+    options = _options(ctx, spec)
     kind = spec.get("type")
     if options is not None:
-        items = "".join(f'<option value="{esc(v)}"{" selected" if v == default else ""}>{esc(t)}</option>'
-                        for v, t in options)
-        control = f'<select {attrs}><option value="">Kies…</option>{items}</select>'
-    elif kind == "boolean":
+        return {**node, "control": "select", "options": options, "selected": spec.get("default", DEFAULTS.get(pad))}
+    if kind == "boolean":
         # a required checkbox would have to be ticked; a boolean is answered either way
-        control = f'<input type="checkbox" id="{esc(base)}" name="{esc(_pad(f.path))}" {common} value="true">'
-        return (f'<div class="kb-veld kb-veld--vinkje">{control} {label}{help_html}{_error(base)}</div>')
-    elif kind in ("integer", "number"):
-        bounds = "".join(f' {a}="{esc(spec[k])}"' for a, k in (("min", "minimum"), ("max", "maximum")) if k in spec)
-        step = "1" if kind == "integer" else "any"
-        control = f'<input type="number" step="{step}"{bounds} {attrs}>'
-    elif spec.get("format") == "date":
-        control = f'<input type="date" {attrs}>'
-    elif spec.get("maxLength", 0) > LONG_TEXT:
-        rows = 8 if spec["maxLength"] > 2000 else 5
-        control = f'<textarea rows="{rows}" {attrs}></textarea>'
-    else:
-        html_type = {"email": "email", "uri": "url"}.get(spec.get("format"), "text")
-        extra = ' autocomplete="off" spellcheck="false"' if _pad(f.path) == "id" else ""
-        control = f'<input type="{html_type}"{extra} {attrs}>'
-    return f'<div class="kb-veld">{label}{help_html}{_error(base)}{control}</div>'
+        return {**node, "control": "checkbox", "required": False}
+    if kind in ("integer", "number"):
+        bounds = [(attr, str(spec[key])) for attr, key in (("min", "minimum"), ("max", "maximum")) if key in spec]
+        return {**node, "control": "number", "step": "1" if kind == "integer" else "any", "bounds": bounds}
+    if spec.get("format") == "date":
+        return {**node, "control": "date"}
+    if spec.get("maxLength", 0) > LONG_TEXT:
+        return {**node, "control": "textarea", "rows": 8 if spec["maxLength"] > 2000 else 5}
+    input_type = {"email": "email", "uri": "url"}.get(spec.get("format"), "text")
+    return {**node, "control": "text", "input_type": input_type, "plain": pad == "id"}
 
 
-def _list(catalog: Catalog, f: Field, required: bool) -> str:
+def _list(ctx: RenderContext, f: Field, required: bool) -> dict:
     """An array of scalars: checkboxes (codes), the gemeente picker, or one value per line."""
-    base, title, spec = _base(f.path, None), f.title, f.spec
-    marker = _marker(required)
-    options = _options(catalog, spec)
+    spec = f.spec
+    options = _options(ctx, spec)
     if options is not None:
-        help_html = _help(base, spec.get("description", ""))
-        boxes = "".join(
-            f'<li><input type="checkbox" id="{esc(base)}-{esc(v)}" name="{esc(_pad(f.path))}" value="{esc(v)}" '
-            f'data-soort="keuzes" {_common(base, f.path, title, help_html)}> '
-            f'<label for="{esc(base)}-{esc(v)}">{esc(t)}</label></li>' for v, t in options)
-        return (f'<fieldset class="kb-veld kb-keuzes" id="{esc(base)}" {_described(base, bool(help_html))}>'
-                f'<legend>{esc(title)}{marker}</legend>{help_html}{_error(base)}<ul>{boxes}</ul></fieldset>')
+        return _node("choices", f.path, None, f.title, spec.get("description", ""), marked=required, options=options)
     if spec.get("x-referentie") == "gemeenten":
         # the text field only takes the next name, so it is not `required` itself
-        required_aria = ' aria-required="true"' if required else ""
-        help_html = _help(base, spec.get("description", ""),
-                          "Typ een naam en kies Toevoegen (of druk op Enter); herhaal dat voor elke gemeente.")
-        return (f'<div class="kb-veld kb-gemeenten" data-kb-gemeenten>'
-                f'<label for="{esc(base)}">{esc(title)}{marker}</label>{help_html}{_error(base)}'
-                f'<div class="kb-gemeenten__invoer"><input type="text" id="{esc(base)}" list="kb-gemeentenamen" '
-                f'autocomplete="off" data-soort="gemeenten"{required_aria} '
-                f'{_common(base, f.path, title, help_html)}> '
-                f'<button type="button" class="md-button kb-knop" data-kb-gemeente-toevoegen>Toevoegen</button></div>'
-                f'<p class="kb-sublabel" id="{esc(base)}-gekozen-kop">Gekozen gemeenten:</p>'
-                f'<ul class="kb-gekozen" id="{esc(base)}-gekozen" aria-labelledby="{esc(base)}-gekozen-kop" '
-                f'data-kb-gekozen><li class="kb-gekozen__leeg">Nog geen gemeenten gekozen.</li></ul>'
-                f'{_gemeente_names(catalog)}</div>')
+        return _node("gemeenten", f.path, None, f.title, _text(spec.get("description", ""), GEMEENTEN_HELP),
+                     marked=required, names=gemeente_names(ctx))
     per_line = _limits(spec).replace(" tekens.", " tekens per regel.")
-    help_html = _help(base, spec.get("description", ""), "Eén per regel.", per_line)
-    return (f'<div class="kb-veld"><label for="{esc(base)}">{esc(title)}{marker}</label>{help_html}{_error(base)}'
-            f'<textarea rows="4" id="{esc(base)}" name="{esc(_pad(f.path))}" data-soort="regels"'
-            f'{" required" if required else ""} {_common(base, f.path, title, help_html)}></textarea></div>')
+    return _node("lines", f.path, None, f.title, _text(spec.get("description", ""), "Eén per regel.", per_line),
+                 required=required, marked=required)
 
 
-def _gemeente_names(catalog: Catalog) -> str:
-    names = sorted({g.naam for g in catalog.gemeenten.values()}, key=str.lower)
+def gemeente_names(ctx: RenderContext) -> list[str]:
+    """Every official name, then the common names that differ from them (the picker's suggestions)."""
+    names = sorted({g.naam for g in ctx.catalog.gemeenten.values()}, key=str.lower)
     official = {fold(n).replace("'", "") for n in names}
-    aliases = sorted(a.title() for a in ALIASES if fold(a).replace("'", "") not in official)
-    return ('<datalist id="kb-gemeentenamen">' + "".join(f'<option value="{esc(n)}"></option>' for n in names + aliases)
-            + "</datalist>")
+    return names + sorted(a.title() for a in ALIASES if fold(a).replace("'", "") not in official)
 
 
 # --- groups ------------------------------------------------------------------------------------
 
-def _render(catalog: Catalog, group: list[Field], node: dict, prefix: tuple, chain_required: bool,
-            row: str | None) -> list[str]:
+def _controls(ctx: RenderContext, group: list[Field], node, prefix: tuple, chain_required: bool,
+              row: str | None) -> list[dict]:
     """Controls for the fields under `node` (an object schema), grouped as the schema nests them."""
     out = []
     depth = len(prefix)
     for key, items in groupby(group, key=lambda f: f.path[depth]):
         items = list(items)
-        spec = node["properties"][key]
-        own = key in node.get("required", ())
-        if depth == 0 and key in AUTOMATIC:
+        if depth == 0 and (key in AUTOMATIC or key in EDITORS_FILL_IN):
             continue
-        path = prefix + (key,)
+        spec, own, path = node["properties"][key], key in node.get("required", ()), prefix + (key,)
         if spec.get("type") == "object":
-            out.append(_object(catalog, items, spec, path, chain_required and own, row))
+            out.append(_object(ctx, items, spec, path, chain_required and own, row))
         elif spec.get("type") == "array" and spec["items"].get("type") == "object":
-            out.append(_repeat(catalog, items, spec, path, own))
+            out.append(_repeat(ctx, items, spec, path, own))
         elif spec.get("type") == "array":
-            out.append(_list(catalog, items[0], chain_required and own))
-        elif own and not chain_required:
-            # Required inside an optional block: the label says so, the browser does not insist.
-            out.append(_leaf_optional_parent(catalog, items[0], spec, row))
+            out.append(_list(ctx, items[0], chain_required and own))
         else:
-            out.append(_leaf(catalog, items[0], spec, chain_required and own, row))
+            # Required inside an optional block: the label says so, the browser does not insist.
+            out.append(_leaf(ctx, items[0], chain_required and own, own, row))
     return out
 
 
-def _leaf_optional_parent(catalog: Catalog, f: Field, spec: dict, row: str | None) -> str:
-    """A field required inside an optional block: marked, but no `required` attribute."""
-    html = _leaf(catalog, f, spec, False, row)
-    return html.replace("</label>", f"{_marker(True)}</label>", 1)
+def _object(ctx: RenderContext, group: list[Field], spec, path: tuple, chain: bool, row: str | None) -> dict:
+    help_text = _text(spec.get("description", ""), "" if chain else OPTIONAL_BLOCK)
+    return _node("group", path, row, spec.get("title", path[-1]), help_text,
+                 children=_controls(ctx, group, spec, path, chain, row))
 
 
-def _object(catalog: Catalog, group: list[Field], spec: dict, path: tuple, chain: bool, row: str | None) -> str:
-    base = _base(path, row)
-    note = "" if chain else ("Dit blok is niet verplicht. Vult u er iets in, dan zijn de velden met (verplicht) "
-                             "ook nodig.")
-    help_html = _help(base, spec.get("description", ""), note)
-    inner = "".join(_render(catalog, group, spec, path, chain, row))
-    described = f' aria-describedby="{esc(base)}-uitleg"' if help_html else ""
-    return (f'<fieldset class="kb-groep" id="{esc(base)}" data-groep="{esc(_pad(path))}"{described}>'
-            f'<legend>{esc(spec.get("title", path[-1]))}</legend>{help_html}{inner}</fieldset>')
-
-
-def _repeat(catalog: Catalog, group: list[Field], spec: dict, path: tuple, own: bool) -> str:
+def _repeat(ctx: RenderContext, group: list[Field], spec, path: tuple, own: bool) -> dict:
     """An array of objects: rows of fields, a template for new rows, add and remove buttons."""
-    key = _pad(path)
-    base = _base(path, None)
-    noun = ROW_NOUNS.get(path[-1], "regel")
     limit = spec.get("minItems", 0)
-    needed = own and limit
+    needed = bool(own and limit)
     hint = f"Voeg er minstens {limit} toe." if needed else "Niet verplicht; voeg toe wat van toepassing is."
-    help_html = _help(base, spec.get("description", ""), hint)
 
-    def one_row(number: str) -> str:
-        inner = "".join(_render(catalog, group, spec["items"], path + ("*",), True, number))
-        return (f'<fieldset class="kb-rij" data-rij><legend>{esc(noun.capitalize())} <span data-rij-nummer>'
-                f'{esc(number if number != ROW else "")}</span></legend>{inner}'
-                f'<button type="button" class="md-button kb-knop kb-knop--verwijder" data-kb-rij-verwijderen>'
-                f'{esc(noun.capitalize())} <span data-rij-nummer>{esc(number if number != ROW else "")}</span> '
-                f'verwijderen</button></fieldset>')
+    def one_row(number: str) -> dict:
+        return {"number": "" if number == ROW else number,
+                "children": _controls(ctx, group, spec["items"], path + ("*",), True, number)}
 
-    rows = one_row("1") if path[-1] in START_WITH_ROW else ""
-    return (f'<fieldset class="kb-groep kb-herhaal" id="{esc(base)}" data-herhaal="{esc(key)}" '
-            f'data-noun="{esc(noun)}" data-basis="{esc(base)}" data-titel="{esc(spec.get("title", path[-1]))}" '
-            f'{_described(base, bool(help_html))}>'
-            f'<legend>{esc(spec.get("title", path[-1]))}{_marker(bool(needed))}</legend>{help_html}{_error(base)}'
-            f'<div class="kb-rijen" data-rijen>{rows}</div>'
-            f'<template data-rij-sjabloon>{one_row(ROW)}</template>'
-            f'<button type="button" class="md-button kb-knop" data-kb-rij-toevoegen>Nog een {esc(noun)} toevoegen'
-            f'</button></fieldset>')
+    return _node("repeat", path, None, spec.get("title", path[-1]), _text(spec.get("description", ""), hint),
+                 marked=needed, noun=ROW_NOUNS.get(path[-1], "regel"),
+                 rows=[one_row("1")] if path[-1] in START_WITH_ROW else [], template=one_row(ROW))
+
+
+def form_controls(ctx: RenderContext) -> list[dict]:
+    """The whole form as plain data, in schema order."""
+    schema = ctx.catalog.schemas[KIND]
+    return _controls(ctx, list(ctx.fields[KIND]), schema, (), True, None)
 
 
 # --- the data the script needs -----------------------------------------------------------------
 
-def page_data(catalog: Catalog) -> dict:
+def editors_comment(schema, name: str) -> list[str]:
+    """YAML comment lines for a block the editors fill in: what it is, and its fields to fill."""
+    spec = schema["properties"][name]
+    lines = [f"# {spec.get('title', name)}: dit blok vult de redactie in, nadat zij het record heeft beoordeeld.",
+             "# Zolang het ontbreekt, keurt `kennisbank validate` het record af en komt het niet op de site.",
+             f"# {name}:"]
+    for key, sub in spec.get("properties", {}).items():
+        about = _text(sub.get("title", key) + ":", sub.get("description", ""), "(JJJJ-MM-DD)" if sub.get("format") == "date" else "")
+        lines.append(f"#   {key}:".ljust(28) + f"  # {about}")
+    return lines
+
+
+def page_data(ctx: RenderContext) -> dict:
     """Everything the browser's validator needs, taken from the one source of each rule."""
+    catalog = ctx.catalog
+    schema = thaw(catalog.schemas[KIND])
     order = validation.DATE_ORDER
     return {
-        "schema": thaw(catalog.schemas[KIND]),
+        "schema": schema,
         "automatisch": AUTOMATIC,
+        "door_redactie": {name: editors_comment(schema, name) for name in EDITORS_FILL_IN
+                          if name in schema["properties"]},
         "codelijsten": {name: [{"code": c.code, "label": c.label} for c in codes]
                         for name, codes in catalog.codelists.items()},
         "gemeenten": {g.code: g.naam for g in catalog.gemeenten.values()},
@@ -301,109 +259,18 @@ def _version_key(version: str):
     return (1, tuple(int(p) for p in parts), "") if all(p.isdigit() for p in parts) else (0, (), version)
 
 
-def _json_script(data: dict) -> str:
+def json_for_script(data: dict) -> Markup:
+    """JSON that cannot end its <script> element or open a comment in it: '</' and '<!--' are escaped.
+
+    Marked safe because a <script> element's text is not HTML-escaped (the browser would read
+    '&#34;' literally); these two escapes are what keeps data from leaving the element."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    text = text.replace("</", "<\\/").replace("<!--", "\\u003c!--")
-    return f'<script type="application/json" id="kb-schema">{text}</script>'
+    return Markup(text.replace("</", "<\\/").replace("<!--", "\\u003c!--"))
 
 
-STYLE = """<style>
-.kb-aanmelden .kb-veld { margin: 0 0 1.1rem; }
-.md-typeset .kb-aanmelden a:not(.md-button) { text-decoration: underline; }
-.kb-aanmelden label, .kb-aanmelden legend { font-weight: 700; }
-.kb-aanmelden .kb-keuzes li label, .kb-aanmelden .kb-veld--vinkje label { font-weight: 400; display: inline; }
-.kb-aanmelden .kb-keuzes ul { list-style: none; margin: .2rem 0 0; padding: 0; }
-.md-typeset .kb-aanmelden .kb-keuzes li { margin: .1rem 0; }
-.kb-aanmelden fieldset { border: 1px solid #b4bfce; border-radius: .2rem; margin: 0 0 1.2rem; padding: .3rem 1rem .6rem; min-width: 0; }
-.kb-aanmelden fieldset.kb-keuzes { border: 0; padding: 0; }
-.kb-aanmelden fieldset.kb-keuzes.kb-veld--fout { border-left: 4px solid #8e1b1b; padding-left: .7rem; }
-.kb-aanmelden input[type=checkbox] { width: 1.1rem; height: 1.1rem; max-width: none; margin: 0 .4rem 0 0;
-  vertical-align: middle; display: inline-block; }
-.kb-aanmelden fieldset.kb-rij { background: #f6f8fb; }
-.kb-aanmelden legend { padding: 0 .3rem; }
-.kb-aanmelden input[type=text], .kb-aanmelden input[type=email], .kb-aanmelden input[type=url],
-.kb-aanmelden input[type=number], .kb-aanmelden input[type=date], .kb-aanmelden select, .kb-aanmelden textarea {
-  display: block; width: 100%; max-width: 40rem; padding: .35rem .4rem; border: 1px solid #6b7280; border-radius: .15rem;
-  font: inherit; color: #000; background: #fff; box-sizing: border-box; }
-.kb-aanmelden input[type=number], .kb-aanmelden input[type=date] { max-width: 14rem; }
-.kb-aanmelden textarea { resize: vertical; }
-.kb-aanmelden .kb-gemeenten__invoer { display: flex; gap: .5rem; align-items: center; max-width: 40rem; }
-.md-typeset .kb-aanmelden .md-button { margin: .3rem .5rem .3rem 0; padding: .35em 1em; }
-.kb-aanmelden .kb-gemeenten__invoer .md-button { margin: 0; }
-.kb-aanmelden :focus-visible, .kb-aanmelden input:focus, .kb-aanmelden select:focus, .kb-aanmelden textarea:focus,
-.kb-aanmelden .md-button:focus { outline: 3px solid #8a3b00; outline-offset: 2px; }
-.kb-aanmelden .kb-uitleg { display: block; font-size: .8em; color: #4a4a4a; margin: .1rem 0 .3rem; }
-.kb-aanmelden .kb-sublabel { margin: .4rem 0 0; font-size: .85em; }
-.md-typeset .kb-aanmelden ul.kb-gekozen { margin: .2rem 0 0 1.2rem; }
-.md-typeset .kb-aanmelden ul.kb-gekozen li { margin: .1rem 0; }
-.kb-aanmelden .kb-gekozen .md-button { font-size: .85em; padding: .1em .7em; margin: 0 0 0 .5rem; }
-.kb-aanmelden .kb-fout { color: #8e1b1b; font-weight: 700; margin: .2rem 0; white-space: pre-line; }
-.kb-aanmelden [aria-invalid=true] { border: 2px solid #8e1b1b; outline-offset: 2px; }
-.kb-aanmelden .kb-veld--fout { border-left: 4px solid #8e1b1b; padding-left: .7rem; }
-.kb-aanmelden .kb-foutoverzicht:not(:empty) { border: 3px solid #8e1b1b; padding: .4rem 1rem; margin: 1rem 0; }
-.kb-aanmelden .kb-foutoverzicht h2 { margin-top: .4rem; }
-.kb-aanmelden .kb-uitvoer { border: 2px solid #1f3a5f; border-radius: .2rem; padding: .2rem 1rem 1rem; margin: 1.5rem 0; }
-.kb-aanmelden .kb-uitvoer textarea { font-family: var(--md-code-font-family); font-size: .8rem; max-width: none; }
-.kb-aanmelden .kb-sr { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
-  clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
-@media print { .kb-aanmelden .md-button { display: none; } }
-</style>"""
-
-
-def submit_page(catalog: Catalog) -> str:
-    schema = catalog.schemas[KIND]
-    controls = "".join(_render(catalog, list(fields(schema, KIND)), schema, (), True, None))
-    mail = f'<a href="mailto:{EDITORS}?subject=Praktijk%20aanmelden" data-kb-mail>{EDITORS}</a>'
-    guide = f'<a href="{EDITOR_GUIDE}">handleiding voor de redactie</a>'
-    intro = (
-        "<p>Heeft uw regio goede afspraken over de doorbraakaanpak? Meld ze aan met dit formulier. U hoeft geen YAML "
-        "te kennen: het formulier maakt het record voor u, met dezelfde velden en regels die de redactie gebruikt.</p>"
-        "<ol>"
-        "<li>Vul het formulier in. Velden met <strong>(verplicht)</strong> moeten ingevuld zijn. Schrijf geen namen, "
-        "burgerservicenummers of andere gegevens van leerlingen op, en gebruik als contact een functioneel "
-        "e-mailadres van uw organisatie, geen persoonlijk adres.</li>"
-        "<li>Kies <strong>Maak het record</strong>. Het formulier controleert uw invoer en zegt bij elk veld wat er "
-        "nog niet klopt.</li>"
-        f"<li>Kopieer of download het record en stuur het per e-mail naar de redactie: {mail}. Stuur documenten die "
-        "openbaar mogen zijn, zoals een convenant, mee als bijlage. Werkt u met Git? Dan kunt u het bestand ook zelf "
-        f"toevoegen met een pull request; zie de {guide}.</li>"
-        "</ol>"
-        "<p>Uw invoer blijft in uw browser: dit formulier verstuurt niets. De redactie ziet het record pas als u het "
-        "zelf opstuurt, en beoordeelt het voordat het op de site komt.</p>")
-    noscript = (
-        "<noscript><div class=\"admonition warning\"><p class=\"admonition-title\">JavaScript staat uit</p>"
-        "<p>Dit formulier heeft JavaScript nodig om uw invoer te controleren en het record te maken. Zonder "
-        "JavaScript doet de knop <strong>Maak het record</strong> niets. U kunt de velden hieronder wel gebruiken "
-        f"als lijst van wat de redactie wil weten: zet uw antwoorden in een e-mail aan {EDITORS}, of maak het "
-        f"YAML-bestand zelf met de {guide}.</p></div></noscript>")
-    output = (
-        '<section class="kb-uitvoer" id="kb-uitvoer" aria-labelledby="kb-uitvoer-kop" hidden '
-        'data-search-exclude>'
-        '<h2 id="kb-uitvoer-kop" tabindex="-1">Uw record is klaar</h2>'
-        '<p>Controleer het record hieronder. Download het als bestand <code data-kb-bestandsnaam></code> of kopieer de '
-        f'tekst, en stuur het per e-mail naar {mail.replace(" data-kb-mail", " data-kb-mail-uitvoer")}. '
-        f'Of voeg het bestand met een pull request toe aan <code>practices/praktijken/</code> (zie de {guide}).</p>'
-        '<label for="kb-yaml">Het record (YAML)</label>'
-        '<textarea id="kb-yaml" readonly rows="24" spellcheck="false"></textarea>'
-        '<p><button type="button" class="md-button md-button--primary kb-knop" data-kb-kopieer>Kopiëren</button>'
-        '<a class="md-button kb-knop" href="#" download="praktijk.yaml" data-kb-download>Downloaden (.yaml)</a></p>'
-        '<p role="status" data-kb-uitvoer-status></p>'
-        '</section>')
-    form = (
-        '<form class="kb-formulier" id="kb-aanmeldformulier" novalidate aria-label="Praktijk aanmelden" '
-        'data-search-exclude>'
-        f"{controls}"
-        '<p><button type="button" class="md-button md-button--primary kb-knop" data-kb-maak>Maak het record</button></p>'
-        '</form>')
-    body = (
-        '<div class="kb-aanmelden" data-kb-aanmelden>'
-        f"{intro}{noscript}"
-        '<div class="kb-foutoverzicht" id="kb-foutoverzicht" role="alert" tabindex="-1"></div>'
-        f"{form}{output}"
-        '<p class="kb-sr" role="status" aria-live="polite" data-kb-status></p>'
-        f"{_json_script(page_data(catalog))}"
-        '<script src="../assets/aanmelden.js" defer></script>'
-        "</div>")
+def submit_page(ctx: RenderContext) -> str:
+    body = ctx.render("submit.html", controls=form_controls(ctx), data=json_for_script(page_data(ctx)),
+                      editors=EDITORS, guide=EDITOR_GUIDE)
     return (front("Praktijk aanmelden", "Meld een goede praktijk van uw regio aan met een formulier. Uw browser maakt "
                   "het record; u stuurt het naar de redactie.")
-            + "# Praktijk aanmelden\n\n" + STYLE + "\n\n" + body + "\n")
+            + "# Praktijk aanmelden\n\n" + body)

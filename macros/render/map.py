@@ -14,8 +14,10 @@ equirectangular projection (x scaled by cos 52.2 degrees, y flipped) into a
 fixed-width viewBox, rounded to 0.1 and written as relative path commands to
 keep the SVG small.
 
-All functions are pure except :func:`load_topology`. Every text taken from the
-data (names, titles, hrefs, anchors) is escaped with the site's ``macros.html.esc``.
+All functions are pure except :func:`load_topology`. The geometry is computed here;
+the SVG and the table are presented by the templates ``_map_svg.html`` and
+``_map_table.html`` of the project's autoescaping environment, so every text taken
+from the data (names, titles, hrefs, anchors) is escaped there.
 """
 
 from __future__ import annotations
@@ -26,8 +28,11 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from macros.render.html import esc
 from pathlib import Path
+from types import MappingProxyType
+
+from macros.render.context import RenderContext
+from macros.render.env import rel
 
 VIEW_WIDTH = 600
 PADDING = 2.0  # viewBox units kept free around the map, so borders are not clipped
@@ -45,17 +50,11 @@ PATTERN_ID = "kaart-arcering"
 TITLE_ID = "kaart-titel"
 DESC_ID = "kaart-beschrijving"
 
-SVG_TITLE = "Kaart van Nederland: gemeenten met een gepubliceerde praktijk"
-SVG_DESC = (
-    "Gemeenten met minstens één gepubliceerde praktijk zijn donker gekleurd en "
-    "gearceerd; de overige gemeenten zijn grijs. Dezelfde informatie staat in "
-    "de tabel onder de kaart."
-)
-LEGEND_COVERED = "Gemeente met praktijk"
-LEGEND_EMPTY = "Gemeente zonder praktijk"
-TABLE_CAPTION = "Gemeenten met een gepubliceerde praktijk"
-TABLE_HEADERS = ("Gemeente", "Code", "Praktijken")
-TABLE_EMPTY = "Er zijn nog geen gemeenten met een gepubliceerde praktijk."
+MAP_PAGE = "kaart/"
+# What the templates need besides the data: ids and colours shared with the tests.
+STYLE = MappingProxyType({"svg_ns": SVG_NS, "pattern_id": PATTERN_ID, "title_id": TITLE_ID, "desc_id": DESC_ID,
+                          "fill_covered": FILL_COVERED, "fill_empty": FILL_EMPTY, "hatch": HATCH_COLOUR,
+                          "border": BORDER_COLOUR})
 
 Point = tuple[float, float]
 GridPoint = tuple[int, int]
@@ -271,7 +270,7 @@ def view_box(shapes: Sequence[Shape]) -> tuple[float, float]:
 
 
 # --------------------------------------------------------------------------
-# Rendering
+# Data for the templates
 # --------------------------------------------------------------------------
 
 
@@ -296,56 +295,6 @@ def number(value: float) -> str:
     return f"{value:g}"
 
 
-def pattern_defs() -> str:
-    """``<defs>`` with the hatch pattern used for covered gemeenten."""
-    return (
-        f'<defs><pattern id="{PATTERN_ID}" patternUnits="userSpaceOnUse" '
-        f'width="5" height="5" patternTransform="rotate(45)">'
-        f'<rect width="5" height="5" fill="{FILL_COVERED}"/>'
-        f'<line x1="0" y1="0" x2="0" y2="5" stroke="{HATCH_COLOUR}" stroke-width="1.6"/>'
-        f"</pattern></defs>"
-    )
-
-
-def empty_path(shape: Shape) -> str:
-    """Path of an uncovered gemeente: not a link."""
-    title = esc(practice_count_label(shape.naam, 0))
-    return f'<path class="kaart-leeg" d="{shape.d}"><title>{title}</title></path>'
-
-
-def covered_link(
-    shape: Shape,
-    practices: Sequence[tuple[str, str]],
-    href_for_practice: Callable[[str], str],
-    table_anchor: Callable[[str], str],
-) -> str:
-    """Link around a covered gemeente: to the practice, or to its table row."""
-    if len(practices) == 1:
-        href = href_for_practice(practices[0][0])
-    else:
-        href = "#" + table_anchor(shape.code)
-    label = esc(practice_count_label(shape.naam, len(practices)))
-    return (
-        f'<a href="{esc(href)}" aria-label="{label}">'
-        f'<path class="kaart-gedekt" d="{shape.d}"><title>{label}</title></path></a>'
-    )
-
-
-def legend() -> str:
-    """HTML legend with two swatches; the hatch reuses the map's pattern."""
-    items = (
-        ("kaart-gedekt", f"url(#{PATTERN_ID})", LEGEND_COVERED),
-        ("kaart-leeg", FILL_EMPTY, LEGEND_EMPTY),
-    )
-    return '<ul class="kaart-legenda">' + "".join(
-        f'<li><svg xmlns="{SVG_NS}" class="kaart-swatch" width="20" height="14" '
-        f'viewBox="0 0 20 14" aria-hidden="true" focusable="false">'
-        f'<rect class="{cls}" width="20" height="14" fill="{fill}" stroke="#595959"/>'
-        f"</svg> {esc(text)}</li>"
-        for cls, fill, text in items
-    ) + "</ul>"
-
-
 def covered_practices(
     shapes: Sequence[Shape], covered: Mapping[str, Sequence[tuple[str, str]]]
 ) -> dict[str, list[tuple[str, str]]]:
@@ -355,45 +304,35 @@ def covered_practices(
     return {code: practices for code, practices in result.items() if practices}
 
 
-def map_svg(
+def covered_link(
+    shape: Shape,
+    practices: Sequence[tuple[str, str]],
+    href_for_practice: Callable[[str], str],
+    table_anchor: Callable[[str], str],
+) -> dict:
+    """A covered gemeente: its link goes to the practice, or to its table row when there are several."""
+    href = href_for_practice(practices[0][0]) if len(practices) == 1 else "#" + table_anchor(shape.code)
+    return {"d": shape.d, "label": practice_count_label(shape.naam, len(practices)), "href": href}
+
+
+def svg_data(
     shapes: Sequence[Shape],
     covered: Mapping[str, Sequence[tuple[str, str]]],
     href_for_practice: Callable[[str], str],
     table_anchor: Callable[[str], str],
-) -> str:
-    """Inline SVG map plus HTML legend, wrapped in one ``<div class="kaart">``.
+) -> dict:
+    """What ``_map_svg.html`` draws: the viewBox, the uncovered paths, then the covered links.
 
-    The ``<div>`` wrapper makes Python-Markdown treat the output as one raw
-    HTML block (``svg`` alone is not a block-level tag there). Covered
-    gemeenten are drawn last, so their outline and focus ring stay on top.
-    """
+    Covered gemeenten are drawn last, so their outline and focus ring stay on top."""
     practices = covered_practices(shapes, covered)
     width, height = view_box(shapes)
-    empty = "".join(empty_path(s) for s in shapes if s.code not in practices)
-    links = "".join(
-        covered_link(s, practices[s.code], href_for_practice, table_anchor)
-        for s in shapes
-        if s.code in practices
-    )
-    svg = (
-        f'<svg xmlns="{SVG_NS}" class="kaart-svg" role="group" '
-        f'viewBox="0 0 {number(width)} {number(height)}" '
-        f'aria-labelledby="{TITLE_ID}" aria-describedby="{DESC_ID}">'
-        f'<title id="{TITLE_ID}">{esc(SVG_TITLE)}</title>'
-        f'<desc id="{DESC_ID}">{esc(SVG_DESC)}</desc>'
-        f"{pattern_defs()}"
-        f'<g stroke="{BORDER_COLOUR}" stroke-width=".4" stroke-linejoin="round" '
-        f'fill-rule="evenodd">'
-        f'<g class="kaart-leeg-groep" fill="{FILL_EMPTY}">{empty}</g>'
-        f'<g class="kaart-gedekt-groep" fill="url(#{PATTERN_ID})">{links}</g>'
-        f"</g></svg>"
-    )
-    return f'<div class="kaart">{svg}{legend()}</div>'
-
-
-# --------------------------------------------------------------------------
-# Table
-# --------------------------------------------------------------------------
+    return {
+        "style": STYLE,
+        "view_box": f"0 0 {number(width)} {number(height)}",
+        "empty": [{"d": s.d, "label": practice_count_label(s.naam, 0)} for s in shapes if s.code not in practices],
+        "covered": [covered_link(s, practices[s.code], href_for_practice, table_anchor)
+                    for s in shapes if s.code in practices],
+    }
 
 
 def name_sort_key(naam: str) -> tuple[str, str]:
@@ -406,54 +345,83 @@ def name_sort_key(naam: str) -> tuple[str, str]:
     return folded, folded
 
 
-def practice_links(
-    practices: Sequence[tuple[str, str]], href_for_practice: Callable[[str], str]
-) -> str:
-    """One link, or a list of links when there are several practices."""
-    links = [
-        f'<a href="{esc(href_for_practice(pid))}">{esc(title)}</a>'
-        for pid, title in practices
-    ]
-    if len(links) == 1:
-        return links[0]
-    return "<ul>" + "".join(f"<li>{link}</li>" for link in links) + "</ul>"
-
-
-def table_row(
-    shape: Shape,
-    practices: Sequence[tuple[str, str]],
+def table_rows(
+    shapes: Sequence[Shape],
+    covered: Mapping[str, Sequence[tuple[str, str]]],
     href_for_practice: Callable[[str], str],
     table_anchor: Callable[[str], str],
-) -> str:
-    """One ``<tr>`` with the gemeente as row header."""
-    return (
-        f'<tr id="{esc(table_anchor(shape.code))}">'
-        f'<th scope="row">{esc(shape.naam)}</th><td>{esc(shape.code)}</td>'
-        f"<td>{practice_links(practices, href_for_practice)}</td></tr>"
-    )
+) -> list[dict]:
+    """Rows of covered gemeenten only, sorted by name, each with its practices as links.
+
+    Codes in ``covered`` that are not on the map are left out, so the table
+    always mirrors the map it is the text alternative for."""
+    practices = covered_practices(shapes, covered)
+    return [
+        {"anchor": table_anchor(s.code), "naam": s.naam, "code": s.code,
+         "links": [{"href": href_for_practice(pid), "title": title} for pid, title in practices[s.code]]}
+        for s in sorted(shapes, key=lambda s: (name_sort_key(s.naam), s.code))
+        if s.code in practices
+    ]
 
 
-def coverage_table(
+# --------------------------------------------------------------------------
+# Rendering
+# --------------------------------------------------------------------------
+
+
+def map_svg(
+    ctx: RenderContext,
     shapes: Sequence[Shape],
     covered: Mapping[str, Sequence[tuple[str, str]]],
     href_for_practice: Callable[[str], str],
     table_anchor: Callable[[str], str],
 ) -> str:
-    """HTML table of covered gemeenten only, sorted by name.
+    """Inline SVG map plus HTML legend, wrapped in one ``<div class="kaart">`` (well-formed XML).
 
-    Codes in ``covered`` that are not on the map are left out, so the table
-    always mirrors the map it is the text alternative for.
-    """
-    practices = covered_practices(shapes, covered)
-    rows = [
-        table_row(s, practices[s.code], href_for_practice, table_anchor)
-        for s in sorted(shapes, key=lambda s: (name_sort_key(s.naam), s.code))
-        if s.code in practices
-    ]
-    if not rows:
-        rows = [f'<tr><td colspan="3">{esc(TABLE_EMPTY)}</td></tr>']
-    headers = "".join(f'<th scope="col">{esc(h)}</th>' for h in TABLE_HEADERS)
-    return (
-        f'<table class="kaart-tabel"><caption>{esc(TABLE_CAPTION)}</caption>'
-        f"<thead><tr>{headers}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-    )
+    The ``<div>`` wrapper makes Python-Markdown treat the output as one raw
+    HTML block (``svg`` alone is not a block-level tag there)."""
+    return ctx.render("_map_svg.html", svg=svg_data(shapes, covered, href_for_practice, table_anchor)).strip()
+
+
+def coverage_table(
+    ctx: RenderContext,
+    shapes: Sequence[Shape],
+    covered: Mapping[str, Sequence[tuple[str, str]]],
+    href_for_practice: Callable[[str], str],
+    table_anchor: Callable[[str], str],
+) -> str:
+    """HTML table of covered gemeenten only, sorted by name (well-formed XML)."""
+    return ctx.render("_map_table.html", rows=table_rows(shapes, covered, href_for_practice, table_anchor)).strip()
+
+
+# --------------------------------------------------------------------------
+# The map page's parts (the page itself is macros.render.pages.map_page)
+# --------------------------------------------------------------------------
+
+
+def gemeente_anchor(code: str) -> str:
+    return f"gemeente-{code.lower()}"
+
+
+def coverage(ctx: RenderContext) -> dict[str, list[tuple[str, str]]]:
+    """Gemeente code -> (practice id, title) of every practice that covers it, in catalogue order."""
+    covered: dict[str, list[tuple[str, str]]] = {}
+    for record in ctx.catalog.practices:
+        for code in record.get("gemeenten"):
+            covered.setdefault(code, []).append((record.id, record.get("titel")))
+    return covered
+
+
+def map_page_parts(ctx: RenderContext, page_url: str = MAP_PAGE) -> dict:
+    """Everything the map page shows, as data for ``_map_svg.html`` (``svg``) and ``_map_table.html`` (``rows``).
+
+    ``covered_count`` counts the gemeenten with a practice (also codes that are not on the map, as
+    the page's sentence always did), ``total`` the gemeenten of the reference table."""
+    covered = coverage(ctx)
+
+    def practice_href(practice_id: str) -> str:
+        return rel(page_url, f"praktijken/{practice_id}/")
+
+    return {"covered_count": len(covered), "total": len(ctx.catalog.gemeenten),
+            "svg": svg_data(ctx.shapes, covered, practice_href, gemeente_anchor),
+            "rows": table_rows(ctx.shapes, covered, practice_href, gemeente_anchor)}

@@ -27,7 +27,7 @@ def theme_table(ctx: RenderContext, page_url: str, theme: str) -> str:
 
 
 def templates_of(ctx: RenderContext, page_url: str, theme: str | None) -> str:
-    return template_list(ctx.catalog, page_url, theme)
+    return template_list(ctx, page_url, theme)
 
 
 def field_reference(ctx: RenderContext, kind: str) -> str:
