@@ -50,4 +50,4 @@ lock:
 	  --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
 clean:
-	rm -rf site .cache
+	rm -rf site .site.builds .cache

@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import time
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -164,14 +165,14 @@ class Built:
 def built(tmp_path_factory) -> Built:
     out = tmp_path_factory.mktemp("downloads")
     result = Built({}, {}, {})
-    documents.reference_documents()  # one-off cost, not counted per template
+    references = documents.reference_documents(tmp_path_factory.mktemp("huisstijl"))
     for case_id in CASE_IDS:
         start = time.perf_counter()
         try:
             case = load_case(case_id)
             result.paths[case_id] = write_downloads(
                 case.template_id, case.version, case.title, case.body, case.labels, out,
-                description=case.description,
+                description=case.description, references=references,
             )
         except Exception as error:  # reported by the test of that case
             result.errors[case_id] = error
@@ -393,18 +394,18 @@ def test_fill_placeholders_reports_all_missing_and_unknown_at_once():
 # --------------------------------------------------------------------------- errors, caching, parallel
 
 
-def test_reference_documents_are_cached():
-    first = documents.reference_documents()
-    assert first is documents.reference_documents()
-    assert first["docx"].is_file() and first["odt"].is_file()
+def test_reference_documents_are_made_in_the_given_folder(tmp_path):
+    made = documents.reference_documents(tmp_path / "huisstijl")
+    assert made == {"docx": tmp_path / "huisstijl" / "reference.docx", "odt": tmp_path / "huisstijl" / "reference.odt"}
+    assert Document(made["docx"]).styles["Invulveld"].font.bold is True
+    assert zipfile.ZipFile(made["odt"]).namelist()[0] == "mimetype"
 
 
-def test_pandoc_failure_becomes_dutch_error(tmp_path, monkeypatch):
-    monkeypatch.setattr(documents, "reference_documents",
-                        lambda: {"docx": tmp_path / "weg.docx", "odt": tmp_path / "weg.odt"})
+def test_pandoc_failure_becomes_dutch_error(tmp_path):
+    references = {"docx": tmp_path / "weg.docx", "odt": tmp_path / "weg.odt"}
     out = tmp_path / "out"
     with pytest.raises(ConversionError) as caught:
-        write_downloads(FIXTURE_ID, "1.0.0", "Titel", FIXTURE_BODY, FIXTURE_LABELS, out)
+        write_downloads(FIXTURE_ID, "1.0.0", "Titel", FIXTURE_BODY, FIXTURE_LABELS, out, references=references)
     message = str(caught.value)
     assert message.startswith(f"Het sjabloon '{FIXTURE_ID}' kon niet worden omgezet naar Word")
     assert "Traceback" not in message and "weg.docx" in message

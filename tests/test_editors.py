@@ -157,7 +157,10 @@ def test_failed_build_leaves_the_previous_site_byte_identical(tmp_path):
     failing_docs = run("build", "--config", str(project / "mkdocs.yml"), "--site", str(project / "site"), cwd=project)
     assert failing_docs.returncode == 1, "a strict MkDocs warning fails the build too"
     assert tree_digest(project / "site") == before
-    assert not [p for p in project.iterdir() if p.name.startswith(".site.")], "no half-built folders left behind"
+    current = os.readlink(project / "site").rsplit("/", 1)[-1]
+    assert sorted(p.name for p in (project / ".site.builds").iterdir()) == sorted([current, "bouw.lock"]), \
+        "no half-built folders left behind"
+    assert [p.name for p in project.iterdir() if p.name.startswith(".site")] == [".site.builds"]
 
 
 # --- templates ---------------------------------------------------------------------------------

@@ -434,7 +434,8 @@ def test_template_page_placeholder_table_form_and_body(ctx):
         "De volledige statutaire naam van het samenwerkingsverband passend onderwijs. Bijvoorbeeld: Stichting "
         "Samenwerkingsverband Passend Onderwijs Voorbeeldregio")
     body = doc.xpath("//div[@class='kb-sjabloontekst']")[0]
-    assert body.get("markdown") == "1"
+    assert body.get("markdown") is None, "the body is sanitised HTML, not Markdown for MkDocs"
+    assert body.xpath("./h2") and body.xpath("./p"), "Markdown headings and paragraphs became HTML"
     spans = body.xpath(".//span[@class='kb-invulveld']")
     names = [f["naam"] for f in template.get("invulvelden")]
     assert {s.get("data-veld") for s in spans} == set(names)

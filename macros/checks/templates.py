@@ -1,41 +1,203 @@
 """Checks of agreement templates: a safe body, placeholders declared and used, version rules.
 
-A released version's body is frozen: `sjablonen/versies.yaml` keeps the hash of
+A template body is a restricted Markdown: headings, paragraphs, lists, block quotes,
+emphasis, tables, links (http(s), mailto or inside the site; reference-style definitions
+checked like inline links) and images from the template's own attachments
+(`practices/sjablonen/<id>/`, a bare file name). No raw HTML, no attribute lists, no
+`javascript:`/`data:`/`file:` addresses in any spelling. The body is parsed with
+markdown-it-py (CommonMark) to find every link, image and HTML node; a line scan behind
+it catches what another Markdown reader (Python-Markdown for the site, pandoc for the
+documents) might read differently.
+
+The URL rules (`url_kind`, `attachment_name`) are shared with the HTML of the site
+(`macros.render.template_body`) and the documents (`macros.publish.documents`).
+
+A released version's body is frozen: `sjablonen/versies.lock` keeps the hash of
 every version, so a changed body without a version bump is caught.
 """
 
 from __future__ import annotations
 
+import html
 import re
+import unicodedata
+from pathlib import Path
+from urllib.parse import unquote
+
+from markdown_it import MarkdownIt
 
 from macros.load.templates import PLACEHOLDER, body_hash
 from macros.load.yaml_source import Source
 from macros.checks.problems import Problem, field_path
 
-_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
-_HTML = re.compile(r"<[A-Za-z!/?]")
+IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif"}
+_IMAGE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+_SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
+_WEB = re.compile(r"https?://[^/?#]")
+_HTML = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)|<!|<\?")
+_ATTRIBUTES = re.compile(r"\{\s*[:#.=%]|\{[^{}\n]*=[^{}\n]*\}")
+_DANGEROUS = re.compile(r"(?:java|vb|live)script:|(?:^|[(<=\"'`:\]])(?:file:/|data:[a-z0-9.+-]*[/,;])")
+_BLOCKS = {"heading_open", "heading_close", "paragraph_open", "paragraph_close", "bullet_list_open",
+           "bullet_list_close", "ordered_list_open", "ordered_list_close", "list_item_open", "list_item_close",
+           "blockquote_open", "blockquote_close", "hr", "table_open", "table_close", "thead_open", "thead_close",
+           "tbody_open", "tbody_close", "tr_open", "tr_close", "th_open", "th_close", "td_open", "td_close", "inline"}
+_HTML_MESSAGE = "HTML-code is niet toegestaan in een sjabloon. Gebruik gewone Markdown."
 
 
-def check_template(source: Source, body: str, body_file: str, lock: dict) -> list[Problem]:
+# --------------------------------------------------------------------------- shared URL rules
+
+
+def normal_url(url: str) -> str:
+    """A URL as a browser reads its scheme: entities and %-escapes decoded, no whitespace or
+    control characters, lower case. Only for judging; never shown or published."""
+    text = unquote(html.unescape(html.unescape(url)))
+    return "".join(c for c in text if not (c.isspace() or unicodedata.category(c)[0] in "CZ")).lower()
+
+
+def url_kind(url: str) -> str:
+    """'web' (http/https with a host), 'mail' (mailto:), 'anchor' (#...), 'internal' (a
+    relative link inside the site) or 'refused' (any other scheme, //host, backslashes)."""
+    normal = normal_url(url)
+    scheme = _SCHEME.match(normal)
+    if scheme:
+        if scheme.group(1) in ("http", "https"):
+            return "web" if _WEB.match(normal) else "refused"
+        return "mail" if scheme.group(1) == "mailto" and len(normal) > 7 else "refused"
+    if normal.startswith(("//", "\\")) or "\\" in normal or ":" in normal.split("/", 1)[0]:
+        return "refused"
+    return "anchor" if normal.startswith("#") else "internal"
+
+
+def attachment_name(src: str) -> str | None:
+    """The file name when `src` names an image of the template's own attachments (a bare
+    name such as `logo.png`, no folder, no scheme), else None."""
+    if _IMAGE_NAME.fullmatch(src) and Path(src).suffix.lower() in IMAGE_TYPES:
+        return src
+    return None
+
+
+def attachment_folder(body_file: Path | str) -> Path:
+    """`practices/sjablonen/<id>.md` keeps its attachments in `practices/sjablonen/<id>/`."""
+    return Path(body_file).with_suffix("")
+
+
+def attachment_file(folder: Path, name: str) -> Path | None:
+    """The attachment as a regular file inside `folder` (no link anywhere on the way), or None."""
+    path = folder / name
+    if folder.is_symlink() or path.is_symlink() or not path.is_file():
+        return None
+    return path if path.resolve().parent == folder.resolve() else None
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def check_template(source: Source, body: str, body_file: str, lock: dict,
+                   attachments: Path | None = None) -> list[Problem]:
     """Body safety, placeholders declared and used, and the version rules."""
-    return (_check_body(body, body_file) + _check_placeholders(source, body, body_file)
+    folder = attachments if attachments is not None else attachment_folder(body_file)
+    return (check_body(body, body_file, folder) + _check_placeholders(source, body, body_file)
             + _check_version(source, body, lock))
 
 
-def _check_body(body: str, shown: str) -> list[Problem]:
-    out = []
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    md.validateLink = lambda url: True      # see every link, also the ones CommonMark would drop
+    md.normalizeLink = lambda url: url      # and its destination as written (escapes decoded)
+    return md
+
+
+def check_body(body: str, shown: str, attachments: Path) -> list[Problem]:
+    """Every refusal in a template body, each a Dutch `file:line` problem."""
+    env: dict = {}
+    tokens = _parser().parse(body, env)
+    found: set[tuple[int, str]] = set()
+    for token in tokens:
+        line = token.map[0] + 1 if token.map else 1
+        if token.type == "html_block":
+            found.add((line, _HTML_MESSAGE))
+        elif token.type in ("fence", "code_block"):
+            found.add((line, "een codeblok (een regel die met ``` of met vier spaties begint) is niet toegestaan "
+                             "in een sjabloon. Haal de inspringing of de ``` weg."))
+        elif token.type not in _BLOCKS:
+            found.add((line, f"dit Markdown-onderdeel ({token.type}) is niet toegestaan in een sjabloon."))
+        if token.type == "inline":
+            found |= _check_inline(token, line, attachments)
+    placeholders = set(PLACEHOLDER.findall(body))
+    for label, ref in env.get("references", {}).items():
+        line = ref["map"][0] + 1 if ref.get("map") else 1
+        if url_kind(ref["href"]) == "refused":
+            found.add((line, _link_message(ref["href"])))
+        if label.lower() in placeholders:
+            found.add((line, f"de verwijzing [{label.lower()}] heeft de naam van een invulveld; dan wordt "
+                             f"[[{label.lower()}]] een link. Kies een andere naam voor de verwijzing."))
+    found |= _scan_lines(body, {line for line, _ in found})
+    return [Problem(shown, line, "tekst", message) for line, message in sorted(found)]
+
+
+def _check_inline(token, line: int, attachments: Path) -> set[tuple[int, str]]:
+    found = set()
+    for child in token.children or []:
+        if child.type in ("softbreak", "hardbreak"):
+            line += 1
+        elif child.type == "html_inline":
+            found.add((line, _HTML_MESSAGE))
+        elif child.type == "link_open" and url_kind(str(child.attrs.get("href", ""))) == "refused":
+            found.add((line, _link_message(str(child.attrs.get("href", "")))))
+        elif child.type == "image":
+            message = _image_problem(str(child.attrs.get("src", "")), attachments)
+            if message:
+                found.add((line, message))
+    return found
+
+
+def _scan_lines(body: str, reported: set[int]) -> set[tuple[int, str]]:
+    """What a parser could miss or another reader could take differently, line by line."""
+    found = set()
     for number, line in enumerate(body.splitlines(), 1):
         if "{{" in line or "{%" in line or "}}" in line:
-            out.append(Problem(shown, number, "tekst", "'{{', '}}' of '{%' is niet toegestaan (dat is sjabloontaal "
-                               "van de site). Schrijf invulvelden als [[naam]]."))
+            found.add((number, "'{{', '}}' of '{%' is niet toegestaan (dat is sjabloontaal van de site). "
+                               "Schrijf invulvelden als [[naam]]."))
+        elif _ATTRIBUTES.search(line):
+            found.add((number, "een attributenlijst zoals '{: ... }' of '{#...}' is niet toegestaan in een "
+                               "sjabloon: die voegt HTML-attributen of code toe. Haal het stuk tussen { en } weg."))
+        if number in reported:
+            continue
         if _HTML.search(line):
-            out.append(Problem(shown, number, "tekst", "HTML-code is niet toegestaan in een sjabloon. "
-                               "Gebruik gewone Markdown."))
-        for url in _LINK.findall(line):
-            if not url.lower().startswith(("https://", "http://", "mailto:")):
-                out.append(Problem(shown, number, "tekst", f"link '{url}' is niet toegestaan: alleen https://, "
-                                   "http:// of mailto:."))
-    return out
+            found.add((number, _HTML_MESSAGE))
+        danger = _DANGEROUS.search(normal_url(line))
+        if danger:
+            scheme = danger.group(0).lstrip("(<=\"'`:]").split(":")[0]
+            found.add((number, f"'{scheme}:' is niet toegestaan in een sjabloon, ook niet als tekst: zo'n adres "
+                               "kan code uitvoeren of een bestand insluiten. Gebruik alleen https://, http:// of mailto:."))
+    return found
+
+
+def _shown_url(url: str) -> str:
+    text = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in url)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _link_message(url: str) -> str:
+    return (f"link '{_shown_url(url)}' is niet toegestaan: gebruik een webadres dat begint met https:// of "
+            "http://, een mailto:-adres of een link binnen de site (zoals ../praktijken/).")
+
+
+def _image_problem(src: str, attachments: Path) -> str | None:
+    folder = f"{attachments.as_posix()}/"
+    example = "Zet de afbeelding (png, jpg of gif) in die map en gebruik alleen de bestandsnaam, zoals ![logo](logo.png)."
+    if url_kind(src) == "web":
+        return (f"afbeelding '{_shown_url(src)}' staat op een andere site; die zou bij de bouw en door elke "
+                f"bezoeker worden opgehaald. Een afbeelding in een sjabloon komt uit {folder}. {example}")
+    name = attachment_name(src)
+    if name is None:
+        return (f"afbeelding '{_shown_url(src)}' is niet toegestaan: een afbeelding in een sjabloon is een "
+                f"bestand uit {folder}. {example}")
+    if (attachments / name).is_symlink() or attachments.is_symlink():
+        return f"afbeelding '{name}' is een symbolische link; zet een gewoon bestand in {folder}."
+    if attachment_file(attachments, name) is None:
+        return f"afbeelding '{name}' bestaat niet in {folder}. Zet het bestand daar neer of verbeter de naam."
+    return None
 
 
 def _declared(source: Source) -> dict[str, int]:
@@ -97,4 +259,3 @@ def _check_version(source: Source, body: str, lock: dict) -> list[Problem]:
 def _bump(version: str) -> tuple:
     major, minor, _ = _version_key(version)
     return major, minor + 1, 0
-

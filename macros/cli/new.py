@@ -20,7 +20,8 @@ from typing import Callable
 import yaml
 
 from macros.model.codes import GemeenteIndex, normal_swv
-from macros.load.catalog import read_csv
+from macros.checks.problems import InvalidData
+from macros.load.catalog import load_catalog, read_csv
 from macros.model.schema import load_schema
 from macros.checks.records import mailbox_problems
 
@@ -358,8 +359,6 @@ def _write(root: Path, kind: str, data: dict) -> int:
 
 
 def _validate_new(root: Path, shown: str) -> int:
-    from macros.load.catalog import load_catalog
-    from macros.checks.problems import InvalidData
     try:
         load_catalog(root)
     except InvalidData as err:

@@ -7,7 +7,15 @@ A template body is Markdown with placeholders written ``[[naam]]``. This module
 * builds house-style reference documents from pandoc's own defaults
   (``reference_docx``, ``reference_odt``), and
 * writes ``<id>-<version>.docx``, ``.odt`` and ``.md`` (``write_downloads``,
-  ``write_all`` for several templates in parallel threads).
+  ``write_all`` for several templates in parallel threads), and
+* gives a build its work folder (``document_work``), removed afterwards.
+
+Nothing of the build machine reaches a document: pandoc runs with ``--sandbox`` (it
+reads only its input and the reference document), the body passes through pandoc's
+document tree where raw blocks are dropped, links other than http(s), mailto and
+``#anchor`` become their text, and images other than the template's own attachments
+(handed to pandoc as ``data:`` URIs) become their description. The documents are
+repeatable: fixed dates (the day of the version) and fixed ZIP entry times.
 
 Every error meant for a person is a ``DocumentError`` whose ``str()`` is a Dutch
 message; callers can show it as is.
@@ -18,24 +26,29 @@ both are imported lazily so the text functions work without them.
 
 from __future__ import annotations
 
-import atexit
-import functools
+import base64
+import fcntl
 import io
+import json
 import os
 import re
 import shutil
 import subprocess
 import tempfile
-import threading
 import uuid
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
 from pathlib import Path
+from types import MappingProxyType
 
 import pypandoc
 import yaml
+
+from macros.checks.templates import IMAGE_TYPES, attachment_file, attachment_name, url_kind
 
 PLACEHOLDER_RE = re.compile(r"\[\[([a-z][a-z0-9_]*)\]\]")
 PLACEHOLDER_STYLE = "Invulveld"
@@ -46,7 +59,9 @@ HIGHLIGHT_COLOR = "FFFF00"
 # Pandoc Markdown, minus extensions that Python-Markdown (the site) lacks and that
 # change meaning in these texts: "- a. tekst" must stay a bullet with "a." in it,
 # "@" and "$" are ordinary characters.
-PANDOC_FORMAT = "markdown-fancy_lists-example_lists-citations-tex_math_dollars-raw_tex"
+# No raw HTML, raw OpenXML/ODF blocks or YAML metadata from a body either.
+PANDOC_FORMAT = ("markdown-fancy_lists-example_lists-citations-tex_math_dollars-raw_tex"
+                 "-raw_html-raw_attribute-yaml_metadata_block")
 
 _ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _VERSION_RE = re.compile(r"^[0-9]+\.[0-9]+\.[0-9]+$")
@@ -340,55 +355,133 @@ def reference_odt(path: Path | str) -> Path:
     return path
 
 
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a ZIP entry can carry
+
+
+def _write_package(path: Path, entries: list[tuple[str, bytes]], when: tuple = ZIP_EPOCH) -> None:
+    """Write a ZIP package (.docx/.odt) with fixed entry times, modes and order.
+
+    ODF requires "mimetype" first and uncompressed; every other entry keeps its place.
+    """
+    entries = sorted(entries, key=lambda entry: entry[0] != "mimetype")
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=when)
+            info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
+            info.create_system, info.external_attr = 3, 0o644 << 16
+            target.writestr(info, data)
+
+
 def _rewrite_odf(source: zipfile.ZipFile, path: Path, replace: Mapping[str, bytes]) -> None:
     """Copy an ODF package to ``path`` with some members replaced."""
-    with zipfile.ZipFile(path, "w") as target:
-        # ODF requires "mimetype" first and uncompressed.
-        target.writestr("mimetype", source.read("mimetype"), zipfile.ZIP_STORED)
-        for info in source.infolist():
-            if info.filename != "mimetype":
-                data = replace.get(info.filename) or source.read(info.filename)
-                target.writestr(info.filename, data, zipfile.ZIP_DEFLATED)
+    entries = [(info.filename, replace.get(info.filename) or source.read(info.filename))
+               for info in source.infolist()]
+    _write_package(path, entries)
 
 
 _ODT_CELL_STYLE_RE = re.compile(
     rb'(<style:style style:name="Table(?:Header)?RowCell" style:family="table-cell">\s*'
     rb'<style:table-cell-properties fo:border=)"none"'
 )
+_PACKAGE_DATES = {
+    "docProps/core.xml": re.compile(rb"(<dcterms:(?:created|modified)\b[^>]*>)[^<]*"),
+    "meta.xml": re.compile(rb"(<(?:meta:creation-date|dc:date)>)[^<]*"),
+}
 
 
-def _odt_table_borders(path: Path) -> None:
-    """Give table cells a thin grid (pandoc writes ``fo:border="none"``)."""
+def release_moment(released: date | None = None) -> datetime:
+    """The moment a document says it was made: the day of the template version, else
+    ``SOURCE_DATE_EPOCH``, else 1 January 1980. Never the clock, so builds repeat."""
+    if released is not None:
+        return datetime(released.year, released.month, released.day, tzinfo=timezone.utc)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return max(datetime.fromtimestamp(int(epoch), timezone.utc), datetime(*ZIP_EPOCH, tzinfo=timezone.utc))
+    return datetime(*ZIP_EPOCH, tzinfo=timezone.utc)
+
+
+def _normalise_package(path: Path, fmt: str, moment: datetime) -> None:
+    """Make a pandoc .docx/.odt repeatable and finished: fixed dates in the document
+    properties and ZIP entries, and (odt) a thin grid on table cells."""
+    stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     with zipfile.ZipFile(path) as source:
-        content = source.read("content.xml")
-        changed = _ODT_CELL_STYLE_RE.sub(rb'\1"0.5pt solid #808080"', content)
-        if changed == content:
-            return
-        rewritten = _atomic_target(path)
+        entries = [(info.filename, source.read(info)) for info in source.infolist()]
+    fixed = []
+    for name, data in entries:
+        if name in _PACKAGE_DATES:
+            data = _PACKAGE_DATES[name].sub(lambda match: match.group(1) + stamp, data)
+        if fmt == "odt" and name == "content.xml":
+            data = _ODT_CELL_STYLE_RE.sub(rb'\1"0.5pt solid #808080"', data)
+        fixed.append((name, data))
+    _write_package(path, fixed, moment.timetuple()[:6])
+
+
+def reference_documents(folder: Path) -> dict[str, Path]:
+    """Make the house-style reference documents in ``folder``, once per call."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return {"docx": reference_docx(folder / "reference.docx"), "odt": reference_odt(folder / "reference.odt")}
+
+
+# --------------------------------------------------------------------------- work folder
+
+
+WORK_PREFIX = "documenten-"
+_WORK_LOCK = "documenten.lock"
+
+
+@dataclass(frozen=True)
+class DocumentWork:
+    """The work folder of one build (or one preview session) and its reference documents."""
+
+    folder: Path
+    references: Mapping[str, Path]
+
+
+@contextmanager
+def document_work(parent: Path) -> Iterator[DocumentWork]:
+    """A fresh work folder inside ``parent`` (for example ``<project>/.cache``) with the
+    reference documents made once; removed on exit.
+
+    Every user holds a shared lock on ``parent/documenten.lock`` while its folder exists.
+    Whoever finds no other user (the exclusive lock is free) first removes the
+    ``documenten-*`` folders that killed builds left behind.
+    """
+    parent = Path(parent)
+    parent.mkdir(parents=True, exist_ok=True)
+    lock = os.open(parent / _WORK_LOCK, os.O_CREAT | os.O_RDWR, 0o644)
+    folder = None
+    try:
         try:
-            _rewrite_odf(source, rewritten, {"content.xml": changed})
-            os.replace(rewritten, path)
-        finally:
-            rewritten.unlink(missing_ok=True)
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            for left in parent.glob(f"{WORK_PREFIX}*"):
+                shutil.rmtree(left, ignore_errors=True)
+        except BlockingIOError:
+            pass  # another build or preview is at work: its folder is not abandoned
+        fcntl.flock(lock, fcntl.LOCK_SH)
+        folder = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=parent))
+        yield DocumentWork(folder, MappingProxyType(_made_references(folder / "huisstijl")))
+    finally:
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+        os.close(lock)
 
 
-_REFERENCE_LOCK = threading.Lock()
+@contextmanager
+def _references_for(references: Mapping[str, Path] | None) -> Iterator[Mapping[str, Path]]:
+    """The given reference documents, or ones made for this call only."""
+    if references is not None:
+        yield references
+        return
+    with tempfile.TemporaryDirectory(prefix="kennisbank-huisstijl-") as folder:
+        yield _made_references(Path(folder))
 
 
-@functools.cache
-def _cached_reference_documents() -> dict[str, Path]:
-    directory = Path(tempfile.mkdtemp(prefix="kennisbank-huisstijl-"))
-    atexit.register(shutil.rmtree, directory, ignore_errors=True)
-    return {
-        "docx": reference_docx(directory / "reference.docx"),
-        "odt": reference_odt(directory / "reference.odt"),
-    }
-
-
-def reference_documents() -> dict[str, Path]:
-    """Reference documents per format, made once per process (thread-safe)."""
-    with _REFERENCE_LOCK:
-        return _cached_reference_documents()
+def _made_references(folder: Path) -> dict[str, Path]:
+    try:
+        return reference_documents(folder)
+    except Exception as error:  # missing python-docx/lxml, broken pandoc data
+        raise DocumentError(f"De huisstijl van de documenten (het referentiedocument) is niet aan te maken "
+                            f"({type(error).__name__}: {error}).") from error
 
 
 # --------------------------------------------------------------------------- conversion
@@ -409,22 +502,102 @@ def _atomic_target(target: Path) -> Path:
     return target.with_name(f".{target.stem}-{uuid.uuid4().hex}{target.suffix}")
 
 
-def _convert(template_id: str, fmt: str, source: str, target: Path, args: list[str]) -> None:
+def _pandoc_ast(source: str) -> dict:
+    """The body as pandoc's document tree, read in pandoc's sandbox (no file, no network)."""
+    return json.loads(pypandoc.convert_text(source, "json", format=PANDOC_FORMAT, extra_args=["--sandbox"],
+                                            verify_format=False))
+
+
+def _image_data(attachments: Path | None, names: set[str]) -> dict[str, str]:
+    """``data:`` URIs of the template's own attachments that the body shows, by file name.
+
+    Only these images reach a document: pandoc itself reads nothing but its input.
+    """
+    found = {}
+    for name in sorted(names):
+        path = attachment_file(attachments, name) if attachments and attachment_name(name) else None
+        if path is not None:
+            kind = IMAGE_TYPES[path.suffix.lower()]
+            found[name] = f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+    return found
+
+
+def _elements(node, kind: str):
+    """Every pandoc element of ``kind`` in a tree."""
+    if isinstance(node, dict):
+        if node.get("t") == kind:
+            yield node
+        for value in node.values():
+            yield from _elements(value, kind)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _elements(item, kind)
+
+
+def _inert(node, images: Mapping[str, str]):
+    """The tree without raw blocks, with only http(s)/mailto/#anchor links (others become
+    their text) and only the given attachment images (others become their description)."""
+    if isinstance(node, dict):
+        return {key: _inert(value, images) for key, value in node.items()}
+    if not isinstance(node, list):
+        return node
+    out = []
+    for item in node:
+        kind = item.get("t") if isinstance(item, dict) else None
+        if kind in ("RawBlock", "RawInline"):
+            continue
+        if kind in ("Link", "Image"):
+            attr, content, (url, title) = item["c"]
+            content = _inert(content, images)
+            if kind == "Link" and url_kind(url) in ("web", "mail", "anchor"):
+                out.append({"t": kind, "c": [attr, content, [url, title]]})
+            elif kind == "Image" and url in images:
+                out.append({"t": kind, "c": [attr, content, [images[url], title]]})
+            else:
+                out.extend(content)
+            continue
+        out.append(_inert(item, images))
+    return out
+
+
+def document_tree(marked: str, attachments: Path | None = None) -> str:
+    """The pandoc JSON that the .docx and .odt are written from: nothing of the build
+    machine, no remote resource, no active link, whatever the body says."""
+    tree = _pandoc_ast(marked)
+    names = {image["c"][2][0] for image in _elements(tree["blocks"], "Image")}
+    tree["blocks"] = _inert(tree["blocks"], _image_data(attachments, names))
+    tree["meta"] = {}
+    return json.dumps(tree)
+
+
+def _convert(template_id: str, fmt: str, tree: str, target: Path, args: list[str], moment: datetime) -> None:
     partial = None
     try:
         partial = _atomic_target(target)
-        pypandoc.convert_text(
-            source, fmt, format=PANDOC_FORMAT, outputfile=str(partial),
-            extra_args=args, verify_format=False,
-        )
-        if fmt == "odt":
-            _odt_table_borders(partial)
+        pypandoc.convert_text(tree, fmt, format="json", outputfile=str(partial), extra_args=args,
+                              verify_format=False)
+        _normalise_package(partial, fmt, moment)
         os.replace(partial, target)
-    except (RuntimeError, OSError) as error:
+    except (RuntimeError, OSError, zipfile.BadZipFile) as error:
         raise ConversionError(template_id, fmt, _pandoc_detail(error)) from error
     finally:
         if partial is not None:
             partial.unlink(missing_ok=True)
+
+
+def _check_identity(template_id: str, version: str) -> None:
+    if not _ID_RE.match(template_id or ""):
+        raise DocumentError(f"Ongeldig kenmerk voor een sjabloon: '{template_id}'.")
+    if not _VERSION_RE.match(version or ""):
+        raise DocumentError(f"Het sjabloon '{template_id}' heeft een ongeldige versie: '{version}'.")
+
+
+def _pandoc_args(title: str, version: str, description: str, resources: Path) -> list[str]:
+    metadata = {"title": title, "subtitle": f"Versie {version}", "lang": LANG}
+    if description:
+        metadata |= {"description": description, "subject": description}
+    return (["--standalone", "--sandbox", f"--resource-path={resources}"]
+            + [f"--metadata={key}:{' '.join(value.split())}" for key, value in metadata.items()])
 
 
 def write_downloads(
@@ -436,52 +609,53 @@ def write_downloads(
     out_dir: Path,
     *,
     description: str = "",
+    references: Mapping[str, Path] | None = None,
+    attachments: Path | None = None,
+    released: date | None = None,
 ) -> dict[str, Path]:
     """Write ``<id>-<version>.docx``, ``.odt`` and ``.md`` into ``out_dir``.
 
     The .docx and .odt show placeholders as highlighted ``[Label]``; the .md keeps
-    ``[[naam]]`` so users can search and replace. Raises ``DocumentError`` (Dutch
-    message naming the template) on any failure.
+    ``[[naam]]`` so users can search and replace. ``references`` are the house-style
+    documents (``DocumentWork.references``; made for this call when left out),
+    ``attachments`` the template's own folder (``practices/sjablonen/<id>/``), the only
+    place images come from, ``released`` the day of this version (the documents' date).
+    Raises ``DocumentError`` (Dutch message naming the template) on any failure.
     """
-    if not _ID_RE.match(template_id or ""):
-        raise DocumentError(f"Ongeldig kenmerk voor een sjabloon: '{template_id}'.")
-    if not _VERSION_RE.match(version or ""):
-        raise DocumentError(f"Het sjabloon '{template_id}' heeft een ongeldige versie: '{version}'.")
+    _check_identity(template_id, version)
     try:
         marked = mark_placeholders(body, labels)
     except PlaceholderError as error:
         raise PlaceholderError(f"Sjabloon '{template_id}': {error}", error.missing) from None
-    try:
-        references = reference_documents()
-    except Exception as error:  # missing python-docx/lxml, broken pandoc data
-        raise DocumentError(
-            f"Het sjabloon '{template_id}' kon niet worden gemaakt: de huisstijl "
-            f"(referentiedocument) is niet aan te maken ({type(error).__name__}: {error})."
-        ) from error
-
     out_dir = Path(out_dir)
-    stem = f"{template_id}-{version}"
-    paths = {fmt: out_dir / f"{stem}.{fmt}" for fmt in ("docx", "odt", "md")}
-    metadata = {"title": title, "subtitle": f"Versie {version}", "lang": LANG}
-    if description:
-        metadata |= {"description": description, "subject": description}
-    base_args = ["--standalone"]
-    base_args += [f"--metadata={key}:{' '.join(value.split())}" for key, value in metadata.items()]
+    paths = {fmt: out_dir / f"{template_id}-{version}.{fmt}" for fmt in ("docx", "odt", "md")}
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        for fmt in ("docx", "odt"):
-            args = base_args + [f"--reference-doc={references[fmt]}"]
-            _convert(template_id, fmt, marked, paths[fmt], args)
-        partial = _atomic_target(paths["md"])
-        try:
-            partial.write_text(markdown_download(title, version, body, description=description),
-                               encoding="utf-8")
-            os.replace(partial, paths["md"])
-        finally:
-            partial.unlink(missing_ok=True)
+        with _references_for(references) as refs:
+            tree = document_tree(marked, attachments)
+            resources = attachments or Path(refs["docx"]).parent / "geen-bijlagen"
+            out_dir.mkdir(parents=True, exist_ok=True)
+            for fmt in ("docx", "odt"):
+                args = _pandoc_args(title, version, description, resources) + [f"--reference-doc={refs[fmt]}"]
+                _convert(template_id, fmt, tree, paths[fmt], args, release_moment(released))
+    except ConversionError:
+        raise
+    except DocumentError as error:  # the house style could not be made
+        raise DocumentError(f"Het sjabloon '{template_id}' kon niet worden gemaakt. {error}") from error
+    except (RuntimeError, OSError) as error:  # reading the body (pandoc) or making the folder
+        raise ConversionError(template_id, "docx", _pandoc_detail(error)) from error
+    _write_markdown(template_id, paths["md"], markdown_download(title, version, body, description=description))
+    return paths
+
+
+def _write_markdown(template_id: str, target: Path, text: str) -> None:
+    partial = _atomic_target(target)
+    try:
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, target)
     except OSError as error:
         raise ConversionError(template_id, "md", f"Schrijven mislukt: {error}") from error
-    return paths
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 @dataclass(frozen=True)
@@ -495,20 +669,24 @@ class DocumentJob:
     labels: Mapping[str, str] = field(default_factory=dict)
     description: str = ""
     out_dir: Path | None = None  # overrides write_all's out_dir for this job
+    attachments: Path | None = None  # practices/sjablonen/<id>/
+    released: date | None = None  # the day of this version
 
 
 def write_all(
-    jobs: Iterable[DocumentJob], out_dir: Path | None = None, max_workers: int = 2
+    jobs: Iterable[DocumentJob], out_dir: Path | None = None, max_workers: int = 2,
+    *, references: Mapping[str, Path] | None = None,
 ) -> dict[str, dict[str, Path]]:
     """Run ``write_downloads`` for several templates in parallel threads.
 
-    Pandoc runs as a subprocess, so threads give real parallelism; the reference
-    documents are built once, by whichever thread comes first. All jobs run;
-    failures are collected into one ``BatchError``. Returns paths per template id.
+    Pandoc runs as a subprocess, so threads give real parallelism. The reference
+    documents are ``references`` (``DocumentWork.references``) or made once for this
+    call. All jobs run; failures are collected into one ``BatchError``. Returns paths
+    per template id.
     """
     results: dict[str, dict[str, Path]] = {}
     errors: list[DocumentError] = []
-    with ThreadPoolExecutor(max_workers=max(1, max_workers)) as pool:
+    with _references_for(references) as refs, ThreadPoolExecutor(max_workers=max(1, max_workers)) as pool:
         futures = []
         for job in jobs:
             target = job.out_dir or out_dir
@@ -517,7 +695,8 @@ def write_all(
                 continue
             futures.append((job.template_id, pool.submit(
                 write_downloads, job.template_id, job.version, job.title, job.body,
-                job.labels, target, description=job.description,
+                job.labels, target, description=job.description, references=refs,
+                attachments=job.attachments, released=job.released,
             )))
         for template_id, future in futures:
             try:

@@ -12,6 +12,7 @@ from macros.load.templates import PLACEHOLDER
 from macros.model.catalog import Record
 from macros.render.context import RenderContext
 from macros.render.env import rel
+from macros.render.template_body import body_html
 from macros.render.markdown_page import front
 
 FORMATS = {"docx": "Word (.docx)", "odt": "OpenDocument (.odt)", "md": "Markdown (.md)"}
@@ -36,20 +37,18 @@ def size_text(size: int | None) -> str:
     return f"{size / 1024:.0f} kB".replace(".", ",") if size >= 1024 else f"{size} bytes"
 
 
-def marked_body(template: Record) -> str:
-    """The body with each placeholder as a span the fill-in script can replace (name and label escaped)."""
+def marked_body(html: str, template: Record) -> Markup:
+    """Sanitised body HTML with each placeholder as a span the fill-in script can replace.
+    `[[naam]]` is plain text in that HTML; name and label are escaped into the span."""
     labels = {f["naam"]: f["label"] for f in template.get("invulvelden")}
     span = Markup('<span class="kb-invulveld" data-veld="{}">[{}]</span>')
-    return PLACEHOLDER.sub(lambda m: span.format(m[1], labels[m[1]]), template.body)
+    return Markup(PLACEHOLDER.sub(lambda m: span.format(m[1], labels[m[1]]), html))
 
 
 def _body(ctx: RenderContext, template: Record) -> Markup:
-    """The text of the template as the page shows it: the one place the body is marked safe.
-
-    For now the body is Markdown that MkDocs converts (the page wraps it in `markdown="1"`);
-    `macros.checks.templates` refuses HTML in it. When `macros.render.template_body` lands, this
-    becomes `return Markup(body_html(marked_body(template)))` (the wrapper passes HTML through)."""
-    return Markup(marked_body(template))
+    """The text of the template as the page shows it: the one place the body is marked safe,
+    after `body_html` made it from restricted Markdown and sanitised it."""
+    return marked_body(body_html(template.body), template)
 
 
 def _downloads(ctx: RenderContext, template: Record, url: str) -> list[dict]:

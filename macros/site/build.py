@@ -1,37 +1,255 @@
 """`kennisbank build` and `kennisbank serve`.
 
-build: validate once, build into a fresh folder beside the target, and only when
-everything succeeded swap it in. A failed build leaves the old site byte-identical.
+build: validate once, build into a new versioned folder `.<site>.builds/<id>/` beside the
+target, and only when everything succeeded point the symbolic link `<site>` at it. The
+switch is one `rename` of a new link over the old one, so `<site>/` is at every moment
+either the old or the new complete site, even when the build is killed. A failed build
+leaves the old site byte-identical. A lock (`.<site>.builds/bouw.lock`) keeps a second
+build out; the next build removes what a killed one left behind.
+
+MkDocs' warnings are collected during the build and shown with the file they concern
+(in Dutch for the common ones), so a strict build that stops says why.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
+import fcntl
 import logging
 import os
+import re
 import shutil
 import sys
-import tempfile
 import time
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from macros.checks.problems import InvalidData, report
+from macros.load.catalog import load_catalog
 from macros.load.progress import file_progress
+from macros.site.context import PRELOADED_KEY
+
+LOCK_NAME = "bouw.lock"
+BUILD_PREFIX = "bouw-"
+LINK_SUFFIX = ".link"
+_RENAME_EXCHANGE = 2  # linux/fs.h
 
 
 def _step(n: int, total: int, text: str, started: float) -> None:
     print(f"[{n}/{total}] {text} ({time.monotonic() - started:.1f} s)", file=sys.stderr, flush=True)
 
 
+# --------------------------------------------------------------------------- layout and lock
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a site and its versioned builds live."""
+
+    site: Path     # the symbolic link readers use, e.g. site
+    builds: Path   # .site.builds/, one folder per build
+
+    @classmethod
+    def of(cls, site: Path) -> "Layout":
+        site = Path(os.path.abspath(site))
+        return cls(site, site.parent / f".{site.name}.builds")
+
+    @property
+    def lock(self) -> Path:
+        return self.builds / LOCK_NAME
+
+    def current(self) -> Path | None:
+        """The build folder `site` points at, if it is one of ours."""
+        if not self.site.is_symlink():
+            return None
+        target = Path(os.path.normpath(self.site.parent / os.readlink(self.site)))
+        return target if target.parent == self.builds else None
+
+
+class Busy(Exception):
+    """Another build of the same site holds the lock."""
+
+
+@contextmanager
+def locked(layout: Layout):
+    """Hold the build lock of `layout`; `Busy` when another build has it. The kernel
+    releases it when the process ends, however it ends."""
+    layout.builds.mkdir(parents=True, exist_ok=True)
+    handle = os.open(layout.lock, os.O_CREAT | os.O_RDWR, 0o644)
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise Busy(str(layout.lock)) from None
+        yield
+    finally:
+        os.close(handle)
+
+
+def clean_leftovers(layout: Layout) -> list[Path]:
+    """Remove what killed builds left: build folders `site` does not point at, half-made
+    links, and the `.site.nieuw-*` / `.site.oud-*` folders of the old two-rename swap.
+    Call only with the lock held. Returns what was removed."""
+    keep = layout.current()
+    removed = []
+    for entry in sorted(layout.builds.iterdir()):
+        if entry.name == LOCK_NAME or entry == keep:
+            continue
+        _remove(entry)
+        removed.append(entry)
+    for pattern in (f".{layout.site.name}.nieuw-*", f".{layout.site.name}.oud-*"):
+        for entry in sorted(layout.site.parent.glob(pattern)):
+            _remove(entry)
+            removed.append(entry)
+    return removed
+
+
+def _remove(entry: Path) -> None:
+    if entry.is_symlink() or not entry.is_dir():
+        entry.unlink(missing_ok=True)
+    else:
+        shutil.rmtree(entry, ignore_errors=True)
+
+
+# --------------------------------------------------------------------------- swap
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one step (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_cwd = -100
+    return renameat2(at_cwd, os.fsencode(a), at_cwd, os.fsencode(b), _RENAME_EXCHANGE) == 0
+
+
+def _swap(fresh: Path, layout: Layout) -> None:
+    """Point `site` at `fresh` with one atomic rename, then remove the previous build.
+
+    A new link is made inside the builds folder and renamed over `site`. A `site` that is
+    still a real folder (made before builds were versioned) is exchanged with the link in
+    one step where the system can (Linux), else moved aside first.
+    """
+    previous = layout.current()
+    link = layout.builds / f"{fresh.name}{LINK_SUFFIX}"
+    os.symlink(os.path.relpath(fresh, layout.site.parent), link)
+    if layout.site.is_dir() and not layout.site.is_symlink():
+        if not _exchange(link, layout.site):
+            aside = layout.builds / f"{fresh.name}.oud"
+            os.replace(layout.site, aside)
+            os.replace(link, layout.site)
+            shutil.rmtree(aside, ignore_errors=True)
+    else:
+        os.replace(link, layout.site)
+    if previous is not None and previous != fresh:
+        shutil.rmtree(previous, ignore_errors=True)
+    _remove(link)  # the old real folder, when it was exchanged
+
+
+# --------------------------------------------------------------------------- MkDocs messages
+
+
+class _Collect(logging.Handler):
+    """Keeps MkDocs' warnings and errors of one build."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+_MKDOCS_MESSAGES = [
+    (re.compile(r"Doc file '(.+?)' contains a link '(.+?)', but the target(?: '(.*?)')? is not found among "
+                r"documentation files\.?", re.S),
+     "{docs}/{0}: de link '{1}' wijst naar een pagina die niet bestaat. Verbeter de link of maak de pagina aan."),
+    (re.compile(r"Doc file '(.+?)' contains a link '(.+?)', but the doc '(.+?)' does not contain an anchor "
+                r"'(.+?)'\.?", re.S),
+     "{docs}/{0}: de link '{1}' wijst naar een kop '{3}' die niet bestaat in {2}. Verbeter de link of de kop."),
+    (re.compile(r"Doc file '(.+?)' contains an absolute link '(.+?)', it was left as is\.?", re.S),
+     "{docs}/{0}: de link '{1}' begint met '/'. Schrijf een link ten opzichte van de pagina (zoals ../over/)."),
+    (re.compile(r"Doc file '(.+?)' contains an unrecognized relative link '(.+?)', it was left as is\.?", re.S),
+     "{docs}/{0}: de link '{1}' wijst naar niets in docs/. Verbeter de link."),
+    (re.compile(r"The following pages exist in the docs directory, but are not included in the \"nav\" "
+                r"configuration:\s*(.*)", re.S),
+     "deze pagina's staan in {docs}/ maar niet in 'nav' van mkdocs.yml: {0}. Zet ze in 'nav' of in 'not_in_nav'."),
+]
+
+
+def explain(record: logging.LogRecord, docs: str) -> str:
+    """One MkDocs warning as a line for the user: Dutch for the common ones, else as
+    MkDocs wrote it."""
+    text = record.getMessage().strip()
+    for pattern, dutch in _MKDOCS_MESSAGES:
+        match = pattern.fullmatch(text)
+        if match:
+            parts = [", ".join(line.strip().removeprefix("- ") for line in (part or "").splitlines() if line.strip())
+                     for part in match.groups()]
+            return dutch.format(*parts, docs=docs)
+    return f"MkDocs ({record.levelname.lower()}): {text}"
+
+
+def _show_warnings(records: list[logging.LogRecord], docs: str) -> None:
+    if records:
+        print("Meldingen van MkDocs:", file=sys.stderr)
+        for record in records:
+            print(f"- {explain(record, docs)}", file=sys.stderr)
+
+
+_OS_REASONS = {errno.ENOSPC: "de schijf is vol", errno.EROFS: "het bestandssysteem is alleen-lezen",
+               errno.EACCES: "u mag daar niet schrijven", errno.EPERM: "u mag daar niet schrijven",
+               errno.EDQUOT: "uw schijfruimte (quotum) is op",
+               errno.ENOTDIR: "daar staat een bestand waar een map moet staan",
+               errno.ENAMETOOLONG: "de naam is te lang"}
+
+
+def os_reason(err: OSError) -> str:
+    """An operating-system error in Dutch, with the path it concerns."""
+    reason = _OS_REASONS.get(err.errno, err.strerror or str(err))
+    return f"{reason} ({err.filename})" if err.filename else reason
+
+
+def _failure(err: BaseException) -> str:
+    if isinstance(err, OSError):
+        return os_reason(err)
+    text = str(err).strip()
+    strict = re.fullmatch(r"Aborted with (\d+) warnings? in strict mode!?", text)
+    if strict:
+        return f"MkDocs stopte na {strict.group(1)} melding(en) in strenge modus (zie hierboven)."
+    return text or type(err).__name__
+
+
+# --------------------------------------------------------------------------- build
+
+
 def build_atomic(config_file: Path, site: Path, strict: bool = True) -> int:
+    layout = Layout.of(site)
+    try:
+        with locked(layout):
+            return _build_locked(config_file, layout, strict)
+    except Busy as busy:
+        print(f"Er loopt al een andere bouw van {layout.site}/ (het slot {busy} is bezet). Wacht tot die klaar is "
+              "en probeer het daarna opnieuw.", file=sys.stderr)
+    except OSError as err:  # the site's folder cannot be written
+        print(f"De site kan niet in {layout.site}/ worden gezet: {os_reason(err)}. Kies met --site een map waarin "
+              f"u mag schrijven; {layout.site}/ is niet veranderd.", file=sys.stderr)
+    return 1
+
+
+def _build_locked(config_file: Path, layout: Layout, strict: bool) -> int:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
-    from macros.site.context import PRELOADED_KEY
-    from macros.load.catalog import load_catalog
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     started = time.monotonic()
+    site = layout.site
+    clean_leftovers(layout)
     root = config_file.resolve().parent / "practices"
     _step(1, 3, "gegevens controleren", started)
     try:
@@ -40,38 +258,42 @@ def build_atomic(config_file: Path, site: Path, strict: bool = True) -> int:
         print(report(err.problems), file=sys.stderr)
         print(f"De site is niet gebouwd; {site}/ is niet veranderd.", file=sys.stderr)
         return 1
-    site = site.resolve()
-    site.parent.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(prefix=f".{site.name}.nieuw-", dir=site.parent))
+    fresh = layout.builds / f"{BUILD_PREFIX}{uuid.uuid4().hex[:12]}"
+    fresh.mkdir()  # with the user's umask, so a web server may read it
     _step(2, 3, "site bouwen", started)
+    collected, mkdocs_log = _Collect(), logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(collected)
+    docs = "docs"
     try:
         config = load_config(str(config_file), site_dir=str(fresh), strict=strict)
         config[PRELOADED_KEY] = catalog  # validated once; the hook takes it instead of loading again
-        logging.getLogger("mkdocs").setLevel(logging.WARNING)
+        docs = _shown(Path(config.docs_dir))
+        mkdocs_log.setLevel(logging.WARNING)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)
         finally:
             config.plugins.on_shutdown()
-    except (MkDocsException, SystemExit, Exception) as err:  # any failure: keep the old site
+    except (SystemExit, Exception) as err:  # any failure: keep the old site
         shutil.rmtree(fresh, ignore_errors=True)
-        print(f"De bouw is mislukt: {err}\nDe site is niet vervangen; {site}/ is niet veranderd.", file=sys.stderr)
+        _show_warnings(collected.records, docs)
+        print(f"De bouw is mislukt: {_failure(err)}\nDe site is niet vervangen; {site}/ is niet veranderd.",
+              file=sys.stderr)
         return 1
+    finally:
+        mkdocs_log.removeHandler(collected)
+    _show_warnings(collected.records, docs)
     _step(3, 3, "site vervangen", started)
-    _swap(fresh, site)
+    _swap(fresh, layout)
     print(f"Klaar: de site staat in {site}/ ({time.monotonic() - started:.1f} s).", file=sys.stderr)
     return 0
 
 
-def _swap(fresh: Path, site: Path) -> None:
-    """Replace `site` by `fresh` with two renames, so there is never a half-written site."""
-    old = None
-    if site.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{site.name}.oud-", dir=site.parent))
-        os.replace(site, old / site.name)
-    os.replace(fresh, site)
-    if old:
-        shutil.rmtree(old, ignore_errors=True)
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def serve(config_file: Path, address: str) -> int:

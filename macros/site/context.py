@@ -9,12 +9,12 @@ the process ends its build or preview.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from macros.model.catalog import Catalog
+from macros.publish.documents import DocumentWork, document_work
 from macros.render.context import RenderContext
 
 CONTEXT_KEY = "kennisbank_build"      # config key of the current BuildContext
@@ -36,18 +36,19 @@ class BuildContext:
 class Session:
     command: str = "build"
     last_good: Catalog | None = None
-    _work: Path | None = None
+    _work: DocumentWork | None = None
+    _stack: ExitStack = field(default_factory=ExitStack)
 
-    def work_folder(self) -> Path:
-        """Where documents are made; unchanged templates are reused across rebuilds of one session."""
+    def work(self, project: Path) -> DocumentWork:
+        """Where documents are made (`<project>/.cache/documenten-*`); unchanged templates are
+        reused across the rebuilds of one session."""
         if self._work is None:
-            self._work = Path(tempfile.mkdtemp(prefix="kennisbank-documenten-"))
+            self._work = self._stack.enter_context(document_work(project / ".cache"))
         return self._work
 
     def close(self) -> None:
-        if self._work is not None:
-            shutil.rmtree(self._work, ignore_errors=True)
-            self._work = None
+        self._stack.close()
+        self._work = None
 
 
 def build_context(config) -> BuildContext:

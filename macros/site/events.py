@@ -14,15 +14,17 @@ import json
 import re
 import shutil
 import sys
+from datetime import date
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from macros.checks.problems import InvalidData, report
+from macros.checks.templates import attachment_file, attachment_name
 from macros.load.catalog import empty_catalog, load_catalog
-from macros.model.catalog import Catalog
-from macros.publish.documents import DocumentJob, write_all
+from macros.model.catalog import Catalog, thaw
+from macros.publish.documents import DocumentJob, DocumentWork, write_all
 from macros.publish.opendata import export_package
 from macros.render.context import render_context
 from macros.render.map import load_topology, project_shapes
@@ -30,6 +32,7 @@ from macros.render.pages import generated_pages
 from macros.render.reference import abbreviations
 from macros.render.search_terms import augment_index
 from macros.render.tables import compare_data
+from macros.render.template_body import body_html
 from macros.site.context import CONTEXT_KEY, PRELOADED_KEY, BuildContext, Session, build_context
 
 MAP_FILE = "referentie/kaart/gemeenten-2025.topojson"
@@ -77,7 +80,8 @@ class SiteEvents:
         build = build_context(config)
         catalog = build.catalog
         shapes = project_shapes(load_topology(catalog.root / MAP_FILE))
-        build.documents, sizes = make_documents(catalog, self.session.work_folder())
+        work = self.session.work(Path(config.config_file_path).parent)
+        build.documents, sizes = make_documents(catalog, work)
         build.render = render_context(catalog, sizes=sizes, shapes=shapes)
         build.abbreviations = abbreviations(build.render)
         for src, content in generated_pages(build.render).items():
@@ -107,6 +111,7 @@ class SiteEvents:
             target = site / "sjablonen" / tid / path.name
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, target)
+        _copy_template_images(build.catalog, site)
         export_package(build.catalog, site / "data")
         # Attachments are copied as they are: a .md attachment is a document to download, not a page.
         shutil.copytree(build.catalog.root / "bijlagen", site / "bijlagen", dirs_exist_ok=True)
@@ -114,6 +119,20 @@ class SiteEvents:
         (site / "vergelijken" / "praktijken.json").write_text(
             json.dumps(compare_data(build.render), ensure_ascii=False), encoding="utf-8")
         augment_index(site / "search" / "search_index.json")
+
+
+_IMAGE_SRC = re.compile(r'<img[^>]* src="([^"]+)"')
+
+
+def _copy_template_images(catalog: Catalog, site: Path) -> None:
+    """The images a template body shows, from practices/sjablonen/<id>/ beside its page."""
+    for t in catalog.templates:
+        folder = catalog.root / "sjablonen" / t.id
+        for name in filter(None, map(attachment_name, _IMAGE_SRC.findall(body_html(t.body)))):
+            source = attachment_file(folder, name)
+            if source:
+                (site / "sjablonen" / t.id).mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, site / "sjablonen" / t.id / name)
 
 
 def _progress(build: BuildContext, command: str) -> None:
@@ -124,21 +143,30 @@ def _progress(build: BuildContext, command: str) -> None:
         print(f"  pagina's: {done} van {total}", file=sys.stderr, flush=True)
 
 
+def _released(template) -> date | None:
+    """The day of the template's current version, from its change log."""
+    for change in template.get("wijzigingen", default=()):
+        if change.get("versie") == template.get("versie"):
+            return date.fromisoformat(str(change["datum"]))
+    return None
+
+
 def _document_key(template) -> str:
     """What a template's documents are made from; equal keys may reuse the files."""
-    return hashlib.sha256(json.dumps([template.get("titel"), template.get("versie"), template.get("doel"), template.body,
-                                      [dict(f) for f in template.get("invulvelden")]]).encode()).hexdigest()[:16]
+    return hashlib.sha256(json.dumps([thaw(template.data), template.body], default=str, sort_keys=True)
+                          .encode()).hexdigest()[:16]
 
 
-def make_documents(catalog: Catalog, work: Path) -> tuple[dict, dict]:
+def make_documents(catalog: Catalog, work: DocumentWork) -> tuple[dict, dict]:
     """The .docx/.odt/.md of every template: (paths, sizes) keyed by (id, format)."""
     jobs, folders = [], {}
     for t in catalog.templates:
-        folder = folders[t.id] = work / _document_key(t)
+        folder = folders[t.id] = work.folder / _document_key(t)
         if not (folder / f"{t.id}-{t.get('versie')}.odt").exists():
             jobs.append(DocumentJob(t.id, t.get("versie"), t.get("titel"), t.body,
-                                    {f["naam"]: f["label"] for f in t.get("invulvelden")}, t.get("doel"), out_dir=folder))
-    write_all(jobs, work)
+                                    {f["naam"]: f["label"] for f in t.get("invulvelden")}, t.get("doel"), out_dir=folder,
+                                    attachments=catalog.root / "sjablonen" / t.id, released=_released(t)))
+    write_all(jobs, work.folder, references=work.references)
     paths = {(t.id, fmt): folders[t.id] / f"{t.id}-{t.get('versie')}.{fmt}"
              for t in catalog.templates for fmt in ("docx", "odt", "md")}
     return paths, {key: path.stat().st_size for key, path in paths.items()}
