@@ -16,7 +16,7 @@ import yaml
 from macros.model.codes import GemeenteIndex, normal_swv
 from macros.load.catalog import read_csv
 from macros.model.schema import load_schema
-from macros.checks.records import mailbox_problems
+from macros.checks.personal_data import mailbox_problems
 
 DEFAULTS = {"dekking": "onbekend", "financieringsmodel": "onbekend", "grondslag": "onbekend",
             "status": "in-voorbereiding", "licentie": "CC-BY-4.0", "volwassenheid": "op-weg"}

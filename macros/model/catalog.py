@@ -80,6 +80,7 @@ class Catalog:
     table_schemas: Mapping      # compiled table -> Table Schema
     lock: Mapping               # template id -> {version: hash}
     descriptor: Mapping         # practices/datapackage.yaml as read
+    warnings: tuple = ()        # Problems that do not stop a build (unreferenced attachments, hidden files)
 
     def label(self, codelist: str, code) -> str:
         for item in self.codelists.get(codelist, ()):

@@ -144,6 +144,7 @@ def on_post_page(output: str, page, config):
 
 
 def on_post_build(config):
+    from macros.load.files import copy_attachments
     from macros.publish.opendata import export_package
     from macros.render.search_terms import augment_index
     from macros.render.tables import compare_data
@@ -153,8 +154,9 @@ def on_post_build(config):
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, target)
     export_package(STATE.catalog, site / "data")
-    # Attachments are copied as they are: a .md attachment is a document to download, not a page.
-    shutil.copytree(STATE.catalog.root / "bijlagen", site / "bijlagen", dirs_exist_ok=True)
+    # Only attachments a record names, as the regular files they are (never through a link); a .md
+    # attachment is a document to download, not a page.
+    copy_attachments(STATE.catalog, site / "bijlagen")
     (site / "vergelijken").mkdir(exist_ok=True)
     (site / "vergelijken" / "praktijken.json").write_text(json.dumps(compare_data(STATE.catalog), ensure_ascii=False),
                                                           encoding="utf-8")
