@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import socket
 import sys
 from datetime import date, timedelta
 from pathlib import Path
 
 from macros.cli import dutch_argparse  # noqa: F401  (Dutch texts for argparse's own messages)
-from macros.checks.problems import InvalidData, report, summary
+from macros.checks.problems import InvalidData, os_error_message, report, summary
 
 EXAMPLES = """voorbeelden:
   kennisbank validate                      controleer alles in practices/
@@ -49,15 +50,22 @@ def cmd_validate(args) -> int:
     except InvalidData as err:
         if args.format == "json":
             print(json.dumps({"geldig": False, "problemen": [p.to_dict() for p in err.problems],
+                              "waarschuwingen": [w.to_dict() for w in err.warnings],
                               "samenvatting": summary(err.problems)}, ensure_ascii=False, indent=2))
         else:
-            print(report(err.problems))
+            print("\n".join([str(w) for w in err.warnings] + [report(err.problems)]))
         return 1
     if args.format == "json":
-        print(json.dumps({"geldig": True, "problemen": [], "praktijken": len(catalog.practices),
-                          "sjablonen": len(catalog.templates)}, ensure_ascii=False, indent=2))
-    else:
-        print(f"Alles in orde: {len(catalog.practices)} praktijken en {len(catalog.templates)} sjablonen gecontroleerd.")
+        print(json.dumps({"geldig": True, "problemen": [], "waarschuwingen": [w.to_dict() for w in catalog.warnings],
+                          "praktijken": len(catalog.practices), "sjablonen": len(catalog.templates)},
+                         ensure_ascii=False, indent=2))
+        return 0
+    for warning in catalog.warnings:
+        print(warning)
+    count = len(catalog.warnings)
+    extra = f" {count} {'waarschuwing' if count == 1 else 'waarschuwingen'} (zie boven; die houden de bouw niet tegen)." \
+        if count else ""
+    print(f"Alles in orde: {len(catalog.practices)} praktijken en {len(catalog.templates)} sjablonen gecontroleerd.{extra}")
     return 0
 
 
@@ -125,7 +133,25 @@ def cmd_build(args) -> int:
 
 def cmd_serve(args) -> int:
     from macros.site.build import serve
+    problem = address_problem(args.adres)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
     return serve(Path(args.config), args.adres)
+
+
+def address_problem(address: str) -> str | None:
+    """Why `serve` cannot listen on `address` (a malformed address, a port in use), in Dutch; or None."""
+    host, _, port = address.rpartition(":")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        return f"'{address}' is geen geldig adres. Schrijf het als host:poort, bijvoorbeeld 127.0.0.1:8000."
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host.strip("[]") else socket.AF_INET) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host.strip("[]"), int(port)))
+    except OSError as err:
+        return f"Kan niet luisteren op {address}: {os_error_message(err)}"
+    return None
 
 
 def cmd_new(args) -> int:
@@ -207,7 +233,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Afgebroken.", file=sys.stderr)
         return 130
-    except (OSError, ValueError) as err:
+    except OSError as err:
+        print(f"Fout: {os_error_message(err, getattr(args, 'uit', None) or getattr(args, 'site', None))}", file=sys.stderr)
+        return 1
+    except ValueError as err:
         print(f"Fout: {err}", file=sys.stderr)
         return 1
 
