@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 # Debian packages the tests need: Chromium (browser tests), LibreOffice (documents open back), hunspell-nl (spelling).
-SYSTEM_PACKAGES := chromium libreoffice-writer-nogui hunspell hunspell-nl
+SYSTEM_PACKAGES := chromium libreoffice-writer-nogui libreoffice-calc-nogui hunspell hunspell-nl
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test validate system-packages bench lock clean

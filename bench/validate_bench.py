@@ -107,7 +107,7 @@ def time_cli(folder: Path, repeat: int) -> dict:
 
 def time_startup(repeat: int = 3) -> float:
     """Interpreter start plus the imports `validate` needs, without any data."""
-    code = ("import macros.cli, macros.catalog, macros.validation, macros.package, frictionless, "
+    code = ("import macros.cli.main, macros.load.catalog, macros.checks.records, macros.checks.package, frictionless, "
             "jsonschema, fastjsonschema, yaml")
     best = min(run_measured([str(PYTHON), "-c", code])[0] for _ in range(repeat))
     return round(best, 3)
@@ -117,12 +117,12 @@ def breakdown(root: Path) -> dict:
     """Seconds per stage, in-process, following `load_catalog` step by step."""
     from macros.load import catalog as cat
     from macros.model.catalog import Record, freeze
-from macros.load.catalog import _cross_checks, _discover, _Loader
+    from macros.load.catalog import _cross_checks, _Loader
+    from macros.load.files import record_files
     from macros.load.yaml_source import shown as shown_path
     from macros.load.yaml_source import load_yaml
     from macros.checks.package import Tables, compile_tables, validate_tables
-    from macros.model.schema import load_schema
-    from macros.checks.records import check_rules, check_shape
+    from macros.checks.records import check_rules, check_shape, compile_validators
 
     t: dict[str, float] = {}
     clock = time.perf_counter
@@ -135,9 +135,10 @@ from macros.load.catalog import _cross_checks, _discover, _Loader
     s = clock()
     today = date.today()
     run = _Loader(root, today, None)
-    schema = load_schema(root, "praktijk")
-    files = _discover(root, "praktijken")
-    add("setup: codelists, reference CSVs, schema, file list", clock() - s)
+    schema = run.schemas["praktijk"]
+    validators = compile_validators(schema)
+    files = record_files(root, "praktijken")[0]
+    add("setup: codelists, reference CSVs, schema, validators, file list", clock() - s)
 
     practices, problems = [], []
     for path in files:
@@ -151,7 +152,7 @@ from macros.load.catalog import _cross_checks, _discover, _Loader
         if source is None:
             continue
         s = clock()
-        problems += check_shape(source, schema)
+        problems += check_shape(source, validators)
         add("JSON Schema checks (check_shape)", clock() - s)
         s = clock()
         problems += check_rules(source, schema, today, root / "bijlagen")
@@ -161,13 +162,13 @@ from macros.load.catalog import _cross_checks, _discover, _Loader
         add("normalise codes (_normalise, deepcopy)", clock() - s)
 
     s = clock()
-    templates = run.load("sjablonen", "sjabloon")
+    templates = run.load("sjabloon")
     add("templates (5 sjablonen: all stages)", clock() - s)
 
     s = clock()
     tables = Tables()
-    compile_tables([(a, d) for a, d, _ in practices if isinstance(d, dict)], load_schema(root, "praktijk"), "praktijk", tables)
-    compile_tables([(a, d) for a, d, _ in templates if isinstance(d, dict)], load_schema(root, "sjabloon"), "sjabloon", tables)
+    compile_tables([(a, d) for a, d, _ in practices if isinstance(d, dict)], run.schemas["praktijk"], "praktijk", tables)
+    compile_tables([(a, d) for a, d, _ in templates if isinstance(d, dict)], run.schemas["sjabloon"], "sjabloon", tables)
     lookups = {**{n: [c.code for c in codes] for n, codes in run.codelists.items()},
                "rmc-regios": [r["code"] for r in run.rmc_rows], "gemeenten": run.index,
                "praktijken": [d.get("id") for _, d, _ in practices if isinstance(d, dict)],

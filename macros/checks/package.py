@@ -12,10 +12,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from macros.model.codes import did_you_mean
 from macros.load.yaml_source import Source, shown
+from macros.checks.frictionless_messages import dutch
 from macros.checks.problems import Problem, field_path
 from macros.model.schema import ID_TARGETS, ROOT_TABLES, fields, table_schemas
 
@@ -75,10 +74,6 @@ def _add_rows(out: Tables, table: str, table_fields, source: Source, data: dict,
             row[f.column] = _get(item, rel) if rel else item
         out.rows[table].append(row)
         out.origins[table].append((source, array_path + (i,)))
-
-
-def source_descriptor(root: Path) -> dict:
-    return yaml.safe_load((root / "datapackage.yaml").read_text(encoding="utf-8"))
 
 
 def _cell(value) -> str:
@@ -154,8 +149,8 @@ def _duplicate_ids(tables: Tables) -> dict[str, list]:
 
 def _follows_from_duplicate(table: str, error, tables: Tables, duplicated: dict) -> bool:
     row = getattr(error, "row_number", None)
-    if error.type != "primary-key" or not row or table in {r for r, _ in ROOT_TABLES.values()}:
-        return False
+    if error.type != "primary-key" or not row or table not in tables.rows or table in {r for r, _ in ROOT_TABLES.values()}:
+        return False  # a reference table or codelist, or a record's own table
     parent_table, parent = next((r, p) for r, p in ROOT_TABLES.values() if p in tables.rows[table][row - 2])
     return f"{parent_table}:{tables.rows[table][row - 2][parent]}" in duplicated
 
@@ -163,9 +158,9 @@ def _follows_from_duplicate(table: str, error, tables: Tables, duplicated: dict)
 def _problem(table: str, error, tables: Tables, static: dict, lookups: dict) -> Problem:
     row = getattr(error, "row_number", None)
     if table in static:
-        return Problem(static[table], row or 1, getattr(error, "field_name", "") or "", _generic(error))
+        return Problem(static[table], row or 1, getattr(error, "field_name", "") or "", dutch(error))
     if not row:
-        return Problem(table, 1, "", _generic(error))
+        return Problem(table, 1, "", dutch(error))
     source, base = tables.origins[table][row - 2]
     column = _error_column(error, tables.schemas[table])
     rel = tables.columns[table].get(column, ())
@@ -197,10 +192,8 @@ def _message(error, table: str, column: str, tables: Tables, lookups: dict) -> s
             return (f"'{row['id']}' komt twee keer voor; elk id moet uniek zijn. Ook gebruikt in: "
                     f"{', '.join(sorted(set(others))) or 'hetzelfde bestand'}. Kies een ander id (en bestandsnaam).")
         return f"'{row.get(column)}' staat twee keer in de lijst (na omzetten naar codes). Haal de dubbele weg."
-    if error.type == "constraint-error":
-        spec = next((f for f in tables.schemas[table]["fields"] if f["name"] == column), {})
-        return f"'{value}' heeft niet de juiste vorm. {spec.get('description', '')}".strip()
-    return _generic(error)
+    spec = next((f for f in tables.schemas[table]["fields"] if f["name"] == column), {})
+    return dutch(error, spec.get("description", ""))
 
 
 def _fk_message(value: str, target: str, lookups: dict) -> str:
@@ -222,7 +215,3 @@ def _fk_message(value: str, target: str, lookups: dict) -> str:
             f" Kies uit: {', '.join(codes)}." if len(codes) <= 12 else
             f"'{value}' is geen code uit de lijst {target} (practices/{where}/{target}.csv).{did_you_mean(value, codes)}")
 
-
-def _generic(error) -> str:
-    note = getattr(error, "note", "") or ""
-    return f"{error.title}: {note}" if note else error.title

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from dataclasses import asdict, dataclass
 
 
@@ -21,10 +22,11 @@ class Problem:
 
 
 class InvalidData(Exception):
-    """Raised when the package has problems; carries all of them."""
+    """Raised when the package has problems; carries all of them, and the warnings found on the way."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], warnings: list[Problem] = ()):
         self.problems = sorted(set(problems))
+        self.warnings = sorted(set(warnings))
         super().__init__(summary(self.problems))
 
 
@@ -47,3 +49,37 @@ def field_path(path) -> str:
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
+
+
+_OS_ERRORS = {
+    errno.ENOSPC: "de schijf is vol. Maak ruimte vrij en probeer het opnieuw",
+    errno.EDQUOT: "uw schijfruimte (quotum) is op. Maak ruimte vrij en probeer het opnieuw",
+    errno.EROFS: "deze schijf is alleen-lezen. Kies een map op een schijf waarop geschreven mag worden",
+    errno.EACCES: "geen toestemming. Kies een map waarin u mag schrijven, of vraag toegang aan de beheerder",
+    errno.EPERM: "deze handeling is niet toegestaan. Kies een andere map of vraag de beheerder",
+    errno.ENOENT: "dit bestand of deze map bestaat niet. Controleer het pad",
+    errno.ENOTDIR: "een deel van dit pad is een bestand, geen map. Kies een ander pad",
+    errno.EISDIR: "dit is een map, geen bestand. Geef een bestand op",
+    errno.EEXIST: "dit bestaat al. Kies een andere naam of verwijder het eerst",
+    errno.ENOTEMPTY: "deze map is niet leeg. Kies een lege map",
+    errno.ELOOP: "dit is een symbolische koppeling (symlink); de kennisbank volgt geen koppelingen",
+    errno.ENAMETOOLONG: "de naam is te lang. Kies een kortere naam",
+    errno.EMFILE: "er zijn te veel bestanden tegelijk open. Sluit andere programma's en probeer het opnieuw",
+    errno.EADDRINUSE: "dit adres (deze poort) is al in gebruik, misschien door een andere `kennisbank serve`. "
+                      "Stop dat programma of kies een andere poort, bijvoorbeeld --adres 127.0.0.1:8001",
+    errno.EADDRNOTAVAIL: "dit adres hoort niet bij deze computer. Gebruik bijvoorbeeld --adres 127.0.0.1:8000",
+    errno.EIO: "de schijf gaf een lees- of schrijffout. Controleer de schijf en probeer het opnieuw",
+}
+
+
+def os_error_message(err: OSError, target=None) -> str:
+    """An operating-system error in Dutch, with the path it concerns and what to do, never '[Errno ...]'.
+    `target` names the path for an error that carries none (a full disk shows up on write, without a name)."""
+    paths = [str(p) for p in (err.filename, err.filename2) if p not in (None, "")] or ([str(target)] if target else [])
+    where = " en ".join(paths) + ": " if paths else ""
+    what = _OS_ERRORS.get(err.errno)
+    if what is None:
+        code = errno.errorcode.get(err.errno, "") if err.errno else ""
+        what = (f"het besturingssysteem meldt een fout{f' ({code})' if code else ''}. Controleer het pad en de "
+                "schijf en probeer het opnieuw" if err.errno else str(err).rstrip("."))
+    return f"{where}{what}."

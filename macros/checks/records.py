@@ -6,50 +6,57 @@ on bad input. Package integrity (codes, keys) is checked later by Frictionless.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Callable
 
 import fastjsonschema
 import jsonschema
 
 from macros.model.codes import did_you_mean
 from macros.load.yaml_source import Source
+from macros.checks.formulas import formula_problem
+from macros.checks.personal_data import FREE_MAIL, ROLE_WORDS, mailbox_problems, personal_data_problems  # noqa: F401
 from macros.checks.problems import Problem, field_path
 
 TYPE_WORDS = {"string": "tekst", "integer": "een geheel getal", "number": "een getal", "boolean": "true of false",
               "array": "een lijst (regels die beginnen met '- ')", "object": "een blok met velden", "null": "leeg"}
-ROLE_WORDS = ("info", "secretariaat", "leerplicht", "rmc", "loket", "contact", "redactie", "bureau", "doorbraak",
-              "servicedesk", "post", "kennisbank", "swv", "ondersteuning", "zorg", "jeugd", "privacy", "fg",
-              "communicatie", "administratie", "aanmelding", "verzuim", "team", "algemeen", "office", "helpdesk")
-FREE_MAIL = ("gmail.", "hotmail.", "outlook.", "live.", "yahoo.", "icloud.", "ziggo.", "kpnmail.", "kpnplanet.",
-             "planet.", "home.nl", "xs4all.", "hetnet.", "casema.", "upcmail.", "quicknet.", "telfort.", "proton")
 URL_SCHEMES = ("https://", "http://", "mailto:")
-BSN_CANDIDATE = re.compile(r"(?<![\d.])(\d{4}[. ]?\d{2}[. ]?\d{3})(?![\d])")
+# For the submission form's script (macros/render/form.py), which has no Unicode folding: nine digits
+# with at most one separator (space, dot, dash, slash or a Unicode space) between any two. The full
+# check, with every grouping and full-width digits, is `personal_data.bsn_like`.
+BSN_CANDIDATE = re.compile(r"(?<![\d.])(\d(?:[ .\-/\u00a0\u2007\u2009\u202f]?\d){8})(?![\d])")
 
 
-_VALIDATORS: dict = {}
+@dataclass(frozen=True)
+class Validators:
+    """The compiled checks of one schema, made once per load run (never kept between runs,
+    so `kennisbank serve` checks against the schema as it is now)."""
+
+    schema: dict
+    fast: Callable      # accepts a good record quickly, raises on a bad one
+    full: jsonschema.Draft7Validator   # lists every problem of a bad record
 
 
-def _validators(schema: dict):
-    """A fast validator to accept good records, and a full one to list every problem of a bad one."""
-    key = schema.get("$id") or id(schema)
-    if key not in _VALIDATORS:
-        _VALIDATORS[key] = (
-            fastjsonschema.compile(schema, formats={"email": r"^[^@\s]+@[^@\s]+\.[^@\s]+$", "uri": r"^\S+$"}),
-            jsonschema.Draft7Validator(schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER))
-    return _VALIDATORS[key]
+def compile_validators(schema: dict) -> Validators:
+    return Validators(
+        schema,
+        fastjsonschema.compile(schema, formats={"email": r"^[^@\s]+@[^@\s]+\.[^@\s]+$", "uri": r"^\S+$"}),
+        jsonschema.Draft7Validator(schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER))
 
 
-def check_shape(source: Source, schema: dict) -> list[Problem]:
+def check_shape(source: Source, validators: Validators) -> list[Problem]:
     """All JSON Schema violations of one record, in Dutch."""
-    fast, full = _validators(schema)
     try:
-        fast(source.data)
+        validators.fast(source.data)
         return []
     except Exception:  # noqa: BLE001 - any doubt (also odd values fastjsonschema trips on): the full validator decides
         pass
-    return [_dutch(source, err) for err in full.iter_errors(source.data)]
+    return [_dutch(source, err) for err in validators.full.iter_errors(source.data)]
 
 
 def _dutch(source: Source, err) -> Problem:
@@ -136,10 +143,11 @@ def _check_value(source: Source, path: tuple, value, spec: dict, today: date) ->
     at = (source.path, source.line(path), field_path(path))
     if not isinstance(value, str):
         return []
-    out = [Problem(*at, f"'{m}' lijkt op een burgerservicenummer (BSN): het voldoet aan de elfproef. "
-                   "Persoonsgegevens van leerlingen horen niet in de kennisbank; haal het nummer weg.")
-           for m in _bsn_like(value)]
     fmt = spec.get("format")
+    out = [Problem(*at, msg) for msg in personal_data_problems(value, addresses=fmt != "email")]
+    formula = formula_problem(value)
+    if formula:
+        out.append(Problem(*at, formula))
     if fmt == "email" and "@" in value:
         out += [Problem(*at, msg) for msg in mailbox_problems(value)]
     if fmt == "uri" and not value.lower().startswith(URL_SCHEMES):
@@ -148,28 +156,6 @@ def _check_value(source: Source, path: tuple, value, spec: dict, today: date) ->
     if fmt == "date":
         out += _check_date(at, value, path, today)
     return out
-
-
-def _bsn_like(text: str) -> list[str]:
-    found = []
-    for match in BSN_CANDIDATE.finditer(text):
-        digits = re.sub(r"\D", "", match[1])
-        total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1))) - int(digits[8])
-        if total % 11 == 0 and digits != "000000000":
-            found.append(match[1])
-    return found
-
-
-def mailbox_problems(address: str) -> list[str]:
-    local, _, domain = address.lower().partition("@")
-    rule = ("Gebruik een functioneel adres van de organisatie, zoals leerplicht@gemeente.nl of info@swv.nl: "
-            "adressen van personen veranderen als mensen van baan wisselen en zijn persoonsgegevens.")
-    if domain.startswith(FREE_MAIL) or any(f".{p}" in f".{domain}" for p in FREE_MAIL if p.endswith(".")):
-        return [f"'{address}' is een adres bij een gratis maildienst, niet van een organisatie. {rule}"]
-    if not any(word in local for word in ROLE_WORDS):
-        return [f"'{address}' lijkt geen rolmailbox (het deel vóór @ noemt geen functie zoals info, "
-                f"leerplicht, secretariaat of loket). {rule}"]
-    return []
 
 
 def _check_date(at, value: str, path, today: date) -> list[Problem]:
@@ -217,8 +203,17 @@ def _check_documents(source: Source, data: dict, attachments: Path) -> list[Prob
             out.append(Problem(source.path, source.line(path), field_path(path),
                                "geef óf 'bestand' (een bestand in practices/bijlagen/) óf 'url', niet allebei of geen van beide."))
         name = doc.get("bestand")
-        if isinstance(name, str) and "/" not in name and not (attachments / name).is_file():
+        if isinstance(name, str) and "/" not in name and not _attachment_present(attachments / name):
             out.append(Problem(source.path, source.line(path + ("bestand",)), field_path(path + ("bestand",)),
                                f"het bestand '{name}' bestaat niet in practices/bijlagen/. Zet het daar neer of "
                                "verbeter de naam."))
     return out
+
+
+def _attachment_present(path: Path) -> bool:
+    """A regular file, or a link (refused on its own, with its name, by the loader's link check)."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return False
+    return stat.S_ISLNK(mode) or stat.S_ISREG(mode)

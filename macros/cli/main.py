@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from macros.cli import dutch_argparse  # noqa: F401  (Dutch texts for argparse's own messages)
+from macros.checks.problems import os_error_message
 from macros.cli import export, new, pages, site, stale, template, validate
 
 EXAMPLES = """voorbeelden:
@@ -87,7 +88,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Afgebroken.", file=sys.stderr)
         return 130
-    except (OSError, ValueError) as err:
+    except OSError as err:
+        print(f"Fout: {os_error_message(err, getattr(args, 'uit', None) or getattr(args, 'site', None))}", file=sys.stderr)
+        return 1
+    except ValueError as err:
         print(f"Fout: {err}", file=sys.stderr)
         return 1
 

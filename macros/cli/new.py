@@ -23,7 +23,7 @@ from macros.model.codes import GemeenteIndex, normal_swv
 from macros.checks.problems import InvalidData
 from macros.load.catalog import load_catalog, read_csv
 from macros.model.schema import load_schema
-from macros.checks.records import mailbox_problems
+from macros.checks.personal_data import mailbox_problems
 
 UNKNOWN = "onbekend"
 LICENCE = "CC-BY-4.0"

@@ -7,25 +7,31 @@ of them reads the YAML again.
 from __future__ import annotations
 
 import csv
-import multiprocessing
-import os
+import io
+import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
-from typing import Callable, Mapping
+from typing import Callable
 
 import yaml
 
 from macros.model.catalog import Catalog, Code, Gemeente, Record, freeze
 from macros.model.codes import GemeenteIndex, normal_swv
-from macros.load.yaml_source import Source, load_yaml, shown
-from macros.checks.package import Tables, compile_tables, source_descriptor, validate_tables
+from macros.load.files import attachment_warnings, hidden_warnings, link_problems, record_files, referenced_names
+from macros.load.parallel import map_in_order
+from macros.load.yaml_source import Source, load_yaml, read_text, shown
+from macros.checks.formulas import formula_problem
+from macros.checks.package import Tables, compile_tables, validate_tables
+from macros.checks.personal_data import personal_data_problems
 from macros.checks.problems import InvalidData, Problem
-from macros.model.schema import load_schema
 from macros.checks.templates import check_template
 from macros.load.templates import LOCK_FILE, load_body, read_lock
-from macros.checks.records import check_rules, check_shape
+from macros.checks.records import Validators, check_rules, check_shape, compile_validators
+
+KINDS = {"praktijk": "praktijken", "sjabloon": "sjablonen"}
+TABLE_LIMIT = 16 * 1024 * 1024  # reference tables and codelists; gemeenten.csv is 15 KB
 
 
 def read_csv(path: Path) -> list[dict]:
@@ -33,71 +39,117 @@ def read_csv(path: Path) -> list[dict]:
         return list(csv.DictReader(fh))
 
 
-def _discover(root: Path, folder: str) -> list[Path]:
-    return sorted((root / folder).rglob("*.yaml")) if (root / folder).is_dir() else []
-
-
 CODE_COLUMNS = ("code", "label", "omschrijving")
+TABLE_COLUMNS = {"gemeenten": ("code", "naam", "provincie"), "rmc-regios": ("code", "naam"), "begrippen": ("term", "uitleg")}
 
 
 def _read_descriptor(root: Path) -> dict:
     """practices/datapackage.yaml, or InvalidData saying in Dutch what is wrong with it."""
-    where = shown(root / "datapackage.yaml")
-    if not (root / "datapackage.yaml").is_file():
+    path = root / "datapackage.yaml"
+    if not path.is_file():
         raise InvalidData([Problem(shown(root), 0, "", "deze map bestaat niet of bevat geen datapackage.yaml. "
                                    "Geef de map van het datapakket (standaard: practices).")])
+    source, problems = load_yaml(path, shown(path))
+    if problems:
+        raise InvalidData(problems)
+    if not isinstance(source.data, dict) or not isinstance(source.data.get("resources"), list):
+        raise InvalidData([Problem(source.path, 1, "resources", "het pakket heeft een lijst 'resources' nodig.")])
+    problems = [p for i, r in enumerate(source.data["resources"]) for p in _resource_problems(source, i, r)]
+    names = {r.get("name") for r in source.data["resources"] if isinstance(r, dict)}
+    problems += [Problem(source.path, source.line(("resources",)), "resources", f"de tabel '{name}' ontbreekt; de "
+                         "kennisbank heeft de tabellen gemeenten en rmc-regios nodig.") for name in ("gemeenten", "rmc-regios")
+                 if name not in names]
+    if problems:
+        raise InvalidData(problems)
+    return source.data
+
+
+def _resource_problems(source: Source, i: int, resource) -> list[Problem]:
+    """A resource names a file inside practices/ by a plain relative path: nothing else is read or published."""
+    at = ("resources", i)
+    if not isinstance(resource, dict) or not all(isinstance(resource.get(k), str) for k in ("name", "path")):
+        return [Problem(source.path, source.line(at), f"resources[{i}]", "elke tabel heeft een 'name' en een 'path' "
+                        "(tekst) nodig.")]
+    out = []
+    for key in ("path", "schema"):
+        value = resource.get(key)
+        if isinstance(value, str) and (value.startswith("/") or "\\" in value or ".." in value.split("/") or ":" in value):
+            out.append(Problem(source.path, source.line(at + (key,)), f"resources[{i}].{key}", f"'{value}' wijst buiten "
+                               "practices/. Geef een pad binnen het pakket, zoals codelijsten/status.csv."))
+    return out
+
+
+def _read_schema(root: Path, kind: str) -> dict:
+    """One JSON Schema, read fresh for this run (a schema edited during `serve` counts at once)."""
+    path = root / "schema" / f"{kind}.schema.json"
+    where = shown(path)
+    if not path.is_file():
+        raise InvalidData([Problem(where, 0, "", "het schema ontbreekt. Zet het terug uit git.")])
+    text, problems = read_text(path, where, TABLE_LIMIT)
+    if problems:
+        raise InvalidData(problems)
     try:
-        descriptor = source_descriptor(root)
-    except yaml.MarkedYAMLError as err:
-        line = err.problem_mark.line + 1 if err.problem_mark else 1
-        raise InvalidData([Problem(where, line, "", "YAML-syntaxfout. Controleer inspringing, dubbele punten en "
-                                   "haakjes.")]) from None
-    if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
-        raise InvalidData([Problem(where, 1, "resources", "het pakket heeft een lijst 'resources' nodig.")])
-    return descriptor
+        schema = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise InvalidData([Problem(where, err.lineno, "", f"geen geldige JSON in kolom {err.colno}. Controleer komma's, "
+                                   "aanhalingstekens en haakjes, of zet het bestand terug uit git.")]) from None
+    except RecursionError:
+        raise InvalidData([Problem(where, 1, "", "het schema is te diep genest. Zet het bestand terug uit git.")]) from None
+    if not isinstance(schema, dict):
+        raise InvalidData([Problem(where, 1, "", "een schema moet een JSON-object zijn ({ ... }).")])
+    return schema
 
 
-def _table(path: Path, columns: tuple) -> list[dict]:
-    """A reference table or codelist; a missing file or column is a Dutch problem, not a crash."""
+def _table(path: Path, columns: tuple) -> tuple[list[dict], list[Problem]]:
+    """A reference table or codelist and the problems in its cells; a missing file or column
+    stops the run with a Dutch problem, not a crash."""
     where = shown(path)
     if not path.is_file():
         raise InvalidData([Problem(where, 0, "", "het bestand ontbreekt; datapackage.yaml noemt het wel.")])
-    rows = read_csv(path)
-    header = list(rows[0]) if rows else []
+    text, problems = read_text(path, where, TABLE_LIMIT)
+    if problems:
+        raise InvalidData(problems)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    rows, problems = [], []
+    try:
+        for row in reader:
+            rows.append(row)
+            problems += [Problem(where, reader.line_num, column, message) for column, value in row.items()
+                         if isinstance(column, str) and isinstance(value, str) and (message := formula_problem(value))]
+    except csv.Error:
+        raise InvalidData([Problem(where, reader.line_num, "", "de CSV kan niet gelezen worden. Controleer de "
+                                   "aanhalingstekens en komma's op die regel.")]) from None
+    header = list(reader.fieldnames or [])
     missing = [c for c in columns if c not in header]
     if missing:
         raise InvalidData([Problem(where, 1, missing[0], f"kolom '{missing[0]}' ontbreekt. De eerste regel moet de "
                                    f"kolommen {', '.join(columns)} noemen.")])
-    return rows
+    return rows, problems
 
 
 def _read_lock(root: Path) -> dict:
     try:
         return read_lock(root)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):
         raise InvalidData([Problem(shown(root / LOCK_FILE), 1, "", "het bestand is beschadigd. Herstel het "
                                    "uit git of maak het opnieuw met `kennisbank sjabloon vastleggen`.")]) from None
 
 
-PARALLEL_FROM = 400  # below this, starting worker processes costs more than it saves
+@dataclass(frozen=True)
+class _RecordCheck:
+    """Everything that checks one file without looking at another, compiled once per run."""
 
+    validators: Validators
+    today: date
+    attachments: Path
 
-def _read_one(job) -> tuple[Source | None, list[Problem]]:
-    """Parse and check one file: everything that needs no other file."""
-    path, where, schema, today, attachments = job
-    source, problems = load_yaml(path, where)
-    if source is not None:
-        problems = check_shape(source, schema) + check_rules(source, schema, today, attachments)
-    return source, problems
-
-
-def _read_all(jobs: list):
-    """The files in order; on both cores when there are many."""
-    if len(jobs) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-        yield from map(_read_one, jobs)
-        return
-    with multiprocessing.get_context("fork").Pool(min(os.cpu_count() or 2, 4)) as pool:
-        yield from pool.imap(_read_one, jobs, chunksize=64)
+    def __call__(self, job: tuple[Path, str]) -> tuple[Source | None, list[Problem]]:
+        path, where = job
+        source, problems = load_yaml(path, where)
+        if source is not None:
+            schema = self.validators.schema
+            problems = check_shape(source, self.validators) + check_rules(source, schema, self.today, self.attachments)
+        return source, problems
 
 
 class _Loader:
@@ -105,28 +157,44 @@ class _Loader:
 
     def __init__(self, root: Path, today: date, progress: Callable | None):
         self.root, self.today, self.progress = root, today, progress
-        self.problems: list[Problem] = []
+        self.unread = 0  # files that could not be read as YAML: what they reference is unknown
+        self.problems, structural = link_problems(root)
+        if structural:  # reading on would follow the link
+            raise InvalidData(self.problems)
+        self.warnings: list[Problem] = hidden_warnings(root)
         self.descriptor = _read_descriptor(root)
+        self.schemas = {kind: _read_schema(root, kind) for kind in KINDS}
         paths = {r["name"]: root / r["path"] for r in self.descriptor["resources"]}
-        self.codelists = {name: tuple(Code(r["code"], r["label"], r["omschrijving"] or "") for r in _table(p, CODE_COLUMNS))
-                          for name, p in paths.items() if name not in ("gemeenten", "rmc-regios", "begrippen")}
-        self.gemeente_rows = _table(paths["gemeenten"], ("code", "naam", "provincie"))
-        self.rmc_rows = _table(paths["rmc-regios"], ("code", "naam"))
-        self.glossary = tuple((r["term"], r["uitleg"]) for r in _table(paths["begrippen"], ("term", "uitleg"))) \
-            if "begrippen" in paths else ()
+        tables = {name: _table(p, TABLE_COLUMNS.get(name, CODE_COLUMNS)) for name, p in paths.items()}
+        for _, problems in tables.values():
+            self.problems += problems
+        rows = {name: rows for name, (rows, _) in tables.items()}
+        self.codelists = {name: tuple(Code(r["code"], r["label"], r["omschrijving"] or "") for r in rows[name])
+                          for name in rows if name not in ("gemeenten", "rmc-regios", "begrippen")}
+        self.gemeente_rows = rows["gemeenten"]
+        self.rmc_rows = rows["rmc-regios"]
+        self.glossary = tuple((r["term"], r["uitleg"]) for r in rows["begrippen"]) if "begrippen" in rows else ()
         self.index = GemeenteIndex(self.gemeente_rows)
         self.lock = _read_lock(root)
 
-    def load(self, folder: str, kind: str) -> list[tuple[Source, dict, str]]:
-        schema = load_schema(self.root, kind)
-        files = _discover(self.root, folder)
-        jobs = [(path, shown(path), schema, self.today, self.root / "bijlagen") for path in files]
+    def load(self, kind: str) -> list[tuple[Source, dict, str]]:
+        schema = self.schemas[kind]
+        check = _RecordCheck(compile_validators(schema), self.today, self.root / "bijlagen")
+        files, problems, warnings = record_files(self.root, KINDS[kind])
+        self.problems += problems
+        self.warnings += warnings
+        if kind == "praktijk" and not files:
+            self.problems.append(Problem(shown(self.root / "praktijken"), 0, "", "er staat geen enkele praktijk "
+                                         "(een .yaml-bestand) in deze map, of de map ontbreekt. Maak er een met "
+                                         "`kennisbank new praktijk`, of zet de voorbeelden terug met "
+                                         "`git checkout -- practices/praktijken`."))
         loaded = []
-        for n, (source, problems) in enumerate(_read_all(jobs), 1):
+        for n, (source, problems) in enumerate(map_in_order(check, [(path, shown(path)) for path in files]), 1):
             if self.progress:
                 self.progress(n, len(files))
             self.problems += problems
             if source is None:
+                self.unread += 1
                 continue
             body = self._body(source) if kind == "sjabloon" else ""
             loaded.append((source, self._normalise(source.data, schema), body))
@@ -140,6 +208,7 @@ class _Loader:
         self.problems += problems
         if body is not None:
             self.problems += check_template(source, body, where, self.lock)
+            self.problems += _body_personal_data(body, where)
         return body or ""
 
     def _normalise(self, data, schema: dict):
@@ -155,25 +224,33 @@ class _Loader:
         return data
 
 
+def _body_personal_data(body: str, where: str) -> list[Problem]:
+    """A template body is text too: no BSN, private address, mobile number, IBAN or birth date."""
+    return [Problem(where, n, "", message) for n, line in enumerate(body.split("\n"), 1)
+            for message in personal_data_problems(line)]
+
+
 def load_catalog(root: Path | str = "practices", today: date | None = None, progress: Callable | None = None) -> Catalog:
-    """Load, validate and freeze everything; raise InvalidData with all problems."""
+    """Load, validate and freeze everything; raise InvalidData with all problems (and the warnings)."""
     root, today = Path(root), today or date.today()
     run = _Loader(root, today, progress)
-    practices = run.load("praktijken", "praktijk")
-    templates = run.load("sjablonen", "sjabloon")
+    practices = run.load("praktijk")
+    templates = run.load("sjabloon")
     tables = Tables()
-    compile_tables([(s, d) for s, d, _ in practices if isinstance(d, dict)], load_schema(root, "praktijk"), "praktijk", tables)
-    compile_tables([(s, d) for s, d, _ in templates if isinstance(d, dict)], load_schema(root, "sjabloon"), "sjabloon", tables)
+    compile_tables([(s, d) for s, d, _ in practices if isinstance(d, dict)], run.schemas["praktijk"], "praktijk", tables)
+    compile_tables([(s, d) for s, d, _ in templates if isinstance(d, dict)], run.schemas["sjabloon"], "sjabloon", tables)
     lookups = {**{n: [c.code for c in codes] for n, codes in run.codelists.items()},
                "rmc-regios": [r["code"] for r in run.rmc_rows], "gemeenten": run.index,
                "praktijken": [d.get("id") for _, d, _ in practices if isinstance(d, dict)],
                "sjablonen": [d.get("id") for _, d, _ in templates if isinstance(d, dict)]}
     problems = run.problems + _not_reported(validate_tables(root, run.descriptor, tables, lookups), run.problems)
     problems += _cross_checks(practices, run.lock)
+    warnings = run.warnings if run.unread else \
+        run.warnings + attachment_warnings(root, referenced_names([d for _, d, _ in practices + templates]))
     if problems:
-        raise InvalidData(problems)
+        raise InvalidData(problems, warnings)
     return _catalog(run, tuple(Record(s.path, freeze(d)) for s, d, _ in practices),
-                    tuple(Record(s.path, freeze(d), body) for s, d, body in templates), tables)
+                    tuple(Record(s.path, freeze(d), body) for s, d, body in templates), tables, warnings)
 
 
 def _cross_checks(practices, lock: dict) -> list[Problem]:
@@ -201,18 +278,19 @@ def _not_reported(later: list[Problem], earlier: list[Problem]) -> list[Problem]
 
 
 
-def _catalog(run: _Loader, practices: tuple, templates: tuple, tables: Tables) -> Catalog:
+def _catalog(run: _Loader, practices: tuple, templates: tuple, tables: Tables, warnings: list = ()) -> Catalog:
     return Catalog(
         root=run.root, today=run.today, practices=practices, templates=templates,
         codelists=MappingProxyType(run.codelists),
         gemeenten=MappingProxyType({r["code"]: Gemeente(r["code"], r["naam"], r["provincie"]) for r in run.gemeente_rows}),
         rmc_regios=MappingProxyType({r["code"]: Code(r["code"], r["naam"]) for r in run.rmc_rows}),
         glossary=run.glossary,
-        schemas=MappingProxyType({k: load_schema(run.root, k) for k in ("praktijk", "sjabloon")}),
+        schemas=MappingProxyType(dict(run.schemas)),
         tables=MappingProxyType({k: tuple(v) for k, v in tables.rows.items()}),
         table_schemas=MappingProxyType(tables.schemas),
         lock=freeze(run.lock),
         descriptor=freeze(run.descriptor),
+        warnings=tuple(sorted(set(warnings))),
     )
 
 

@@ -8,6 +8,7 @@ Dates stay ISO strings: the schemas check them, and JSON has no date type.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,11 @@ import yaml
 from macros.checks.problems import Problem, field_path
 
 MAX_BYTES = 256 * 1024  # a record is a few KB; anything this big is a mistake or an attack
+MAX_DEPTH = 32          # a record nests four levels deep; libyaml itself stops at 1000
+LINK_MESSAGE = ("dit is een symbolische koppeling (symlink). De kennisbank volgt geen koppelingen: die kunnen naar "
+                "bestanden buiten practices/ wijzen. Zet het bestand of de map zelf hier neer in plaats van een koppeling.")
+# Characters YAML does not allow in a document (C0 controls but tab, LF and CR; DEL; C1 but NEL; non-characters).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR = "tag:yaml.org,2002:str"
@@ -58,12 +64,22 @@ class _Refused(Exception):
         self.line, self.path, self.message = line, path, message
 
 
-def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
-    """The file as text, or the problems that stop us from reading it."""
-    raw = path.read_bytes()
-    if len(raw) > MAX_BYTES:
-        return None, [Problem(shown, 1, "", f"bestand is {len(raw) // 1024} KB; de grens is "
-                              f"{MAX_BYTES // 1024} KB. Splits de tekst of verplaats lange stukken naar een bijlage.")]
+def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """At most `limit` + 1 bytes of a regular file; a symlink is refused (OSError ELOOP), never followed."""
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as fh:
+        return fh.read(limit + 1)
+
+
+def read_text(path: Path, shown: str, limit: int = MAX_BYTES) -> tuple[str | None, list[Problem]]:
+    """The file as text with LF line ends, or the problems that stop us from reading it."""
+    if path.is_symlink():
+        return None, [Problem(shown, 0, "", LINK_MESSAGE)]
+    raw = read_bytes(path, limit)
+    if len(raw) > limit:
+        size = max(len(raw), path.stat().st_size)
+        return None, [Problem(shown, 1, "", f"bestand is {size // 1024} KB; de grens is "
+                              f"{limit // 1024} KB. Splits de tekst of verplaats lange stukken naar een bijlage.")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -72,7 +88,23 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
                               "Sla het bestand op als UTF-8 (in de meeste editors: 'Opslaan als' > codering UTF-8).")]
     if text.startswith("\ufeff"):
         text = text[1:]
+    # One line end everywhere: a bare CR would otherwise count as a line for YAML but not for an editor,
+    # and split a row of the exported CSV in two for a spreadsheet or Frictionless.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    control = _CONTROL.search(text)
+    if control:
+        return None, [_control_problem(text, control.start(), shown)]
     return text, []
+
+
+def _control_problem(text: str, at: int, shown: str) -> Problem:
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    char = text[at]
+    what = "een NUL-teken (byte 0x00)" if char == "\x00" else f"een onzichtbaar stuurteken (U+{ord(char):04X})"
+    return Problem(shown, line, "", f"in kolom {column} staat {what}. Dat hoort niet in een tekstbestand; vaak is het "
+                   "bestand beschadigd of in een andere codering opgeslagen. Verwijder het teken en sla het bestand op "
+                   "als UTF-8.")
 
 
 def load_yaml(path: Path, shown: str) -> tuple[Source | None, list[Problem]]:
@@ -114,6 +146,7 @@ _SYNTAX = {
     "found undefined alias": "verwijzingen met * zijn niet toegestaan",
     "found undefined tag handle": "een onbekende markering met !",
     "but found another document": "er staan meerdere documenten (---) in één bestand; houd er één over",
+    "exceeded maximum nesting depth": f"de gegevens zijn dieper genest dan de grens van {MAX_DEPTH} niveaus",
 }
 
 
@@ -128,10 +161,16 @@ def _syntax_problem(err: yaml.MarkedYAMLError, shown: str) -> Problem:
                    "met een dubbele punt.")
 
 
+_TOO_DEEP = (f"de gegevens zijn te diep genest: meer dan {MAX_DEPTH} niveaus van lijsten en blokken in elkaar. Een "
+             "record heeft er hoogstens een paar; controleer de inspringing en de haakjes [ ] en { }.")
+
+
 def _build(node, path: tuple, lines: dict, seen: set):
     line = node.start_mark.line + 1
     if id(node) in seen:
         raise _Refused(line, path, _ALIAS)
+    if len(path) > MAX_DEPTH:
+        raise _Refused(line, path[:1], _TOO_DEEP)
     seen.add(id(node))
     lines[path] = line
     if isinstance(node, yaml.MappingNode):
@@ -164,11 +203,13 @@ def _scalar(node, path, line):
     tag = node.tag
     if tag not in _SCALAR_TAGS:
         raise _Refused(line, path, f"de markering {tag} is niet toegestaan. Laat het uitroepteken-label weg.")
-    if tag == _STR and node.style == ">":
+    if tag == _STR:
+        # A "\r" escape in a quoted text is a line end too; one kind of line end everywhere.
+        text = node.value.replace("\r\n", "\n").replace("\r", "\n")
         # In a folded block a blank line is the only way to start a new paragraph, and it
         # arrives as a single newline: make it the blank line every other text uses.
-        return re.sub(r"\n+", "\n\n", node.value)
-    if tag in (_STR, "tag:yaml.org,2002:timestamp"):
+        return re.sub(r"\n+", "\n\n", text) if node.style == ">" else text
+    if tag == "tag:yaml.org,2002:timestamp":
         return node.value
     if tag == "tag:yaml.org,2002:null":
         return None

@@ -80,6 +80,7 @@ class Catalog:
     table_schemas: Mapping      # compiled table -> Table Schema
     lock: Mapping               # template id -> {version: hash}
     descriptor: Mapping         # practices/datapackage.yaml as read
+    warnings: tuple = ()        # Problems that do not stop a build (unreferenced attachments, hidden files)
 
     def __post_init__(self):
         # Read-only all the way down, so no step of one build can change what another sees.

@@ -23,6 +23,7 @@ from mkdocs.structure.files import File
 from macros.checks.problems import InvalidData, report
 from macros.checks.templates import attachment_file, attachment_name
 from macros.load.catalog import empty_catalog, load_catalog
+from macros.load.files import copy_attachments
 from macros.model.catalog import Catalog, thaw
 from macros.publish.documents import DocumentJob, DocumentWork, write_all
 from macros.publish.opendata import export_package
@@ -113,8 +114,8 @@ class SiteEvents:
             shutil.copyfile(path, target)
         _copy_template_images(build.catalog, site)
         export_package(build.catalog, site / "data")
-        # Attachments are copied as they are: a .md attachment is a document to download, not a page.
-        shutil.copytree(build.catalog.root / "bijlagen", site / "bijlagen", dirs_exist_ok=True)
+        # Only the attachments a record names, as regular files; a .md attachment is a document to download.
+        copy_attachments(build.catalog, site / "bijlagen")
         (site / "vergelijken").mkdir(exist_ok=True)
         (site / "vergelijken" / "praktijken.json").write_text(
             json.dumps(compare_data(build.render), ensure_ascii=False), encoding="utf-8")

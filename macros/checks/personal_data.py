@@ -1,0 +1,164 @@
+"""Personal data in any text: BSNs, private e-mail addresses, mobile numbers, IBANs, birth dates.
+
+The knowledge base publishes agreements between organisations; nothing in it may point at a
+pupil or a private person (DESIGN.md, Records). Each finder reads the text as written and
+returns the matches as written, so that the message quotes what the editor typed.
+
+Before matching, a text is folded character by character (`fold`, same length): every
+Unicode decimal digit becomes 0-9 (full-width digits included), every Unicode space, line end
+or invisible format character a space, every dash a '-', and other compatibility forms
+(full-width '．', '／', '＋', '＠') their plain character.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import unicodedata
+
+ROLE_WORDS = ("info", "secretariaat", "leerplicht", "rmc", "loket", "contact", "redactie", "bureau", "doorbraak",
+              "servicedesk", "post", "kennisbank", "swv", "ondersteuning", "zorg", "jeugd", "privacy", "fg",
+              "communicatie", "administratie", "aanmelding", "verzuim", "team", "algemeen", "office", "helpdesk")
+FREE_MAIL = ("gmail.", "hotmail.", "outlook.", "live.", "yahoo.", "icloud.", "ziggo.", "kpnmail.", "kpnplanet.",
+             "planet.", "home.nl", "xs4all.", "hetnet.", "casema.", "upcmail.", "quicknet.", "telfort.", "proton")
+MAILBOX_RULE = ("Gebruik een functioneel adres van de organisatie, zoals leerplicht@gemeente.nl of info@swv.nl: "
+                "adressen van personen veranderen als mensen van baan wisselen en zijn persoonsgegevens.")
+
+_SEP = r"[ .\-/]"
+_DIGIT_RUN = re.compile(rf"[0-9]+(?:{_SEP}{{1,3}}[0-9]+)*")
+_MOBILE = re.compile(r"(?<![0-9+])(?:(?:\+|00)31[ .\-]*(?:\(0\)[ .\-]*)?6|\(06\)|06)[ .\-]*(?:[0-9][ .\-]?){7}[0-9](?![0-9])")
+_IBAN_COMPACT = re.compile(r"(?<![A-Z0-9])[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}(?![A-Z0-9])")
+_IBAN_SPACED = re.compile(r"(?<![A-Z0-9])[A-Z]{2}[0-9]{2}(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,4})?(?![A-Z0-9])")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+_MONTHS = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
+           "jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec")
+_DATE = (rf"(?:[0-9]{{4}}-[0-9]{{1,2}}-[0-9]{{1,2}}|[0-9]{{1,2}}[-/. ][0-9]{{1,2}}[-/. ](?:[0-9]{{4}}|[0-9]{{2}})"
+         rf"|[0-9]{{1,2}}(?:e|ste|de)? +(?:{_MONTHS})\.?(?: +[0-9]{{4}})?)(?![0-9])")
+_BIRTH = re.compile(rf"\b(?:geboren|geb\.|geboortedatum|geboortedag)[^0-9.;!?]{{0,30}}?{_DATE}", re.I)
+_UPPER = str.maketrans(string.ascii_lowercase, string.ascii_uppercase)
+
+
+_ASCII_SPACES = str.maketrans("\t\n\r\x0b\x0c", "     ")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_DIGIT = re.compile(r"[0-9]")
+
+
+def fold(text: str) -> str:
+    """The text with one form of each digit, space and dash; same length, so offsets still fit."""
+    text = text.translate(_ASCII_SPACES)
+    return text if text.isascii() else _NON_ASCII.sub(lambda m: _fold_char(m[0]), text)
+
+
+def _fold_char(c: str) -> str:
+    if c.isdecimal():
+        return str(unicodedata.decimal(c))
+    category = unicodedata.category(c)
+    if c.isspace() or category in ("Zs", "Zl", "Zp", "Cf"):
+        return " "
+    if category == "Pd" or c == "\u2212":
+        return "-"
+    plain = unicodedata.normalize("NFKC", c)
+    return plain if len(plain) == 1 else c
+
+
+def personal_data_problems(text: str, addresses: bool = True) -> list[str]:
+    """A Dutch message for each piece of personal data in a text (`addresses`: check e-mail addresses in it too)."""
+    folded = fold(text)
+    if "@" not in folded and not _DIGIT.search(folded):
+        return []  # every finder needs a digit, or an @ for an address
+    mobiles = [m.span() for m in _MOBILE.finditer(folded)]
+    ibans = _iban_spans(folded)
+    out = [f"'{text[a:b]}' lijkt op een mobiel telefoonnummer. Persoonlijke nummers horen niet in de kennisbank; "
+           "noem het algemene nummer of de rolmailbox van de organisatie (zoals info@swv.nl)." for a, b in mobiles]
+    out += [f"'{text[a:b]}' lijkt op een IBAN (bankrekeningnummer). Rekeningnummers horen niet in de kennisbank; "
+            "laat het nummer weg en noem zo nodig alleen de organisatie die betaalt." for a, b in ibans]
+    masked = _mask(folded, mobiles + ibans)
+    out += [bsn_message(m) for m in _bsn_spans_as_text(text, masked)]
+    out += [f"'{text[m.start():m.end()]}' is een geboortedatum. Met een naam of klas erbij maakt die een leerling "
+            "herkenbaar; persoonsgegevens van leerlingen horen niet in de kennisbank. Laat de datum weg; schrijf zo "
+            "nodig alleen een leeftijd of groep, zoals 'een leerling van 12 jaar' of 'groep 8'."
+            for m in _BIRTH.finditer(folded)]
+    if addresses:
+        out += [msg for m in _EMAIL.finditer(folded) for msg in text_mailbox_problems(m[0])]
+    return out
+
+
+def bsn_message(found: str) -> str:
+    return (f"'{found}' lijkt op een burgerservicenummer (BSN): het voldoet aan de elfproef. Persoonsgegevens van "
+            "leerlingen horen niet in de kennisbank; haal het nummer weg. Is het iets anders (een bedrag of kenmerk), "
+            "schrijf het dan anders, zoals '125 miljoen' of met letters erbij.")
+
+
+def bsn_like(text: str) -> list[str]:
+    """Nine digits in any grouping and with any separators that pass the eleven-test, as written."""
+    return _bsn_spans_as_text(text, fold(text))
+
+
+def _bsn_spans_as_text(text: str, folded: str) -> list[str]:
+    found = []
+    for run in _DIGIT_RUN.finditer(folded):
+        groups = [(g.start() + run.start(), g.end() + run.start(), g[0]) for g in re.finditer(r"[0-9]+", run[0])]
+        for i in range(len(groups)):
+            digits = ""
+            for j in range(i, len(groups)):
+                digits += groups[j][2]
+                if len(digits) >= 9:
+                    if len(digits) == 9 and _eleven_test(digits):
+                        found.append(text[groups[i][0]:groups[j][1]])
+                    break
+    return found
+
+
+def _eleven_test(digits: str) -> bool:
+    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1))) - int(digits[8])
+    return total % 11 == 0 and digits != "000000000"
+
+
+def _iban_spans(folded: str) -> list[tuple[int, int]]:
+    upper = folded.translate(_UPPER)
+    spans = [m.span() for m in _IBAN_COMPACT.finditer(upper) if _iban_ok(m[0])]
+    for m in _IBAN_SPACED.finditer(upper):
+        groups = m[0].split(" ")
+        for k in range(len(groups), 2, -1):  # the last groups may be a word after the number
+            if _iban_ok("".join(groups[:k])):
+                spans.append((m.start(), m.start() + len(" ".join(groups[:k]))))
+                break
+    return sorted(spans)
+
+
+def _iban_ok(compact: str) -> bool:
+    if not 15 <= len(compact) <= 34:
+        return False
+    moved = compact[4:] + compact[:4]
+    return int("".join(str(int(c, 36)) for c in moved)) % 97 == 1
+
+
+def _mask(folded: str, spans: list) -> str:
+    for a, b in spans:
+        folded = folded[:a] + "x" * (b - a) + folded[b:]
+    return folded
+
+
+def mailbox_problems(address: str) -> list[str]:
+    """The rule for a contact address: a role mailbox of an organisation."""
+    local, _, domain = address.lower().partition("@")
+    if _free_mail(domain):
+        return [f"'{address}' is een adres bij een gratis maildienst, niet van een organisatie. {MAILBOX_RULE}"]
+    if not any(word in local for word in ROLE_WORDS):
+        return [f"'{address}' lijkt geen rolmailbox (het deel vóór @ noemt geen functie zoals info, "
+                f"leerplicht, secretariaat of loket). {MAILBOX_RULE}"]
+    return []
+
+
+def text_mailbox_problems(address: str) -> list[str]:
+    """The rule for an address inside a text: no free mail service, no firstname.lastname."""
+    local, _, domain = address.lower().partition("@")
+    if _free_mail(domain):
+        return [f"'{address}' is een adres bij een gratis maildienst, niet van een organisatie. {MAILBOX_RULE}"]
+    if re.fullmatch(r"[a-z]+(?:[._-][a-z]+)+", local) and not any(word in local for word in ROLE_WORDS):
+        return [f"'{address}' lijkt het adres van een persoon (voornaam.achternaam). {MAILBOX_RULE}"]
+    return []
+
+
+def _free_mail(domain: str) -> bool:
+    return domain.startswith(FREE_MAIL) or any(f".{p}" in f".{domain}" for p in FREE_MAIL if p.endswith("."))

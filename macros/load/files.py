@@ -1,0 +1,129 @@
+"""Which files of practices/ the build reads and publishes.
+
+Nothing is followed: a symbolic link anywhere in practices/ is refused, because it can
+point outside the package (`ln -s /etc/passwd practices/bijlagen/x` would publish that
+file). Records are found without entering links or hidden folders; only attachments that a
+record names are published, copied as the regular files they are. Hidden files are never
+read or published; `validate` warns about them and about attachments no record names.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+from pathlib import Path
+from typing import Mapping
+
+from macros.checks.problems import Problem
+from macros.load.yaml_source import LINK_MESSAGE, shown
+
+RECORD_FOLDERS = ("praktijken", "sjablonen", "bijlagen")  # a link here stops only that file, not the whole load
+ATTACHMENTS = "bijlagen"
+WARNING = "waarschuwing: "
+
+
+def links(root: Path) -> list[Path]:
+    """Every symbolic link under `root`, files and folders alike; none is entered."""
+    found = []
+    for folder, dirs, files in os.walk(root):  # followlinks=False: a linked folder is listed, not entered
+        found += [Path(folder) / name for name in dirs + files if os.path.islink(os.path.join(folder, name))]
+    return sorted(found)
+
+
+def link_problems(root: Path) -> tuple[list[Problem], bool]:
+    """A problem per link, and whether one sits where the loader must read (schemas, codelists, ...)."""
+    found = links(root)
+    structural = any(path.relative_to(root).parts[0] not in RECORD_FOLDERS for path in found)
+    return [Problem(shown(path), 0, "", LINK_MESSAGE) for path in found], structural
+
+
+def is_regular(path: Path) -> bool:
+    """A regular file itself, not a link to one."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith(".")
+
+
+def visible_files(folder: Path) -> list[Path]:
+    """Regular files under `folder`, without entering links or hidden folders, hidden files left out."""
+    found = []
+    for here, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not _hidden(d) and not os.path.islink(os.path.join(here, d)))
+        found += [Path(here) / f for f in files if not _hidden(f) and is_regular(Path(here) / f)]
+    return sorted(found)
+
+
+def hidden_warnings(root: Path) -> list[Problem]:
+    """A warning per hidden file or folder: it is never read or published."""
+    out = []
+    for here, dirs, files in os.walk(root):
+        for name in sorted(dirs + files):
+            if _hidden(name):
+                what = "verborgen map" if name in dirs else "verborgen bestand"
+                out.append(Problem(shown(Path(here) / name), 0, "", f"{WARNING}{what}: wordt niet gelezen en niet "
+                                   "gepubliceerd. Verwijder het als het er per ongeluk staat (zoals .DS_Store of een "
+                                   "reservekopie van een editor)."))
+        dirs[:] = [d for d in dirs if not _hidden(d)]
+    return out
+
+
+def record_files(root: Path, folder: str) -> tuple[list[Path], list[Problem], list[Problem]]:
+    """The .yaml files under practices/<folder>/, the problems (other YAML spellings) and warnings."""
+    paths, problems, warnings = [], [], []
+    for path in visible_files(root / folder):
+        if path.suffix == ".yaml":
+            paths.append(path)
+        elif path.suffix.lower() in (".yaml", ".yml"):
+            problems.append(Problem(shown(path), 0, "", f"dit bestand wordt niet gelezen: de kennisbank leest alleen "
+                                    f"bestanden die eindigen op .yaml (kleine letters). Hernoem het naar {path.stem}.yaml."))
+        elif folder == "praktijken":
+            warnings.append(Problem(shown(path), 0, "", f"{WARNING}dit bestand wordt niet gelezen: alleen bestanden "
+                                    "die eindigen op .yaml zijn praktijken."))
+    return paths, problems, warnings
+
+
+def referenced_names(records) -> set[str]:
+    """The attachment file names that records (plain dicts or Catalog records) name under `documenten`."""
+    names = set()
+    for data in records:
+        docs = data.get("documenten") if isinstance(data, Mapping) else None
+        for doc in docs if isinstance(docs, (list, tuple)) else ():
+            name = doc.get("bestand") if isinstance(doc, Mapping) else None
+            if isinstance(name, str) and "/" not in name and not _hidden(name):
+                names.add(name)
+    return names
+
+
+def referenced_attachments(catalog) -> tuple[Path, ...]:
+    """The paths in practices/bijlagen/ that a practice or template names (validation made sure each is a
+    regular file; `copy_attachments` checks again, as it opens them)."""
+    folder = catalog.root / ATTACHMENTS
+    return tuple(folder / n for n in sorted(referenced_names([r.data for r in (*catalog.practices, *catalog.templates)])))
+
+
+def attachment_warnings(root: Path, referenced: set[str]) -> list[Problem]:
+    """A warning per attachment that no record names: it is not published."""
+    folder = root / ATTACHMENTS
+    return [Problem(shown(path), 0, "", f"{WARNING}geen enkele praktijk verwijst naar dit bestand, dus het wordt niet "
+                    f"gepubliceerd. Noem het onder documenten (bestand: {path.name}) of verwijder het.")
+            for path in visible_files(folder) if path.parent != folder or path.name not in referenced]
+
+
+def copy_attachments(catalog, target: Path) -> list[Path]:
+    """Copy the referenced attachments into `target`; a link is never followed, even one made after loading."""
+    copied = []
+    for source in referenced_attachments(catalog):
+        target.mkdir(parents=True, exist_ok=True)
+        fd = os.open(source, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
+        with os.fdopen(fd, "rb") as src, (target / source.name).open("wb") as dst:
+            if not stat.S_ISREG(os.fstat(src.fileno()).st_mode):
+                raise OSError(f"{source} is geen gewoon bestand")
+            shutil.copyfileobj(src, dst)
+        copied.append(target / source.name)
+    return copied
