@@ -25,6 +25,8 @@ from macros.model.catalog import Catalog
 from macros.load.catalog import empty_catalog, load_catalog
 from macros.render.html import esc
 from macros.checks.problems import InvalidData, report
+from macros.publish.dcat import write_dcat
+from macros.publish.editor_config import write_editor
 
 MAP_FILE = "referentie/kaart/gemeenten-2025.topojson"
 
@@ -159,3 +161,5 @@ def on_post_build(config):
     (site / "vergelijken" / "praktijken.json").write_text(json.dumps(compare_data(STATE.catalog), ensure_ascii=False),
                                                           encoding="utf-8")
     augment_index(site / "search" / "search_index.json")
+    write_dcat(STATE.catalog, site / "data")
+    write_editor(STATE.catalog, site, config.extra.get("redactie", {}))
