@@ -16,6 +16,7 @@ EXAMPLES = """voorbeelden:
   kennisbank validate --format json        dezelfde controle, als JSON voor andere programma's
   kennisbank new praktijk                  maak een nieuwe praktijk (stelt vragen)
   kennisbank serve                         bekijk de site op http://127.0.0.1:8000/
+  kennisbank beheer                        probeer de webeditor op uw eigen computer
   kennisbank build                         bouw de site in site/ (alleen als alles klopt)
   kennisbank stale --binnen 30             welke records moeten binnen 30 dagen opnieuw beoordeeld worden?
   kennisbank export --uit data/            schrijf het open-datapakket
@@ -128,6 +129,11 @@ def cmd_serve(args) -> int:
     return serve(Path(args.config), args.adres)
 
 
+def cmd_beheer(args) -> int:
+    from macros.cli.beheer import run_beheer
+    return run_beheer(args)
+
+
 def cmd_new(args) -> int:
     from macros.cli.new import run_new
     return run_new(args)
@@ -183,6 +189,15 @@ def parser() -> argparse.ArgumentParser:
                 "voorbeeld:\n  kennisbank serve --adres 127.0.0.1:8000")
     p.add_argument("--config", default="mkdocs.yml", help="het mkdocs-configuratiebestand")
     p.add_argument("--adres", default="127.0.0.1:8000", help="adres en poort (standaard: 127.0.0.1:8000)")
+
+    p = command("beheer", cmd_beheer, "Start de webeditor van de redactie op uw eigen computer, zonder "
+                "git-server: de lokale server van de webeditor en de voorbeeldweergave. Stoppen met Ctrl+C.",
+                "voorbeelden:\n  kennisbank beheer\n      open daarna http://127.0.0.1:8000/redactie/beheer/ en klik op "
+                "Inloggen\n  kennisbank beheer --adres 127.0.0.1:8010 --poort 8091\n\n"
+                "Wat u in de webeditor opslaat, schrijft hij meteen in practices/. Werk daarom in een eigen tak "
+                "(git switch -c ...).")
+    from macros.cli.beheer import add_arguments as add_beheer_arguments
+    add_beheer_arguments(p)
 
     p = command("new", cmd_new, "Maak een nieuwe praktijk of een nieuw sjabloon; stelt de vragen in het Nederlands.",
                 "voorbeelden:\n  kennisbank new praktijk\n  kennisbank new praktijk --niet-interactief --id breda-po "
