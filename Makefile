@@ -3,11 +3,13 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# The web editor (Decap CMS, pinned in package.json/package-lock.json), served from the site itself.
+NODE_STAMP := node_modules/.installed
 # Debian packages the tests need: Chromium (browser tests), LibreOffice (documents open back), hunspell-nl (spelling).
 SYSTEM_PACKAGES := chromium libreoffice-writer-nogui libreoffice-calc-nogui hunspell hunspell-nl
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test validate system-packages bench lock clean
+.PHONY: serve build beheer test validate system-packages bench lock clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -15,11 +17,19 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e . || $(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-serve: $(STAMP)
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "FOUT: npm ontbreekt; installeer Debian's pakket 'npm' (de webeditor komt uit npm)." >&2; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+serve: $(STAMP) $(NODE_STAMP)
 	$(BIN)/kennisbank serve
 
-build: $(STAMP)
+build: $(STAMP) $(NODE_STAMP)
 	$(BIN)/kennisbank build
+
+beheer: $(STAMP) $(NODE_STAMP)
+	$(BIN)/kennisbank beheer
 
 validate: $(STAMP)
 	$(BIN)/kennisbank validate
@@ -36,7 +46,7 @@ system-packages:
 	@command -v chromium >/dev/null || { echo "FOUT: chromium ontbreekt na installatie." >&2; exit 1; }
 	@command -v soffice >/dev/null || { echo "FOUT: soffice (LibreOffice) ontbreekt na installatie." >&2; exit 1; }
 
-test: $(STAMP) system-packages
+test: $(STAMP) $(NODE_STAMP) system-packages
 	$(BIN)/pytest
 
 bench: $(STAMP)

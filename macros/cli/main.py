@@ -7,7 +7,7 @@ import sys
 
 from macros.cli import dutch_argparse  # noqa: F401  (Dutch texts for argparse's own messages)
 from macros.checks.problems import os_error_message
-from macros.cli import export, new, pages, site, stale, template, validate
+from macros.cli import beheer, export, new, pages, site, stale, template, validate
 
 EXAMPLES = """voorbeelden:
   kennisbank validate                      controleer alles in practices/
@@ -17,6 +17,7 @@ EXAMPLES = """voorbeelden:
   kennisbank build                         bouw de site in site/ (alleen als alles klopt)
   kennisbank stale --binnen 30             welke records moeten binnen 30 dagen opnieuw beoordeeld worden?
   kennisbank export --uit data/            schrijf het open-datapakket
+  kennisbank beheer                        probeer de webeditor op uw eigen computer
   kennisbank sjabloon invullen financieringsafspraak-passende-plek --waarden waarden.yaml --formaat docx
 """
 
@@ -66,6 +67,14 @@ def parser() -> argparse.ArgumentParser:
                 "voorbeeld:\n  kennisbank serve --adres 127.0.0.1:8000")
     p.add_argument("--config", default="mkdocs.yml", help="het mkdocs-configuratiebestand")
     p.add_argument("--adres", default="127.0.0.1:8000", help="adres en poort (standaard: 127.0.0.1:8000)")
+
+    p = command("beheer", beheer.run_beheer, "Start de webeditor van de redactie op uw eigen computer, zonder "
+                "git-server: de lokale server van de webeditor en de voorbeeldweergave. Stoppen met Ctrl+C.",
+                "voorbeelden:\n  kennisbank beheer\n      open daarna http://127.0.0.1:8000/redactie/beheer/ en klik op "
+                "Inloggen\n  kennisbank beheer --adres 127.0.0.1:8010 --poort 8091\n\n"
+                "Wat u in de webeditor opslaat, schrijft hij meteen in practices/. Werk daarom in een eigen tak "
+                "(git switch -c ...).")
+    beheer.add_arguments(p)
 
     p = command("new", new.run_new, "Maak een nieuwe praktijk of een nieuw sjabloon; stelt de vragen in het Nederlands.",
                 "voorbeelden:\n  kennisbank new praktijk\n  kennisbank new praktijk --niet-interactief --id breda-po "

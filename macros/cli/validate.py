@@ -1,4 +1,4 @@
-"""`kennisbank validate`: check everything and show every problem."""
+"""`kennisbank validate`: check everything and show every problem (and the warnings)."""
 
 from __future__ import annotations
 
@@ -14,13 +14,20 @@ def run(args) -> int:
     except InvalidData as err:
         if args.format == "json":
             print(json.dumps({"geldig": False, "problemen": [p.to_dict() for p in err.problems],
+                              "waarschuwingen": [w.to_dict() for w in err.warnings],
                               "samenvatting": summary(err.problems)}, ensure_ascii=False, indent=2))
         else:
-            print(report(err.problems))
+            print("\n".join([str(w) for w in err.warnings] + [report(err.problems)]))
         return 1
     if args.format == "json":
-        print(json.dumps({"geldig": True, "problemen": [], "praktijken": len(catalog.practices),
-                          "sjablonen": len(catalog.templates)}, ensure_ascii=False, indent=2))
-    else:
-        print(f"Alles in orde: {len(catalog.practices)} praktijken en {len(catalog.templates)} sjablonen gecontroleerd.")
+        print(json.dumps({"geldig": True, "problemen": [], "waarschuwingen": [w.to_dict() for w in catalog.warnings],
+                          "praktijken": len(catalog.practices), "sjablonen": len(catalog.templates)},
+                         ensure_ascii=False, indent=2))
+        return 0
+    for warning in catalog.warnings:
+        print(warning)
+    count = len(catalog.warnings)
+    extra = f" {count} {'waarschuwing' if count == 1 else 'waarschuwingen'} (zie boven; die houden de bouw niet tegen)." \
+        if count else ""
+    print(f"Alles in orde: {len(catalog.practices)} praktijken en {len(catalog.templates)} sjablonen gecontroleerd.{extra}")
     return 0

@@ -25,7 +25,9 @@ from macros.checks.templates import attachment_file, attachment_name
 from macros.load.catalog import empty_catalog, load_catalog
 from macros.load.files import copy_attachments
 from macros.model.catalog import Catalog, thaw
+from macros.publish.dcat import write_dcat
 from macros.publish.documents import DocumentJob, DocumentWork, write_all
+from macros.publish.editor_config import write_editor
 from macros.publish.opendata import export_package
 from macros.render.context import render_context
 from macros.render.map import load_topology, project_shapes
@@ -114,6 +116,8 @@ class SiteEvents:
             shutil.copyfile(path, target)
         _copy_template_images(build.catalog, site)
         export_package(build.catalog, site / "data")
+        write_dcat(build.catalog, site / "data")
+        write_editor(build.catalog, site, config.extra.get("redactie", {}))
         # Only the attachments a record names, as regular files; a .md attachment is a document to download.
         copy_attachments(build.catalog, site / "bijlagen")
         (site / "vergelijken").mkdir(exist_ok=True)
