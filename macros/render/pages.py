@@ -17,6 +17,7 @@ from macros.model.catalog import Catalog, Record
 from macros.render.html import esc, href, paragraphs, rel
 from macros.model.schema import fields
 from macros.render.tables import cell, compare_fields, compare_themes, comparison_table
+from macros.render.zelfscan import zelfscan_page
 
 FACETS = ("thema", "onderwijssoort", "provincie", "volwassenheid", "status")
 FACET_TITLES = {"thema": "Thema", "onderwijssoort": "Onderwijssoort", "provincie": "Provincie",
@@ -256,7 +257,8 @@ def generated_pages(ctx) -> dict[str, str]:
     catalog = ctx.catalog
     pages = {"aanmelden/index.md": submit_page(catalog),"praktijken/index.md": listing_page(catalog), "vergelijken/index.md": compare_page(catalog),
              "vergelijken/naast-elkaar.md": side_by_side_page(catalog), "kaart/index.md": map_page(catalog, ctx.shapes),
-             "begrippen/index.md": glossary_page(catalog), "data/index.md": data_page(catalog)}
+             "begrippen/index.md": glossary_page(catalog), "data/index.md": data_page(catalog),
+             "zelfscan/index.md": zelfscan_page(ctx)}
     pages.update(filter_pages(catalog))
     pages.update({f"praktijken/{r.id}.md": practice_page(ctx, r) for r in catalog.practices})
     pages.update(template_pages(catalog, dict(ctx.sizes)))
