@@ -45,13 +45,10 @@ def ctx():
 # --- helpers -----------------------------------------------------------------------------------
 
 def _site_markdown() -> markdown.Markdown:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    from mkdocs.config import load_config
+    config = load_config(str(ROOT / "mkdocs.yml"))  # MkDocs' own reader (it knows !ENV)
     names, options = [], {}
-    for entry in config["markdown_extensions"]:
-        name, conf = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
-        names.append(name)
-        options[name] = conf or {}
-    return markdown.Markdown(extensions=names, extension_configs=options)
+    return markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"])
 
 
 def split_page(page: str) -> tuple[dict, str]:

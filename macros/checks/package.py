@@ -124,8 +124,21 @@ def validate_tables(root: Path, descriptor: dict, tables: Tables, lookups: dict)
         for error in task.errors:
             if error.type == "unique-error" or _follows_from_duplicate(task.name, error, tables, duplicated):
                 continue  # reported once, as the record's duplicate id
+            if task.name not in static and _follows_from_missing_field(error):
+                continue  # the JSON Schema check already said "verplicht veld ontbreekt"
             problems.append(_problem(task.name, error, tables, static, lookups))
     return problems
+
+
+def _follows_from_missing_field(error) -> bool:
+    """An empty required cell in a compiled table is a required field left out of a record (or
+    its id, for a child row); the record check reports that at the field itself, at the right
+    level. Repeating it here gave a "'' heeft niet de juiste vorm" per leaf and per list item."""
+    if error.type == "constraint-error":
+        return getattr(error, "cell", None) in ("", None)
+    if error.type == "primary-key":
+        return all(c in ("", None) for c in (getattr(error, "cells", None) or [None]))
+    return False
 
 
 def _without_parent_key(schema: dict) -> dict:

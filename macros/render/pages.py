@@ -13,6 +13,7 @@ from macros.render.markdown_page import UNSEARCHED, front
 from macros.render.practice import practice_page
 from macros.render.reference import data_page, glossary_page
 from macros.render.template_pages import template_pages
+from macros.render.zelfscan import zelfscan_page
 
 
 def map_page(ctx: RenderContext) -> str:
@@ -24,7 +25,7 @@ def generated_pages(ctx: RenderContext) -> dict[str, str]:
     catalog = ctx.catalog
     pages = {"aanmelden/index.md": submit_page(ctx), "praktijken/index.md": listing_page(ctx),
              "vergelijken/index.md": compare_page(ctx), "vergelijken/naast-elkaar.md": side_by_side_page(ctx),
-             "kaart/index.md": map_page(ctx), "begrippen/index.md": glossary_page(ctx), "data/index.md": data_page(ctx)}
+             "kaart/index.md": map_page(ctx), "begrippen/index.md": glossary_page(ctx), "data/index.md": data_page(ctx), "zelfscan/index.md": zelfscan_page(ctx)}
     pages.update(filter_pages(ctx))
     pages.update({f"praktijken/{r.id}.md": practice_page(ctx, r) for r in catalog.practices})
     pages.update(template_pages(ctx))

@@ -13,14 +13,13 @@ from macros.render.context import RenderContext
 from macros.render.env import dutch_date, dutch_number
 from macros.render.listing import overdue
 from macros.render.markdown_page import front
-from macros.render.tables import cell
+from macros.render.tables import DEKKING_ICON, cell
 
 # Presentation, not data: where a top-level field is shown. Everything not named here gets
 # a section of its own, in schema order, in the form its shape asks for.
 CARD = ("regio", "swv", "gemeenten", "rmc_regio", "onderwijssoort", "themas", "status", "volwassenheid", "datums",
         "redactie", "partners")
 ELSEWHERE = ("id", "titel", "samenvatting", "voorbeeld", "vervangt", "sjabloon", "contact", "licentie")
-DEKKING_ICON = {"ja": "✓", "deels": "◐", "nee": "✗", "onbekend": "?"}
 
 
 @dataclass(frozen=True)
