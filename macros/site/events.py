@@ -24,10 +24,10 @@ from macros.load.catalog import empty_catalog, load_catalog
 from macros.model.catalog import Catalog
 from macros.publish.documents import DocumentJob, write_all
 from macros.publish.opendata import export_package
+from macros.publish.search_index import write_search_index
 from macros.render.context import render_context
 from macros.render.map import load_topology, project_shapes
 from macros.render.pages import abbreviations, generated_pages
-from macros.render.search_terms import augment_index
 from macros.render.tables import compare_data
 from macros.site.context import CONTEXT_KEY, PRELOADED_KEY, BuildContext, Session, build_context
 
@@ -112,7 +112,7 @@ class SiteEvents:
         (site / "vergelijken").mkdir(exist_ok=True)
         (site / "vergelijken" / "praktijken.json").write_text(
             json.dumps(compare_data(build.catalog), ensure_ascii=False), encoding="utf-8")
-        augment_index(site / "search" / "search_index.json")
+        write_search_index(site, build.catalog)
 
 
 def _progress(build: BuildContext, command: str) -> None:
