@@ -107,6 +107,9 @@ def test_the_built_index_is_pagefind_in_dutch_and_material_s_is_gone(site_dir, c
     assert 'id="kb-zoekveld"' in page and "assets/zoeken.js" in page and 'data-md-component="search"' not in page
     listing = (site_dir / "praktijken" / "index.html").read_text(encoding="utf-8")
     assert "data-pagefind-body" not in listing
+    words = json.loads((site_dir / "pagefind" / "kennisbank-zoekwoorden.json").read_text(encoding="utf-8"))
+    assert words["koppen"][:5] == ["afspraak", "afspraken", "ambtenaar", "ambtenaren", "arts"]
+    assert "verzuim" in words["koppen"]
 
 
 def test_theme_pages_are_indexed_without_the_practices_they_quote(site_dir, catalog):
@@ -206,6 +209,13 @@ def test_search_finds_compound_tails_and_the_other_number(page, base_url, site_d
     page.goto(base_url)
     found = set(page.evaluate(ENGINE, query))
     assert not targets - found, f"{query}: missed {sorted(targets - found)} of {len(targets)}"
+
+
+def test_a_compound_no_practice_uses_finds_its_pages_first_then_the_practices_about_its_tail(page, base_url):
+    page.goto(base_url)
+    hrefs = [r["href"] for r in search(page, "schoolverzuim")]
+    assert hrefs[:3] == ["/wet-en-beleid/", "/themas/ongeoorloofd-verzuim/", "/themas/geoorloofd-verzuim/"]
+    assert hrefs[3].startswith("/praktijken/"), hrefs
 
 
 def test_search_works_by_keyboard(page, base_url):

@@ -83,6 +83,24 @@
     return li;
   }
 
+  /* The longest domain word (macros/render/search_terms.py HEADS) a one-word query ends in. */
+  function compoundTail(term, heads) {
+    var word = term.trim().toLowerCase(), best = null;
+    if (/\s/.test(word)) return null;
+    (heads || []).forEach(function (head) {
+      if (word.length >= head.length + 3 && word.slice(-head.length) === head && (!best || head.length > best.length)) best = head;
+    });
+    return best;
+  }
+
+  function merged(lists) {
+    var seen = {}, out = [];
+    lists.forEach(function (list) {
+      list.forEach(function (r) { if (!seen[r.id]) { seen[r.id] = true; out.push(r); } });
+    });
+    return out;
+  }
+
   /* A Modular UI module: the result list, ten at a time, and the spoken status line. */
   function Results(list, status, more) {
     this.list = list;
@@ -92,6 +110,9 @@
     this.results = [];
     this.shown = 0;
     this.generation = 0;
+    this.asked = 0;
+    this.pagefind = null;          /* the pagefind.js module the Modular UI uses, for the exact search */
+    this.heads = null;             /* the domain words compounds end in, written with the index */
   }
   Results.prototype.register = function (instance) {
     var self = this;
@@ -99,8 +120,32 @@
     instance.on("loading", function () {
       if (self.term) self.status.textContent = say(TEKST.searching, self.term);
     });
-    instance.on("results", function (found) { self.show((found && found.results) || []); });
+    instance.on("results", function (found) {
+      var asked = ++self.asked;
+      self.rank(self.term, (found && found.results) || []).then(function (results) {
+        if (asked === self.asked) self.show(results);
+      });
+    });
   };
+  /* The order a reader expects. Pagefind also finds longer words and near spellings (Borsele finds
+     Borne and Borger-Odoorn), and a page naming those twice can outrank one naming the place once:
+     pages with the word as typed (or its stem), found by Pagefind's exact search ("..."), come first,
+     in the order of Pagefind's ranking.
+     Then Pagefind's other results. Then, for a compound whose tail is a domain word (schoolverzuim),
+     the pages about the tail (verzuim): no page may use the compound itself. */
+  Results.prototype.rank = function (term, results) {
+    if (!this.pagefind || !term || term.indexOf('"') !== -1) return Promise.resolve(results);
+    return Promise.all([this.pagefind, this.heads]).then(function (loaded) {
+      var pagefind = loaded[0], head = compoundTail(term, loaded[1]);
+      return Promise.all([pagefind.search('"' + term + '"'), head ? pagefind.search(head) : null]);
+    }).then(function (found) {
+      var exact = found[0] ? found[0].results : [], ids = {};
+      exact.forEach(function (r) { ids[r.id] = true; });
+      var exactInOrder = results.filter(function (r) { return ids[r.id]; });  /* Pagefind's ranking among them */
+      return merged([exactInOrder, exact, results, found[1] ? found[1].results : []]);
+    }, function () { return results; });
+  };
+
   Results.prototype.show = function (results) {
     this.generation += 1;
     this.results = results;
@@ -160,8 +205,13 @@
         document.head.appendChild(script);
       }).then(function () {
         var ui = window.PagefindModularUI;
-        var instance = new ui.Instance({ bundlePath: bundle, baseUrl: new URL(siteRoot(bundle)).pathname });
+        /* noWorker: search in the page; Pagefind's worker script would be another 41 KB to fetch. */
+        var instance = new ui.Instance({ bundlePath: bundle, baseUrl: new URL(siteRoot(bundle)).pathname, noWorker: true });
         instance.add(new ui.Input({ inputElement: "#kb-zoekveld", debounceTimeoutMs: 150 }));
+        results.pagefind = import(bundle + "pagefind.js");
+        results.heads = fetch(bundle + "kennisbank-zoekwoorden.json")
+          .then(function (response) { return response.json(); })
+          .then(function (words) { return words.koppen; }, function () { return []; });
         instance.add(results);
         if (input.value.trim()) instance.triggerSearch(input.value);
         return instance;

@@ -16,11 +16,16 @@ the index only:
   onderwijssoort) and meta (regio); other pages a soort;
 - a practice's "Kerngegevens" weigh more, so a gemeente or region finds the practice that names
   it there before pages that mention it in passing.
+
+Beside Pagefind's files, `pagefind/kennisbank-zoekwoorden.json` lists the compound tails
+(`search_terms.HEADS`): for a query like `schoolverzuim` the UI also shows the pages about
+`verzuim`.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -32,9 +37,10 @@ from pagefind.index import IndexConfig, PagefindIndex
 from pagefind.service import get_executable
 
 from macros.model.catalog import Catalog, Record
-from macros.render.search_terms import annotate
+from macros.render.search_terms import HEADS, annotate
 
 BUNDLE = "pagefind"                      # folder in the site, as the UI expects
+WORDS_FILE = "kennisbank-zoekwoorden.json"  # in BUNDLE: the compound tails the UI also searches for
 BODY = "data-pagefind-body"
 LANGUAGE = "nl"
 CARD_WEIGHT = "3"                        # Pagefind weights are quadratic: 3 counts about 9 times
@@ -78,6 +84,7 @@ def write_search_index(site_dir: Path, catalog: Catalog) -> int:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page.html, encoding="utf-8")
         found = asyncio.run(_write(Path(copies), out))
+    (out / WORDS_FILE).write_text(json.dumps({"koppen": sorted(set(HEADS))}, ensure_ascii=False), encoding="utf-8")
     if found != len(pages):
         raise SearchIndexError(f"Pagefind heeft {found} van de {len(pages)} pagina's geïndexeerd; de zoekindex is onvolledig.")
     return found
