@@ -50,6 +50,7 @@ import threading
 import time
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 BENCH = Path(__file__).resolve().parent
 PROJECT = BENCH.parent
@@ -187,28 +188,32 @@ def serve(folder: Path) -> tuple[socketserver.TCPServer, str]:
 
 # --- bytes -----------------------------------------------------------------------------------------
 
-def _sent(responses: list) -> dict:
+def _sent(urls: list[str], site: Path) -> dict:
+    """What a static server sends for these URLs: the files as they are (Chromium's copy of a large
+    response body is not kept, so sizes come from the site on disk)."""
     raw = packed = 0
     files = []
-    for response in responses:
-        try:
-            body = response.body()
-        except Exception:  # a redirect or an aborted request has no body
+    for url in urls:
+        path = site / unquote(urlsplit(url).path).lstrip("/")
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.is_file():
             continue
+        body = path.read_bytes()
         raw += len(body)
         packed += min(len(body), len(gzip.compress(body, 6)))
-        files.append((response.url.split("/", 3)[-1], len(body)))
+        files.append((str(path.relative_to(site)), len(body)))
     return {"kb": round(raw / 1024, 1), "gzip_kb": round(packed / 1024, 1), "requests": len(files),
             "files": sorted(files, key=lambda f: -f[1])[:12]}
 
 
-def first_query_bytes(browser, url: str, query: str, engine: str) -> dict:
+def first_query_bytes(browser, url: str, site: Path, query: str, engine: str) -> dict:
     context = browser.new_context(locale="nl-NL")
     page = context.new_page()
     page.goto(url)
     page.wait_for_load_state("networkidle")
     responses = []
-    context.on("response", lambda response: responses.append(response))
+    context.on("requestfinished", lambda request: responses.append(request.url))
     if engine == "pagefind":
         ui_search(page, query)
     else:
@@ -216,7 +221,7 @@ def first_query_bytes(browser, url: str, query: str, engine: str) -> dict:
         page.evaluate(LUNR_TOP, query)
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(300)
-    result = _sent(responses)
+    result = _sent(responses, site)
     context.close()
     return result
 
@@ -286,7 +291,7 @@ def measure(browser, n: int) -> dict:
     server, url = serve(site)
     try:
         start = url + f"praktijken/{catalog.practices[0].id}/"
-        bytes_ = {e: {q: first_query_bytes(browser, start, q, e) for q in BYTE_QUERIES} for e in ("pagefind", "material")}
+        bytes_ = {e: {q: first_query_bytes(browser, start, site, q, e) for q in BYTE_QUERIES} for e in ("pagefind", "material")}
         result = {"n": len(catalog.practices), "build_s": round(seconds, 1), "indexed_pages": len(pages),
                   "pagefind_bundle_kb": round(sum(f.stat().st_size for f in (site / "pagefind").rglob("*") if f.is_file()) / 1024),
                   "lunr_index_kb": round((site / "search" / "search_index.json").stat().st_size / 1024),
