@@ -262,13 +262,6 @@ def test_glossary_explains_terms_on_hand_written_pages(site_dir, catalog):
     assert len(list(find_all(glossary, "dt"))) == len(catalog.glossary)
 
 
-def test_search_index_is_dutch_and_knows_compound_heads(site_dir):
-    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["nl"]
-    docs = [d for d in index["docs"] if "schoolverzuim" in d["text"].lower()]
-    assert docs and all(re.search(r"\bverzuim\b", d["text"]) for d in docs)
-
-
 def test_print_stylesheet_hides_navigation(site_dir):
     css = (site_dir / "assets" / "kennisbank.css").read_text(encoding="utf-8")
     block = css[css.index("@media print"):]

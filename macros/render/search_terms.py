@@ -1,17 +1,17 @@
-"""Make Material's Dutch search find compounds and plurals of the domain vocabulary.
+"""Make the Dutch site search find compounds and plurals of the domain vocabulary.
 
-Lunr splits on spaces and stems each word, so `verzuim` never matches
-`schoolverzuim`, and irregular plurals (`leerplichtambtenaren`) miss their
-singular. At index time we add, per page, the heads of compounds and the other
-number (singular/plural) of the domain words found in its text. The page HTML
-is untouched; only search/search_index.json grows a little.
+Search engines split on spaces and stem each word, so `verzuim` never matches
+`schoolverzuim` (Pagefind finds compound heads by prefix, `verzuim` -> `verzuimmelding`,
+but no engine finds tails), and a stemmer does not join irregular plurals
+(`afspraak`/`afspraken`, `school`/`scholen`). At index time we add, after each domain word,
+the heads of its compounds and its other number (singular/plural). The page HTML is
+untouched: `macros/publish/search_index.py` annotates only the copy Pagefind reads, and the
+search UI (`docs/assets/zoeken.js`) takes the marked terms out of the snippets again.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 # Words that end Dutch compounds in this domain: "schoolverzuim" -> "verzuim".
 HEADS = ("verzuim", "zitter", "zitters", "plicht", "ambtenaar", "ambtenaren", "overleg", "plek", "plekken", "onderwijs",
@@ -60,18 +60,31 @@ def extra_terms(text: str, memo: dict | None = None) -> list[str]:
     return sorted(extra - words)
 
 
-def augment_index(index_path: Path) -> int:
-    """Append the extra terms to each entry of the search index; returns how many entries grew."""
-    if not index_path.is_file():
-        return 0
-    index = json.loads(index_path.read_text(encoding="utf-8"))
-    grown, memo = 0, {}
-    for doc in index.get("docs", []):
-        # Tags would be shown as one <nav> per result, which repeats a landmark (axe: landmark-unique).
-        doc.pop("tags", None)
-        extra = extra_terms(doc.get("title", "") + " " + doc.get("text", ""), memo)
-        if extra:
-            doc["text"] = doc.get("text", "") + f'<span class="kb-zoekwoorden"> {" ".join(extra)}</span>'
-            grown += 1
-    index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return grown
+# Added terms are written between these marks, so the search UI can find and remove them.
+MARK_OPEN, MARK_CLOSE = "\u27e6", "\u27e7"  # ⟦ ⟧
+_LETTERS = "a-zà-ÿ'"
+# A word and the punctuation glued to it.
+_WORD_AND_REST = re.compile(rf"(?<![{_LETTERS}])([{_LETTERS}]+)[^\s{_LETTERS}]*", re.IGNORECASE)
+
+
+def _marks(word: str, memo: dict) -> str:
+    if word not in memo:
+        memo[word] = "".join(f" {MARK_OPEN}{t}{MARK_CLOSE}" for t in sorted(_terms_of(word) - {word}))
+    return memo[word]
+
+
+def annotate(text: str, memo: dict | None = None) -> str:
+    """`text` with the extra terms of each domain word written, marked, right after the word and its
+    punctuation: 'het schoolverzuim, de' -> 'het schoolverzuim, ⟦verzuim⟧ de'. `memo` (word -> marks)
+    saves the work for words that recur across the pages of one build."""
+    memo = {} if memo is None else memo
+
+    def add(m: re.Match) -> str:
+        word = m[1].lower()
+        marks = memo[word] if word in memo else _marks(word, memo)
+        if not marks:
+            return m[0]
+        # A space after the marks unless one follows anyway: at the end of an element's text the
+        # next word may be in the next element.
+        return m[0] + marks + ("" if text[m.end():m.end() + 1].isspace() else " ")
+    return _WORD_AND_REST.sub(add, text)

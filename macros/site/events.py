@@ -29,11 +29,11 @@ from macros.publish.dcat import write_dcat
 from macros.publish.documents import DocumentJob, DocumentWork, write_all
 from macros.publish.editor_config import write_editor
 from macros.publish.opendata import export_package
+from macros.publish.search_index import write_search_index
 from macros.render.context import render_context
 from macros.render.map import load_topology, project_shapes
 from macros.render.pages import generated_pages
 from macros.render.reference import abbreviations
-from macros.render.search_terms import augment_index
 from macros.render.tables import compare_data
 from macros.render.template_body import body_html
 from macros.site.context import CONTEXT_KEY, PRELOADED_KEY, BuildContext, Session, build_context
@@ -123,7 +123,7 @@ class SiteEvents:
         (site / "vergelijken").mkdir(exist_ok=True)
         (site / "vergelijken" / "praktijken.json").write_text(
             json.dumps(compare_data(build.render), ensure_ascii=False), encoding="utf-8")
-        augment_index(site / "search" / "search_index.json")
+        write_search_index(site, build.catalog)
 
 
 _IMAGE_SRC = re.compile(r'<img[^>]* src="([^"]+)"')
