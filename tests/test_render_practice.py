@@ -1,0 +1,161 @@
+"""The practice page and the render environment's filters on the fixture catalogue, with
+literal expected values (fast: no site build)."""
+
+from __future__ import annotations
+
+import pytest
+from markupsafe import Markup
+
+from macros.render.env import dutch_date, dutch_number, paragraphs, rel, safe_href
+from macros.render.practice import practice_page, shown
+from test_render import ALFA, CHARLIE, FIXTURE, TODAY, as_html, load_catalog, record, render_context, split_page, text
+
+CARD_ALFA = [("Regio", "Testregio Alfa"), ("Samenwerkingsverbanden", "PO 30-01"), ("Gemeenten", "Breda, Utrecht"),
+             ("RMC-regio", "West-Brabant (MC34)"), ("Onderwijssoort", "Primair onderwijs"),
+             ("Thema's", "Doorbraakoverleg en casusregie, Financiering passende plek"), ("Status", "Actief"),
+             ("Volwassenheid", "Voorbeeldregio"), ("Afgesproken op", "15 maart 2021"),
+             ("In werking sinds", "1 augustus 2021"), ("Laatst beoordeeld", "1 november 2025 door Ingrado")]
+THEMES_ALFA = {
+    "Geoorloofd verzuim": [("Geregeld", "✓ Ja"), ("MAZL", "? Onbekend")],
+    "Ongeoorloofd verzuim": [("Geregeld", "✗ Nee"), ("Melden vóór 16 uur", "◐ Deels")],
+    "Doorbraakoverleg": [("Doorbraakoverleg", "✓ Ja"), ("Leden", "Samenwerkingsverband, Gemeente, Leerplicht"),
+                         ("Termijn (werkdagen)", "10"), ("Doorzettingsmacht", "Onafhankelijk voorzitter"),
+                         ("Casusregie", "Samenwerkingsverband")],
+    "Financiering passende plek": [("Vooraf afgesproken", "✓ Ja"), ("Model", "Gezamenlijk fonds"),
+                                   ("Wie betaalt wat", "Samenwerkingsverband 60 procent, gemeenten 40 procent.")],
+    "Rol van de leerplichtambtenaar": [("Preventief", "✓ Ja"), ("Adviserend", "◐ Deels")],
+    "Gegevensdeling": [("Grondslag", "Wettelijke taak"), ("Convenant", "✓ Ja"), ("Privacyprotocol", "✗ Nee")],
+    "Samenwerking met jeugdhulp": [("Jeugdhulp betrokken", "✓ Ja"), ("Eén plan", "✓ Ja")],
+}
+
+
+@pytest.fixture(scope="module")
+def ctx():
+    return render_context(load_catalog(FIXTURE, today=TODAY))
+
+
+def page_of(ctx, practice_id: str):
+    meta, body = split_page(practice_page(ctx, record(ctx, practice_id)))
+    return meta, as_html(body)
+
+
+def rows(table) -> list[tuple[str, str]]:
+    return [(text(r.xpath("th")[0]), text(r.xpath("td")[0])) for r in table.xpath(".//tr")]
+
+
+def test_front_matter_is_title_summary_and_theme_labels(ctx):
+    meta, _ = page_of(ctx, ALFA)
+    assert meta == {"title": "Alfa doorbraaktafel met regiofonds", "render_macros": False,
+                    "description": "Fictief testvoorbeeld. Gemeenten en samenwerkingsverband betalen samen een "
+                                   "regiofonds en bespreken elke vastgelopen situatie binnen tien werkdagen.",
+                    "tags": ["Doorbraakoverleg en casusregie", "Financiering passende plek"]}
+
+
+def test_sections_follow_the_schema_order(ctx):
+    _, doc = page_of(ctx, ALFA)
+    assert [text(h) for h in doc.xpath("//h1|//h2")] == [
+        "Alfa doorbraaktafel met regiofonds", "Aanleiding", "Zo werkt het", "Geoorloofd verzuim",
+        "Ongeoorloofd verzuim", "Doorbraakoverleg", "Financiering passende plek", "Rol van de leerplichtambtenaar",
+        "Gegevensdeling", "Samenwerking met jeugdhulp", "Documenten", "Contact"]
+    _, charlie = page_of(ctx, CHARLIE)
+    assert "Aanleiding" not in [text(h) for h in charlie.xpath("//h2")], "an empty text gets no section"
+
+
+def test_key_data_rows(ctx):
+    _, doc = page_of(ctx, ALFA)
+    card = doc.xpath("//table[@class='kb-kaartje']")[0]
+    assert rows(card)[:-1] == CARD_ALFA
+    assert [text(li) for li in card.xpath(".//tr[last()]//li")] == [
+        "Samenwerkingsverband Alfa (fictief) (Samenwerkingsverband)", "Gemeente Alfa (fictief) (Gemeente)"]
+    assert card.xpath(".//a/@href") == ["../../themas/doorbraakoverleg/", "../../themas/financiering-passende-plek/"]
+
+
+def test_every_theme_block_shows_its_compared_values_as_in_the_tables(ctx):
+    _, doc = page_of(ctx, ALFA)
+    blocks = {text(h): h.xpath("following-sibling::div[1]")[0] for h in doc.xpath("//h2")
+              if h.xpath("following-sibling::div[1][@class='kb-blok']")}
+    assert {title: rows(block) for title, block in blocks.items()} == THEMES_ALFA
+    assert blocks["Doorbraakoverleg"].xpath(".//p[@class='kb-meer']/a/@href") == ["../../themas/doorbraakoverleg/"]
+    assert "De voorzitter beslist als de partijen er samen niet uitkomen." in text(blocks["Doorbraakoverleg"])
+    icons = blocks["Geoorloofd verzuim"].xpath(".//span[contains(@class,'kb-dekking')]/@class")
+    assert icons == ["kb-dekking kb-dekking--ja", "kb-dekking kb-dekking--onbekend"]
+
+
+def test_missing_values_say_so(ctx):
+    _, doc = page_of(ctx, CHARLIE)
+    block = doc.xpath("//h2[normalize-space()='Doorbraakoverleg']/following-sibling::div[1]")[0]
+    assert rows(block) == [("Doorbraakoverleg", "✗ Nee"), ("Leden", "niet ingevuld"),
+                           ("Termijn (werkdagen)", "niet ingevuld"), ("Doorzettingsmacht", "niet ingevuld"),
+                           ("Casusregie", "niet ingevuld")]
+
+
+def test_banners_fictional_and_overdue(ctx):
+    _, alfa = page_of(ctx, ALFA)
+    _, charlie = page_of(ctx, CHARLIE)
+    titles = lambda doc: [text(p) for p in doc.xpath("//div[contains(@class,'kb-banner')]/p[@class='admonition-title']")]  # noqa: E731
+    assert titles(alfa) == ["Fictief voorbeeld"]
+    assert titles(charlie) == ["Fictief voorbeeld", "Beoordeling verlopen"]
+    assert "had op 1 juli 2025 opnieuw beoordeeld moeten worden" in text(charlie)
+
+
+def test_documents_and_contact_links(ctx):
+    _, doc = page_of(ctx, ALFA)
+    assert [(a.get("href"), text(a)) for a in doc.xpath("//ul[@class='kb-documenten']//a")] == [
+        ("../../bijlagen/fixture-alfa-convenant.md", "Convenant Alfa (fictief)")]
+    assert text(doc.xpath("//ul[@class='kb-documenten']/li")[0]) == "Convenant Alfa (fictief) (Convenant)"
+    contact = doc.xpath("//div[@class='kb-contact']")[0]
+    assert contact.xpath(".//a/@href") == ["mailto:info@swv-alfa-voorbeeld.nl"]
+    assert text(contact).startswith("Samenwerkingsverband Alfa (fictief): info@swv-alfa-voorbeeld.nl")
+    assert text(contact.xpath("p[@class='kb-licentie']")[0]) == "Tekst beschikbaar onder CC BY 4.0."
+
+
+@pytest.mark.parametrize("spec, value, expected", [
+    ({"type": "integer"}, 12345, "12\u202f345"),
+    ({"type": "number"}, 1.5, "1,5"),
+    ({"type": "number"}, 3.0, "3"),
+    ({"type": "boolean"}, True, "ja"),
+    ({"type": "boolean"}, False, "nee"),
+    ({"type": "string", "format": "date"}, "2024-02-29", "29 februari 2024"),
+    ({"type": "string", "x-referentie": "gemeenten"}, "GM0758", "Breda"),
+    ({"type": "string", "x-referentie": "gemeenten"}, "GM9999", "GM9999"),
+    ({"type": "string", "x-referentie": "rmc-regios"}, "MC34", "West-Brabant (MC34)"),
+    ({"type": "string", "x-codelijst": "status"}, "actief", "Actief"),
+    ({"type": "array", "items": {"type": "string"}, "x-codelijst": "partnerrol"}, ("swv", "gemeente"),
+     "Samenwerkingsverband, Gemeente"),
+    ({"type": "string"}, None, ""),
+])
+def test_how_a_value_reads(ctx, spec, value, expected):
+    assert shown(ctx, spec, value).text == expected
+
+
+def test_coverage_value_is_a_badge(ctx):
+    v = shown(ctx, {"type": "string", "x-codelijst": "dekking"}, "deels")
+    assert (v.text, v.badge, v.icon) == ("Deels", "deels", "◐")
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://example.org/a", "https://example.org/a"), ("http://x.nl", "http://x.nl"),
+    ("mailto:info@swv.nl", "mailto:info@swv.nl"), ("../bijlagen/a.md", "../bijlagen/a.md"),
+    ("javascript:alert(1)", "#"), ("JaVaScRiPt:alert(1)", "#"), (" java\tscript:alert(1)", "#"),
+    ("data:text/html,x", "#"), ("vbscript:x", "#"), ("//evil.example/x", "#"), ("file:///etc/passwd", "#"),
+    (None, ""),
+])
+def test_links_pass_only_safe_schemes(url, expected):
+    assert safe_href(url) == expected
+
+
+@pytest.mark.parametrize("start, target, expected", [
+    ("praktijken/a/", "kaart/", "../../kaart/"), ("", "kaart/", "kaart/"), ("kaart/", "kaart/", "./"),
+    ("vergelijken/", "vergelijken/#t", "./#t"), ("praktijken/a/", "bijlagen/x.md", "../../bijlagen/x.md"),
+])
+def test_relative_links(start, target, expected):
+    assert rel(start, target) == expected
+
+
+def test_dates_numbers_and_paragraphs():
+    assert dutch_date("2026-12-02") == "2 december 2026" and dutch_date("") == "" and dutch_date(None) == ""
+    assert dutch_number(1000000) == "1\u202f000\u202f000" and dutch_number(2.25) == "2,25"
+    out = paragraphs("een <b>\r\n\r\ntwee\r\rdrie\n\n\n")
+    assert isinstance(out, Markup)
+    assert str(out) == "<p>een &lt;b&gt;</p><p>twee</p><p>drie</p>"
+    assert str(paragraphs(None)) == ""
