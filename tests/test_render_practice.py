@@ -155,7 +155,94 @@ def test_relative_links(start, target, expected):
 def test_dates_numbers_and_paragraphs():
     assert dutch_date("2026-12-02") == "2 december 2026" and dutch_date("") == "" and dutch_date(None) == ""
     assert dutch_number(1000000) == "1\u202f000\u202f000" and dutch_number(2.25) == "2,25"
+    assert dutch_number(2024) == "2024" and dutch_number(10000) == "10\u202f000" and dutch_number(-12345) == "-12\u202f345"
     out = paragraphs("een <b>\r\n\r\ntwee\r\rdrie\n\n\n")
     assert isinstance(out, Markup)
     assert str(out) == "<p>een &lt;b&gt;</p><p>twee</p><p>drie</p>"
     assert str(paragraphs(None)) == ""
+
+
+# --- results, lists and fields the page does not know by name ------------------------------------
+
+@pytest.fixture(scope="module")
+def bundled():
+    from test_render import ROOT
+    return render_context(load_catalog(ROOT / "practices"))
+
+
+def test_results_lessons_and_pitfalls(bundled):
+    meta, body = split_page(practice_page(bundled, bundled.catalog.practice("voorbeeld-twente-vo")))
+    doc = as_html(body)
+    table = doc.xpath("//table[@class='kb-resultaten']")[0]
+    assert [text(th) for th in table.xpath(".//th")] == ["Indicator", "Waarde", "Eenheid", "Jaar", "Bron"]
+    assert [[text(td) for td in tr.xpath("td")] for tr in table.xpath(".//tbody/tr")] == [
+        ["Casussen in het doorbraakoverleg", "37", "casussen", "2024", "Registratie doorbraakloket 2024 (fictief)"],
+        ["Doorlooptijd doorbraak", "4,2", "werkdagen", "2024", "Registratie doorbraakloket 2024 (fictief)"],
+        ["Tevredenheid", "7,8", "rapportcijfer", "2024", "Oudervragenlijst doorbraaktafel 2024 (fictief) Gemiddeld "
+         "cijfer van ouders die in 2024 aan tafel zaten."],
+        ["Thuiszitters", "58", "leerlingen", "2021", "Jaarverslag samenwerkingsverband 2021 (fictief)"],
+        ["Thuiszitters", "21", "leerlingen", "2024", "Jaarverslag samenwerkingsverband 2024 (fictief)"]]
+    lessons = [text(li) for li in doc.xpath("//h2[normalize-space()='Geleerde lessen']/following-sibling::ul[1]/li")]
+    assert len(lessons) == 3 and lessons[0].startswith("Een fonds dat meteen betaalt")
+    assert [text(li) for li in doc.xpath("//h2[normalize-space()='Valkuilen']/following-sibling::ul[1]/li")] == [
+        "In het eerste jaar meldden scholen ook situaties aan die binnen de eigen zorgstructuur opgelost hadden "
+        "kunnen worden; het loket moest leren terugverwijzen."]
+    headings = [text(h) for h in doc.xpath("//h2")]
+    assert headings[headings.index("Samenwerking met jeugdhulp") + 1:] == [
+        "Resultaten", "Geleerde lessen", "Valkuilen", "Documenten", "Contact"]
+
+
+def with_fields(ctx, practice_id: str, new_props: dict, values: dict):
+    """A context whose schema has `new_props` before `resultaten` and whose practice has `values`."""
+    from dataclasses import replace
+
+    from macros.model.catalog import freeze, thaw
+    catalog = ctx.catalog
+    schema = thaw(catalog.schemas["praktijk"])
+    props = list(schema["properties"].items())
+    at = [k for k, _ in props].index("resultaten")
+    schema["properties"] = dict(props[:at] + list(new_props.items()) + props[at:])
+    practices = tuple(replace(p, data=freeze({**thaw(p.data), **values})) if p.id == practice_id else p
+                      for p in catalog.practices)
+    return render_context(replace(catalog, schemas={**thaw(catalog.schemas), "praktijk": schema}, practices=practices))
+
+
+def test_unknown_fields_get_a_section_in_the_form_their_shape_asks_for(ctx):
+    new = {
+        "doelgroep": {"title": "Doelgroep", "type": "string"},
+        "kernwoorden": {"title": "Kernwoorden", "type": "array", "x-tabel": "kernwoorden", "items": {"type": "string"}},
+        "rollen": {"title": "Rollen", "type": "array", "x-tabel": "rollen", "items": {"type": "string"},
+                   "x-codelijst": "partnerrol"},
+        "budget": {"title": "Budget", "type": "integer"},
+        "afspraken": {"title": "Afspraken per jaar", "description": "Wat per jaar is afgesproken.", "type": "array",
+                      "x-tabel": "afspraken",
+                      "items": {"type": "object", "properties": {
+                          "jaar": {"title": "Jaar", "type": "integer"},
+                          "dekking": {"title": "Geregeld", "type": "string", "x-codelijst": "dekking"}}}},
+        "extra": {"title": "Extra", "type": "object", "properties": {
+            "start": {"title": "Start", "type": "string", "format": "date"},
+            "leeg": {"title": "Leeg", "type": "string"}}},
+    }
+    values = {"doelgroep": "Leerlingen die thuiszitten.\n\nOok jongeren tot 18 jaar.", "kernwoorden": ["snel", "samen"],
+              "rollen": ["swv", "gemeente"], "budget": 250000,
+              "afspraken": [{"jaar": 2024, "dekking": "ja"}, {"jaar": 2025}], "extra": {"start": "2024-09-01"}}
+    extended = with_fields(ctx, ALFA, new, values)
+    _, body = split_page(practice_page(extended, record(extended, ALFA)))
+    doc = as_html(body)
+    after = lambda title, tag: doc.xpath(f"//h2[normalize-space()='{title}']/following-sibling::*[1]")[0]  # noqa: E731
+    assert [text(p) for p in after("Doelgroep", "div").xpath("p")] == ["Leerlingen die thuiszitten.",
+                                                                       "Ook jongeren tot 18 jaar."]
+    assert [text(li) for li in after("Kernwoorden", "ul").xpath("li")] == ["snel", "samen"]
+    assert [text(li) for li in after("Rollen", "ul").xpath("li")] == ["Samenwerkingsverband", "Gemeente"]
+    assert after("Budget", "div").text_content() == "250\u202f000"
+    table = after("Afspraken per jaar", "div").xpath(".//table")[0]
+    assert text(table.xpath("caption")[0]) == "Wat per jaar is afgesproken."
+    assert [text(th) for th in table.xpath(".//th")] == ["Jaar", "Geregeld"]
+    assert [[text(td) for td in tr.xpath("td")] for tr in table.xpath(".//tbody/tr")] == [
+        ["2024", "✓ Ja"], ["2025", "niet ingevuld"]]
+    assert rows(after("Extra", "div")) == [("Start", "1 september 2024")]
+    headings = [text(h) for h in doc.xpath("//h2")]
+    assert headings.index("Samenwerking met jeugdhulp") < headings.index("Doelgroep") < headings.index("Extra") \
+        < headings.index("Documenten")
+    _, other = split_page(practice_page(extended, record(extended, CHARLIE)))
+    assert "Doelgroep" not in [text(h) for h in as_html(other).xpath("//h2")], "no value, no section"

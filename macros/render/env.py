@@ -49,11 +49,12 @@ def dutch_date(value) -> str:
 
 
 def dutch_number(value) -> str:
-    """12345 -> '12 345' (narrow no-break space), 1.5 -> '1,5'."""
+    """12345 -> '12 345' (narrow no-break space), 1.5 -> '1,5'. Four digits stay together, as Dutch
+    writes them (and a year such as 2024 must never read '2 024')."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, int) and not isinstance(value, bool):
-        return f"{value:,}".replace(",", "\u202f")
+        return f"{value:,}".replace(",", "\u202f") if abs(value) >= 10_000 else str(value)
     return str(value).replace(".", ",")
 
 
