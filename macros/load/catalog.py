@@ -21,7 +21,8 @@ from macros.model.catalog import Catalog, Code, Gemeente, Record, freeze
 from macros.model.codes import GemeenteIndex, normal_swv
 from macros.load.cache import ValidationCache, context_key, problems_out
 from macros.load.files import attachment_warnings, hidden_warnings, link_problems, record_files, referenced_names
-from macros.load.incremental import Entry, PackageRun, empty_tables, find_entries
+from macros.load import parallel
+from macros.load.incremental import Entry, FreshCheck, PackageRun, batches, empty_tables, find_entries
 from macros.load.key_checks import key_columns
 from macros.load.parallel import map_in_order
 from macros.load.yaml_source import Source, load_yaml, read_text, shown
@@ -210,27 +211,36 @@ class _Loader:
             loaded.append((source, self._normalise(source.data, schema), body))
         return loaded
 
-    def load_entries(self, kind: str, store: ValidationCache, columns: dict, want_data: bool) -> list[Entry]:
-        """`load` with the cache: the files found there are not read again (templates are,
-        for the checks of their body)."""
+    def load_entries(self, kind: str, store: ValidationCache, columns: dict, want_data: bool,
+                     package: PackageRun) -> list[Entry] | None:
+        """`load` with the cache: the files found there are not read again (templates are, for the
+        checks of their body); the others are checked in batches, on both cores when many.
+        None when the split into per-record results cannot be exact."""
         entries = find_entries(store, kind, self._files(kind), columns, want_data)
-        fresh = [e for e in entries if e.fresh]
-        results = map_in_order(self._check(kind), [(e.path, e.where) for e in fresh]) if fresh else iter(())
-        for n, e in enumerate(entries, 1):
-            if e.fresh:
-                e.source, e.problems = next(results)
-                e.data = self._normalise(e.source.data, self.schemas[kind]) if e.source is not None else None
-            if self.progress:
-                self.progress(n, len(entries))
-            self.problems += e.problems if e.fresh else e.summary.problems
-            if not (e.source is not None if e.fresh else e.summary.readable):
+        done, fresh = [e for e in entries if not e.fresh], [e for e in entries if e.fresh]
+        self._progress(0, len(done), len(entries))
+        check = FreshCheck(self._check(kind), lambda data: self._normalise(data, self.schemas[kind]), package,
+                           lambda e: _cross_checks([(e.source, e.data, "")], self.lock) if kind == "praktijk" else [],
+                           want_data) if fresh else None
+        for batch in map_in_order(check, batches(fresh, parallel.PARALLEL_FROM), 2, 1):
+            if batch is None:
+                return None
+            done += batch
+            self._progress(len(done) - len(batch), len(done), len(entries))
+        by_path = {e.path: e for e in done}
+        entries = [by_path[e.path] for e in entries]  # workers hand back copies
+        for e in entries:
+            self.problems += e.summary.problems
+            if not e.summary.readable:
                 self.unread += 1
             elif kind == "sjabloon":
-                source = e.source or load_yaml(e.path, e.where)[0]
+                source = load_yaml(e.path, e.where)[0]
                 e.body = self._body(source) if source is not None else ""
-        for _ in results:  # let the workers finish
-            pass
         return entries
+
+    def _progress(self, before: int, now: int, total: int) -> None:
+        for n in range(before + 1, now + 1) if self.progress else ():
+            self.progress(n, total)
 
     def lookups(self, practice_ids: list, template_ids: list) -> dict:
         """What the messages of the package check look codes and ids up in."""
@@ -325,15 +335,18 @@ def _cached_run(run: _Loader, want_data: bool) -> tuple[list[Entry], list[Proble
     with every problem, or None when only the run without the cache can give the answer."""
     store = ValidationCache(run.root, context_key(run.root, run.descriptor, run.today))
     columns = key_columns(empty_tables(run.schemas).schemas)
-    entries = run.load_entries("praktijk", store, columns, want_data) + \
-        run.load_entries("sjabloon", store, columns, want_data)
-    ids = {kind: [_id_of(e) for e in entries if e.kind == kind and _is_dict(e)] for kind in KINDS}
-    package = PackageRun(run.root, run.descriptor, dict(run.schemas), run.lookups(ids["praktijk"], ids["sjabloon"]), store)
-    tables, rows = package.fresh_rows(entries)
-    if rows is None:
+    # The rows of a batch need only the codelists and reference tables for their messages; the
+    # links between records are checked, with every id, across all records below.
+    package = PackageRun(run.root, run.descriptor, dict(run.schemas), run.lookups([], []), store)
+    if package.static_problems() is None:
         return None
-    package.summarise(entries, tables, rows, lambda e: _cross_checks([(e.source, e.data, "")], run.lock)
-                      if e.kind == "praktijk" else [])
+    practices = run.load_entries("praktijk", store, columns, want_data, package)
+    templates = run.load_entries("sjabloon", store, columns, want_data, package) if practices is not None else None
+    if templates is None:
+        return None
+    entries = practices + templates
+    package.lookups = run.lookups([e.summary.id for e in practices if e.summary.is_dict],
+                                  [e.summary.id for e in templates if e.summary.is_dict])
     across = package.across(entries)
     if across is None:
         return None
@@ -348,14 +361,6 @@ def _cached_run(run: _Loader, want_data: bool) -> tuple[list[Entry], list[Proble
     if problems:
         raise InvalidData(problems, warnings)
     return entries, warnings
-
-
-def _is_dict(e: Entry) -> bool:
-    return isinstance(e.data, dict) if e.fresh else e.summary.is_dict
-
-
-def _id_of(e: Entry):
-    return e.data.get("id") if e.fresh else e.summary.id
 
 
 def _cached_catalog(run: _Loader, entries: list[Entry], warnings: list[Problem]) -> Catalog:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from macros.checks.package import Tables, _cell, compile_tables
 from macros.checks.problems import Problem
@@ -148,6 +149,40 @@ def empty_tables(schemas: dict) -> Tables:
     return tables
 
 
+@dataclass(frozen=True)
+class FreshCheck:
+    """Checks a batch of changed files completely: each file (`check`), its normalised data, the
+    Frictionless errors in its rows, its summary. Runs in a worker process when there are many:
+    only the summaries (and, when wanted, the data) travel back, not the parsed files."""
+
+    check: Callable        # (path, where) -> (Source | None, problems)
+    normalise: Callable    # data -> normalised data
+    package: "PackageRun"
+    cross: Callable        # entry -> the rules across its own fields that need the lock
+    keep_data: bool
+
+    def __call__(self, batch: list[Entry]) -> list[Entry] | None:
+        for e in batch:
+            e.source, e.problems = self.check((e.path, e.where))
+            e.data = self.normalise(e.source.data) if e.source is not None else None
+        tables, rows = self.package.fresh_rows(batch)
+        if rows is None:
+            return None
+        self.package.summarise(batch, tables, rows, self.cross)
+        for e in batch:
+            e.source = None  # its lines are read again only if a check across records names it
+            e.data = e.data if self.keep_data else None
+        return batch
+
+
+def batches(entries: list[Entry], parallel_from: int, count: int = 4) -> list[list[Entry]]:
+    """The fresh entries in `count` batches when there are many (for the worker processes), else one."""
+    if len(entries) < parallel_from:
+        return [entries] if entries else []
+    size = -(-len(entries) // count)
+    return [entries[i:i + size] for i in range(0, len(entries), size)]
+
+
 @dataclass
 class PackageRun:
     """The package stage of a cached run."""
@@ -159,22 +194,29 @@ class PackageRun:
     store: ValidationCache
     static: list = field(default_factory=list)
 
+    def static_problems(self) -> list[Problem] | None:
+        """The problems of the reference tables and codelists: cached with the context, or checked now
+        (with every compiled table empty, which also finds what is wrong with their Table Schemas).
+        None when the split into per-record results cannot be exact."""
+        cached = self.store.package.get("static") if self.store.package else None
+        try:
+            self.static = problems_in(cached) if isinstance(cached, list) else None
+        except (TypeError, ValueError):
+            self.static = None
+        if self.static is None:
+            check = check_rows(self.root, self.descriptor, empty_tables(self.schemas), self.lookups, with_static=True)
+            self.static = check.static if check.exact and not check.problems else None
+        return self.static
+
     def fresh_rows(self, entries: list[Entry]) -> tuple[Tables, RowCheck | None]:
         """Compile the fresh records and find the errors in their rows (None: cannot split, check in full)."""
         tables = Tables()
         for kind, schema in self.schemas.items():
             compile_tables([(e.source, e.data) for e in entries if e.kind == kind and e.fresh and e.source is not None
                             and isinstance(e.data, dict)], schema, kind, tables)
-        cached = self.store.package.get("static") if self.store.package else None
-        try:
-            self.static = problems_in(cached) if isinstance(cached, list) else None
-        except (TypeError, ValueError):
-            self.static = None
-        if self.static is not None and not any(tables.rows.values()):
+        if not any(tables.rows.values()):
             return tables, RowCheck()
-        check = check_rows(self.root, self.descriptor, tables, self.lookups, with_static=self.static is None)
-        if check.exact and self.static is None:
-            self.static = check.static
+        check = check_rows(self.root, self.descriptor, tables, self.lookups, with_static=False)
         return tables, check if check.exact else None
 
     def summarise(self, entries: list[Entry], tables: Tables, check: RowCheck, cross) -> None:
