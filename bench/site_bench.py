@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import json
 import os
 import pstats
 import re
