@@ -39,6 +39,8 @@ def parser() -> argparse.ArgumentParser:
                 "Afsluitcode 0 als alles klopt, 1 als er problemen zijn.")
     p.add_argument("pad", nargs="?", default="practices", help="map met het datapakket (standaard: practices)")
     p.add_argument("--format", choices=["tekst", "json"], default="tekst", help="uitvoer als tekst of json")
+    p.add_argument("--zonder-cache", action="store_true", help="lees en controleer elk bestand opnieuw, zonder de "
+                   "uitkomsten van eerdere controles in .cache/validatie/ (de uitkomst is dezelfde, alleen trager)")
 
     p = command("stale", stale.run, "Toon records waarvan de beoordelingsdatum voorbij is of binnenkort komt.",
                 "voorbeelden:\n  kennisbank stale\n  kennisbank stale --binnen 30 --format json")

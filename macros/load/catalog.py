@@ -19,7 +19,11 @@ import yaml
 
 from macros.model.catalog import Catalog, Code, Gemeente, Record, freeze
 from macros.model.codes import GemeenteIndex, normal_swv
+from macros.load.cache import ValidationCache, context_key, problems_out
 from macros.load.files import attachment_warnings, hidden_warnings, link_problems, record_files, referenced_names
+from macros.load import parallel
+from macros.load.incremental import Entry, FreshCheck, PackageRun, batches, empty_tables, find_entries
+from macros.load.key_checks import key_columns
 from macros.load.parallel import map_in_order
 from macros.load.yaml_source import Source, load_yaml, read_text, shown
 from macros.checks.formulas import formula_problem
@@ -177,9 +181,7 @@ class _Loader:
         self.index = GemeenteIndex(self.gemeente_rows)
         self.lock = _read_lock(root)
 
-    def load(self, kind: str) -> list[tuple[Source, dict, str]]:
-        schema = self.schemas[kind]
-        check = _RecordCheck(compile_validators(schema), self.today, self.root / "bijlagen")
+    def _files(self, kind: str) -> list[Path]:
         files, problems, warnings = record_files(self.root, KINDS[kind])
         self.problems += problems
         self.warnings += warnings
@@ -188,6 +190,15 @@ class _Loader:
                                          "(een .yaml-bestand) in deze map, of de map ontbreekt. Maak er een met "
                                          "`kennisbank new praktijk`, of zet de voorbeelden terug met "
                                          "`git checkout -- practices/praktijken`."))
+        return files
+
+    def _check(self, kind: str) -> _RecordCheck:
+        return _RecordCheck(compile_validators(self.schemas[kind]), self.today, self.root / "bijlagen")
+
+    def load(self, kind: str) -> list[tuple[Source, dict, str]]:
+        schema = self.schemas[kind]
+        files = self._files(kind)
+        check = self._check(kind)
         loaded = []
         for n, (source, problems) in enumerate(map_in_order(check, [(path, shown(path)) for path in files]), 1):
             if self.progress:
@@ -199,6 +210,43 @@ class _Loader:
             body = self._body(source) if kind == "sjabloon" else ""
             loaded.append((source, self._normalise(source.data, schema), body))
         return loaded
+
+    def load_entries(self, kind: str, store: ValidationCache, columns: dict, want_data: bool,
+                     package: PackageRun) -> list[Entry] | None:
+        """`load` with the cache: the files found there are not read again (templates are, for the
+        checks of their body); the others are checked in batches, on both cores when many.
+        None when the split into per-record results cannot be exact."""
+        entries = find_entries(store, kind, self._files(kind), columns, want_data)
+        done, fresh = [e for e in entries if not e.fresh], [e for e in entries if e.fresh]
+        self._progress(0, len(done), len(entries))
+        check = FreshCheck(self._check(kind), lambda data: self._normalise(data, self.schemas[kind]), package,
+                           lambda e: _cross_checks([(e.source, e.data, "")], self.lock) if kind == "praktijk" else [],
+                           want_data) if fresh else None
+        for batch in map_in_order(check, batches(fresh, parallel.PARALLEL_FROM), 2, 1):
+            if batch is None:
+                return None
+            done += batch
+            self._progress(len(done) - len(batch), len(done), len(entries))
+        by_path = {e.path: e for e in done}
+        entries = [by_path[e.path] for e in entries]  # workers hand back copies
+        for e in entries:
+            self.problems += e.summary.problems
+            if not e.summary.readable:
+                self.unread += 1
+            elif kind == "sjabloon":
+                source = load_yaml(e.path, e.where)[0]
+                e.body = self._body(source) if source is not None else ""
+        return entries
+
+    def _progress(self, before: int, now: int, total: int) -> None:
+        for n in range(before + 1, now + 1) if self.progress else ():
+            self.progress(n, total)
+
+    def lookups(self, practice_ids: list, template_ids: list) -> dict:
+        """What the messages of the package check look codes and ids up in."""
+        return {**{n: [c.code for c in codes] for n, codes in self.codelists.items()},
+                "rmc-regios": [r["code"] for r in self.rmc_rows], "gemeenten": self.index,
+                "praktijken": practice_ids, "sjablonen": template_ids}
 
     def _body(self, source: Source) -> str:
         tid = source.data.get("id") if isinstance(source.data, dict) else None
@@ -230,19 +278,48 @@ def _body_personal_data(body: str, where: str) -> list[Problem]:
             for message in personal_data_problems(line)]
 
 
-def load_catalog(root: Path | str = "practices", today: date | None = None, progress: Callable | None = None) -> Catalog:
-    """Load, validate and freeze everything; raise InvalidData with all problems (and the warnings)."""
+@dataclass(frozen=True)
+class Checked:
+    """What `kennisbank validate` reports of a valid package."""
+
+    practices: int
+    templates: int
+    warnings: tuple
+
+
+def check_package(root: Path | str = "practices", today: date | None = None, progress: Callable | None = None,
+                  cache: bool = True) -> Checked:
+    """Validate everything as `load_catalog` does, without building the Catalog; raise InvalidData
+    with all problems (and the warnings). With `cache`, files checked before are not read again."""
     root, today = Path(root), today or date.today()
+    if cache:
+        done = _cached_run(_Loader(root, today, progress), want_data=False)
+        if done is not None:
+            entries, warnings = done
+            count = [sum(1 for e in entries if e.kind == kind and e.summary.readable) for kind in KINDS]
+            return Checked(count[0], count[1], tuple(sorted(set(warnings))))
+    catalog = load_catalog(root, today, progress)
+    return Checked(len(catalog.practices), len(catalog.templates), catalog.warnings)
+
+
+def load_catalog(root: Path | str = "practices", today: date | None = None, progress: Callable | None = None,
+                 cache: bool = False) -> Catalog:
+    """Load, validate and freeze everything; raise InvalidData with all problems (and the warnings).
+    With `cache`, the files checked before are taken from the validation cache (same outcome)."""
+    root, today = Path(root), today or date.today()
+    if cache:
+        run = _Loader(root, today, progress)
+        done = _cached_run(run, want_data=True)
+        if done is not None:
+            return _cached_catalog(run, *done)
     run = _Loader(root, today, progress)
     practices = run.load("praktijk")
     templates = run.load("sjabloon")
     tables = Tables()
     compile_tables([(s, d) for s, d, _ in practices if isinstance(d, dict)], run.schemas["praktijk"], "praktijk", tables)
     compile_tables([(s, d) for s, d, _ in templates if isinstance(d, dict)], run.schemas["sjabloon"], "sjabloon", tables)
-    lookups = {**{n: [c.code for c in codes] for n, codes in run.codelists.items()},
-               "rmc-regios": [r["code"] for r in run.rmc_rows], "gemeenten": run.index,
-               "praktijken": [d.get("id") for _, d, _ in practices if isinstance(d, dict)],
-               "sjablonen": [d.get("id") for _, d, _ in templates if isinstance(d, dict)]}
+    lookups = run.lookups([d.get("id") for _, d, _ in practices if isinstance(d, dict)],
+                          [d.get("id") for _, d, _ in templates if isinstance(d, dict)])
     problems = run.problems + _not_reported(validate_tables(root, run.descriptor, tables, lookups), run.problems)
     problems += _cross_checks(practices, run.lock)
     warnings = run.warnings if run.unread else \
@@ -251,6 +328,50 @@ def load_catalog(root: Path | str = "practices", today: date | None = None, prog
         raise InvalidData(problems, warnings)
     return _catalog(run, tuple(Record(s.path, freeze(d)) for s, d, _ in practices),
                     tuple(Record(s.path, freeze(d), body) for s, d, body in templates), tables, warnings)
+
+
+def _cached_run(run: _Loader, want_data: bool) -> tuple[list[Entry], list[Problem]] | None:
+    """The checks of `load_catalog` with the validation cache: (entries, warnings), InvalidData
+    with every problem, or None when only the run without the cache can give the answer."""
+    store = ValidationCache(run.root, context_key(run.root, run.descriptor, run.today))
+    columns = key_columns(empty_tables(run.schemas).schemas)
+    # The rows of a batch need only the codelists and reference tables for their messages; the
+    # links between records are checked, with every id, across all records below.
+    package = PackageRun(run.root, run.descriptor, dict(run.schemas), run.lookups([], []), store)
+    if package.static_problems() is None:
+        return None
+    practices = run.load_entries("praktijk", store, columns, want_data, package)
+    templates = run.load_entries("sjabloon", store, columns, want_data, package) if practices is not None else None
+    if templates is None:
+        return None
+    entries = practices + templates
+    package.lookups = run.lookups([e.summary.id for e in practices if e.summary.is_dict],
+                                  [e.summary.id for e in templates if e.summary.is_dict])
+    across = package.across(entries)
+    if across is None:
+        return None
+    later = package.static + [p for e in entries for p in e.summary.row_problems] + across
+    problems = run.problems + _not_reported(later, run.problems) + [p for e in entries for p in e.summary.cross]
+    warnings = run.warnings if run.unread else run.warnings + attachment_warnings(
+        run.root, {name for e in entries for name in e.summary.attachments})
+    readable = [e for e in entries if e.key and e.summary.readable]
+    store.save({e.key: e.summary.to_json(e.key) for e in entries if e.key}, {"static": problems_out(package.static)},
+               {e.key: e.data for e in readable if e.fresh} if want_data else {},
+               {e.key for e in readable} if want_data else None)
+    if problems:
+        raise InvalidData(problems, warnings)
+    return entries, warnings
+
+
+def _cached_catalog(run: _Loader, entries: list[Entry], warnings: list[Problem]) -> Catalog:
+    """The Catalog of a valid package from a cached run (every entry has its normalised data)."""
+    tables = Tables()
+    for kind in KINDS:
+        compile_tables([(e.source or Source(e.where, None), e.data) for e in entries if e.kind == kind
+                        and isinstance(e.data, dict)], run.schemas[kind], kind, tables)
+    practices = tuple(Record(e.where, freeze(e.data)) for e in entries if e.kind == "praktijk")
+    templates = tuple(Record(e.where, freeze(e.data), e.body) for e in entries if e.kind == "sjabloon")
+    return _catalog(run, practices, templates, tables, warnings)
 
 
 def _cross_checks(practices, lock: dict) -> list[Problem]:

@@ -23,11 +23,24 @@ ATTACHMENTS = "bijlagen"
 WARNING = "waarschuwing: "
 
 
+def _entries(folder) -> list[os.DirEntry]:
+    """The entries of a folder; none when it cannot be listed (as `os.walk` skips it)."""
+    try:
+        with os.scandir(folder) as found:
+            return list(found)
+    except OSError:
+        return []
+
+
 def links(root: Path) -> list[Path]:
     """Every symbolic link under `root`, files and folders alike; none is entered."""
-    found = []
-    for folder, dirs, files in os.walk(root):  # followlinks=False: a linked folder is listed, not entered
-        found += [Path(folder) / name for name in dirs + files if os.path.islink(os.path.join(folder, name))]
+    found, folders = [], [str(root)]
+    while folders:
+        for entry in _entries(folders.pop()):
+            if entry.is_symlink():
+                found.append(Path(entry.path))
+            elif entry.is_dir(follow_symlinks=False):
+                folders.append(entry.path)
     return sorted(found)
 
 
@@ -52,11 +65,16 @@ def _hidden(name: str) -> bool:
 
 def visible_files(folder: Path) -> list[Path]:
     """Regular files under `folder`, without entering links or hidden folders, hidden files left out."""
-    found = []
-    for here, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not _hidden(d) and not os.path.islink(os.path.join(here, d)))
-        found += [Path(here) / f for f in files if not _hidden(f) and is_regular(Path(here) / f)]
-    return sorted(found)
+    found, folders = [], [str(folder)]
+    while folders:
+        for entry in _entries(folders.pop()):
+            if _hidden(entry.name):
+                continue
+            if entry.is_file(follow_symlinks=False):  # a regular file, not a link to one
+                found.append(entry.path)
+            elif entry.is_dir(follow_symlinks=False):
+                folders.append(entry.path)
+    return [Path(p) for p in sorted(found, key=lambda p: p.split(os.sep))]  # as Paths sort: part by part
 
 
 def hidden_warnings(root: Path) -> list[Problem]:

@@ -15,13 +15,15 @@ PARALLEL_FROM = 400  # below this, starting worker processes costs more than it 
 CHUNK = 64           # files a worker checks before it hands the results back
 
 
-def map_in_order(check: Callable, jobs: list) -> Iterator:
-    """`check(job)` for every job, in order; on both cores when there are many."""
+def map_in_order(check: Callable, jobs: list, parallel_from: int | None = None, chunk: int | None = None) -> Iterator:
+    """`check(job)` for every job, in order; on both cores when there are many (`parallel_from`
+    jobs, default PARALLEL_FROM), `chunk` jobs (default CHUNK) handed back at a time."""
     workers = min(os.cpu_count() or 1, 4)
-    if len(jobs) < PARALLEL_FROM or workers < 2:
+    if len(jobs) < (PARALLEL_FROM if parallel_from is None else parallel_from) or workers < 2:
         yield from map(check, jobs)
         return
-    chunks = [jobs[i:i + CHUNK] for i in range(0, len(jobs), CHUNK)]
+    size = CHUNK if chunk is None else chunk
+    chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
     context = multiprocessing.get_context("fork")
     pipes, processes, finished = [], [], False
     try:

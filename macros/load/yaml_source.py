@@ -59,6 +59,21 @@ def shown(path: Path) -> str:
         return str(path)
 
 
+def shown_all(paths: list[Path]) -> list[str]:
+    """`shown(path)` for many regular files at once, resolving each folder once instead of each
+    file: a file that is not a symbolic link resolves to its resolved folder plus its name."""
+    cwd, folders, out = Path.cwd().resolve(), {}, []
+    for path in paths:
+        folder = folders.get(path.parent)
+        if folder is None:
+            folder = folders[path.parent] = path.parent.resolve()
+        try:
+            out.append(str((folder / path.name).relative_to(cwd)))
+        except ValueError:
+            out.append(str(path))
+    return out
+
+
 class _Refused(Exception):
     def __init__(self, line: int, path: tuple, message: str):
         self.line, self.path, self.message = line, path, message

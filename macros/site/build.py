@@ -253,7 +253,7 @@ def _build_locked(config_file: Path, layout: Layout, strict: bool) -> int:
     root = config_file.resolve().parent / "practices"
     _step(1, 3, "gegevens controleren", started)
     try:
-        catalog = load_catalog(root, progress=file_progress)
+        catalog = load_catalog(root, progress=file_progress, cache=True)  # unchanged files from .cache/validatie
     except InvalidData as err:
         print(report(err.problems), file=sys.stderr)
         print(f"De site is niet gebouwd; {site}/ is niet veranderd.", file=sys.stderr)
