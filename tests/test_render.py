@@ -136,16 +136,16 @@ def test_comparison_table_has_caption_headers_rows_and_links(ctx):
     doc, rows = rows_of(comparison_table(ctx, "doorbraakoverleg", ctx.catalog.practices, "themas/doorbraakoverleg/"))
     wrap = one(doc, "div")
     assert (wrap.get("class"), wrap.get("role"), wrap.get("aria-label"), wrap.get("tabindex")) == \
-        ("kb-tabel-wrap", "region", "Vergelijking Doorbraakoverleg en casusregie", "0")
+        ("kb-tabel-wrap kb-tabel-wrap--vergelijk", "region", "Vergelijking Doorbraakoverleg en casusregie", "0")
     table = one(doc, "//table")
     assert (classes(table), table.get("data-thema")) == (["kb-vergelijk", "kb-sorteerbaar"], "doorbraakoverleg")
-    assert text(one(doc, "//caption")) == ("Doorbraakoverleg en casusregie: 3 praktijken vergeleken. "
-                                           "Sorteer met de knoppen in de kolomkoppen.")
+    assert text(one(doc, "//caption")) == ("Doorbraakoverleg en casusregie: 3 praktijken vergeleken. Sorteer met "
+                                           "de knoppen in de kolomkoppen; het vraagteken legt een kolom uit.")
     headers = doc.xpath("//thead/tr/th")
-    assert [text(th) for th in headers] == ["Praktijk", "Doorbraakoverleg", "Leden", "Termijn (werkdagen)",
-                                            "Doorzettingsmacht", "Casusregie"]
-    assert {(th.get("scope"), th.get("aria-sort")) for th in headers} == {("col", "none")}
-    assert all(one(th, "button").get("class") == "kb-sorteer" for th in headers)
+    assert [text(one(th, "span/button")) for th in headers] == ["Praktijk", "Doorbraakoverleg", "Leden",
+                                                                "Termijn (werkdagen)", "Doorzettingsmacht", "Casusregie"]
+    assert [(th.get("scope"), th.get("aria-sort")) for th in headers] == [("col", "ascending")] + [("col", "none")] * 5
+    assert all(one(th, "span/button").get("class") == "kb-sorteer" for th in headers)
     assert [(one(r, "th/a").get("href"), text(one(r, "th/a")), text(one(r, "th/span[@class='kb-regio']")))
             for r in rows] == [("../../praktijken/fixture-alfa/", TITLES[ALFA], "Testregio Alfa"),
                                ("../../praktijken/fixture-bravo/", TITLES[BRAVO], "Testregio Bravo"),
@@ -267,7 +267,8 @@ def test_compare_data_cells_are_the_table_cells(ctx):
 def test_compare_page_has_a_heading_and_table_per_theme(ctx):
     meta, _ = split_page(compare_page(ctx))
     assert meta == {"title": "Vergelijken", "render_macros": False, "search": {"exclude": True},
-                    "description": "Vergelijkingstabellen per thema en praktijken naast elkaar."}
+                    "description": "Vergelijkingstabellen per thema en praktijken naast elkaar.",
+                    "hide": ["navigation", "toc"]}
     doc = page_html(compare_page(ctx))
     assert text(one(doc, "h1")) == "Vergelijken"
     assert [(h.get("id"), text(h)) for h in doc.xpath("h2")] == [(code, label) for code, label, _ in EXPECTED_THEMES]

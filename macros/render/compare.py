@@ -6,12 +6,16 @@ from macros.render.context import RenderContext
 from macros.render.markdown_page import UNSEARCHED, front, heading_text
 from macros.render.tables import table_data
 
+# Material's side columns (site navigation, table of contents) make way for the tables.
+FULL_WIDTH = ["navigation", "toc"]
+
 
 def compare_page(ctx: RenderContext) -> str:
     """vergelijken/: a sortable table per theme that has comparison fields."""
     tables = [dict(table_data(ctx, t, ctx.catalog.practices), heading=heading_text(ctx.catalog.label("themas", t)))
               for t in ctx.compare_themes()]
-    return (front("Vergelijken", "Vergelijkingstabellen per thema en praktijken naast elkaar.", search=UNSEARCHED)
+    return (front("Vergelijken", "Vergelijkingstabellen per thema en praktijken naast elkaar.", search=UNSEARCHED,
+                  hide=FULL_WIDTH)
             + ctx.render("compare.html", page_url="vergelijken/", tables=tables))
 
 
@@ -20,5 +24,5 @@ def side_by_side_page(ctx: RenderContext) -> str:
     options = [{"id": r.id, "titel": r.get("titel"), "regio": r.get("regio")}
                for r in sorted(ctx.catalog.practices, key=lambda r: r.get("titel").lower())]
     return (front("Naast elkaar vergelijken", "Kies twee tot vier praktijken en zie ze per thema naast elkaar.",
-                  search=UNSEARCHED)
+                  search=UNSEARCHED, hide=FULL_WIDTH)
             + ctx.render("side_by_side.html", page_url="vergelijken/naast-elkaar/", options=options))
