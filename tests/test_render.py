@@ -348,19 +348,23 @@ def test_listing_shows_every_practice_with_its_filter_values(ctx):
     items = doc.xpath("//div[@id='resultaten']/ul[@class='kb-lijst']/li[@class='kb-item']")
     assert [{k: v for k, v in li.attrib.items() if k.startswith("data-")} for li in items] == [
         {"data-thema": "doorbraakoverleg financiering-passende-plek", "data-onderwijssoort": "po",
-         "data-provincie": "noord-brabant utrecht", "data-volwassenheid": "voorbeeldregio", "data-status": "actief"},
+         "data-provincie": "noord-brabant utrecht", "data-volwassenheid": "voorbeeldregio", "data-status": "actief",
+         "data-gewijzigd": "2025-11-01"},
         {"data-thema": "doorbraakoverleg geoorloofd-verzuim", "data-onderwijssoort": "vo",
-         "data-provincie": "utrecht", "data-volwassenheid": "op-weg", "data-status": "actief"},
+         "data-provincie": "utrecht", "data-volwassenheid": "op-weg", "data-status": "actief",
+         "data-gewijzigd": "2025-10-01"},
         {"data-thema": "gegevensdeling", "data-onderwijssoort": "po",
-         "data-provincie": "groningen", "data-volwassenheid": "voorbeeldregio", "data-status": "in-voorbereiding"},
+         "data-provincie": "groningen", "data-volwassenheid": "voorbeeldregio", "data-status": "in-voorbereiding",
+         "data-gewijzigd": "2025-01-15"},
     ]
     assert [(one(li, "a").get("href"), text(one(li, "a"))) for li in items] == \
         [(f"{pid}/", TITLES[pid]) for pid in (ALFA, BRAVO, CHARLIE)]
     assert [[text(s) for s in li.xpath("span[contains(@class, 'kb-label')]")] for li in items] == \
         [["Fictief voorbeeld"], ["Fictief voorbeeld"], ["Fictief voorbeeld", "Beoordeling verlopen"]]
     assert [text(one(li, "span[@class='kb-item__meta']")) for li in items] == [
-        "Testregio Alfa · PO · Voorbeeldregio · Actief", "Testregio Bravo · VO · Op weg · Actief",
-        "Testregio Charlie · PO · Voorbeeldregio · In voorbereiding"]
+        "Testregio Alfa · PO · Voorbeeldregio · Actief · laatst gewijzigd 1 november 2025",
+        "Testregio Bravo · VO · Op weg · Actief · laatst gewijzigd 1 oktober 2025",
+        "Testregio Charlie · PO · Voorbeeldregio · In voorbereiding · laatst gewijzigd 15 januari 2025"]
     assert text(one(items[1], "span[@class='kb-item__tekst']")) == (
         "Fictief testvoorbeeld. School, leerplicht en jeugdarts bespreken verzuim vroeg; het doorbraakoverleg "
         "beslist binnen vijf werkdagen.")

@@ -13,7 +13,9 @@
     function state() {
       var params = new URLSearchParams(window.location.search);
       var chosen = {};
-      params.forEach(function (value, key) { (chosen[key] = chosen[key] || []).push(value); });
+      params.forEach(function (value, key) {
+        if (key !== ORDER_PARAM) (chosen[key] = chosen[key] || []).push(value);
+      });
       return chosen;
     }
     function apply() {
@@ -43,7 +45,9 @@
         var facet = a.getAttribute("data-facet");
         var params = new URLSearchParams(window.location.search);
         if (facet === "alle") {
+          var order = params.get(ORDER_PARAM);
           params = new URLSearchParams();
+          if (order) params.set(ORDER_PARAM, order);
         } else {
           var value = a.getAttribute("data-waarde");
           var values = params.getAll(facet);
@@ -60,6 +64,38 @@
         if (event.key === " ") { event.preventDefault(); a.click(); }
       });
     });
+    apply();
+  }
+
+  /* ---- practice list: by title (as built) or by the date of the last change, newest first; kept in ?volgorde= ---- */
+  var ORDER_PARAM = "volgorde";
+  function setupOrder(root) {
+    var control = root.querySelector("[data-kb-volgorde]");
+    var list = root.querySelector("ul.kb-lijst");
+    if (!control || !list) return;
+    var select = control.querySelector("select");
+    var items = Array.prototype.slice.call(list.children);  /* the built order: by title */
+    function apply() {
+      var byDate = select.value === "gewijzigd";
+      var ordered = items.slice();
+      if (byDate) {
+        ordered.sort(function (a, b) {
+          var x = a.getAttribute("data-gewijzigd") || "", y = b.getAttribute("data-gewijzigd") || "";
+          return x === y ? items.indexOf(a) - items.indexOf(b) : (x < y ? 1 : -1);
+        });
+      }
+      ordered.forEach(function (item) { list.appendChild(item); });
+    }
+    var wanted = new URLSearchParams(window.location.search).get(ORDER_PARAM);
+    if (wanted === "gewijzigd") select.value = "gewijzigd";
+    select.addEventListener("change", function () {
+      var params = new URLSearchParams(window.location.search);
+      if (select.value === "gewijzigd") params.set(ORDER_PARAM, "gewijzigd"); else params.delete(ORDER_PARAM);
+      var query = params.toString();
+      window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
+      apply();
+    });
+    control.hidden = false;
     apply();
   }
 
@@ -267,11 +303,26 @@
     });
   }
 
+  /* ---- print: a practice page prints its web address and the print date ---- */
+  function setupPrintLine(line) {
+    function fill() {
+      var address = line.querySelector("[data-kb-adres]");
+      var date = line.querySelector("[data-kb-afdrukdatum]");
+      address.textContent = window.location.href.split("#")[0].split("?")[0];
+      date.textContent = new Date().toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+      line.querySelector("[data-kb-afdrukdatum-regel]").hidden = false;
+    }
+    fill();
+    window.addEventListener("beforeprint", fill);
+  }
+
   function start() {
     focusableScrollBoxes();
     setupScrollBoxes(document);
     setupExplanations();
+    Array.prototype.forEach.call(document.querySelectorAll(".kb-afdruk"), setupPrintLine);
     Array.prototype.forEach.call(document.querySelectorAll("[data-kb-filter]"), setupFilters);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-kb-filter]"), setupOrder);
     Array.prototype.forEach.call(document.querySelectorAll("table.kb-sorteerbaar"), setupSorting);
     Array.prototype.forEach.call(document.querySelectorAll("[data-kb-naast-elkaar]"), setupSideBySide);
     Array.prototype.forEach.call(document.querySelectorAll("[data-kb-invullen]"), setupFillIn);

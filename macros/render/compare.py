@@ -8,6 +8,8 @@ from macros.render.tables import table_data
 
 # Material's side columns (site navigation, table of contents) make way for the tables.
 FULL_WIDTH = ["navigation", "toc"]
+# vergelijken/<DOWNLOAD_NAME>.csv and .xlsx, written after the build by macros.publish.comparison_downloads.
+DOWNLOAD_NAME = "vergelijking"
 
 
 def compare_page(ctx: RenderContext) -> str:
@@ -16,7 +18,7 @@ def compare_page(ctx: RenderContext) -> str:
               for t in ctx.compare_themes()]
     return (front("Vergelijken", "Vergelijkingstabellen per thema en praktijken naast elkaar.", search=UNSEARCHED,
                   hide=FULL_WIDTH)
-            + ctx.render("compare.html", page_url="vergelijken/", tables=tables))
+            + ctx.render("compare.html", page_url="vergelijken/", tables=tables, download=DOWNLOAD_NAME))
 
 
 def side_by_side_page(ctx: RenderContext) -> str:

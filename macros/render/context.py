@@ -40,6 +40,7 @@ class RenderContext:
     shapes: tuple = ()                 # projected map shapes (macros.render.map)
     history: Mapping = field(default_factory=dict)  # practice id -> FileHistory (git), where known
     glossary: Mapping = field(default_factory=dict)  # abbreviation -> (glossary anchor, explanation)
+    attachments: Mapping = field(default_factory=dict)  # Markdown attachment file name -> text
 
     def compare_fields(self, theme: str) -> list[Field]:
         return [f for f in self.fields["praktijk"] if f.compare == theme]
@@ -109,9 +110,11 @@ def practice_history(files: Mapping[str, FileHistory] | None) -> dict[str, FileH
 
 
 def render_context(catalog: Catalog, sizes: Mapping | None = None, shapes: tuple = (),
-                   history: Mapping[str, FileHistory] | None = None) -> RenderContext:
+                   history: Mapping[str, FileHistory] | None = None,
+                   attachments: Mapping[str, str] | None = None) -> RenderContext:
     """`history` is the git history of practices/ (macros.load.history.file_history); without it the
-    pages use the dates in the records alone."""
+    pages use the dates in the records alone. `attachments` are the texts of the Markdown attachments
+    (macros.load.attachments); each becomes a page of the site."""
     return RenderContext(
         catalog=catalog, env=environment(),
         fields=MappingProxyType({kind: fields(catalog.schemas[kind], kind) for kind in catalog.schemas}),
@@ -119,4 +122,5 @@ def render_context(catalog: Catalog, sizes: Mapping | None = None, shapes: tuple
         replaced_by=MappingProxyType(_replaced_by(catalog)),
         sizes=MappingProxyType(dict(sizes or {})), shapes=shapes,
         history=MappingProxyType(practice_history(history)),
-        glossary=MappingProxyType(glossary_abbreviations(catalog)))
+        glossary=MappingProxyType(glossary_abbreviations(catalog)),
+        attachments=MappingProxyType(dict(attachments or {})))
