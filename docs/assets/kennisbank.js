@@ -303,6 +303,41 @@
     });
   }
 
+  /* ---- map: show only the gemeenten with a practice on one theme or financing model; the table follows ---- */
+  function setupMapFilter(form) {
+    var select = form.querySelector("select");
+    var status = form.querySelector("[data-kb-kaartstatus]");
+    var shapes = Array.prototype.slice.call(document.querySelectorAll(".kaart-gedekt-groep a[data-filter]"));
+    var rows = Array.prototype.slice.call(document.querySelectorAll(".kaart-tabel tr[data-filter]"));
+    function has(node, value) { return (node.getAttribute("data-filter") || "").split(" ").indexOf(value) !== -1; }
+    function apply() {
+      var value = select.value;
+      var shown = 0;
+      shapes.forEach(function (a) {
+        var on = !value || has(a, value);
+        a.classList.toggle("kaart-uit", !on);
+        if (on) a.removeAttribute("tabindex"); else a.setAttribute("tabindex", "-1");
+        if (on) a.removeAttribute("aria-hidden"); else a.setAttribute("aria-hidden", "true");
+      });
+      rows.forEach(function (row) {
+        var on = !value || has(row, value);
+        row.hidden = !on;
+        if (on) shown += 1;
+        Array.prototype.forEach.call(row.querySelectorAll("li[data-filter]"), function (li) {
+          li.hidden = !!value && !has(li, value);
+        });
+      });
+      var label = value ? select.options[select.selectedIndex].textContent : "";
+      status.textContent = value
+        ? shown + (shown === 1 ? " gemeente valt" : " gemeenten vallen") + " onder een praktijk met " + label + "."
+        : shown + " gemeenten vallen onder minstens één praktijk.";
+    }
+    select.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.hidden = false;
+    apply();
+  }
+
   /* ---- print: a practice page prints its web address and the print date ---- */
   function setupPrintLine(line) {
     function fill() {
@@ -321,6 +356,7 @@
     setupScrollBoxes(document);
     setupExplanations();
     Array.prototype.forEach.call(document.querySelectorAll(".kb-afdruk"), setupPrintLine);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-kb-kaartfilter]"), setupMapFilter);
     Array.prototype.forEach.call(document.querySelectorAll("[data-kb-filter]"), setupFilters);
     Array.prototype.forEach.call(document.querySelectorAll("[data-kb-filter]"), setupOrder);
     Array.prototype.forEach.call(document.querySelectorAll("table.kb-sorteerbaar"), setupSorting);

@@ -31,6 +31,7 @@ from macros.publish.comparison_downloads import write_comparison_downloads
 from macros.publish.dcat import write_dcat
 from macros.publish.documents import DocumentJob, DocumentWork, write_all
 from macros.publish.editor_config import write_editor
+from macros.publish.feed import write_feed
 from macros.publish.opendata import export_package
 from macros.render.context import render_context
 from macros.render.map import load_topology, project_shapes
@@ -128,6 +129,7 @@ class SiteEvents:
         (site / "vergelijken" / "praktijken.json").write_text(
             json.dumps(compare_data(build.render), ensure_ascii=False), encoding="utf-8")
         write_comparison_downloads(build.render, site / "vergelijken")
+        write_feed(build.render, site, config.site_url)
         augment_index(site / "search" / "search_index.json")
 
 
