@@ -15,6 +15,7 @@ from macros.render.changes import last_changed
 from macros.render.context import FACETS, RenderContext, slug
 from macros.render.env import dutch_date
 from macros.render.markdown_page import UNSEARCHED, front, heading_text
+from macros.render.tables import by_title
 
 FACET_TITLES = {"thema": "Thema", "onderwijssoort": "Onderwijssoort", "provincie": "Provincie",
                 "volwassenheid": "Volwassenheid", "status": "Status"}
@@ -100,7 +101,7 @@ def practice_item(ctx: RenderContext, record: Record, summary: bool = True) -> d
 
 
 def practice_items(ctx: RenderContext, records, summary: bool = True) -> list[dict]:
-    return [practice_item(ctx, r, summary) for r in sorted(records, key=lambda r: r.get("titel").lower())]
+    return [practice_item(ctx, r, summary) for r in by_title(records)]
 
 
 def practice_list(ctx: RenderContext, records, page_url: str, summary: bool = True) -> str:

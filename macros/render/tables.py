@@ -6,6 +6,7 @@ site and in the cells of the side-by-side data (`compare_data`) alike.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from macros.model.catalog import Record
@@ -55,9 +56,16 @@ def cell(ctx: RenderContext, record: Record, f: Field) -> Cell:
 FIRST_COLUMN = ("Praktijk", "De naam van de praktijk, met de regio eronder. Kies de naam voor alle afspraken van die regio.")
 
 
+def title_key(title: str) -> str:
+    """A title as Dutch readers sort it: without accents and case ('Eén' sorts as 'een', before 'Eerste'),
+    the order the browser's localeCompare('nl') gives when a reader sorts the column again."""
+    folded = unicodedata.normalize("NFKD", title)
+    return "".join(c for c in folded if not unicodedata.combining(c)).casefold()
+
+
 def by_title(practices) -> list[Record]:
     """Practices in the order readers look for them: by title."""
-    return sorted(practices, key=lambda r: (r.get("titel").lower(), r.id))
+    return sorted(practices, key=lambda r: (title_key(r.get("titel")), r.id))
 
 
 def column(ctx: RenderContext, title: str, explanation: str, key: str) -> dict:
