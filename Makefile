@@ -5,8 +5,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 # The web editor (Decap CMS, pinned in package.json/package-lock.json), served from the site itself.
 NODE_STAMP := node_modules/.installed
-# Debian packages the tests need: Chromium (browser tests), LibreOffice (documents open back), hunspell-nl (spelling).
-SYSTEM_PACKAGES := chromium libreoffice-writer-nogui libreoffice-calc-nogui hunspell hunspell-nl
+# Debian packages the tests need: Chromium (browser tests), LibreOffice (documents open back), hunspell-nl (spelling),
+# poppler-utils (pdftotext reads back a printed page).
+SYSTEM_PACKAGES := chromium libreoffice-writer-nogui libreoffice-calc-nogui hunspell hunspell-nl poppler-utils
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build beheer test validate system-packages bench lock clean

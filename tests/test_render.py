@@ -136,16 +136,16 @@ def test_comparison_table_has_caption_headers_rows_and_links(ctx):
     doc, rows = rows_of(comparison_table(ctx, "doorbraakoverleg", ctx.catalog.practices, "themas/doorbraakoverleg/"))
     wrap = one(doc, "div")
     assert (wrap.get("class"), wrap.get("role"), wrap.get("aria-label"), wrap.get("tabindex")) == \
-        ("kb-tabel-wrap", "region", "Vergelijking Doorbraakoverleg en casusregie", "0")
+        ("kb-tabel-wrap kb-tabel-wrap--vergelijk", "region", "Vergelijking Doorbraakoverleg en casusregie", "0")
     table = one(doc, "//table")
     assert (classes(table), table.get("data-thema")) == (["kb-vergelijk", "kb-sorteerbaar"], "doorbraakoverleg")
-    assert text(one(doc, "//caption")) == ("Doorbraakoverleg en casusregie: 3 praktijken vergeleken. "
-                                           "Sorteer met de knoppen in de kolomkoppen.")
+    assert text(one(doc, "//caption")) == ("Doorbraakoverleg en casusregie: 3 praktijken vergeleken. Sorteer met "
+                                           "de knoppen in de kolomkoppen; het vraagteken legt een kolom uit.")
     headers = doc.xpath("//thead/tr/th")
-    assert [text(th) for th in headers] == ["Praktijk", "Doorbraakoverleg", "Leden", "Termijn (werkdagen)",
-                                            "Doorzettingsmacht", "Casusregie"]
-    assert {(th.get("scope"), th.get("aria-sort")) for th in headers} == {("col", "none")}
-    assert all(one(th, "button").get("class") == "kb-sorteer" for th in headers)
+    assert [text(one(th, "span/button")) for th in headers] == ["Praktijk", "Doorbraakoverleg", "Leden",
+                                                                "Termijn (werkdagen)", "Doorzettingsmacht", "Casusregie"]
+    assert [(th.get("scope"), th.get("aria-sort")) for th in headers] == [("col", "ascending")] + [("col", "none")] * 5
+    assert all(one(th, "span/button").get("class") == "kb-sorteer" for th in headers)
     assert [(one(r, "th/a").get("href"), text(one(r, "th/a")), text(one(r, "th/span[@class='kb-regio']")))
             for r in rows] == [("../../praktijken/fixture-alfa/", TITLES[ALFA], "Testregio Alfa"),
                                ("../../praktijken/fixture-bravo/", TITLES[BRAVO], "Testregio Bravo"),
@@ -267,7 +267,8 @@ def test_compare_data_cells_are_the_table_cells(ctx):
 def test_compare_page_has_a_heading_and_table_per_theme(ctx):
     meta, _ = split_page(compare_page(ctx))
     assert meta == {"title": "Vergelijken", "render_macros": False, "search": {"exclude": True},
-                    "description": "Vergelijkingstabellen per thema en praktijken naast elkaar."}
+                    "description": "Vergelijkingstabellen per thema en praktijken naast elkaar.",
+                    "hide": ["navigation", "toc"]}
     doc = page_html(compare_page(ctx))
     assert text(one(doc, "h1")) == "Vergelijken"
     assert [(h.get("id"), text(h)) for h in doc.xpath("h2")] == [(code, label) for code, label, _ in EXPECTED_THEMES]
@@ -347,19 +348,23 @@ def test_listing_shows_every_practice_with_its_filter_values(ctx):
     items = doc.xpath("//div[@id='resultaten']/ul[@class='kb-lijst']/li[@class='kb-item']")
     assert [{k: v for k, v in li.attrib.items() if k.startswith("data-")} for li in items] == [
         {"data-thema": "doorbraakoverleg financiering-passende-plek", "data-onderwijssoort": "po",
-         "data-provincie": "noord-brabant utrecht", "data-volwassenheid": "voorbeeldregio", "data-status": "actief"},
+         "data-provincie": "noord-brabant utrecht", "data-volwassenheid": "voorbeeldregio", "data-status": "actief",
+         "data-gewijzigd": "2025-11-01"},
         {"data-thema": "doorbraakoverleg geoorloofd-verzuim", "data-onderwijssoort": "vo",
-         "data-provincie": "utrecht", "data-volwassenheid": "op-weg", "data-status": "actief"},
+         "data-provincie": "utrecht", "data-volwassenheid": "op-weg", "data-status": "actief",
+         "data-gewijzigd": "2025-10-01"},
         {"data-thema": "gegevensdeling", "data-onderwijssoort": "po",
-         "data-provincie": "groningen", "data-volwassenheid": "voorbeeldregio", "data-status": "in-voorbereiding"},
+         "data-provincie": "groningen", "data-volwassenheid": "voorbeeldregio", "data-status": "in-voorbereiding",
+         "data-gewijzigd": "2025-01-15"},
     ]
     assert [(one(li, "a").get("href"), text(one(li, "a"))) for li in items] == \
         [(f"{pid}/", TITLES[pid]) for pid in (ALFA, BRAVO, CHARLIE)]
     assert [[text(s) for s in li.xpath("span[contains(@class, 'kb-label')]")] for li in items] == \
         [["Fictief voorbeeld"], ["Fictief voorbeeld"], ["Fictief voorbeeld", "Beoordeling verlopen"]]
     assert [text(one(li, "span[@class='kb-item__meta']")) for li in items] == [
-        "Testregio Alfa · PO · Voorbeeldregio · Actief", "Testregio Bravo · VO · Op weg · Actief",
-        "Testregio Charlie · PO · Voorbeeldregio · In voorbereiding"]
+        "Testregio Alfa · PO · Voorbeeldregio · Actief · laatst gewijzigd 1 november 2025",
+        "Testregio Bravo · VO · Op weg · Actief · laatst gewijzigd 1 oktober 2025",
+        "Testregio Charlie · PO · Voorbeeldregio · In voorbereiding · laatst gewijzigd 15 januari 2025"]
     assert text(one(items[1], "span[@class='kb-item__tekst']")) == (
         "Fictief testvoorbeeld. School, leerplicht en jeugdarts bespreken verzuim vroeg; het doorbraakoverleg "
         "beslist binnen vijf werkdagen.")

@@ -411,7 +411,7 @@ def test_template_page_downloads_sizes_and_facts(ctx):
     assert [s.text for s in doc.xpath("//span[@class='kb-grootte']")] == ["12 kB", "800 bytes", None]
     facts = {text(r.xpath("th")[0]): text(r.xpath("td")[0]) for r in doc.xpath("//table[@class='kb-kaartje']//tr")}
     assert facts == {"Versie": "1.0.0", "Voor": "Samenwerkingsverband, Gemeente, Leerplicht, Schoolbestuur, Jeugdhulp",
-                     "Thema's": "Gegevensdeling", "Licentie": "CC-BY-4.0", "Laatst beoordeeld": "28 november 2026"}
+                     "Thema's": "Gegevensdeling", "Licentie": "CC BY 4.0", "Laatst beoordeeld": "28 november 2026"}
     assert doc.xpath("//table[@class='kb-kaartje']//a/@href") == ["../../themas/gegevensdeling/"]
     assert doc.xpath("//div[contains(@class,'admonition')]") == [], "1.0.0 is no draft"
     assert "## Wijzigingen\n\n<ul>\n<li>Versie 1.0.0 (28 november 2026): Eerste versie.</li>\n" in page

@@ -13,7 +13,9 @@
     function state() {
       var params = new URLSearchParams(window.location.search);
       var chosen = {};
-      params.forEach(function (value, key) { (chosen[key] = chosen[key] || []).push(value); });
+      params.forEach(function (value, key) {
+        if (key !== ORDER_PARAM) (chosen[key] = chosen[key] || []).push(value);
+      });
       return chosen;
     }
     function apply() {
@@ -43,7 +45,9 @@
         var facet = a.getAttribute("data-facet");
         var params = new URLSearchParams(window.location.search);
         if (facet === "alle") {
+          var order = params.get(ORDER_PARAM);
           params = new URLSearchParams();
+          if (order) params.set(ORDER_PARAM, order);
         } else {
           var value = a.getAttribute("data-waarde");
           var values = params.getAll(facet);
@@ -60,6 +64,38 @@
         if (event.key === " ") { event.preventDefault(); a.click(); }
       });
     });
+    apply();
+  }
+
+  /* ---- practice list: by title (as built) or by the date of the last change, newest first; kept in ?volgorde= ---- */
+  var ORDER_PARAM = "volgorde";
+  function setupOrder(root) {
+    var control = root.querySelector("[data-kb-volgorde]");
+    var list = root.querySelector("ul.kb-lijst");
+    if (!control || !list) return;
+    var select = control.querySelector("select");
+    var items = Array.prototype.slice.call(list.children);  /* the built order: by title */
+    function apply() {
+      var byDate = select.value === "gewijzigd";
+      var ordered = items.slice();
+      if (byDate) {
+        ordered.sort(function (a, b) {
+          var x = a.getAttribute("data-gewijzigd") || "", y = b.getAttribute("data-gewijzigd") || "";
+          return x === y ? items.indexOf(a) - items.indexOf(b) : (x < y ? 1 : -1);
+        });
+      }
+      ordered.forEach(function (item) { list.appendChild(item); });
+    }
+    var wanted = new URLSearchParams(window.location.search).get(ORDER_PARAM);
+    if (wanted === "gewijzigd") select.value = "gewijzigd";
+    select.addEventListener("change", function () {
+      var params = new URLSearchParams(window.location.search);
+      if (select.value === "gewijzigd") params.set(ORDER_PARAM, "gewijzigd"); else params.delete(ORDER_PARAM);
+      var query = params.toString();
+      window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
+      apply();
+    });
+    control.hidden = false;
     apply();
   }
 
@@ -115,6 +151,8 @@
         return;
       }
       out.innerHTML = render(data, picked);
+      setupScrollBoxes(out);
+      offerCsv(out.querySelector("[data-kb-csv]"), data, picked);
       var heading = out.querySelector("h2");
       if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
     });
@@ -124,25 +162,107 @@
     div.textContent = text == null ? "" : String(text);
     return div.innerHTML;
   }
+  /* The side-by-side tables. On a phone (CSS, max-width 40em) each row stacks into a card, so the roles are
+     set explicitly: a table whose display changed keeps its meaning for screen readers. */
   function render(data, picked) {
     var base = "../../praktijken/";
-    var head = "<tr><th scope=\"col\">Onderwerp</th>" + picked.map(function (p) {
-      return "<th scope=\"col\"><a href=\"" + base + encodeURIComponent(p.id) + "/\">" + esc(p.titel) + "</a>" +
+    var head = "<tr role=\"row\"><th scope=\"col\" role=\"columnheader\">Onderwerp</th>" + picked.map(function (p) {
+      return "<th scope=\"col\" role=\"columnheader\"><a href=\"" + base + encodeURIComponent(p.id) + "/\">" + esc(p.titel) + "</a>" +
         "<span class=\"kb-regio\">" + esc(p.regio) + "</span></th>";
     }).join("") + "</tr>";
-    var html = "<h2>Vergelijking van " + picked.length + " praktijken</h2>";
-    data.themas.forEach(function (theme, t) {
-      html += "<div class=\"kb-tabel-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"" + esc(theme.label) + "\">" +
-        "<table class=\"kb-naast\"><caption>" + esc(theme.label) + "</caption><thead>" + head + "</thead><tbody>";
+    var html = "<h2>Vergelijking van " + picked.length + " praktijken</h2>" +
+      "<p class=\"kb-download-keuze\"><button type=\"button\" class=\"md-button\" data-kb-csv>Download deze vergelijking (.csv)</button> " +
+      "<span class=\"kb-uitleg\">Alleen de " + picked.length + " gekozen praktijken, met de teksten zoals hierboven, te openen in Excel of LibreOffice. " +
+      "De vergelijking van alle praktijken staat ook als Excel-bestand (.xlsx) op de pagina <a href=\"../\">Vergelijken</a>.</span></p>";
+    data.themas.forEach(function (theme) {
+      html += "<div class=\"kb-tabel-wrap kb-tabel-wrap--vergelijk\" role=\"region\" tabindex=\"0\" aria-label=\"" + esc(theme.label) + "\">" +
+        "<table class=\"kb-naast\" role=\"table\"><caption>" + esc(theme.label) + "</caption><thead role=\"rowgroup\">" + head +
+        "</thead><tbody role=\"rowgroup\">";
       theme.velden.forEach(function (field, f) {
-        html += "<tr><th scope=\"row\">" + esc(field.titel) + "</th>" + picked.map(function (p) {
-          /* cells are HTML from the autoescaped template macros/render/templates/_cell.html */
-          return "<td>" + p.waarden[theme.code][f] + "</td>";
-        }).join("") + "</tr>";
+        /* hulp and the cells are HTML from the autoescaped templates _column_help.html and _cell.html */
+        html += "<tr role=\"row\"><th scope=\"row\" role=\"rowheader\"><span class=\"kb-kop\">" + esc(field.titel) + field.hulp +
+          "</span></th>" + picked.map(function (p) {
+            return "<td role=\"cell\" data-label=\"" + esc(p.titel) + "\">" + p.waarden[theme.code][f] + "</td>";
+          }).join("") + "</tr>";
       });
       html += "</tbody></table></div>";
     });
     return html;
+  }
+
+  /* ---- spreadsheet download of a selection: CSV in UTF-8 with a BOM and ';', as Dutch Excel expects ---- */
+  var FORMULA_START = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
+  function csvCell(value) {
+    var text = value == null ? "" : String(value);
+    /* the data is checked for this already (macros/checks/formulas.py); a quote keeps it text regardless */
+    if (FORMULA_START.test(text.replace(/^\s+/, ""))) text = "'" + text;
+    return /[";\r\n]|^\s|\s$/.test(text) ? "\"" + text.replace(/"/g, "\"\"") + "\"" : text;
+  }
+  function comparisonCsv(data, picked) {
+    var header = ["Praktijk", "Regio", "Kenmerk"];
+    data.themas.forEach(function (theme) {
+      theme.velden.forEach(function (field) { header.push(theme.label + ": " + field.titel); });
+    });
+    var rows = [header].concat(picked.map(function (p) {
+      var row = [p.titel, p.regio, p.id];
+      data.themas.forEach(function (theme) { row = row.concat(p.teksten[theme.code]); });
+      return row;
+    }));
+    return "\uFEFF" + rows.map(function (row) { return row.map(csvCell).join(";"); }).join("\r\n") + "\r\n";
+  }
+  function offerCsv(button, data, picked) {
+    button.addEventListener("click", function () {
+      var blob = new Blob([comparisonCsv(data, picked)], { type: "text/csv;charset=utf-8" });
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = "vergelijking-" + picked.map(function (p) { return p.id; }).join("-") + ".csv";
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+    });
+  }
+
+  /* ---- comparison boxes: a box scrolls only when its table is wider; then a hint says so ---- */
+  function setupScrollBox(box) {
+    var table = box.querySelector("table");
+    if (!table || box.hasAttribute("data-kb-schuif")) return;
+    box.setAttribute("data-kb-schuif", "");
+    var hint = document.createElement("p");
+    hint.className = "kb-schuifhint";
+    hint.textContent = "Deze tabel is breder dan het scherm. Schuif de tabel opzij (of ga erin met Tab en gebruik de pijltjestoetsen) om alle kolommen te zien; de eerste kolom blijft staan.";
+    hint.hidden = true;
+    box.parentNode.insertBefore(hint, box);
+    function update() {
+      var fits = table.getBoundingClientRect().width <= box.clientWidth + 1;
+      box.classList.toggle("kb-past", fits);
+      hint.hidden = fits;
+    }
+    update();
+    if (window.ResizeObserver) new ResizeObserver(update).observe(box); else window.addEventListener("resize", update);
+  }
+  /* ---- header explanations (<details class="kb-kopuitleg">): one open at a time; Escape or a click elsewhere closes ---- */
+  function setupExplanations() {
+    function openOnes() { return Array.prototype.slice.call(document.querySelectorAll("details.kb-kopuitleg[open]")); }
+    document.addEventListener("toggle", function (event) {
+      var opened = event.target;
+      if (!opened.matches || !opened.matches("details.kb-kopuitleg") || !opened.open) return;
+      openOnes().forEach(function (other) { if (other !== opened) other.open = false; });
+    }, true);
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape") return;
+      openOnes().forEach(function (open) {
+        open.open = false;
+        if (open.contains(document.activeElement)) open.querySelector("summary").focus();
+      });
+    });
+    document.addEventListener("click", function (event) {
+      openOnes().forEach(function (open) { if (!open.contains(event.target)) open.open = false; });
+    });
+  }
+
+  function setupScrollBoxes(root) {
+    Array.prototype.forEach.call(root.querySelectorAll(".kb-tabel-wrap--vergelijk"), setupScrollBox);
   }
 
   /* ---- template fill-in: fills the spans in place, for printing or copying ---- */
@@ -183,9 +303,62 @@
     });
   }
 
+  /* ---- map: show only the gemeenten with a practice on one theme or financing model; the table follows ---- */
+  function setupMapFilter(form) {
+    var select = form.querySelector("select");
+    var status = form.querySelector("[data-kb-kaartstatus]");
+    var shapes = Array.prototype.slice.call(document.querySelectorAll(".kaart-gedekt-groep a[data-filter]"));
+    var rows = Array.prototype.slice.call(document.querySelectorAll(".kaart-tabel tr[data-filter]"));
+    function has(node, value) { return (node.getAttribute("data-filter") || "").split(" ").indexOf(value) !== -1; }
+    function apply() {
+      var value = select.value;
+      var shown = 0;
+      shapes.forEach(function (a) {
+        var on = !value || has(a, value);
+        a.classList.toggle("kaart-uit", !on);
+        if (on) a.removeAttribute("tabindex"); else a.setAttribute("tabindex", "-1");
+        if (on) a.removeAttribute("aria-hidden"); else a.setAttribute("aria-hidden", "true");
+      });
+      rows.forEach(function (row) {
+        var on = !value || has(row, value);
+        row.hidden = !on;
+        if (on) shown += 1;
+        Array.prototype.forEach.call(row.querySelectorAll("li[data-filter]"), function (li) {
+          li.hidden = !!value && !has(li, value);
+        });
+      });
+      var label = value ? select.options[select.selectedIndex].textContent : "";
+      status.textContent = value
+        ? shown + (shown === 1 ? " gemeente valt" : " gemeenten vallen") + " onder een praktijk met " + label + "."
+        : shown + " gemeenten vallen onder minstens één praktijk.";
+    }
+    select.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.hidden = false;
+    apply();
+  }
+
+  /* ---- print: a practice page prints its web address and the print date ---- */
+  function setupPrintLine(line) {
+    function fill() {
+      var address = line.querySelector("[data-kb-adres]");
+      var date = line.querySelector("[data-kb-afdrukdatum]");
+      address.textContent = window.location.href.split("#")[0].split("?")[0];
+      date.textContent = new Date().toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+      line.querySelector("[data-kb-afdrukdatum-regel]").hidden = false;
+    }
+    fill();
+    window.addEventListener("beforeprint", fill);
+  }
+
   function start() {
     focusableScrollBoxes();
+    setupScrollBoxes(document);
+    setupExplanations();
+    Array.prototype.forEach.call(document.querySelectorAll(".kb-afdruk"), setupPrintLine);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-kb-kaartfilter]"), setupMapFilter);
     Array.prototype.forEach.call(document.querySelectorAll("[data-kb-filter]"), setupFilters);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-kb-filter]"), setupOrder);
     Array.prototype.forEach.call(document.querySelectorAll("table.kb-sorteerbaar"), setupSorting);
     Array.prototype.forEach.call(document.querySelectorAll("[data-kb-naast-elkaar]"), setupSideBySide);
     Array.prototype.forEach.call(document.querySelectorAll("[data-kb-invullen]"), setupFillIn);

@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from macros.cli.common import load_or_report
+from macros.load.attachments import markdown_attachments
+from macros.load.history import file_history
 from macros.render.context import render_context
 from macros.render.map import load_topology, project_shapes
 from macros.render.pages import generated_pages
@@ -18,7 +20,8 @@ def run(args) -> int:
     if catalog is None:
         return 1
     out = Path(args.uit)
-    pages = generated_pages(render_context(catalog, shapes=project_shapes(load_topology(catalog.root / MAP_FILE))))
+    pages = generated_pages(render_context(catalog, shapes=project_shapes(load_topology(catalog.root / MAP_FILE)),
+                                           history=file_history(catalog.root), attachments=markdown_attachments(catalog)))
     for src, content in pages.items():
         target = out / src
         target.parent.mkdir(parents=True, exist_ok=True)

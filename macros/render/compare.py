@@ -4,21 +4,27 @@ from __future__ import annotations
 
 from macros.render.context import RenderContext
 from macros.render.markdown_page import UNSEARCHED, front, heading_text
-from macros.render.tables import table_data
+from macros.render.tables import by_title, table_data
+
+# Material's side columns (site navigation, table of contents) make way for the tables.
+FULL_WIDTH = ["navigation", "toc"]
+# vergelijken/<DOWNLOAD_NAME>.csv and .xlsx, written after the build by macros.publish.comparison_downloads.
+DOWNLOAD_NAME = "vergelijking"
 
 
 def compare_page(ctx: RenderContext) -> str:
     """vergelijken/: a sortable table per theme that has comparison fields."""
     tables = [dict(table_data(ctx, t, ctx.catalog.practices), heading=heading_text(ctx.catalog.label("themas", t)))
               for t in ctx.compare_themes()]
-    return (front("Vergelijken", "Vergelijkingstabellen per thema en praktijken naast elkaar.", search=UNSEARCHED)
-            + ctx.render("compare.html", page_url="vergelijken/", tables=tables))
+    return (front("Vergelijken", "Vergelijkingstabellen per thema en praktijken naast elkaar.", search=UNSEARCHED,
+                  hide=FULL_WIDTH)
+            + ctx.render("compare.html", page_url="vergelijken/", tables=tables, download=DOWNLOAD_NAME))
 
 
 def side_by_side_page(ctx: RenderContext) -> str:
     """vergelijken/naast-elkaar/: pick two to four practices; kennisbank.js fetches the data and shows them."""
     options = [{"id": r.id, "titel": r.get("titel"), "regio": r.get("regio")}
-               for r in sorted(ctx.catalog.practices, key=lambda r: r.get("titel").lower())]
+               for r in by_title(ctx.catalog.practices)]
     return (front("Naast elkaar vergelijken", "Kies twee tot vier praktijken en zie ze per thema naast elkaar.",
-                  search=UNSEARCHED)
+                  search=UNSEARCHED, hide=FULL_WIDTH)
             + ctx.render("side_by_side.html", page_url="vergelijken/naast-elkaar/", options=options))

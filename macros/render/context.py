@@ -15,10 +15,12 @@ from typing import Mapping
 
 from jinja2 import Environment
 
+from macros.load.history import FileHistory
 from macros.model.catalog import Catalog, Record
 from macros.model.schema import Field, fields
 from macros.render.env import environment
 
+ABBREVIATION = re.compile(r"[A-Z]{2,6}")
 FACETS = ("thema", "onderwijssoort", "provincie", "volwassenheid", "status")
 
 
@@ -36,6 +38,9 @@ class RenderContext:
     replaced_by: Mapping               # practice id -> tuple of practices that replace it
     sizes: Mapping = field(default_factory=dict)   # (template id, format) -> bytes
     shapes: tuple = ()                 # projected map shapes (macros.render.map)
+    history: Mapping = field(default_factory=dict)  # practice id -> FileHistory (git), where known
+    glossary: Mapping = field(default_factory=dict)  # abbreviation -> (glossary anchor, explanation)
+    attachments: Mapping = field(default_factory=dict)  # Markdown attachment file name -> text
 
     def compare_fields(self, theme: str) -> list[Field]:
         return [f for f in self.fields["praktijk"] if f.compare == theme]
@@ -44,6 +49,30 @@ class RenderContext:
         """Themes that have comparison columns, in codelist order."""
         wanted = {f.compare for f in self.fields["praktijk"] if f.compare}
         return [c.code for c in self.catalog.codelists["themas"] if c.code in wanted]
+
+    def gloss(self, text: str) -> list[tuple[str, str, str]]:
+        """`text` in parts (text, glossary anchor, explanation); anchor and explanation are empty
+        where the part is no abbreviation of the glossary."""
+        text = "" if text is None else str(text)
+        if not self.glossary or not text:
+            return [(text, "", "")]
+        pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(self.glossary, key=len, reverse=True))) + r")\b")
+        parts, at = [], 0
+        for match in pattern.finditer(text):
+            if match.start() > at:
+                parts.append((text[at:match.start()], "", ""))
+            parts.append((match[0], *self.glossary[match[0]]))
+            at = match.end()
+        return parts + ([(text[at:], "", "")] if at < len(text) else [])
+
+    def abbreviations_in(self, *texts: str) -> list[tuple[str, str, str]]:
+        """(abbreviation, anchor, explanation) of each glossary abbreviation in `texts`, once, in order."""
+        found = {}
+        for text in texts:
+            for part, anchor, meaning in self.gloss(text):
+                if anchor:
+                    found.setdefault(part, (part, anchor, meaning))
+        return list(found.values())
 
     def render(self, template: str, **values) -> str:
         return self.env.get_template(template).render(ctx=self, catalog=self.catalog, **values)
@@ -64,10 +93,34 @@ def _replaced_by(catalog: Catalog) -> dict[str, tuple]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-def render_context(catalog: Catalog, sizes: Mapping | None = None, shapes: tuple = ()) -> RenderContext:
+def glossary_abbreviations(catalog: Catalog) -> dict[str, tuple[str, str]]:
+    """The glossary's abbreviations (terms in capitals, like MAZL or OOGO) -> (anchor on the glossary page, explanation)."""
+    return {term: (slug(term), " ".join(meaning.split())) for term, meaning in catalog.glossary
+            if ABBREVIATION.fullmatch(term)}
+
+
+def practice_history(files: Mapping[str, FileHistory] | None) -> dict[str, FileHistory]:
+    """{practice id: FileHistory} from the history of every file of practices/ (macros.load.history)."""
+    out = {}
+    for path, history in (files or {}).items():
+        parts = path.split("/")
+        if parts[0] == "praktijken" and parts[-1].endswith(".yaml"):
+            out[parts[-1][:-len(".yaml")]] = history
+    return out
+
+
+def render_context(catalog: Catalog, sizes: Mapping | None = None, shapes: tuple = (),
+                   history: Mapping[str, FileHistory] | None = None,
+                   attachments: Mapping[str, str] | None = None) -> RenderContext:
+    """`history` is the git history of practices/ (macros.load.history.file_history); without it the
+    pages use the dates in the records alone. `attachments` are the texts of the Markdown attachments
+    (macros.load.attachments); each becomes a page of the site."""
     return RenderContext(
         catalog=catalog, env=environment(),
         fields=MappingProxyType({kind: fields(catalog.schemas[kind], kind) for kind in catalog.schemas}),
         facets=MappingProxyType({r.id: facet_values(catalog, r) for r in catalog.practices}),
         replaced_by=MappingProxyType(_replaced_by(catalog)),
-        sizes=MappingProxyType(dict(sizes or {})), shapes=shapes)
+        sizes=MappingProxyType(dict(sizes or {})), shapes=shapes,
+        history=MappingProxyType(practice_history(history)),
+        glossary=MappingProxyType(glossary_abbreviations(catalog)),
+        attachments=MappingProxyType(dict(attachments or {})))

@@ -11,8 +11,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from macros.model.catalog import Catalog, Record
+from macros.render.changes import last_changed
 from macros.render.context import FACETS, RenderContext, slug
+from macros.render.env import dutch_date
 from macros.render.markdown_page import UNSEARCHED, front, heading_text
+from macros.render.tables import by_title
 
 FACET_TITLES = {"thema": "Thema", "onderwijssoort": "Onderwijssoort", "provincie": "Provincie",
                 "volwassenheid": "Volwassenheid", "status": "Status"}
@@ -29,8 +32,24 @@ class FilterLink:
     current: bool
 
 
+ENDED = "beeindigd"
+END_LABELS = {"vervangen": "Vervangen", ENDED: "Beëindigd"}
+
+
 def overdue(catalog: Catalog, record: Record) -> bool:
     return date.fromisoformat(record.get("redactie", "volgende_beoordeling")) < catalog.today
+
+
+def ending(ctx: RenderContext, record: Record) -> str:
+    """'vervangen' when a newer practice replaces it, 'beeindigd' when it ended, else ''."""
+    if ctx.replaced_by.get(record.id):
+        return "vervangen"
+    return ENDED if record.get("status") == ENDED else ""
+
+
+def review_overdue(ctx: RenderContext, record: Record) -> bool:
+    """Past its review date and still current: an ended or replaced agreement is kept as a record, not reviewed."""
+    return overdue(ctx.catalog, record) and not ending(ctx, record)
 
 
 def facet_options(ctx: RenderContext, facet: str) -> list[tuple[str, str]]:
@@ -69,18 +88,20 @@ def filter_nav(ctx: RenderContext, page_url: str, active: tuple[str, str] | None
 
 def practice_item(ctx: RenderContext, record: Record, summary: bool = True) -> dict:
     """What one entry of a practice list shows."""
-    catalog = ctx.catalog
+    catalog, changed = ctx.catalog, last_changed(ctx, record)
     return {"url": f"praktijken/{record.id}/", "titel": record.get("titel"), "regio": record.get("regio"),
             "facets": {k: " ".join(v) for k, v in ctx.facets[record.id].items()},
             "soorten": ", ".join(s.upper() for s in record.get("onderwijssoort", default=())),
             "volwassenheid": catalog.label("volwassenheid", record.get("volwassenheid")),
             "status": catalog.label("status", record.get("status")),
-            "voorbeeld": bool(record.get("voorbeeld")), "verlopen": overdue(catalog, record),
+            "voorbeeld": bool(record.get("voorbeeld")), "verlopen": review_overdue(ctx, record),
+            "einde": END_LABELS.get(ending(ctx, record), ""),
+            "gewijzigd": changed.isoformat() if changed else "", "gewijzigd_tekst": dutch_date(changed),
             "samenvatting": record.get("samenvatting") if summary else None}
 
 
 def practice_items(ctx: RenderContext, records, summary: bool = True) -> list[dict]:
-    return [practice_item(ctx, r, summary) for r in sorted(records, key=lambda r: r.get("titel").lower())]
+    return [practice_item(ctx, r, summary) for r in by_title(records)]
 
 
 def practice_list(ctx: RenderContext, records, page_url: str, summary: bool = True) -> str:

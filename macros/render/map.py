@@ -312,7 +312,8 @@ def covered_link(
 ) -> dict:
     """A covered gemeente: its link goes to the practice, or to its table row when there are several."""
     href = href_for_practice(practices[0][0]) if len(practices) == 1 else "#" + table_anchor(shape.code)
-    return {"d": shape.d, "label": practice_count_label(shape.naam, len(practices)), "href": href}
+    return {"d": shape.d, "label": practice_count_label(shape.naam, len(practices)), "href": href, "code": shape.code,
+            "ids": [pid for pid, _ in practices]}
 
 
 def svg_data(
@@ -358,7 +359,7 @@ def table_rows(
     practices = covered_practices(shapes, covered)
     return [
         {"anchor": table_anchor(s.code), "naam": s.naam, "code": s.code,
-         "links": [{"href": href_for_practice(pid), "title": title} for pid, title in practices[s.code]]}
+         "links": [{"href": href_for_practice(pid), "title": title, "id": pid} for pid, title in practices[s.code]]}
         for s in sorted(shapes, key=lambda s: (name_sort_key(s.naam), s.code))
         if s.code in practices
     ]
@@ -412,6 +413,38 @@ def coverage(ctx: RenderContext) -> dict[str, list[tuple[str, str]]]:
     return covered
 
 
+FILTER_FACETS = (("thema", "Thema"), ("model", "Financieringsmodel"))
+
+
+def practice_filters(ctx: RenderContext) -> dict[str, tuple[str, ...]]:
+    """Practice id -> its filter values on the map ('thema-<code>', 'model-<code>')."""
+    return {r.id: tuple([f"thema-{t}" for t in r.get("themas")]
+                        + ([f"model-{r.get('financiering', 'model')}"] if r.get("financiering", "model") else []))
+            for r in ctx.catalog.practices}
+
+
+def filter_groups(ctx: RenderContext, values: dict[str, tuple[str, ...]]) -> list[dict]:
+    """The choices of the map filter, per facet in codelist order, only values a practice has, with the
+    number of gemeenten each covers."""
+    used = {v for found in values.values() for v in found}
+    lists = {"thema": "themas", "model": "financieringsmodel"}
+    return [{"title": title, "options": [{"value": f"{facet}-{c.code}", "label": c.label}
+                                         for c in ctx.catalog.codelists[lists[facet]] if f"{facet}-{c.code}" in used]}
+            for facet, title in FILTER_FACETS]
+
+
+def _with_filters(parts: dict, values: dict[str, tuple[str, ...]]) -> None:
+    """Each covered gemeente, table row and link carries the filter values of its practices (data-filter)."""
+    def union(ids):
+        return " ".join(sorted({v for pid in ids for v in values.get(pid, ())}))
+    for shape in parts["svg"]["covered"]:
+        shape["filters"] = union(shape["ids"])
+    for row in parts["rows"]:
+        row["filters"] = union(link["id"] for link in row["links"])
+        for link in row["links"]:
+            link["filters"] = union([link["id"]])
+
+
 def map_page_parts(ctx: RenderContext, page_url: str = MAP_PAGE) -> dict:
     """Everything the map page shows, as data for ``_map_svg.html`` (``svg``) and ``_map_table.html`` (``rows``).
 
@@ -422,6 +455,10 @@ def map_page_parts(ctx: RenderContext, page_url: str = MAP_PAGE) -> dict:
     def practice_href(practice_id: str) -> str:
         return rel(page_url, f"praktijken/{practice_id}/")
 
-    return {"covered_count": len(covered), "total": len(ctx.catalog.gemeenten),
-            "svg": svg_data(ctx.shapes, covered, practice_href, gemeente_anchor),
-            "rows": table_rows(ctx.shapes, covered, practice_href, gemeente_anchor)}
+    values = practice_filters(ctx)
+    parts = {"covered_count": len(covered), "total": len(ctx.catalog.gemeenten),
+             "svg": svg_data(ctx.shapes, covered, practice_href, gemeente_anchor),
+             "rows": table_rows(ctx.shapes, covered, practice_href, gemeente_anchor),
+             "filters": filter_groups(ctx, values)}
+    _with_filters(parts, values)
+    return parts

@@ -4,6 +4,7 @@ paginas` writes them to a folder for a generator without hooks."""
 
 from __future__ import annotations
 
+from macros.render.attachments import attachment_pages
 from macros.render.compare import compare_page, side_by_side_page
 from macros.render.context import RenderContext
 from macros.render.form import submit_page
@@ -29,4 +30,5 @@ def generated_pages(ctx: RenderContext) -> dict[str, str]:
     pages.update(filter_pages(ctx))
     pages.update({f"praktijken/{r.id}.md": practice_page(ctx, r) for r in catalog.practices})
     pages.update(template_pages(ctx))
+    pages.update(attachment_pages(ctx))
     return pages

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from macros.model.catalog import Record
 from macros.render.context import RenderContext
 from macros.render.env import dutch_date, dutch_number
-from macros.render.listing import overdue
+from macros.render.attachments import attachment_page_url, is_page_attachment
+from macros.render.changes import events, last_changed
+from macros.render.listing import ENDED, review_overdue
 from macros.render.markdown_page import front
 from macros.render.tables import DEKKING_ICON, cell
 
@@ -114,10 +116,17 @@ def _results(ctx: RenderContext, spec: dict, rows) -> dict:
             "labels": [ctx.catalog.label("indicator", r["indicator"]) for r in ordered]}
 
 
+def _document(ctx: RenderContext, d) -> dict:
+    """A Markdown attachment opens as a page of the site (with the original to download there); another
+    file is a download; a web address a link."""
+    name = d.get("bestand")
+    target = (attachment_page_url(name) if is_page_attachment(ctx, name) else f"bijlagen/{name}") if name else None
+    return {"title": d["titel"], "kind": ctx.catalog.label("documenttype", d["type"]), "target": target,
+            "url": d.get("url")}
+
+
 def _documents(ctx: RenderContext, spec: dict, rows) -> dict:
-    items = [{"title": d["titel"], "kind": ctx.catalog.label("documenttype", d["type"]),
-              "target": f"bijlagen/{d['bestand']}" if d.get("bestand") else None, "url": d.get("url")} for d in rows]
-    return {"kind": "documents", "title": spec.get("title", "Documenten"), "items": items}
+    return {"kind": "documents", "title": spec.get("title", "Documenten"), "items": [_document(ctx, d) for d in rows]}
 
 
 def sections(ctx: RenderContext, record: Record) -> list[dict]:
@@ -158,10 +167,13 @@ def practice_view(ctx: RenderContext, record: Record) -> dict:
     replaced = catalog.practice(record.get("vervangt")) if record.get("vervangt") else None
     template = record.get("sjabloon")
     used = catalog.template(template["id"]) if template else None
+    ended = record.get("status") == ENDED
     return {
         "record": record, "url": f"praktijken/{record.id}/",
         "fictional": bool(record.get("voorbeeld")),
-        "overdue_since": dutch_date(record.get("redactie", "volgende_beoordeling")) if overdue(catalog, record) else "",
+        "overdue_since": dutch_date(record.get("redactie", "volgende_beoordeling")) if review_overdue(ctx, record) else "",
+        "ended": _status_meaning(ctx, ENDED) if ended else "",
+        "history": events(ctx, record), "changed": last_changed(ctx, record),
         "replaces": replaced, "replaced_by": ctx.replaced_by.get(record.id, ()),
         "card": _card_rows(ctx, record, catalog.schemas["praktijk"]["properties"]),
         "sections": sections(ctx, record),
@@ -169,6 +181,10 @@ def practice_view(ctx: RenderContext, record: Record) -> dict:
                      "title": used.get("titel") if used else template["id"]} if template else None,
         "licence": catalog.label("licentie", record.get("licentie")),
     }
+
+
+def _status_meaning(ctx: RenderContext, code: str) -> str:
+    return next((c.omschrijving for c in ctx.catalog.codelists["status"] if c.code == code), "")
 
 
 def practice_page(ctx: RenderContext, record: Record) -> str:

@@ -6,11 +6,12 @@ site and in the cells of the side-by-side data (`compare_data`) alike.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from macros.model.catalog import Record
 from macros.model.schema import Field
-from macros.render.context import RenderContext
+from macros.render.context import RenderContext, slug
 
 DEKKING_ICON = {"ja": "✓", "deels": "◐", "nee": "✗", "onbekend": "?"}
 # Sort keys of the coverage values; "onbekend" gets the unknown key (""), which sorts last.
@@ -52,12 +53,40 @@ def cell(ctx: RenderContext, record: Record, f: Field) -> Cell:
     return Cell("tekst", str(v), sort=str(v).lower())
 
 
+FIRST_COLUMN = ("Praktijk", "De naam van de praktijk, met de regio eronder. Kies de naam voor alle afspraken van die regio.")
+
+
+def title_key(title: str) -> str:
+    """A title as Dutch readers sort it: without accents and case ('Eén' sorts as 'een', before 'Eerste'),
+    the order the browser's localeCompare('nl') gives when a reader sorts the column again."""
+    folded = unicodedata.normalize("NFKD", title)
+    return "".join(c for c in folded if not unicodedata.combining(c)).casefold()
+
+
+def by_title(practices) -> list[Record]:
+    """Practices in the order readers look for them: by title."""
+    return sorted(practices, key=lambda r: (title_key(r.get("titel")), r.id))
+
+
+def column(ctx: RenderContext, title: str, explanation: str, key: str) -> dict:
+    """A column header: its title, the schema's explanation of the field (shown on demand, and as
+    the description of the sort button) and the glossary abbreviations in either, as links."""
+    return {"title": title, "uitleg": explanation, "id": f"uitleg-{slug(key)}",
+            "terms": ctx.abbreviations_in(title, explanation)}
+
+
+def field_column(ctx: RenderContext, f: Field) -> dict:
+    return column(ctx, f.title, f.spec.get("description", ""), f.dotted)
+
+
 def table_data(ctx: RenderContext, theme: str, practices) -> dict:
-    """One theme's table as plain data: columns, and per practice its link and cells."""
+    """One theme's table as plain data: columns, and per practice (by title) its link and cells."""
     columns = ctx.compare_fields(theme)
-    return {"theme": theme, "label": ctx.catalog.label("themas", theme), "columns": [f.title for f in columns],
+    return {"theme": theme, "label": ctx.catalog.label("themas", theme),
+            "first": column(ctx, *FIRST_COLUMN, f"{theme}-praktijk"),
+            "columns": [field_column(ctx, f) for f in columns],
             "rows": [{"url": f"praktijken/{r.id}/", "titel": r.get("titel"), "regio": r.get("regio"),
-                      "cells": [cell(ctx, r, f) for f in columns]} for r in practices]}
+                      "cells": [cell(ctx, r, f) for f in columns]} for r in by_title(practices)]}
 
 
 def comparison_table(ctx: RenderContext, theme: str, practices, page_url: str) -> str:
@@ -65,15 +94,31 @@ def comparison_table(ctx: RenderContext, theme: str, practices, page_url: str) -
     return ctx.render("_comparison_table.html", table=table_data(ctx, theme, practices), page_url=page_url)
 
 
+SIDE_BY_SIDE_URL = "vergelijken/naast-elkaar/"
+
+
+def plain(c: Cell) -> str:
+    """A cell as text for a spreadsheet: the label, or nothing when the field is not filled in."""
+    return "" if c.kind == "leeg" else c.label
+
+
 def compare_data(ctx: RenderContext) -> dict:
     """All comparison values for the side-by-side view (JSON). Each cell is HTML made by
-    `_cell.html`, the same autoescaped fragment as the tables on the site."""
+    `_cell.html`, the same autoescaped fragment as the tables on the site (`waarden`), and the
+    same value as plain text (`teksten`) for the spreadsheet download of a selection. Each
+    field carries its explanation (`uitleg`, HTML from `_column_help.html`) for the row headers."""
     themes = ctx.compare_themes()
     columns = {t: ctx.compare_fields(t) for t in themes}
     cell_template = ctx.env.get_template("_cell.html")
+    help_template = ctx.env.get_template("_column_help.html")
+    cells = {r.id: {t: [cell(ctx, r, f) for f in columns[t]] for t in themes} for r in ctx.catalog.practices}
     return {"themas": [{"code": t, "label": ctx.catalog.label("themas", t),
-                        "velden": [{"titel": f.title} for f in columns[t]]} for t in themes],
+                        "velden": [{"titel": f.title, "uitleg": f.spec.get("description", ""),
+                                    "hulp": help_template.render(ctx=ctx, col=field_column(ctx, f),
+                                                                 page_url=SIDE_BY_SIDE_URL).strip()}
+                                   for f in columns[t]]} for t in themes],
             "praktijken": [{"id": r.id, "titel": r.get("titel"), "regio": r.get("regio"),
-                            "waarden": {t: [cell_template.render(cell=cell(ctx, r, f)) for f in columns[t]]
-                                        for t in themes}}
-                           for r in ctx.catalog.practices]}
+                            "waarden": {t: [cell_template.render(cell=c, ctx=ctx, page_url=SIDE_BY_SIDE_URL)
+                                            for c in cells[r.id][t]] for t in themes},
+                            "teksten": {t: [plain(c) for c in cells[r.id][t]] for t in themes}}
+                           for r in by_title(ctx.catalog.practices)]}

@@ -22,12 +22,16 @@ from mkdocs.structure.files import File
 
 from macros.checks.problems import InvalidData, report
 from macros.checks.templates import attachment_file, attachment_name
+from macros.load.attachments import markdown_attachments
 from macros.load.catalog import empty_catalog, load_catalog
 from macros.load.files import copy_attachments
+from macros.load.history import file_history
 from macros.model.catalog import Catalog, thaw
+from macros.publish.comparison_downloads import write_comparison_downloads
 from macros.publish.dcat import write_dcat
 from macros.publish.documents import DocumentJob, DocumentWork, write_all
 from macros.publish.editor_config import write_editor
+from macros.publish.feed import write_feed
 from macros.publish.opendata import export_package
 from macros.publish.search_index import write_search_index
 from macros.render.context import render_context
@@ -85,7 +89,8 @@ class SiteEvents:
         shapes = project_shapes(load_topology(catalog.root / MAP_FILE))
         work = self.session.work(Path(config.config_file_path).parent)
         build.documents, sizes = make_documents(catalog, work)
-        build.render = render_context(catalog, sizes=sizes, shapes=shapes)
+        build.render = render_context(catalog, sizes=sizes, shapes=shapes, history=file_history(catalog.root),
+                                      attachments=markdown_attachments(catalog))
         build.abbreviations = abbreviations(build.render)
         for src, content in generated_pages(build.render).items():
             files.append(File.generated(config, src, content=content))
@@ -123,6 +128,8 @@ class SiteEvents:
         (site / "vergelijken").mkdir(exist_ok=True)
         (site / "vergelijken" / "praktijken.json").write_text(
             json.dumps(compare_data(build.render), ensure_ascii=False), encoding="utf-8")
+        write_comparison_downloads(build.render, site / "vergelijken")
+        write_feed(build.render, site, config.site_url)
         write_search_index(site, build.catalog)
 
 

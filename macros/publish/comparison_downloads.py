@@ -1,0 +1,127 @@
+"""The whole comparison as a spreadsheet: `vergelijking.csv` and `vergelijking.xlsx` under /vergelijken/.
+
+One row per practice (by title), one column per comparison field, with the labels a reader sees on
+the site (never codes). The CSV is UTF-8 with a byte order mark and ';' between the values, which
+is what Excel with Dutch settings opens without an import dialog; the .xlsx has a sheet with all
+themes and one per theme, the header row and first column frozen like the tables on the site.
+
+No cell may start like a formula (=, +, -, @, ...): validation already refuses such text in the
+data (`macros.checks.formulas`), and this module refuses it again rather than write it. Both files
+are byte-identical for the same data: the workbook is dated by the newest change in the catalogue
+and its ZIP entries carry that date too.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from datetime import datetime, time
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+from macros.checks.formulas import formula_problem
+from macros.render.changes import data_date
+from macros.render.compare import DOWNLOAD_NAME
+from macros.render.context import RenderContext
+from macros.render.tables import by_title, cell, plain, value
+
+FIRST = ("Praktijk", "Regio", "Kenmerk")
+CREATOR = "Kennisbank Doorbraakaanpak"
+
+
+def _value(ctx: RenderContext, record, f):
+    """A number stays a number (the spreadsheet can sum it); everything else is its label."""
+    raw = value(record, f)
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        return raw
+    return plain(cell(ctx, record, f))
+
+
+def table(ctx: RenderContext, themes=None) -> tuple[list[str], list[list]]:
+    """(header, rows) of the comparison of `themes` (all themes with comparison fields by default)."""
+    themes = ctx.compare_themes() if themes is None else themes
+    columns = [(t, f) for t in themes for f in ctx.compare_fields(t)]
+    header = [*FIRST, *(f"{ctx.catalog.label('themas', t)}: {f.title}" for t, f in columns)]
+    rows = [[r.get("titel"), r.get("regio"), r.id, *(_value(ctx, r, f) for _, f in columns)]
+            for r in by_title(ctx.catalog.practices)]
+    for row in (header, *rows):
+        _checked(row)
+    return header, rows
+
+
+def _checked(row: list) -> list:
+    for item in row:
+        problem = formula_problem(item) if isinstance(item, str) else None
+        if problem:
+            raise ValueError(f"vergelijking: de waarde {item!r} zou in een spreadsheet een formule zijn: {problem}")
+    return row
+
+
+def _csv_text(item) -> str:
+    if isinstance(item, float):
+        return f"{item:g}".replace(".", ",")   # Dutch decimal comma
+    return str(item)
+
+
+def comparison_csv(ctx: RenderContext) -> bytes:
+    header, rows = table(ctx)
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([_csv_text(item) for item in row] for row in rows)
+    return out.getvalue().encode("utf-8-sig")
+
+
+def _sheet(book: Workbook, title: str, header: list[str], rows: list[list]) -> None:
+    sheet = book.create_sheet(title[:31])
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    for item in sheet[1]:
+        item.font, item.alignment = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+    for index, name in enumerate(header, start=1):
+        longest = max([len(str(name)) // 2, *(len(str(row[index - 1])) for row in rows)], default=10)
+        sheet.column_dimensions[get_column_letter(index)].width = min(max(longest, 10), 60)
+    sheet.freeze_panes = "B2"
+    sheet.auto_filter.ref = sheet.dimensions
+
+
+def comparison_xlsx(ctx: RenderContext) -> bytes:
+    book = Workbook()
+    book.remove(book.active)
+    _sheet(book, "Alle thema's", *table(ctx))
+    for theme in ctx.compare_themes():
+        header, rows = table(ctx, [theme])
+        _sheet(book, ctx.catalog.label("themas", theme), header, rows)
+    stamp = datetime.combine(data_date(ctx), time())
+    book.properties.creator, book.properties.created, book.properties.modified = CREATOR, stamp, stamp
+    book.properties.title = "Vergelijking van de praktijken"
+    raw = io.BytesIO()
+    book.save(raw)
+    return _fixed_times(raw.getvalue(), stamp)
+
+
+def _fixed_times(package: bytes, stamp: datetime) -> bytes:
+    """The same ZIP with every entry dated `stamp`, so the file depends on the data only."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=stamp.timetuple()[:6])
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()
+
+
+def write_comparison_downloads(ctx: RenderContext, folder: Path) -> list[Path]:
+    """Write vergelijking.csv and vergelijking.xlsx into `folder` (the site's vergelijken/)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for suffix, data in ((".csv", comparison_csv(ctx)), (".xlsx", comparison_xlsx(ctx))):
+        target = folder / f"{DOWNLOAD_NAME}{suffix}"
+        target.write_bytes(data)
+        written.append(target)
+    return written
