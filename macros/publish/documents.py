@@ -297,10 +297,12 @@ def reference_docx(path: Path | str) -> Path:
     hint.element.get_or_add_pPr().append(hint_shading)
     hint.paragraph_format.keep_with_next = True
 
-    # The footer: "<title> · versie <version> · pagina X van Y"; the build puts in the title.
+    # The footer: "<title> · versie <version>", then "pagina X van Y"; the build puts in the title.
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for text, instruction in ((f"{FOOTER_MARK} · pagina ", "PAGE"), (" van ", "NUMPAGES")):
+    footer.add_run(FOOTER_MARK).font.size = Pt(8.5)
+    footer.add_run().add_break()
+    for text, instruction in (("pagina ", "PAGE"), (" van ", "NUMPAGES")):
         run = footer.add_run(text)
         run.font.size = Pt(8.5)
         number = OxmlElement("w:fldSimple")
@@ -363,7 +365,7 @@ def _paragraph_props(style, **attrs: str) -> None:
 
 
 def _odt_footer(tree) -> None:
-    """The footer paragraph of every master page: "<mark> · pagina X van Y", small and centred."""
+    """The footer paragraph of every master page: "<mark>", a new line, "pagina X van Y", small and centred."""
     from lxml import etree
 
     text_ns = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -371,7 +373,8 @@ def _odt_footer(tree) -> None:
         for paragraph in footer.iter(f"{{{text_ns}}}p"):
             for child in list(paragraph):
                 paragraph.remove(child)
-            paragraph.text = f"{FOOTER_MARK} · pagina "
+            paragraph.text = FOOTER_MARK
+            etree.SubElement(paragraph, f"{{{text_ns}}}line-break").tail = "pagina "
             number = etree.SubElement(paragraph, f"{{{text_ns}}}page-number")
             number.set(f"{{{text_ns}}}select-page", "current")
             number.text, number.tail = "1", " van "
