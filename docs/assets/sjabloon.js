@@ -327,7 +327,8 @@
     var doc = new DOMParser().parseFromString(zip.strFromU8(files[MAIN[fmt]]), "application/xml");
     if (doc.getElementsByTagName("parsererror").length) throw new Error("onleesbaar document");
     (fmt === "docx" ? fillDocx : fillOdt)(doc, state);
-    var xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + new XMLSerializer().serializeToString(doc);
+    var xml = new XMLSerializer().serializeToString(doc);
+    if (xml.indexOf("<?xml") !== 0) xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + xml;
     var out = {};
     if (files.mimetype) out.mimetype = [files.mimetype, { level: 0 }];  /* ODF: first and not compressed */
     Object.keys(files).forEach(function (name) {

@@ -132,15 +132,16 @@ def keep_docx_signatures(data: bytes) -> bytes:
     start = next((b for b in body.iterchildren(w("bookmarkStart")) if b.get(w("name")) == SIGNATURE_ID), None)
     if start is None:
         return data
-    paragraphs = []
+    paragraphs, previous = [], None
     for block in docx_range(body, start):
-        if block.tag == w("p"):
-            paragraphs.append(block)
+        if block.tag == w("p") and (previous is None or previous.tag != w("tbl")):
+            paragraphs.append(block)   # the paragraph after a table is where a page may break
         elif block.tag == w("tbl"):
             rows = block.findall(w("tr"))
             for row in rows:
                 _cant_split(row)
-            paragraphs += [p for row in rows[:-1] for p in row.iter(w("p"))]
+            paragraphs += [p for row in rows for p in row.iter(w("p"))]
+        previous = block if block.tag in (w("p"), w("tbl")) else previous
     for paragraph in paragraphs[:-1]:
         _keep_next(paragraph)
     return serialise(root)

@@ -782,9 +782,15 @@ def _signature_section(blocks: list) -> list:
 
 
 def _signature_tables(node):
-    """Two-column tables get a narrow label column; an empty cell gets room for a signature."""
+    """Two-column tables get a narrow label column; an empty cell gets room for a signature; an
+    empty paragraph follows each table (Word joins tables that touch into one)."""
     if isinstance(node, list):
-        return [_signature_tables(item) for item in node]
+        out = []
+        for item in node:
+            out.append(_signature_tables(item))
+            if isinstance(item, dict) and item.get("t") == "Table":
+                out.append({"t": "Para", "c": [{"t": "Str", "c": "\u00a0"}]})
+        return out
     if not isinstance(node, dict):
         return node
     if node.get("t") != "Table":
