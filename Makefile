@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 # The web editor (Decap CMS, pinned in package.json/package-lock.json), served from the site itself.
 NODE_STAMP := node_modules/.installed
 # Debian packages the tests need: Chromium (browser tests), LibreOffice (documents open back), hunspell-nl (spelling),
-# poppler-utils (pdftotext reads back a printed page).
+# poppler-utils (pdftotext reads back printed pages and the PDFs LibreOffice makes of the templates).
 SYSTEM_PACKAGES := chromium libreoffice-writer-nogui libreoffice-calc-nogui hunspell hunspell-nl poppler-utils
 export NO_MKDOCS_2_WARNING := 1
 
@@ -46,6 +46,7 @@ system-packages:
 	fi
 	@command -v chromium >/dev/null || { echo "FOUT: chromium ontbreekt na installatie." >&2; exit 1; }
 	@command -v soffice >/dev/null || { echo "FOUT: soffice (LibreOffice) ontbreekt na installatie." >&2; exit 1; }
+	@command -v pdftotext >/dev/null || { echo "FOUT: pdftotext (poppler-utils) ontbreekt na installatie." >&2; exit 1; }
 
 test: $(STAMP) $(NODE_STAMP) system-packages
 	$(BIN)/pytest

@@ -265,30 +265,6 @@
     Array.prototype.forEach.call(root.querySelectorAll(".kb-tabel-wrap--vergelijk"), setupScrollBox);
   }
 
-  /* ---- template fill-in: fills the spans in place, for printing or copying ---- */
-  function setupFillIn(form) {
-    form.hidden = false;
-    function update(input) {
-      var name = input.getAttribute("data-veld");
-      Array.prototype.forEach.call(document.querySelectorAll(".kb-invulveld[data-veld=\"" + name + "\"]"), function (span) {
-        if (!span.hasAttribute("data-label")) span.setAttribute("data-label", span.textContent);
-        var value = input.value.trim();
-        span.textContent = value || span.getAttribute("data-label");
-        span.classList.toggle("is-ingevuld", value !== "");
-      });
-    }
-    Array.prototype.forEach.call(form.querySelectorAll("input[data-veld]"), function (input) {
-      input.addEventListener("input", function () { update(input); });
-    });
-    form.addEventListener("reset", function () {
-      window.setTimeout(function () {
-        Array.prototype.forEach.call(form.querySelectorAll("input[data-veld]"), update);
-      }, 0);
-    });
-    var print = form.querySelector("[data-kb-afdrukken]");
-    if (print) print.addEventListener("click", function () { window.print(); });
-  }
-
   /* Material wraps wide Markdown tables in a scrolling box; make it reachable by keyboard (WCAG 2.1.1). */
   function focusableScrollBoxes() {
     Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap"), function (box, i) {
@@ -361,7 +337,6 @@
     Array.prototype.forEach.call(document.querySelectorAll("[data-kb-filter]"), setupOrder);
     Array.prototype.forEach.call(document.querySelectorAll("table.kb-sorteerbaar"), setupSorting);
     Array.prototype.forEach.call(document.querySelectorAll("[data-kb-naast-elkaar]"), setupSideBySide);
-    Array.prototype.forEach.call(document.querySelectorAll("[data-kb-invullen]"), setupFillIn);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
 })();

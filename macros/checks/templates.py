@@ -12,6 +12,12 @@ documents) might read differently.
 The URL rules (`url_kind`, `attachment_name`) are shared with the HTML of the site
 (`macros.render.template_body`) and the documents (`macros.publish.documents`).
 
+Variant sections (`::: keuze <keuze>=<variant>`) and repeated blocks (`::: herhaal <naam>`)
+are split off by `macros.load.template_parts`; `check_structure` reports a marker that is
+malformed, undeclared, nested or not alone between blank lines, a field of a repeat used
+outside its block, article numbers that do not run on for every choice of variants, and
+appendices named in the text but not declared (or the other way round).
+
 A released version's body is frozen: `sjablonen/versies.lock` keeps the hash of
 every version, so a changed body without a version bump is caught.
 """
@@ -19,6 +25,7 @@ every version, so a changed body without a version bump is caught.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import unicodedata
 from pathlib import Path
@@ -26,6 +33,7 @@ from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 
+from macros.load.template_parts import Split, TemplateForm, split_body, template_form
 from macros.load.templates import PLACEHOLDER, body_hash
 from macros.load.yaml_source import Source
 from macros.checks.problems import Problem, field_path
@@ -97,7 +105,7 @@ def check_template(source: Source, body: str, body_file: str, lock: dict,
     """Body safety, placeholders declared and used, and the version rules."""
     folder = attachments if attachments is not None else attachment_folder(body_file)
     return (check_body(body, body_file, folder) + _check_placeholders(source, body, body_file)
-            + _check_version(source, body, lock))
+            + check_structure(source, body, body_file) + _check_version(source, body, lock))
 
 
 def _parser() -> MarkdownIt:
@@ -259,3 +267,169 @@ def _check_version(source: Source, body: str, lock: dict) -> list[Problem]:
 def _bump(version: str) -> tuple:
     major, minor, _ = _version_key(version)
     return major, minor + 1, 0
+
+
+# --------------------------------------------------------------------------- variants, repeats, articles, appendices
+
+
+ARTICLE = re.compile(r"^##[ \t]+Artikel[ \t]+(\d+)\b")
+APPENDIX_MENTION = re.compile(r"\bbijlage\s+(\d+)\b", re.IGNORECASE)
+MAX_COMBINATIONS = 256
+
+
+def check_structure(source: Source, body: str, shown: str) -> list[Problem]:
+    """Markers, declarations of choices/variants/repeats, repeat fields, article numbers, appendices."""
+    split, form = split_body(body), template_form(source.data if isinstance(source.data, dict) else {})
+    out = [Problem(shown, line, "tekst", message) for line, message in split.errors]
+    out += _marker_spacing(body, split, shown)
+    out += _sections_declared(source, split, form, shown)
+    out += _declarations(source, split, form)
+    out += _repeat_fields(source, body, split, form, shown)
+    out += _article_numbers(body, split, form, shown)
+    out += _appendices(source, body, form, shown)
+    return out
+
+
+def _marker_spacing(body: str, split: Split, shown: str) -> list[Problem]:
+    lines = body.split("\n")
+    out = []
+    for number in split.markers:
+        before = lines[number - 2].strip() if number >= 2 else ""
+        after = lines[number].strip() if number < len(lines) else ""
+        if before or after:
+            out.append(Problem(shown, number, "tekst", "zet een lege regel boven en onder een regel met :::, zodat de "
+                               "sectie los staat van de tekst eromheen."))
+    return out
+
+
+def _sections_declared(source: Source, split: Split, form: TemplateForm, shown: str) -> list[Problem]:
+    out = []
+    for part in split.parts:
+        if part.kind == "keuze" and form.choice(part.keuze) is None:
+            out.append(Problem(shown, part.marker_line, "tekst", f"keuze '{part.keuze}' staat niet onder 'keuzes' in "
+                               f"{source.path}. Voeg haar toe of verbeter de naam."))
+        elif part.kind == "keuze" and form.variant(part.keuze, part.variant) is None:
+            known = ", ".join(v.naam for v in form.choice(part.keuze).varianten) or "geen"
+            out.append(Problem(shown, part.marker_line, "tekst", f"keuze '{part.keuze}' heeft geen variant "
+                               f"'{part.variant}' onder 'varianten' in {source.path} (bekend: {known})."))
+        elif part.kind == "herhaal" and form.repeat(part.herhaling) is None:
+            out.append(Problem(shown, part.marker_line, "tekst", f"herhaling '{part.herhaling}' staat niet onder "
+                               f"'herhalingen' in {source.path}. Voeg haar toe of verbeter de naam."))
+    return out
+
+
+def _declarations(source: Source, split: Split, form: TemplateForm) -> list[Problem]:
+    """What the YAML declares must exist, be used and not share a name (the values file has one
+    name per field, choice and repeat)."""
+    data = source.data if isinstance(source.data, dict) else {}
+    out = []
+
+    def at(*path) -> tuple:
+        return source.path, source.line(path), field_path(path)
+
+    used_variants = {(p.keuze, p.variant) for p in split.parts if p.kind == "keuze"}
+    used_repeats = {p.herhaling for p in split.parts if p.kind == "herhaal"}
+    for i, variant in enumerate(data.get("varianten") or []):
+        if not isinstance(variant, dict) or not isinstance(variant.get("naam"), str):
+            continue
+        if form.choice(str(variant.get("keuze"))) is None:
+            out.append(Problem(*at("varianten", i, "keuze"), f"keuze '{variant.get('keuze')}' staat niet onder "
+                               "'keuzes'. Voeg haar toe of verbeter de naam."))
+        elif (variant["keuze"], variant["naam"]) not in used_variants:
+            out.append(Problem(*at("varianten", i, "naam"), f"variant '{variant['naam']}' komt niet voor in de tekst. "
+                               f"Zet haar tekst tussen '::: keuze {variant['keuze']}={variant['naam']}' en ':::', of haal "
+                               "de variant weg."))
+    for i, choice in enumerate(form.choices):
+        names = [v.naam for v in choice.varianten]
+        if len(names) < 2:
+            out.append(Problem(*at("keuzes", i, "naam"), f"keuze '{choice.naam}' heeft {len(names)} variant(en) "
+                               "onder 'varianten'; een keuze heeft er ten minste twee."))
+        for name in sorted({n for n in names if names.count(n) > 1}):
+            out.append(Problem(*at("keuzes", i, "naam"), f"keuze '{choice.naam}' heeft twee varianten met de naam "
+                               f"'{name}'. Geef elke variant een eigen naam."))
+    for i, repeat in enumerate(form.repeats):
+        if not repeat.velden:
+            out.append(Problem(*at("herhalingen", i, "naam"), f"herhaling '{repeat.naam}' heeft geen invulvelden. "
+                               f"Zet 'herhaling: {repeat.naam}' bij de velden die per item worden ingevuld."))
+        if repeat.naam not in used_repeats:
+            out.append(Problem(*at("herhalingen", i, "naam"), f"herhaling '{repeat.naam}' komt niet voor in de tekst. "
+                               f"Zet het blok tussen '::: herhaal {repeat.naam}' en ':::', of haal de herhaling weg."))
+    for i, item in enumerate(data.get("invulvelden") or []):
+        name = item.get("herhaling") if isinstance(item, dict) else None
+        if isinstance(name, str) and form.repeat(name) is None:
+            out.append(Problem(*at("invulvelden", i, "herhaling"), f"herhaling '{name}' staat niet onder "
+                               "'herhalingen'. Voeg haar toe of verbeter de naam."))
+    seen: dict[str, str] = {}
+    for kind, key, names in (("invulvelden", "invulveld", [f.naam for f in form.fields]),
+                             ("keuzes", "keuze", [c.naam for c in form.choices]),
+                             ("herhalingen", "herhaling", [r.naam for r in form.repeats])):
+        for i, name in enumerate(names):
+            if name in seen and seen[name] != key:
+                out.append(Problem(*at(kind, i, "naam"), f"'{name}' is al de naam van een {seen[name]}. Een invulveld, "
+                                   "een keuze en een herhaling hebben elk een eigen naam."))
+            seen.setdefault(name, key)
+    return out
+
+
+def _repeat_fields(source: Source, body: str, split: Split, form: TemplateForm, shown: str) -> list[Problem]:
+    """A field of a repeat belongs in that repeat's block; a block repeats at least one field."""
+    out = []
+    for part in split.parts:
+        for offset, line in enumerate(part.text.split("\n")):
+            for name in PLACEHOLDER.findall(line):
+                own = form.field(name).herhaling if form.field(name) else ""
+                if own and own != part.herhaling:
+                    out.append(Problem(shown, part.line + offset, f"[[{name}]]", f"invulveld '{name}' hoort bij "
+                                       f"herhaling '{own}' en staat dus alleen tussen '::: herhaal {own}' en ':::'."))
+        repeat = form.repeat(part.herhaling) if part.kind == "herhaal" else None
+        if repeat and not set(part.placeholders) & set(repeat.velden):
+            out.append(Problem(shown, part.marker_line, "tekst", f"dit blok bevat geen invulveld van herhaling "
+                               f"'{repeat.naam}' ({', '.join(repeat.velden)}), dus elke herhaling zou hetzelfde zijn."))
+    return out
+
+
+def choice_combinations(form: TemplateForm) -> list[dict[str, str]]:
+    """Every way to choose one variant per choice (at most MAX_COMBINATIONS)."""
+    names = [[(c.naam, v.naam) for v in c.varianten] for c in form.choices if c.varianten]
+    return [dict(combo) for combo in itertools.islice(itertools.product(*names), MAX_COMBINATIONS)]
+
+
+def _article_numbers(body: str, split: Split, form: TemplateForm, shown: str) -> list[Problem]:
+    """Articles are numbered 1, 2, 3, ... whichever variants partijen choose."""
+    out, reported = [], set()
+    for chosen in choice_combinations(form):
+        expected = 1
+        for part in split.parts:
+            if part.kind == "keuze" and chosen.get(part.keuze) != part.variant:
+                continue
+            for offset, line in enumerate(part.text.split("\n")):
+                match = ARTICLE.match(line)
+                if not match:
+                    continue
+                number, where = int(match.group(1)), part.line + offset
+                if number != expected and where not in reported:
+                    reported.add(where)
+                    which = ", ".join(f"{k}={v}" for k, v in chosen.items())
+                    out.append(Problem(shown, where, "tekst", f"artikel {number} hoort artikel {expected} te zijn"
+                                       + (f" als gekozen is voor {which}" if which else "")
+                                       + ". Nummer de artikelen door; geef varianten van één artikel hetzelfde nummer."))
+                expected = number + 1
+    return out
+
+
+def _appendices(source: Source, body: str, form: TemplateForm, shown: str) -> list[Problem]:
+    out, mentioned = [], set()
+    count = len(form.appendices)
+    for number, line in enumerate(body.split("\n"), 1):
+        for match in APPENDIX_MENTION.finditer(line):
+            n = int(match.group(1))
+            mentioned.add(n)
+            if not 1 <= n <= count:
+                out.append(Problem(shown, number, "tekst", f"de tekst noemt bijlage {n}, maar {source.path} heeft "
+                                   f"{count} bijlage(n) onder 'bijlagen'. Voeg de bijlage toe of verbeter het nummer."))
+    for i in range(count):
+        if i + 1 not in mentioned:
+            out.append(Problem(source.path, source.line(("bijlagen", i)), f"bijlagen[{i}]", f"bijlage {i + 1} "
+                               f"('{form.appendices[i].titel}') wordt nergens in {shown} genoemd. Verwijs ernaar met "
+                               f"'bijlage {i + 1}' of haal haar weg."))
+    return out

@@ -2,23 +2,33 @@
 
 from __future__ import annotations
 
-import shutil
+import argparse
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 
-import yaml
-
+from macros.checks.problems import Problem, field_path, os_error_message, report
 from macros.cli.common import load_or_report
-from macros.load.yaml_source import load_yaml
-from macros.publish.documents import DocumentError, fill_placeholders, write_downloads
-from macros.load.templates import body_hash, load_body, read_lock, write_lock
+from macros.load.template_parts import TemplateForm, Values, clean_value, split_body, template_form
+from macros.load.templates import PLACEHOLDER, body_hash, load_body, read_lock, write_lock
+from macros.load.yaml_source import load_yaml, shown
+from macros.model.codes import did_you_mean
+from macros.publish.documents import DocumentError, markdown_download, write_downloads
+from macros.publish.fill import fill_markdown, fill_package
 
 
 def add_arguments(p) -> None:
     sub = p.add_subparsers(dest="actie", metavar="actie", required=True)
-    fill = sub.add_parser("invullen", help="vul een sjabloon in en schrijf het als docx, odt of md",
-                          description="Vul een sjabloon in met waarden uit een YAML-bestand (naam: waarde).")
+    fill = sub.add_parser("invullen", formatter_class=argparse.RawDescriptionHelpFormatter,
+                          help="vul een sjabloon in en schrijf het als docx, odt of md",
+                          description="Vul een sjabloon in met waarden uit een YAML-bestand: per regel 'naam: waarde'\n"
+                                      "voor een invulveld, 'keuze: variant' voor een keuze, en voor een herhaling (zoals\n"
+                                      "gemeenten) een lijst met per item de velden. Een veld dat ontbreekt krijgt zijn\n"
+                                      "standaardwaarde of blijft een geel invulveld in het document.",
+                          epilog="voorbeeld van een waardenbestand:\n  swv_naam: Samenwerkingsverband Voorbeeldregio\n"
+                                 "  financiering: fonds\n  gemeenten:\n    - gemeente_naam: Voorbeeldstad\n"
+                                 "      gemeente_ondertekenaar: burgemeester\n    - gemeente_naam: Dorpsveen")
     fill.add_argument("id", help="kenmerk van het sjabloon")
     fill.add_argument("--waarden", required=True, metavar="BESTAND", help="YAML-bestand met per invulveld een waarde")
     fill.add_argument("--formaat", choices=["docx", "odt", "md"], default="docx", help="uitvoerformaat (standaard: docx)")
@@ -69,33 +79,173 @@ def _fill(args) -> int:
         known = ", ".join(t.id for t in catalog.templates)
         print(f"Onbekend sjabloon '{args.id}'. Bestaande sjablonen: {known}.", file=sys.stderr)
         return 1
-    values = _read_values(Path(args.waarden))
-    if values is None:
+    form = template_form(template.data)
+    values, problems, notes = read_values(Path(args.waarden), form, template.body)
+    if problems:
+        print(report(problems), file=sys.stderr)
         return 1
+    target = Path(args.uit or f"{template.id}-ingevuld.{args.formaat}")
     try:
-        filled = fill_placeholders(template.body, values)
-        with tempfile.TemporaryDirectory() as tmp:
-            paths = write_downloads(template.id, template.get("versie"), template.get("titel"), filled, {}, Path(tmp),
-                                    description=template.get("doel"))
-            target = Path(args.uit or f"{template.id}-ingevuld.{args.formaat}")
-            shutil.copyfile(paths[args.formaat], target)
+        write_filled(catalog, template, form, values, args.formaat, target)
     except DocumentError as err:
         print(f"{args.waarden}: {err}", file=sys.stderr)
         return 1
+    except OSError as err:
+        print(os_error_message(err, target), file=sys.stderr)
+        return 1
+    for note in notes + _still_empty(form, values, template.body):
+        print(note, file=sys.stderr)
     print(f"Geschreven: {target}")
     return 0
 
 
-def _read_values(path: Path) -> dict | None:
+def write_filled(catalog, template, form: TemplateForm, values: Values, fmt: str, target: Path) -> None:
+    """The filled document: the same marked .docx/.odt the site offers, filled like the browser
+    fills it (`macros.publish.fill`); Markdown from the same body."""
+    title, version = template.get("titel"), template.get("versie")
+    if fmt == "md":
+        text = markdown_download(title, version, fill_markdown(template.body, form, values),
+                                 description=template.get("doel"))
+        target.write_text(text, encoding="utf-8")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = write_downloads(template.id, version, title, template.body, form.labels, Path(tmp),
+                                description=template.get("doel"), attachments=catalog.root / "sjablonen" / template.id,
+                                released=_released(template), form=form)
+        fill_package(paths[fmt].read_bytes(), fmt, form, values, target)
+
+
+def _released(template) -> date | None:
+    for change in template.get("wijzigingen", default=()):
+        if change.get("versie") == template.get("versie"):
+            return date.fromisoformat(str(change["datum"]))
+    return None
+
+
+# --------------------------------------------------------------------------- the values file
+
+
+def read_values(path: Path, form: TemplateForm, body: str) -> tuple[Values, list[Problem], list[str]]:
+    """The values file as `Values`, with every problem (file:line: name: message) and notes.
+
+    One name per line: `naam: waarde` for a field, `keuze: variant` for a choice, and for a
+    repeat a list with one `naam: waarde` block per item. A field that is left out gets its
+    default (`standaard`); one written empty stays a placeholder."""
+    where = shown(path)
     if not path.is_file():
-        print(f"{path}: bestand niet gevonden.", file=sys.stderr)
-        return None
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as err:
-        print(f"{path}: kan de waarden niet lezen ({err}). Schrijf per regel 'naam: waarde'.", file=sys.stderr)
-        return None
-    if not isinstance(data, dict):
-        print(f"{path}: schrijf per regel 'naam: waarde', bijvoorbeeld 'swv_naam: Samenwerkingsverband X'.", file=sys.stderr)
-        return None
-    return {str(k): "" if v is None else str(v) for k, v in data.items()}
+        return Values(), [Problem(where, 0, "", "bestand niet gevonden. Geef een YAML-bestand met per regel "
+                                  "'naam: waarde'.")], []
+    source, problems = load_yaml(path, where)
+    if problems:
+        return Values(), problems, []
+    if not isinstance(source.data, dict):
+        return Values(), [Problem(where, 1, "", "schrijf per regel 'naam: waarde', bijvoorbeeld "
+                                  "'swv_naam: Samenwerkingsverband X'.")], []
+    reader = _ValueReader(source, form)
+    values = reader.read()
+    return values, reader.problems, _unused(form, values, body, source)
+
+
+class _ValueReader:
+    def __init__(self, source, form: TemplateForm):
+        self.source, self.form, self.problems = source, form, []
+
+    def problem(self, path: tuple, message: str) -> None:
+        self.problems.append(Problem(self.source.path, self.source.line(path), field_path(path), message))
+
+    def read(self) -> Values:
+        fields, choices, repeats = {}, {}, {}
+        known = [f.naam for f in self.form.fields if not f.herhaling] + [c.naam for c in self.form.choices] \
+            + [r.naam for r in self.form.repeats]
+        for key, value in self.source.data.items():
+            name = str(key)
+            if self.form.choice(name):
+                choices[name] = self.choice(name, value)
+            elif self.form.repeat(name):
+                repeats[name] = self.items(name, value)
+            elif self.form.field(name) and self.form.field(name).herhaling:
+                repeat = self.form.field(name).herhaling
+                self.problem((name,), f"'{name}' hoort bij herhaling '{repeat}': zet het per item onder "
+                                      f"'{repeat}:', bijvoorbeeld '{repeat}:\n  - {name}: ...'.")
+            elif self.form.field(name):
+                fields[name] = self.text((name,), value)
+            else:
+                self.problem((name,), f"'{name}' is geen invulveld, keuze of herhaling van dit sjabloon."
+                             + (did_you_mean(name, known) or f" Bekend: {', '.join(known)}."))
+        for f in self.form.fields:
+            if not f.herhaling and f.naam not in fields and f.standaard:
+                fields[f.naam] = f.standaard
+        for r in self.form.repeats:
+            repeats.setdefault(r.naam, [{}])
+        return Values(fields, {k: v for k, v in choices.items() if v}, repeats)
+
+    def text(self, path: tuple, value) -> str:
+        if isinstance(value, (dict, list)):
+            self.problem(path, "schrijf hier één tekst, geen lijst of blok.")
+            return ""
+        return clean_value(value)
+
+    def choice(self, name: str, value) -> str:
+        options = [v.naam for v in self.form.choice(name).varianten]
+        if value is None or value == "":
+            return ""
+        if not isinstance(value, str) or value not in options:
+            self.problem((name,), f"'{value}' is geen variant van keuze '{name}'. Kies uit: {', '.join(options)}."
+                         + (did_you_mean(str(value), options) if isinstance(value, str) else ""))
+            return ""
+        return value
+
+    def items(self, name: str, value) -> list[dict]:
+        repeat = self.form.repeat(name)
+        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+            self.problem((name,), f"schrijf onder '{name}:' een lijst met per {repeat.enkelvoud} een blok, "
+                                  f"bijvoorbeeld '{name}:\n  - {repeat.velden[0] if repeat.velden else 'naam'}: ...'.")
+            return [{}]
+        out = []
+        for i, item in enumerate(value):
+            filled = {}
+            for key, text in item.items():
+                if str(key) not in repeat.velden:
+                    self.problem((name, i, str(key)), f"'{key}' is geen invulveld van herhaling '{name}'. "
+                                                      f"Velden: {', '.join(repeat.velden)}.")
+                    continue
+                filled[str(key)] = self.text((name, i, str(key)), text)
+            for field_name in repeat.velden:
+                default = self.form.field(field_name).standaard
+                if field_name not in filled and default:
+                    filled[field_name] = default
+            out.append(filled)
+        return out or [{}]
+
+
+def _variant_only(body: str) -> dict[str, set]:
+    """Per field the variants it appears in, for fields that appear only inside variants."""
+    inside, outside = {}, set()
+    for part in split_body(body).parts:
+        for name in part.placeholders:
+            if part.kind == "keuze":
+                inside.setdefault(name, set()).add((part.keuze, part.variant))
+            else:
+                outside.add(name)
+    return {name: where for name, where in inside.items() if name not in outside}
+
+
+def _unused(form: TemplateForm, values: Values, body: str, source) -> list[str]:
+    notes = []
+    for name, where in sorted(_variant_only(body).items()):
+        chosen = {(c, values.choices[c]) for c, _ in where if values.choices.get(c)}
+        if name in source.data and chosen and not chosen & where:
+            variants = ", ".join(sorted(f"{c}={v}" for c, v in where))
+            notes.append(f"{source.path}:{source.line((name,))}: {name}: let op: dit veld staat alleen in {variants}, "
+                         "dat niet gekozen is; de waarde komt niet in het document.")
+    return notes
+
+
+def _still_empty(form: TemplateForm, values: Values, body: str) -> list[str]:
+    chosen_text = fill_markdown(body, form, values)
+    empty = [name for name in dict.fromkeys(PLACEHOLDER.findall(chosen_text))]
+    if not empty:
+        return []
+    labels = form.labels
+    return ["Nog niet ingevuld (in het document staat het gele invulveld): "
+            + ", ".join(f"{name} ({labels.get(name, name)})" for name in empty) + "."]

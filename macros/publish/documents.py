@@ -2,7 +2,10 @@
 
 A template body is Markdown with placeholders written ``[[naam]]``. This module
 
-* marks placeholders visibly for pandoc (``mark_placeholders``),
+* marks placeholders visibly for pandoc (``mark_placeholders``), each with an id that
+  becomes the marker the fill-in reads (``macros.publish.document_layout``),
+* turns variant sections and repeated blocks (``macros.load.template_parts``) into pandoc
+  Divs with a note before and after them, and keeps the signature section together,
 * fills them with plain-text values (``fill_placeholders``),
 * builds house-style reference documents from pandoc's own defaults
   (``reference_docx``, ``reference_odt``), and
@@ -29,6 +32,7 @@ from __future__ import annotations
 import base64
 import fcntl
 import io
+import itertools
 import json
 import os
 import re
@@ -49,6 +53,10 @@ import pypandoc
 import yaml
 
 from macros.checks.templates import IMAGE_TYPES, attachment_file, attachment_name, url_kind
+from macros.load.template_parts import TemplateForm, repeat_hints, split_body, variant_hints
+from macros.publish.document_layout import (FOOTER_MARK, HINT_STYLE, SIGNATURE_ID, field_id, footer_text,
+                                            keep_docx_signatures, keep_odt_signatures, marker_counts, repeat_id,
+                                            variant_id, with_footer)
 
 PLACEHOLDER_RE = re.compile(r"\[\[([a-z][a-z0-9_]*)\]\]")
 PLACEHOLDER_STYLE = "Invulveld"
@@ -56,12 +64,19 @@ LANG = "nl-NL"
 FONT = "Arial"  # LibreOffice substitutes the metric-compatible Liberation Sans
 HEADING_COLOR = "1F3A5F"
 HIGHLIGHT_COLOR = "FFFF00"
+HINT_COLOR = "5C4400"    # notes about variants and repeats in a blank document
+HINT_FILL = "FFF4CC"
 # Pandoc Markdown, minus extensions that Python-Markdown (the site) lacks and that
 # change meaning in these texts: "- a. tekst" must stay a bullet with "a." in it,
 # "@" and "$" are ordinary characters.
 # No raw HTML, raw OpenXML/ODF blocks or YAML metadata from a body either.
+# No fenced divs either: a body's sections are the ``::: keuze``/``::: herhaal`` markers,
+# which this module turns into Divs itself.
 PANDOC_FORMAT = ("markdown-fancy_lists-example_lists-citations-tex_math_dollars-raw_tex"
-                 "-raw_html-raw_attribute-yaml_metadata_block")
+                 "-raw_html-raw_attribute-yaml_metadata_block-fenced_divs")
+SIGNATURE_HEADING = "Ondertekening"
+SIGNATURE_WIDTHS = (0.36, 0.64)   # label | value in a two-column signature block
+SIGNING_ROOM = 3                  # line breaks in an empty cell of a signature block
 
 _ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _VERSION_RE = re.compile(r"^[0-9]+\.[0-9]+\.[0-9]+$")
@@ -131,20 +146,25 @@ def _names(names: Iterable[str]) -> str:
     return ", ".join(sorted(names))
 
 
-def mark_placeholders(body: str, labels: Mapping[str, str]) -> str:
+def mark_placeholders(body: str, labels: Mapping[str, str], *, ids: bool = False) -> str:
     """Replace each ``[[naam]]`` by ``[\\[Label\\]]{custom-style="Invulveld"}``.
 
     Pandoc turns the span into a run (docx) or ``text:span`` (odt) with the
     character style "Invulveld"; the square brackets keep the field recognisable
-    where the style is lost (printing in grey, other converters).
+    where the style is lost (printing in grey, other converters). With ``ids`` each
+    span also gets the id ``kbf__<naam>__<n>`` (n counts every placeholder), which pandoc
+    writes as a bookmark around the run: the marker the fill-in replaces.
     """
     missing = [name for name in placeholder_names(body) if not labels.get(name)]
     if missing:
         raise PlaceholderError(f"Invulvelden zonder label: {_names(missing)}.", missing=missing)
 
+    counter = itertools.count(1)
+
     def replace(match: re.Match[str]) -> str:
         label = escape_markdown(labels[match.group(1)])
-        return f'[\\[{label}\\]]{{custom-style="{PLACEHOLDER_STYLE}"}}'
+        ident = f"#{field_id(match.group(1), next(counter))} " if ids else ""
+        return f'[\\[{label}\\]]{{{ident}custom-style="{PLACEHOLDER_STYLE}"}}'
 
     return PLACEHOLDER_RE.sub(replace, body)
 
@@ -264,11 +284,35 @@ def reference_docx(path: Path | str) -> Path:
     section.header_distance = section.footer_distance = Mm(12.5)
     section.gutter = Mm(0)
     styles["Normal"].font.size = Pt(11)
-    page_number = OxmlElement("w:fldSimple")
-    page_number.set(qn("w:instr"), "PAGE")
+
+    hint = styles.add_style(HINT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    hint.base_style = styles["Normal"]
+    hint.quick_style = True
+    hint.font.italic = True
+    hint.font.size = Pt(9.5)
+    hint.font.color.rgb = RGBColor.from_string(HINT_COLOR)
+    hint_shading = OxmlElement("w:shd")
+    for key, value in (("val", "clear"), ("color", "auto"), ("fill", HINT_FILL)):
+        hint_shading.set(qn(f"w:{key}"), value)
+    hint.element.get_or_add_pPr().append(hint_shading)
+    hint.paragraph_format.keep_with_next = True
+
+    # The footer: "<title> · versie <version>", then "pagina X van Y"; the build puts in the title.
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    footer._p.append(page_number)
+    footer.add_run(FOOTER_MARK).font.size = Pt(8.5)
+    footer.add_run().add_break()
+    for text, instruction in (("pagina ", "PAGE"), (" van ", "NUMPAGES")):
+        run = footer.add_run(text)
+        run.font.size = Pt(8.5)
+        number = OxmlElement("w:fldSimple")
+        number.set(qn("w:instr"), instruction)
+        cached = OxmlElement("w:r")
+        cached_text = OxmlElement("w:t")
+        cached_text.text = "1"
+        cached.append(cached_text)
+        number.append(cached)
+        footer._p.append(number)
 
     path = Path(path)
     doc.save(path)
@@ -310,6 +354,41 @@ def _odt_style(styles, name: str, family: str = "paragraph", **attrs: str):
     return found, props
 
 
+def _paragraph_props(style, **attrs: str) -> None:
+    from lxml import etree
+
+    props = style.find(_odf("style:paragraph-properties"))
+    if props is None:
+        props = etree.Element(_odf("style:paragraph-properties"))
+        style.insert(0, props)
+    _set_odf(props, **attrs)
+
+
+def _odt_footer(tree) -> None:
+    """The footer paragraph of every master page: "<mark>", a new line, "pagina X van Y", small and centred."""
+    from lxml import etree
+
+    text_ns = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+    for footer in tree.iter(_odf("style:footer")):
+        for paragraph in footer.iter(f"{{{text_ns}}}p"):
+            for child in list(paragraph):
+                paragraph.remove(child)
+            paragraph.text = FOOTER_MARK
+            etree.SubElement(paragraph, f"{{{text_ns}}}line-break").tail = "pagina "
+            number = etree.SubElement(paragraph, f"{{{text_ns}}}page-number")
+            number.set(f"{{{text_ns}}}select-page", "current")
+            number.text, number.tail = "1", " van "
+            etree.SubElement(paragraph, f"{{{text_ns}}}page-count").text = "1"
+            style_name = paragraph.get(f"{{{text_ns}}}style-name")
+            for auto in tree.iter(_odf("style:style")):
+                if auto.get(_odf("style:name")) == style_name:
+                    _paragraph_props(auto, fo__text_align="center")
+                    props = auto.find(_odf("style:text-properties"))
+                    if props is None:
+                        props = etree.SubElement(auto, _odf("style:text-properties"))
+                    _set_odf(props, fo__font_size="8.5pt")
+
+
 def reference_odt(path: Path | str) -> Path:
     """Write a house-style reference.odt derived from pandoc's default one."""
     from lxml import etree
@@ -329,8 +408,9 @@ def reference_odt(path: Path | str) -> Path:
     upright = {"fo__font_style": "normal", "style__font_style_asian": "normal",
                "style__font_style_complex": "normal"}
 
-    _, heading = _odt_style(styles, "Heading")
+    heading_style, heading = _odt_style(styles, "Heading")
     _set_odf(heading, style__font_name=FONT, fo__color=f"#{HEADING_COLOR.lower()}", **bold)
+    _paragraph_props(heading_style, fo__keep_with_next="always")
     for level in range(1, 7):
         _, props = _odt_style(styles, f"Heading_20_{level}")
         _set_odf(props, **upright)
@@ -343,6 +423,13 @@ def reference_odt(path: Path | str) -> Path:
 
     _, mark = _odt_style(styles, PLACEHOLDER_STYLE, family="text")
     _set_odf(mark, fo__background_color=f"#{HIGHLIGHT_COLOR.lower()}", **bold)
+
+    hint, hint_text = _odt_style(styles, HINT_STYLE, style__parent_style_name="Standard",
+                                 style__display_name=HINT_STYLE)
+    _set_odf(hint_text, fo__font_style="italic", fo__font_size="9.5pt", fo__color=f"#{HINT_COLOR.lower()}")
+    _paragraph_props(hint, fo__background_color=f"#{HINT_FILL.lower()}", fo__margin_top="0.2cm",
+                     fo__margin_bottom="0.2cm", fo__padding="0.1cm", fo__keep_with_next="always")
+    _odt_footer(tree)
 
     for layout in tree.iter(_odf("style:page-layout-properties")):
         _set_odf(layout, fo__page_width="21cm", fo__page_height="29.7cm",
@@ -358,7 +445,7 @@ def reference_odt(path: Path | str) -> Path:
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a ZIP entry can carry
 
 
-def _write_package(path: Path, entries: list[tuple[str, bytes]], when: tuple = ZIP_EPOCH) -> None:
+def write_package(path: Path, entries: list[tuple[str, bytes]], when: tuple = ZIP_EPOCH) -> None:
     """Write a ZIP package (.docx/.odt) with fixed entry times, modes and order.
 
     ODF requires "mimetype" first and uncompressed; every other entry keeps its place.
@@ -376,7 +463,15 @@ def _rewrite_odf(source: zipfile.ZipFile, path: Path, replace: Mapping[str, byte
     """Copy an ODF package to ``path`` with some members replaced."""
     entries = [(info.filename, replace.get(info.filename) or source.read(info.filename))
                for info in source.infolist()]
-    _write_package(path, entries)
+    write_package(path, entries)
+
+
+@dataclass(frozen=True)
+class _Finish:
+    """What a written package gets after pandoc: its footer text, and the markers it must carry."""
+
+    footer: str = ""
+    markers: Mapping[str, int] = field(default_factory=dict)
 
 
 _ODT_CELL_STYLE_RE = re.compile(
@@ -400,20 +495,30 @@ def release_moment(released: date | None = None) -> datetime:
     return datetime(*ZIP_EPOCH, tzinfo=timezone.utc)
 
 
-def _normalise_package(path: Path, fmt: str, moment: datetime) -> None:
+def _normalise_package(path: Path, fmt: str, moment: datetime, finish: _Finish = _Finish()) -> None:
     """Make a pandoc .docx/.odt repeatable and finished: fixed dates in the document
-    properties and ZIP entries, and (odt) a thin grid on table cells."""
+    properties and ZIP entries, (odt) a thin grid on table cells, the footer with the
+    template's title and version, a signature section that keeps together; and check that
+    every marker of the fill-in arrived (``macros.publish.document_layout``)."""
     stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     with zipfile.ZipFile(path) as source:
         entries = [(info.filename, source.read(info)) for info in source.infolist()]
+    main = "word/document.xml" if fmt == "docx" else "content.xml"
     fixed = []
     for name, data in entries:
         if name in _PACKAGE_DATES:
             data = _PACKAGE_DATES[name].sub(lambda match: match.group(1) + stamp, data)
         if fmt == "odt" and name == "content.xml":
-            data = _ODT_CELL_STYLE_RE.sub(rb'\1"0.5pt solid #808080"', data)
+            data = keep_odt_signatures(_ODT_CELL_STYLE_RE.sub(rb'\1"0.5pt solid #808080"', data))
+        if fmt == "docx" and name == main:
+            data = keep_docx_signatures(data)
+        if name == "styles.xml" and fmt == "odt" or name.startswith("word/footer"):
+            data = with_footer(data, finish.footer)
+        if name == main and finish.markers and marker_counts(data, fmt) != dict(finish.markers):
+            raise RuntimeError(f"de markeringen van de invulvelden en secties kwamen niet in het document "
+                               f"({marker_counts(data, fmt)} in plaats van {dict(finish.markers)}).")
         fixed.append((name, data))
-    _write_package(path, fixed, moment.timetuple()[:6])
+    write_package(path, fixed, moment.timetuple()[:6])
 
 
 def reference_documents(folder: Path) -> dict[str, Path]:
@@ -560,23 +665,177 @@ def _inert(node, images: Mapping[str, str]):
     return out
 
 
-def document_tree(marked: str, attachments: Path | None = None) -> str:
+def document_tree(marked: str, attachments: Path | None = None, *, form: TemplateForm | None = None) -> str:
     """The pandoc JSON that the .docx and .odt are written from: nothing of the build
-    machine, no remote resource, no active link, whatever the body says."""
-    tree = _pandoc_ast(marked)
+    machine, no remote resource, no active link, whatever the body says.
+
+    The body's sections (``::: keuze``/``::: herhaal``, see ``macros.load.template_parts``)
+    become Divs with marker ids and a note before and after; the section "Ondertekening"
+    becomes the Div ``kbo__ondertekening`` with signature blocks that have room to sign; the
+    template's appendices (``form.appendices``) are listed at the end."""
+    form = form or TemplateForm()
+    split = split_body(marked)
+    tree = _pandoc_ast(_spaced_markers(marked, split.markers))
     names = {image["c"][2][0] for image in _elements(tree["blocks"], "Image")}
-    tree["blocks"] = _inert(tree["blocks"], _image_data(attachments, names))
+    blocks = _inert(tree["blocks"], _image_data(attachments, names))
+    lines = marked.split("\n")
+    markers = [" ".join(lines[n - 1].split()) for n in split.markers]
+    tree["blocks"] = _signature_section(_sections(blocks, markers, form)) + _appendix_blocks(form)
     tree["meta"] = {}
     return json.dumps(tree)
 
 
-def _convert(template_id: str, fmt: str, tree: str, target: Path, args: list[str], moment: datetime) -> None:
+# --------------------------------------------------------------------------- sections in the tree
+
+
+def _spaced_markers(text: str, markers: Iterable[int]) -> str:
+    """Each marker line as a paragraph of its own, whatever the lines around it."""
+    lines = text.split("\n")
+    for number in markers:
+        lines[number - 1] = f"\n{lines[number - 1].strip()}\n"
+    return "\n".join(lines)
+
+
+def _plain_text(node) -> str:
+    """The text of inline elements, as pandoc's stringify gives it."""
+    if isinstance(node, list):
+        return "".join(_plain_text(item) for item in node)
+    if not isinstance(node, dict):
+        return ""
+    kind = node.get("t")
+    if kind == "Str":
+        return node["c"]
+    if kind in ("Space", "SoftBreak", "LineBreak"):
+        return " "
+    if kind in ("Emph", "Strong", "Underline", "Strikeout", "SmallCaps"):
+        return _plain_text(node["c"])
+    if kind in ("Span", "Quoted", "Link"):
+        return _plain_text(node["c"][1])
+    return ""
+
+
+def _inlines(text: str) -> list:
+    words = text.split()
+    out: list = []
+    for word in words:
+        if out:
+            out.append({"t": "Space"})
+        out.append({"t": "Str", "c": word})
+    return out
+
+
+def _hint(text: str) -> dict:
+    """A note in the blank document (style "Toelichting"); the fill-in removes it."""
+    return {"t": "Div", "c": [["", [], [["custom-style", HINT_STYLE]]], [{"t": "Para", "c": _inlines(text)}]]}
+
+
+def _div(ident: str, blocks: list) -> dict:
+    return {"t": "Div", "c": [[ident, [], []], blocks]}
+
+
+def _sections(blocks: list, markers: list[str], form: TemplateForm) -> list:
+    """Top-level marker paragraphs (in the order ``split_body`` found them) become Divs."""
+    out: list = []
+    current: dict | None = None
+    counts: dict[str, int] = {}
+    pending = list(markers)
+    for block in blocks:
+        if pending and block.get("t") == "Para" and " ".join(_plain_text(block["c"]).split()) == pending[0]:
+            words = pending.pop(0).split()
+            if len(words) == 1:  # ":::"
+                if current is not None:
+                    out.append(_section_div(current, form, counts))
+                current = None
+            else:
+                current = {"kind": words[1], "names": words[2], "blocks": []}
+            continue
+        (current["blocks"] if current is not None else out).append(block)
+    if current is not None:
+        out.append(_section_div(current, form, counts))
+    return out
+
+
+def _section_div(section: dict, form: TemplateForm, counts: dict[str, int]) -> dict:
+    if section["kind"] == "keuze":
+        choice, variant = section["names"].split("=", 1)
+        key = f"{choice}={variant}"
+        counts[key] = counts.get(key, 0) + 1
+        ident, (before, after) = variant_id(choice, variant, counts[key]), variant_hints(form, choice, variant)
+    else:
+        key = section["names"]
+        counts[key] = counts.get(key, 0) + 1
+        ident, (before, after) = repeat_id(key, counts[key]), repeat_hints(form, key)
+    return _div(ident, [_hint(before), *section["blocks"], _hint(after)])
+
+
+def _signature_section(blocks: list) -> list:
+    """The section under the heading "Ondertekening", up to the next heading of its level, as one
+    Div (kept together in the documents), with room to sign in its tables."""
+    start = next((i for i, b in enumerate(blocks) if b.get("t") == "Header" and b["c"][0] == 2
+                  and _plain_text(b["c"][2]).strip() == SIGNATURE_HEADING), None)
+    if start is None:
+        return blocks
+    end = next((i for i in range(start + 1, len(blocks)) if blocks[i].get("t") == "Header"
+                and blocks[i]["c"][0] <= 2), len(blocks))
+    section = [_signature_tables(block) for block in blocks[start:end]]
+    return blocks[:start] + [_div(SIGNATURE_ID, section)] + blocks[end:]
+
+
+def _signature_tables(node):
+    """Two-column tables get a narrow label column; an empty cell gets room for a signature; an
+    empty paragraph follows each table (Word joins tables that touch into one)."""
+    if isinstance(node, list):
+        out = []
+        for item in node:
+            out.append(_signature_tables(item))
+            if isinstance(item, dict) and item.get("t") == "Table":
+                out.append({"t": "Para", "c": [{"t": "Str", "c": "\u00a0"}]})
+        return out
+    if not isinstance(node, dict):
+        return node
+    if node.get("t") != "Table":
+        return {key: _signature_tables(value) for key, value in node.items()}
+    attr, caption, colspecs, head, bodies, foot = node["c"]
+    if len(colspecs) == len(SIGNATURE_WIDTHS):
+        colspecs = [[align, {"t": "ColWidth", "c": width}] for (align, _), width in zip(colspecs, SIGNATURE_WIDTHS)]
+    for body in bodies:
+        for row in body[3]:
+            for cell in row[1]:
+                if not _plain_text([b.get("c", []) for b in cell[4] if isinstance(b, dict)]).strip():
+                    cell[4] = [{"t": "Plain", "c": [{"t": "LineBreak"}] * SIGNING_ROOM}]
+    return {"t": "Table", "c": [attr, caption, colspecs, head, bodies, foot]}
+
+
+def _appendix_blocks(form: TemplateForm) -> list:
+    """"Bijlagen" and a numbered list of the template's appendices (not a heading: the articles
+    and the signature section stay the document's last headings)."""
+    if not form.appendices:
+        return []
+    items = [[{"t": "Plain", "c": [{"t": "Strong", "c": _inlines(a.titel)}]
+               + ([{"t": "Str", "c": ":"}, {"t": "Space"}] + _inlines(a.omschrijving) if a.omschrijving else [])}]
+             for a in form.appendices]
+    return [{"t": "Para", "c": [{"t": "Strong", "c": _inlines("Bijlagen")}]},
+            {"t": "OrderedList", "c": [[1, {"t": "Decimal"}, {"t": "Period"}], items]}]
+
+
+def _expected_markers(tree: str) -> dict[str, int]:
+    """How many placeholders (kbf), variant texts (kbk) and repeated blocks (kbh) the tree marks."""
+    data = json.loads(tree)
+    spans = [e["c"][0][0] for e in _elements(data["blocks"], "Span")]
+    divs = [e["c"][0][0] for e in _elements(data["blocks"], "Div")]
+    return {"kbf": sum(1 for i in spans if i.startswith("kbf__")),
+            "kbk": sum(1 for i in divs if i.startswith("kbk__")),
+            "kbh": sum(1 for i in divs if i.startswith("kbh__"))}
+
+
+def _convert(template_id: str, fmt: str, tree: str, target: Path, args: list[str], moment: datetime,
+             finish: _Finish = _Finish()) -> None:
     partial = None
     try:
         partial = _atomic_target(target)
         pypandoc.convert_text(tree, fmt, format="json", outputfile=str(partial), extra_args=args,
                               verify_format=False)
-        _normalise_package(partial, fmt, moment)
+        _normalise_package(partial, fmt, moment, finish)
         os.replace(partial, target)
     except (RuntimeError, OSError, zipfile.BadZipFile) as error:
         raise ConversionError(template_id, fmt, _pandoc_detail(error)) from error
@@ -612,6 +871,7 @@ def write_downloads(
     references: Mapping[str, Path] | None = None,
     attachments: Path | None = None,
     released: date | None = None,
+    form: TemplateForm | None = None,
 ) -> dict[str, Path]:
     """Write ``<id>-<version>.docx``, ``.odt`` and ``.md`` into ``out_dir``.
 
@@ -619,24 +879,27 @@ def write_downloads(
     ``[[naam]]`` so users can search and replace. ``references`` are the house-style
     documents (``DocumentWork.references``; made for this call when left out),
     ``attachments`` the template's own folder (``practices/sjablonen/<id>/``), the only
-    place images come from, ``released`` the day of this version (the documents' date).
+    place images come from, ``released`` the day of this version (the documents' date),
+    ``form`` what the template's YAML declares (the notes on variants and repeats, the
+    appendices). Every placeholder and section carries the marker the fill-in reads.
     Raises ``DocumentError`` (Dutch message naming the template) on any failure.
     """
     _check_identity(template_id, version)
     try:
-        marked = mark_placeholders(body, labels)
+        marked = mark_placeholders(body, labels, ids=True)
     except PlaceholderError as error:
         raise PlaceholderError(f"Sjabloon '{template_id}': {error}", error.missing) from None
     out_dir = Path(out_dir)
     paths = {fmt: out_dir / f"{template_id}-{version}.{fmt}" for fmt in ("docx", "odt", "md")}
     try:
         with _references_for(references) as refs:
-            tree = document_tree(marked, attachments)
+            tree = document_tree(marked, attachments, form=form)
             resources = attachments or Path(refs["docx"]).parent / "geen-bijlagen"
             out_dir.mkdir(parents=True, exist_ok=True)
+            finish = _Finish(footer_text(title, version), _expected_markers(tree))
             for fmt in ("docx", "odt"):
                 args = _pandoc_args(title, version, description, resources) + [f"--reference-doc={refs[fmt]}"]
-                _convert(template_id, fmt, tree, paths[fmt], args, release_moment(released))
+                _convert(template_id, fmt, tree, paths[fmt], args, release_moment(released), finish)
     except ConversionError:
         raise
     except DocumentError as error:  # the house style could not be made
@@ -671,6 +934,7 @@ class DocumentJob:
     out_dir: Path | None = None  # overrides write_all's out_dir for this job
     attachments: Path | None = None  # practices/sjablonen/<id>/
     released: date | None = None  # the day of this version
+    form: TemplateForm | None = None  # choices, repeats and appendices of the template
 
 
 def write_all(
@@ -696,7 +960,7 @@ def write_all(
             futures.append((job.template_id, pool.submit(
                 write_downloads, job.template_id, job.version, job.title, job.body,
                 job.labels, target, description=job.description, references=refs,
-                attachments=job.attachments, released=job.released,
+                attachments=job.attachments, released=job.released, form=job.form,
             )))
         for template_id, future in futures:
             try:

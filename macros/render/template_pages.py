@@ -1,21 +1,28 @@
 """Template pages: the overview and one page per template with downloads and a fill-in form.
 
 Python gathers the data of a page; `template_page.html`, `template_index.html` and
-`_template_list.html` present it.
+`_template_list.html` present it. The fill-in form (`_template_form.html`) is made from
+what the template's YAML declares (`macros.load.template_parts.template_form`): fields,
+choices with their variants, repeats. `docs/assets/sjabloon.js` fills the text on the page
+and the blank .docx/.odt with the values, in the browser, with fflate
+(`macros.publish.browser_library`).
 """
 
 from __future__ import annotations
 
 from markupsafe import Markup
 
+from macros.load.template_parts import TemplateForm, repeat_hints, split_body, template_form, variant_hints
 from macros.load.templates import PLACEHOLDER
 from macros.model.catalog import Record
+from macros.publish.browser_library import SITE_PATH as FILL_LIBRARY
 from macros.render.context import RenderContext
 from macros.render.env import rel
 from macros.render.template_body import body_html
 from macros.render.markdown_page import front
 
 FORMATS = {"docx": "Word (.docx)", "odt": "OpenDocument (.odt)", "md": "Markdown (.md)"}
+FILLED_FORMATS = ("docx", "odt")
 INDEX_URL = "sjablonen/"
 
 
@@ -45,10 +52,60 @@ def marked_body(html: str, template: Record) -> Markup:
     return Markup(PLACEHOLDER.sub(lambda m: span.format(m[1], labels[m[1]]), html))
 
 
-def _body(ctx: RenderContext, template: Record) -> Markup:
-    """The text of the template as the page shows it: the one place the body is marked safe,
-    after `body_html` made it from restricted Markdown and sanitised it."""
-    return marked_body(body_html(template.body), template)
+def _body(ctx: RenderContext, template: Record) -> list[dict]:
+    """The text of the template as the page shows it, part by part (plain text, a variant, a
+    repeated block): the one place the body is marked safe, after `body_html` made each part
+    from restricted Markdown and sanitised it."""
+    form, parts = template_form(template.data), []
+    for part in split_body(template.body).parts:
+        hints = (variant_hints(form, part.keuze, part.variant) if part.kind == "keuze"
+                 else repeat_hints(form, part.herhaling) if part.kind == "herhaal" else ("", ""))
+        parts.append({"kind": part.kind, "keuze": part.keuze, "variant": part.variant, "herhaling": part.herhaling,
+                      "before": hints[0], "after": hints[1], "html": marked_body(body_html(part.text), template)})
+    return parts
+
+
+def variant_only(body: str) -> dict[str, list[str]]:
+    """Fields that appear only inside variants: per field the 'keuze=variant' sections it is in."""
+    inside: dict[str, set] = {}
+    outside: set = set()
+    for part in split_body(body).parts:
+        for name in part.placeholders:
+            if part.kind == "keuze":
+                inside.setdefault(name, set()).add(f"{part.keuze}={part.variant}")
+            else:
+                outside.add(name)
+    return {name: sorted(where) for name, where in inside.items() if name not in outside}
+
+
+def _form(template: Record, form: TemplateForm) -> dict:
+    """The fill-in form: choices, the fields outside repeats, the repeats with their fields."""
+    only = variant_only(template.body)
+    def field(f) -> dict:
+        return {"naam": f.naam, "label": f.label, "uitleg": f.uitleg, "voorbeeld": f.voorbeeld,
+                "standaard": f.standaard, "alleen": " ".join(only.get(f.naam, ()))}
+    return {
+        "keuzes": [{"naam": c.naam, "vraag": c.vraag, "uitleg": c.uitleg,
+                    "varianten": [{"naam": v.naam, "label": v.label, "uitleg": v.uitleg} for v in c.varianten]}
+                   for c in form.choices],
+        "velden": [field(f) for f in form.fields if not f.herhaling],
+        "herhalingen": [{"naam": r.naam, "label": r.label, "enkelvoud": r.enkelvoud, "uitleg": r.uitleg,
+                         "velden": [field(form.field(n)) for n in r.velden]} for r in form.repeats],
+    }
+
+
+def _fill_data(template: Record, form: TemplateForm, url: str) -> dict:
+    """What sjabloon.js needs besides the form: the blank documents, the names of the filled
+    ones, the fields of each repeat, the key under which the browser keeps the values."""
+    return {
+        "id": template.id, "versie": template.get("versie"),
+        "bewaarsleutel": f"kennisbank-sjabloon-{template.id}",
+        "documenten": {fmt: rel(url, download_url(template, fmt)) for fmt in FILLED_FORMATS},
+        "bestandsnamen": {fmt: f"{template.id}-{template.get('versie')}-ingevuld.{fmt}" for fmt in FILLED_FORMATS},
+        "velden": [{"naam": f.naam, "standaard": f.standaard, "herhaling": f.herhaling} for f in form.fields],
+        "keuzes": {c.naam: [v.naam for v in c.varianten] for c in form.choices},
+        "herhalingen": {r.naam: list(r.velden) for r in form.repeats},
+    }
 
 
 def _downloads(ctx: RenderContext, template: Record, url: str) -> list[dict]:
@@ -64,6 +121,7 @@ def _used_by(ctx: RenderContext, template: Record, url: str) -> list[dict]:
 def page_data(ctx: RenderContext, template: Record) -> dict:
     """Everything one template page shows, as plain data."""
     catalog, url = ctx.catalog, template_url(template)
+    form = template_form(template.data)
     return {
         "titel": template.get("titel"), "doel": template.get("doel"), "versie": template.get("versie"),
         "draft": template.get("versie").startswith("0."),
@@ -74,7 +132,12 @@ def page_data(ctx: RenderContext, template: Record) -> dict:
         "invulvelden": list(template.get("invulvelden")),
         "wijzigingen": list(template.get("wijzigingen")),
         "users": _used_by(ctx, template, url),
-        "body": _body(ctx, template),
+        "parts": _body(ctx, template),
+        "form": _form(template, form),
+        "gegevens": _fill_data(template, form, url),
+        "bibliotheek": rel(url, FILL_LIBRARY),
+        "filled_labels": {fmt: FORMATS[fmt] for fmt in FILLED_FORMATS},
+        "bijlagen": [{"titel": a.titel, "omschrijving": a.omschrijving} for a in form.appendices],
     }
 
 

@@ -29,6 +29,8 @@ from macros.load.history import file_history
 from macros.model.catalog import Catalog, thaw
 from macros.publish.comparison_downloads import write_comparison_downloads
 from macros.publish.dcat import write_dcat
+from macros.load.template_parts import template_form
+from macros.publish.browser_library import write_fill_library
 from macros.publish.documents import DocumentJob, DocumentWork, write_all
 from macros.publish.editor_config import write_editor
 from macros.publish.feed import write_feed
@@ -123,6 +125,7 @@ class SiteEvents:
         export_package(build.catalog, site / "data")
         write_dcat(build.catalog, site / "data")
         write_editor(build.catalog, site, config.extra.get("redactie", {}))
+        write_fill_library(build.catalog.root.parent, site)
         # Only the attachments a record names, as regular files; a .md attachment is a document to download.
         copy_attachments(build.catalog, site / "bijlagen")
         (site / "vergelijken").mkdir(exist_ok=True)
@@ -177,7 +180,8 @@ def make_documents(catalog: Catalog, work: DocumentWork) -> tuple[dict, dict]:
         if not (folder / f"{t.id}-{t.get('versie')}.odt").exists():
             jobs.append(DocumentJob(t.id, t.get("versie"), t.get("titel"), t.body,
                                     {f["naam"]: f["label"] for f in t.get("invulvelden")}, t.get("doel"), out_dir=folder,
-                                    attachments=catalog.root / "sjablonen" / t.id, released=_released(t)))
+                                    attachments=catalog.root / "sjablonen" / t.id, released=_released(t),
+                                    form=template_form(t.data)))
     write_all(jobs, work.folder, references=work.references)
     paths = {(t.id, fmt): folders[t.id] / f"{t.id}-{t.get('versie')}.{fmt}"
              for t in catalog.templates for fmt in ("docx", "odt", "md")}

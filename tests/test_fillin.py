@@ -1,0 +1,434 @@
+"""Filling in an agreement template: in Chromium on the built site, with `kennisbank sjabloon
+invullen`, and the documents LibreOffice makes of them.
+
+The browser (docs/assets/sjabloon.js) and the command line (macros/publish/fill.py) fill the
+same marked .docx/.odt; the tests read what they give back with python-docx and odfpy and
+compare the two line by line.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+from docx import Document
+from docx.oxml.ns import qn
+from odf import teletype
+from odf.opendocument import load as load_odt
+
+from macros.cli.main import main
+from macros.load.template_parts import Values, template_form
+from macros.publish.documents import write_downloads
+from macros.publish.fill import fill_package
+
+ROOT = Path(__file__).resolve().parent.parent
+SJABLONEN = ROOT / "practices" / "sjablonen"
+TEMPLATE = "financieringsafspraak-passende-plek"
+SWV = 'Stichting <Proef> & "Co"'
+VALUES = {"swv_naam": SWV, "swv_code": "PO 30-01", "regio_naam": "regio Proefland", "fonds_bedrag": "200.000 euro",
+          "plaats": "Heiderijk", "financiering": "fonds",
+          "gemeenten": [{"gemeente_naam": "Heiderijk"},
+                        {"gemeente_naam": "Dorpsveen", "gemeente_ondertekenaar": "de wethouder onderwijs"}]}
+PARTY_LINES = [
+    f"het samenwerkingsverband passend onderwijs {SWV}, regiocode PO 30-01, rechtsgeldig vertegenwoordigd door "
+    "de directeur-bestuurder, hierna: het samenwerkingsverband;",
+    "de gemeente Heiderijk, rechtsgeldig vertegenwoordigd door de burgemeester, hierna met de andere gemeenten samen: "
+    "de gemeenten;",
+    "de gemeente Dorpsveen, rechtsgeldig vertegenwoordigd door de wethouder onderwijs, hierna met de andere gemeenten "
+    "samen: de gemeenten;",
+]
+SIGNATURES = [
+    f"Namens het samenwerkingsverband | {SWV} || Vertegenwoordigd door | de directeur-bestuurder || Plaats en datum | "
+    "Heiderijk, [Datum van ondertekening] || Handtekening |",
+    "Namens de gemeente | Heiderijk || Vertegenwoordigd door | de burgemeester || Plaats en datum | "
+    "Heiderijk, [Datum van ondertekening] || Handtekening |",
+    "Namens de gemeente | Dorpsveen || Vertegenwoordigd door | de wethouder onderwijs || Plaats en datum | "
+    "Heiderijk, [Datum van ondertekening] || Handtekening |",
+]
+
+
+# --------------------------------------------------------------------------- reading documents back
+
+
+def docx_lines(path: Path) -> list[str]:
+    """Every paragraph and every table (rows joined with ||, cells with |) in body order."""
+    body = Document(path).element.body
+    out = []
+    for block in body:
+        if block.tag == qn("w:p"):
+            out.append("".join(t.text or "" for t in block.iter(qn("w:t"))))
+        elif block.tag == qn("w:tbl"):
+            rows = [" | ".join("".join(t.text or "" for t in cell.iter(qn("w:t"))).strip()
+                               for cell in row.iter(qn("w:tc"))) for row in block.iter(qn("w:tr"))]
+            out.append(" || ".join(rows).strip())
+    return [" ".join(line.split()) for line in out if line.strip()]
+
+
+def odt_lines(path: Path) -> list[str]:
+    """The same for OpenDocument: paragraphs, list items and tables in order."""
+    doc = load_odt(str(path))
+    out = []
+
+    def walk(node):
+        for child in node.childNodes:
+            tag = getattr(child, "qname", (None, None))[1]
+            if tag in ("p", "h"):
+                out.append(teletype.extractText(child))
+            elif tag == "table":
+                rows = [" | ".join(teletype.extractText(cell).strip() for cell in row.childNodes
+                                   if getattr(cell, "qname", (None, None))[1] == "table-cell")
+                        for row in _rows(child)]
+                out.append(" || ".join(rows).strip())
+            elif tag in ("text", "list", "list-item", "section"):
+                walk(child)
+    walk(doc.body)
+    return [" ".join(line.split()) for line in out if line.strip()]
+
+
+def _rows(table):
+    for child in table.childNodes:
+        tag = getattr(child, "qname", (None, None))[1]
+        if tag == "table-row":
+            yield child
+        elif tag in ("table-header-rows", "table-rows"):
+            yield from _rows(child)
+
+
+READ = {"docx": docx_lines, "odt": odt_lines}
+
+
+def cli_fill(tmp_path: Path, values: dict, fmt: str, template: str = TEMPLATE) -> Path:
+    source = tmp_path / f"waarden-{template}.yaml"
+    source.write_text(yaml.safe_dump(values, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    out = tmp_path / f"{template}-cli.{fmt}"
+    assert main(["sjabloon", "invullen", template, "--waarden", str(source), "--formaat", fmt, "--uit", str(out),
+                 "--pad", str(ROOT / "practices")]) == 0
+    return out
+
+
+# --------------------------------------------------------------------------- the browser
+
+
+def fill_in_browser(page, base_url: str) -> None:
+    page.goto(base_url + f"sjablonen/{TEMPLATE}/")
+    page.fill("#veld-swv_naam", SWV)
+    page.fill("#veld-swv_code", "PO 30-01")
+    page.fill("#veld-regio_naam", "regio Proefland")
+    page.check("#keuze-financiering-fonds")
+    page.fill("#veld-fonds_bedrag", "200.000 euro")
+    page.fill("#veld-plaats", "Heiderijk")
+    page.fill("#veld-gemeente_naam-1", "Heiderijk")
+    page.click(".kb-herhaalgroep[data-herhaling=gemeenten] [data-kb-toevoegen]")
+    page.fill("#veld-gemeente_naam-2", "Dorpsveen")
+    page.fill("#veld-gemeente_ondertekenaar-2", "de wethouder onderwijs")
+
+
+def download(page, fmt: str, target: Path) -> Path:
+    with page.expect_download() as info:
+        page.click(f"button[data-kb-document={fmt}]")
+    assert info.value.suggested_filename == f"{TEMPLATE}-2.0.0-ingevuld.{fmt}"
+    info.value.save_as(target)
+    return target
+
+
+@pytest.mark.parametrize("fmt", ["docx", "odt"])
+def test_the_browser_download_is_the_filled_document_and_equals_the_command_line(page, base_url, tmp_path, fmt):
+    fill_in_browser(page, base_url)
+    lines = READ[fmt](download(page, fmt, tmp_path / f"browser.{fmt}"))
+    assert page.locator("[data-kb-status]").inner_text() == \
+        f"Het ingevulde document {TEMPLATE}-2.0.0-ingevuld.{fmt} is gemaakt."
+    start = lines.index("De ondergetekenden:")
+    assert lines[start + 1:start + 5] == PARTY_LINES + ["hierna samen te noemen: partijen."]
+    assert [line for line in lines if line.startswith("Namens ")] == SIGNATURES
+    assert "Artikel 4. Gezamenlijk fonds" in lines and "Artikel 4. Verdeelsleutel per leerling" not in lines
+    assert ("Partijen storten ieder jaar samen 200.000 euro in het fonds, volgens de verdeelsleutel in artikel 3. De "
+            "gemeenten verdelen hun deel naar rato van het aantal inwoners tot achttien jaar, tenzij zij onderling "
+            "anders afspreken.") in lines
+    text = "\n".join(lines)
+    for gone in ("[Naam samenwerkingsverband]", "[Naam gemeente]", "[Jaarlijkse storting in het fonds]",
+                 "Keuze “", "Herhaal dit blok", "Einde van"):
+        assert gone not in text, gone
+    for empty in ("[Beheerder van het fonds]", "[Datum van ingang]", "[Looptijd in jaren]"):
+        assert empty in text, empty
+    assert lines == READ[fmt](cli_fill(tmp_path, VALUES, fmt)), "browser and command line differ"
+    assert_nothing_left_the_host(page, base_url)
+
+
+def assert_nothing_left_the_host(page, base_url: str) -> None:
+    assert [u for u in page.requests if not u.startswith((base_url, "blob:", "data:"))] == []
+
+
+def test_values_stay_in_the_browser_until_wiped(page, base_url):
+    fill_in_browser(page, base_url)
+    page.reload()
+    assert page.input_value("#veld-swv_naam") == SWV
+    assert page.input_value("#veld-gemeente_naam-2") == "Dorpsveen"
+    assert page.is_checked("#keuze-financiering-fonds")
+    spans = page.locator(".kb-sjabloontekst .kb-herhaling-item .kb-invulveld[data-veld=gemeente_naam]")
+    assert spans.all_inner_texts() == ["Heiderijk", "Dorpsveen", "Heiderijk", "Dorpsveen"]
+    stored = json.loads(page.evaluate(f"localStorage.getItem('kennisbank-sjabloon-{TEMPLATE}')"))
+    assert stored["herhalingen"]["gemeenten"][1] == {"gemeente_naam": "Dorpsveen",
+                                                      "gemeente_ondertekenaar": "de wethouder onderwijs"}
+    page.click("button[data-kb-wissen]")
+    assert page.locator("[data-kb-status]").inner_text() == "De ingevulde waarden zijn gewist."
+    assert page.evaluate(f"localStorage.getItem('kennisbank-sjabloon-{TEMPLATE}')") is None
+    assert (page.input_value("#veld-swv_naam"), page.input_value("#veld-swv_ondertekenaar")) == \
+        ("", "de directeur-bestuurder")
+    assert page.locator(".kb-herhaalgroep[data-herhaling=gemeenten] [data-kb-item]").count() == 1
+    assert page.is_checked("#keuze-financiering-open")
+    assert spans.all_inner_texts() == ["[Naam gemeente]", "[Naam gemeente]"]
+
+
+def test_a_choice_hides_the_other_variant_and_its_fields(page, base_url):
+    page.goto(base_url + f"sjablonen/{TEMPLATE}/")
+    fund, key = ".kb-variant[data-variant=fonds]", ".kb-variant[data-variant=verdeelsleutel]"
+    assert page.is_visible(fund) and page.is_visible(key) and page.is_visible("#veld-fonds_bedrag")
+    page.check("#keuze-financiering-verdeelsleutel")
+    assert page.is_hidden(fund) and page.is_visible(key)
+    assert page.is_hidden("#veld-fonds_bedrag") and page.is_hidden("#veld-fondsbeheerder")
+    assert page.is_visible("#veld-aandeel_swv_procent")
+    page.check("#keuze-financiering-open")
+    assert page.is_visible(fund) and page.is_visible("#veld-fonds_bedrag")
+
+
+def test_printing_shows_the_agreement_only(page, base_url):
+    fill_in_browser(page, base_url)
+    page.emulate_media(media="print")
+    article = page.locator("article.md-content__inner")
+    visible = [t.strip() for t in article.locator(":scope > *").evaluate_all(
+        "els => els.filter(e => getComputedStyle(e).display !== 'none').map(e => e.tagName + ' ' + "
+        "(e.className || ''))")]
+    assert visible == ["H1", "DIV kb-sjabloontekst"]
+    text = article.inner_text()
+    assert text.startswith("Financieringsafspraak passende plek samenwerkingsverband en gemeenten\n")
+    headings = article.locator(".kb-sjabloontekst h2:visible").all_inner_texts()
+    assert [h.rstrip("#").strip() for h in headings[:3]] == ["Partijen", "Overwegingen", "Artikel 1. Begripsbepalingen"]
+    assert "Artikel 4. Verdeelsleutel per leerling" not in text and "Herhaal dit blok" not in text
+    assert "De invulvelden van dit sjabloon" not in text and "Wis ingevulde waarden" not in text
+
+
+# --------------------------------------------------------------------------- the command line
+
+
+def test_values_file_problems_are_dutch_with_file_and_line(tmp_path, capsys):
+    bad = tmp_path / "fout.yaml"
+    bad.write_text("swv_naam: X\nswv_nam: Y\nfinanciering: beide\ngemeente_naam: Heiderijk\n"
+                   "gemeenten:\n  - gemeente_naam: A\n    plaats: B\n", encoding="utf-8")
+    assert main(["sjabloon", "invullen", TEMPLATE, "--waarden", str(bad), "--pad", str(ROOT / "practices")]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        f"{bad}:2: swv_nam: 'swv_nam' is geen invulveld, keuze of herhaling van dit sjabloon. Bedoelde u 'swv_naam' of 'swv_code' of "
+        "'swv_ondertekenaar'?",
+        f"{bad}:3: financiering: 'beide' is geen variant van keuze 'financiering'. Kies uit: verdeelsleutel, fonds.",
+        f"{bad}:4: gemeente_naam: 'gemeente_naam' hoort bij herhaling 'gemeenten': zet het per item onder "
+        "'gemeenten:', bijvoorbeeld 'gemeenten:",
+        "  - gemeente_naam: ...'.",
+        f"{bad}:7: gemeenten[0].plaats: 'plaats' is geen invulveld van herhaling 'gemeenten'. Velden: gemeente_naam, "
+        "gemeente_ondertekenaar.",
+        "4 problemen in 1 bestand.",
+    ]
+
+
+def test_the_command_line_says_what_stays_empty_and_what_is_not_used(tmp_path, capsys):
+    values = {**VALUES, "financiering": "verdeelsleutel"}
+    out = cli_fill(tmp_path, values, "md")
+    err = capsys.readouterr().err.splitlines()
+    source = tmp_path / f"waarden-{TEMPLATE}.yaml"
+    assert err[0] == (f"{source}:4: fonds_bedrag: let op: dit veld staat alleen in financiering=fonds, dat niet "
+                      "gekozen is; de waarde komt niet in het document.")
+    assert err[1].startswith("Nog niet ingevuld (in het document staat het gele invulveld): aandeel_swv_procent "
+                             "(Aandeel samenwerkingsverband in grijs gebied (procent)), ")
+    text = out.read_text(encoding="utf-8")
+    assert "## Artikel 4. Verdeelsleutel per leerling" in text and "Gezamenlijk fonds" not in text
+    assert "Stichting \\<Proef\\> \\& \"Co\"" in text and ":::" not in text
+    assert text.count("| Namens de gemeente |") == 2
+
+
+def test_values_are_escaped_and_control_characters_removed(tmp_path):
+    form = template_form(yaml.safe_load((SJABLONEN / f"{TEMPLATE}.yaml").read_text(encoding="utf-8")))
+    body = (SJABLONEN / f"{TEMPLATE}.md").read_text(encoding="utf-8")
+    paths = write_downloads(TEMPLATE, "2.0.0", "T", body, form.labels, tmp_path / "leeg", form=form)
+    hostile = '</w:t><w:r><w:t>x</w:t></w:r> & <text:p/>\x00\x07 "q"\n  end'
+    for fmt in ("docx", "odt"):
+        target = tmp_path / f"vol.{fmt}"
+        fill_package(paths[fmt].read_bytes(), fmt, form, Values({"swv_naam": hostile}), target)
+        lines = READ[fmt](target)
+        assert ('Namens het samenwerkingsverband | </w:t><w:r><w:t>x</w:t></w:r> & <text:p/> "q" end || '
+                "Vertegenwoordigd door | [Vertegenwoordiger samenwerkingsverband] || Plaats en datum | "
+                "[Plaats van ondertekening], [Datum van ondertekening] || Handtekening |") in lines
+
+
+# --------------------------------------------------------------------------- the checks
+
+
+def test_malformed_or_undeclared_sections_are_reported(tmp_path, capsys):
+    practices = tmp_path / "practices"
+    shutil.copytree(ROOT / "practices", practices)
+    body = practices / "sjablonen" / f"{TEMPLATE}.md"
+    text = body.read_text(encoding="utf-8")
+    text = text.replace("::: keuze financiering=fonds\n", "::: keuze financiering=pot\n", 1)
+    text = text.replace("## Artikel 5. Eerst betalen", "::: herhaal scholen\n\n## Artikel 6. Eerst betalen", 1)
+    text += "\n::: iets\n"
+    body.write_text(text, encoding="utf-8")
+    assert main(["validate", str(practices)]) == 1
+    out = [line.replace(str(practices), "P") for line in capsys.readouterr().out.splitlines()]
+    lines = text.split("\n")
+    pot = lines.index("::: keuze financiering=pot") + 1
+    scholen = lines.index("::: herhaal scholen") + 1
+    nested = max(n for n, line in enumerate(lines, 1) if line == "::: herhaal gemeenten")
+    md, meta = f"P/sjablonen/{TEMPLATE}.md", f"P/sjablonen/{TEMPLATE}.yaml"
+    for expected in [
+        f"{md}:{pot}: tekst: keuze 'financiering' heeft geen variant 'pot' onder 'varianten' in {meta} "
+        "(bekend: verdeelsleutel, fonds).",
+        f"{md}:{scholen}: tekst: herhaling 'scholen' staat niet onder 'herhalingen' in {meta}. Voeg haar toe of "
+        "verbeter de naam.",
+        f"{md}:{nested}: tekst: een sectie kan niet binnen een andere sectie beginnen: sluit de sectie van regel "
+        f"{scholen} eerst af met een regel met alleen :::.",
+        f"{md}:{len(lines) - 1}: tekst: onbekende sectie. Schrijf '::: keuze <keuze>=<variant>' (een variant), "
+        "'::: herhaal <herhaling>' (een blok per gemeente of partij) of ':::' (einde van de sectie).",
+        f"{md}:{scholen + 2}: tekst: artikel 6 hoort artikel 5 te zijn als gekozen is voor financiering=verdeelsleutel. "
+        "Nummer de artikelen door; geef varianten van één artikel hetzelfde nummer.",
+        f"{meta}:39: varianten[1].naam: variant 'fonds' komt niet voor in de tekst. Zet haar tekst tussen "
+        "'::: keuze financiering=fonds' en ':::', of haal de variant weg.",
+    ]:
+        assert expected in out, (expected, out)
+
+
+def test_an_unclosed_section_and_markers_without_blank_lines_are_reported(tmp_path, capsys):
+    practices = tmp_path / "practices"
+    shutil.copytree(ROOT / "practices", practices)
+    body = practices / "sjablonen" / f"{TEMPLATE}.md"
+    text = body.read_text(encoding="utf-8").replace("\n\n:::\n", "\n:::\n", 1) + "\n::: keuze financiering=fonds\n"
+    body.write_text(text, encoding="utf-8")
+    assert main(["validate", str(practices)]) == 1
+    out = [line.replace(str(practices), "P") for line in capsys.readouterr().out.splitlines()]
+    lines = text.split("\n")
+    first_close = lines.index(":::") + 1
+    md = f"P/sjablonen/{TEMPLATE}.md"
+    assert f"{md}:{len(lines) - 1}: tekst: deze sectie wordt niet gesloten. Zet een regel met alleen ::: onder de " \
+           "laatste regel van de sectie." in out
+    assert f"{md}:{first_close}: tekst: zet een lege regel boven en onder een regel met :::, zodat de sectie los " \
+           "staat van de tekst eromheen." in out
+
+
+def test_appendices_named_in_the_text_are_declared(tmp_path, capsys):
+    practices = tmp_path / "practices"
+    shutil.copytree(ROOT / "practices", practices)
+    body = practices / "sjablonen" / f"{TEMPLATE}.md"
+    text = body.read_text(encoding="utf-8").replace("volgens het model in bijlage 2,", "volgens bijlage 3,")
+    body.write_text(text, encoding="utf-8")
+    assert main(["validate", str(practices)]) == 1
+    out = [line.replace(str(practices), "P") for line in capsys.readouterr().out.splitlines()]
+    number = next(n for n, line in enumerate(text.split("\n"), 1) if "bijlage 3" in line)
+    assert (f"P/sjablonen/{TEMPLATE}.md:{number}: tekst: de tekst noemt bijlage 3, maar P/sjablonen/{TEMPLATE}.yaml "
+            "heeft 2 bijlage(n) onder 'bijlagen'. Voeg de bijlage toe of verbeter het nummer.") in out
+    assert any(line.startswith(f"P/sjablonen/{TEMPLATE}.yaml:") and line.endswith(
+        "bijlagen[1]: bijlage 2 ('Model jaaroverzicht kosten') wordt nergens in "
+        f"P/sjablonen/{TEMPLATE}.md genoemd. Verwijs ernaar met 'bijlage 2' of haal haar weg.") for line in out)
+
+
+# --------------------------------------------------------------------------- LibreOffice
+
+
+STEMS = sorted(p.stem for p in SJABLONEN.glob("*.yaml"))
+
+
+def full_values(stem: str) -> dict:
+    """Every field filled with its example, the first variant of each choice, three items per repeat."""
+    meta = yaml.safe_load((SJABLONEN / f"{stem}.yaml").read_text(encoding="utf-8"))
+    form = template_form(meta)
+    values = {f.naam: f"{f.voorbeeld}" for f in form.fields if not f.herhaling}
+    values |= {c.naam: c.varianten[0].naam for c in form.choices}
+    for r in form.repeats:
+        values[r.naam] = [{n: f"{form.field(n).voorbeeld} {i}" for n in r.velden} for i in (1, 2, 3)]
+    return values
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory):
+    soffice = shutil.which("soffice") or pytest.fail("LibreOffice ontbreekt: installeer libreoffice-writer-nogui.")
+    shutil.which("pdftotext") or pytest.fail("pdftotext ontbreekt: installeer poppler-utils (make test doet dat).")
+    folder = tmp_path_factory.mktemp("pdf")
+    staged, made = folder / "in", {}
+    staged.mkdir()
+    for stem in STEMS:
+        meta = yaml.safe_load((SJABLONEN / f"{stem}.yaml").read_text(encoding="utf-8"))
+        form = template_form(meta)
+        body = (SJABLONEN / f"{stem}.md").read_text(encoding="utf-8")
+        blank = write_downloads(stem, meta["versie"], meta["titel"], body, form.labels, folder / "leeg" / stem,
+                                form=form)
+        for fmt in ("docx", "odt"):
+            shutil.copy(blank[fmt], staged / f"{stem}_leeg_{fmt}.{fmt}")
+            shutil.copy(cli_fill(folder, full_values(stem), fmt, stem), staged / f"{stem}_vol_{fmt}.{fmt}")
+            for kind in ("leeg", "vol"):
+                made[(stem, kind, fmt)] = staged / f"{stem}_{kind}_{fmt}.{fmt}"
+    profile = folder / "profiel"
+    done = subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+                           "--convert-to", "pdf", "--outdir", str(folder / "uit"), *map(str, made.values())],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return {key: (path, folder / "uit" / f"{path.stem}.pdf") for key, path in made.items()}
+
+
+def pdf_pages(pdf: Path) -> list[str]:
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return text.split("\f")[:-1] if text.endswith("\f") else text.split("\f")
+
+
+CASES = [(stem, kind, fmt) for stem in STEMS for kind in ("leeg", "vol") for fmt in ("docx", "odt")]
+
+
+@pytest.mark.parametrize("stem, kind, fmt", CASES)
+def test_libreoffice_prints_an_agreement(pdfs, stem, kind, fmt):
+    document, pdf = pdfs[(stem, kind, fmt)]
+    meta = yaml.safe_load((SJABLONEN / f"{stem}.yaml").read_text(encoding="utf-8"))
+    pages = pdf_pages(pdf)
+    total = len(pages)
+    assert total == EXPECTED_PAGES[(stem, kind, fmt)], total
+    footer = f"{meta['titel']} · versie {meta['versie']}"
+    for number, page in enumerate(pages, 1):
+        assert footer in " ".join(page.split()), (number, page[-300:])
+        assert f"pagina {number} van {total}" in page, number
+    blocks = 1 + sum(3 if kind == "vol" else 1 for _ in template_form(meta).repeats) + (
+        1 if stem == "afsprakenkader-verzuim" else 0)
+    text = "\n".join(pages)
+    assert text.count("Vertegenwoordigd door") == blocks and text.count("Handtekening") == blocks
+    assert not re.search(r"Vertegenwo\s|Handtekenin\s", text)
+    heading = next(i for i, page in enumerate(pages) if re.search(r"^\s*Ondertekening\s*$", page, re.M))
+    assert "Namens" in pages[heading].split("Ondertekening", 1)[1], "the signature heading stands alone"
+    for page in pages:
+        assert page.count("Namens ") == page.count("Handtekening"), ("a signature block breaks over two pages",
+                                                                     page.splitlines())
+    if kind == "vol":
+        lines = "\n".join(READ[fmt](document))
+        values = full_values(stem)
+        for name, value in values.items():
+            if isinstance(value, list):
+                for item in value:
+                    assert all(v in lines for v in item.values()), (name, item)
+            elif name not in {c for c in values if template_form(meta).choice(c)}:
+                assert value in lines or name in _unused_in_first_variant(stem), name
+
+
+def _unused_in_first_variant(stem: str) -> set:
+    return {"fonds_bedrag", "fondsbeheerder"} if stem == TEMPLATE else set()
+
+
+# pages of each PDF as LibreOffice 7.4 lays it out: blank (leeg) and filled (vol), .docx and .odt
+EXPECTED_PAGES = {
+    ("afsprakenkader-verzuim", "leeg", "docx"): 6, ("afsprakenkader-verzuim", "leeg", "odt"): 6,
+    ("afsprakenkader-verzuim", "vol", "docx"): 7, ("afsprakenkader-verzuim", "vol", "odt"): 7,
+    ("convenant-gegevensdeling", "leeg", "docx"): 7, ("convenant-gegevensdeling", "leeg", "odt"): 7,
+    ("convenant-gegevensdeling", "vol", "docx"): 8, ("convenant-gegevensdeling", "vol", "odt"): 7,
+    ("escalatie-doorbraakprotocol", "leeg", "docx"): 5, ("escalatie-doorbraakprotocol", "leeg", "odt"): 5,
+    ("escalatie-doorbraakprotocol", "vol", "docx"): 6, ("escalatie-doorbraakprotocol", "vol", "odt"): 6,
+    ("financieringsafspraak-passende-plek", "leeg", "docx"): 5, ("financieringsafspraak-passende-plek", "leeg", "odt"): 6,
+    ("financieringsafspraak-passende-plek", "vol", "docx"): 5, ("financieringsafspraak-passende-plek", "vol", "odt"): 5,
+    ("samenwerkingsovereenkomst-doorbraakaanpak", "leeg", "docx"): 6, ("samenwerkingsovereenkomst-doorbraakaanpak", "leeg", "odt"): 6,
+    ("samenwerkingsovereenkomst-doorbraakaanpak", "vol", "docx"): 7, ("samenwerkingsovereenkomst-doorbraakaanpak", "vol", "odt"): 6,
+}
