@@ -234,9 +234,9 @@ def test_fill_in_form_fills_the_text_and_the_print_view(page, base_url, catalog)
     assert page.locator(".kb-sjabloontekst").is_visible()
     assert "Samenwerkingsverband Testregio" in page.locator(".kb-sjabloontekst").inner_text()
     page.emulate_media(media="screen")
-    page.click(".kb-invulformulier button[type=reset]")
-    page.wait_for_timeout(50)
+    page.click(".kb-invulformulier button[data-kb-wissen]")
     assert set(spans.all_inner_texts()) == {f"[{first['label']}]"}
+    assert_accessible(page, "sjabloon met invulformulier")
     assert_local_only(page, base_url)
 
 
