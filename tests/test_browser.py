@@ -157,6 +157,27 @@ def test_search_dialog_is_accessible_and_dutch(page, base_url):
 
 # --- templates -----------------------------------------------------------------------------
 
+def test_fill_in_form_fills_the_text_and_the_print_view(page, base_url, catalog):
+    template = catalog.template("financieringsafspraak-passende-plek")
+    first = template.get("invulvelden")[0]
+    page.goto(base_url + f"sjablonen/{template.id}/")
+    field = page.locator(f'input[data-veld="{first["naam"]}"]')
+    field.focus()
+    page.keyboard.type("Samenwerkingsverband Testregio")
+    spans = page.locator(f'.kb-sjabloontekst .kb-invulveld[data-veld="{first["naam"]}"]')
+    assert spans.count() >= 1
+    assert set(spans.all_inner_texts()) == {"Samenwerkingsverband Testregio"}
+    page.emulate_media(media="print")
+    assert page.locator(".kb-invulformulier").is_hidden()
+    assert page.locator(".kb-sjabloontekst").is_visible()
+    assert "Samenwerkingsverband Testregio" in page.locator(".kb-sjabloontekst").inner_text()
+    page.emulate_media(media="screen")
+    page.click(".kb-invulformulier button[data-kb-wissen]")
+    assert set(spans.all_inner_texts()) == {f"[{first['label']}]"}
+    assert_accessible(page, "sjabloon met invulformulier")
+    assert_local_only(page, base_url)
+
+
 def test_template_text_is_there_without_javascript(browser, base_url, catalog):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

@@ -204,27 +204,29 @@ def test_changed_body_without_version_bump(practices, capsys):
     body.write_text(body.read_text(encoding="utf-8").replace("Artikel 1", "Artikel 1 (gewijzigd)", 1), encoding="utf-8")
     assert main(["validate", str(practices)]) == 1
     out = capsys.readouterr().out
-    assert "de tekst is gewijzigd, maar versie 1.0.0 is al vastgelegd" in out and "1.1.0" in out
+    assert "de tekst is gewijzigd, maar versie 2.0.0 is al vastgelegd" in out and "2.1.0" in out
 
 
 def test_version_bump_then_lock_makes_it_valid(practices, capsys):
     meta, body = template_files(practices)
     body.write_text(body.read_text(encoding="utf-8").replace("Artikel 1", "Artikel 1 (gewijzigd)", 1), encoding="utf-8")
-    text = meta.read_text(encoding="utf-8").replace("versie: 1.0.0\n", "versie: 1.1.0\n", 1)
-    text = text.replace("wijzigingen:\n", "wijzigingen:\n  - versie: 1.1.0\n    datum: 2026-11-28\n"
+    text = meta.read_text(encoding="utf-8").replace("versie: 2.0.0\n", "versie: 2.1.0\n", 1)
+    text = text.replace("wijzigingen:\n", "wijzigingen:\n  - versie: 2.1.0\n    datum: 2026-12-02\n"
                         "    omschrijving: Kop van artikel 1 verduidelijkt.\n", 1)
     meta.write_text(text, encoding="utf-8")
     assert main(["validate", str(practices)]) == 1
-    assert "versie 1.1.0 is nog niet vastgelegd" in capsys.readouterr().out
+    assert "versie 2.1.0 is nog niet vastgelegd" in capsys.readouterr().out
     assert main(["sjabloon", "vastleggen", "--pad", str(practices)]) == 0
     assert main(["validate", str(practices)]) == 0
 
 
-def test_fill_in_command_writes_a_document_and_reports_missing_values(practices, tmp_path):
+def test_fill_in_command_writes_a_document_and_keeps_empty_fields_visible(practices, tmp_path):
     import yaml
     from docx import Document
     meta = yaml.safe_load(template_files(practices)[0].read_text(encoding="utf-8"))
-    values = {f["naam"]: f["voorbeeld"] for f in meta["invulvelden"]}
+    fields = [f for f in meta["invulvelden"] if "herhaling" not in f]
+    values = {f["naam"]: f["voorbeeld"] for f in fields}
+    values["gemeenten"] = [{"gemeente_naam": "Heiderijk"}, {"gemeente_naam": "Dorpsveen"}]
     good = tmp_path / "waarden.yaml"
     good.write_text(yaml.safe_dump(values, allow_unicode=True), encoding="utf-8")
     out = tmp_path / "ingevuld.docx"
@@ -232,15 +234,18 @@ def test_fill_in_command_writes_a_document_and_reports_missing_values(practices,
                  "--pad", str(practices))
     assert result.returncode == 0, result.stderr
     text = "\n".join(p.text for p in Document(out).paragraphs)
-    first = meta["invulvelden"][0]
-    assert first["voorbeeld"] in text and "[[" not in text
+    assert fields[0]["voorbeeld"] in text and "[[" not in text
+    assert "de gemeente Heiderijk, rechtsgeldig vertegenwoordigd door de burgemeester" in text
+    assert "[Naam schoolbestuur]" in text, "a repeat without items keeps one block with its placeholders"
+    assert result.stderr.startswith("Nog niet ingevuld (in het document staat het gele invulveld): schoolbestuur_naam")
     bad = tmp_path / "fout.yaml"
-    del values[first["naam"]]
+    del values[fields[0]["naam"]]
     values["bestaat_niet"] = "x"
     bad.write_text(yaml.safe_dump(values), encoding="utf-8")
     result = run("sjabloon", "invullen", TEMPLATE, "--waarden", str(bad), "--pad", str(practices))
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert first["naam"] in result.stderr and "bestaat_niet" in result.stderr
+    assert result.stderr.startswith(f"{bad}:1: bestaat_niet: 'bestaat_niet' is geen invulveld, keuze of herhaling "
+                                    "van dit sjabloon.")
 
 
 # --- serve -------------------------------------------------------------------------------------

@@ -432,3 +432,47 @@ EXPECTED_PAGES = {
     ("samenwerkingsovereenkomst-doorbraakaanpak", "leeg", "docx"): 6, ("samenwerkingsovereenkomst-doorbraakaanpak", "leeg", "odt"): 6,
     ("samenwerkingsovereenkomst-doorbraakaanpak", "vol", "docx"): 7, ("samenwerkingsovereenkomst-doorbraakaanpak", "vol", "odt"): 6,
 }
+
+
+# --------------------------------------------------------------------------- the page (render unit test)
+
+
+def test_the_template_page_has_the_form_the_yaml_declares():
+    from lxml import html as lxml_html
+    from macros.load.catalog import load_catalog
+    from macros.render.context import render_context
+    from macros.render.template_pages import template_page
+    catalog = load_catalog(ROOT / "practices")
+    page = template_page(render_context(catalog, sizes={}, shapes={}), catalog.template(TEMPLATE))
+    doc = lxml_html.fromstring(page.split("---\n", 2)[2])
+    form = doc.xpath("//form[@data-kb-invullen]")[0]
+    assert [(r.get("id"), r.get("value")) for r in form.xpath(".//input[@type='radio']")] == [
+        ("keuze-financiering-open", ""), ("keuze-financiering-verdeelsleutel", "verdeelsleutel"),
+        ("keuze-financiering-fonds", "fonds")]
+    assert form.xpath(".//fieldset[@data-keuze='financiering']/legend")[0].text == \
+        "Hoe betalen partijen het grijs gebied en de overbrugging?"
+    assert {p.xpath("input")[0].get("data-veld"): p.get("data-alleen") for p in form.xpath(".//p[@data-alleen]")} == {
+        "fonds_bedrag": "financiering=fonds", "fondsbeheerder": "financiering=fonds"}
+    item = form.xpath(".//fieldset[@data-herhaling='gemeenten']//fieldset[@data-kb-item]")[0]
+    assert [(i.get("id"), i.get("data-herhaling")) for i in item.xpath(".//input")] == [
+        ("veld-gemeente_naam-1", "gemeenten"), ("veld-gemeente_ondertekenaar-1", "gemeenten")]
+    assert [b.text for b in form.xpath(".//button")] == [
+        "Verwijder deze gemeente", "Nog een gemeente toevoegen", "Download Word (.docx)",
+        "Download OpenDocument (.odt)", "Afdrukken", "Wis ingevulde waarden"]
+    text = doc.xpath("//div[@data-kb-sjabloontekst]")[0]
+    assert [(v.get("data-keuze"), v.get("data-variant"), v.xpath("h2")[0].text_content().rstrip("¶#").strip())
+            for v in text.xpath("div[@class='kb-variant']")] == [
+        ("financiering", "verdeelsleutel", "Artikel 4. Verdeelsleutel per leerling"),
+        ("financiering", "fonds", "Artikel 4. Gezamenlijk fonds")]
+    assert [r.get("data-herhaling") for r in text.xpath("div[@class='kb-herhaling']")] == ["gemeenten", "gemeenten"]
+    assert text.xpath("div[@class='kb-herhaling']/p[@class='kb-toelichting']/text()")[:2] == [
+        "Herhaal dit blok voor iedere gemeente.", "Einde van het blok per gemeente."]
+    data = json.loads(doc.xpath("//script[@id='kb-sjabloon-gegevens']")[0].text)
+    assert (data["documenten"], data["keuzes"], data["herhalingen"]) == (
+        {"docx": f"{TEMPLATE}-2.0.0.docx", "odt": f"{TEMPLATE}-2.0.0.odt"},
+        {"financiering": ["verdeelsleutel", "fonds"]}, {"gemeenten": ["gemeente_naam", "gemeente_ondertekenaar"]})
+    assert [li.text_content() for li in doc.xpath("//ol[@class='kb-bijlagen']/li")] == [
+        "Model begroting per leerling: Een overzicht per leerling van het onderwijsdeel, het jeugdhulpdeel, het "
+        "vervoer en het grijs gebied, met wie welk deel betaalt.",
+        "Model jaaroverzicht kosten: Het overzicht van de kosten van het vorige kalenderjaar per kostenpost, met de "
+        "voorgeschoten en verrekende bedragen."]

@@ -405,16 +405,17 @@ def test_template_page_downloads_sizes_and_facts(ctx):
     assert page.startswith('---\ntitle: "Convenant gegevensdeling onderwijs, leerplicht en jeugdhulp"\n')
     doc = parse(body_of(page))
     downloads = [(a.get("href"), text(a), a.get("download")) for a in doc.xpath("//ul[@class='kb-downloads']/li/a")]
-    assert downloads == [("convenant-gegevensdeling-1.0.0.docx", "Download Word (.docx)", ""),
-                         ("convenant-gegevensdeling-1.0.0.odt", "Download OpenDocument (.odt)", ""),
-                         ("convenant-gegevensdeling-1.0.0.md", "Download Markdown (.md)", "")]
+    assert downloads == [("convenant-gegevensdeling-2.0.0.docx", "Download Word (.docx)", ""),
+                         ("convenant-gegevensdeling-2.0.0.odt", "Download OpenDocument (.odt)", ""),
+                         ("convenant-gegevensdeling-2.0.0.md", "Download Markdown (.md)", "")]
     assert [s.text for s in doc.xpath("//span[@class='kb-grootte']")] == ["12 kB", "800 bytes", None]
     facts = {text(r.xpath("th")[0]): text(r.xpath("td")[0]) for r in doc.xpath("//table[@class='kb-kaartje']//tr")}
-    assert facts == {"Versie": "1.0.0", "Voor": "Samenwerkingsverband, Gemeente, Leerplicht, Schoolbestuur, Jeugdhulp",
-                     "Thema's": "Gegevensdeling", "Licentie": "CC BY 4.0", "Laatst beoordeeld": "28 november 2026"}
+    assert facts == {"Versie": "2.0.0", "Voor": "Samenwerkingsverband, Gemeente, Leerplicht, Schoolbestuur, Jeugdhulp",
+                     "Thema's": "Gegevensdeling", "Licentie": "CC BY 4.0", "Laatst beoordeeld": "2 december 2026"}
     assert doc.xpath("//table[@class='kb-kaartje']//a/@href") == ["../../themas/gegevensdeling/"]
     assert doc.xpath("//div[contains(@class,'admonition')]") == [], "1.0.0 is no draft"
-    assert "## Wijzigingen\n\n<ul>\n<li>Versie 1.0.0 (28 november 2026): Eerste versie.</li>\n" in page
+    assert "## Wijzigingen\n\n<ul>\n<li>Versie 2.0.0 (2 december 2026): Iedere gemeente, ieder schoolbestuur en " \
+           "iedere jeugdhulpaanbieder is een eigen partij" in page
     assert "## Gebruikt door\n\n<p>Nog geen praktijk in de kennisbank noemt dit sjabloon.</p>" in page
 
 
@@ -471,7 +472,7 @@ def test_template_index_and_list(ctx):
          "Financieringsafspraak passende plek samenwerkingsverband en gemeenten"),
         ("samenwerkingsovereenkomst-doorbraakaanpak/",
          "Samenwerkingsovereenkomst doorbraakaanpak samenwerkingsverband en gemeenten")]
-    assert items.xpath("li/span[@class='kb-versie']/text()") == ["versie 1.0.0"] * 5
+    assert items.xpath("li/span[@class='kb-versie']/text()") == ["versie 2.0.0"] * 5
     listed = parse(template_list(ctx, "themas/doorbraakoverleg/", "doorbraakoverleg"))
     assert [(a.get("href"), a.text) for a in listed.xpath("//li/a")] == [
         ("../../sjablonen/escalatie-doorbraakprotocol/", "Escalatie- en doorbraakprotocol voor vastgelopen situaties"),
@@ -496,7 +497,8 @@ def hostile_ctx(ctx, catalog):
     data = thaw(template.data)
     data.update(titel=PLANTED, doel=PLANTED,
                 wijzigingen=[{"versie": "1.0.0", "datum": "2026-11-28", "omschrijving": PLANTED}],
-                invulvelden=[{**f, "label": PLANTED, "uitleg": PLANTED, "voorbeeld": PLANTED} for f in data["invulvelden"]])
+                invulvelden=[{**{k: v for k, v in f.items() if k != "standaard"}, "label": PLANTED, "uitleg": PLANTED,
+                              "voorbeeld": PLANTED} for f in data["invulvelden"]])
     templates = tuple(replace(t, data=data) if t.id == template.id else t for t in catalog.templates)
     bad = replace(catalog, codelists=lists, schemas={**catalog.schemas, "praktijk": schema}, templates=templates)
     return render_context(bad, ctx.sizes, ctx.shapes)
@@ -526,7 +528,10 @@ def test_hostile_template_text_shows_literally(hostile_ctx):
     page = template_page(hostile_ctx, hostile_ctx.catalog.template("convenant-gegevensdeling"))
     assert page.startswith("---\ntitle: " + json.dumps(PLANTED) + "\n")
     doc = parse(body_of(page))
-    assert_inert(doc)
+    assert_inert(doc, allowed_scripts=2)  # the form's data (JSON) and fflate from the site itself
+    data = doc.xpath("//script[@id='kb-sjabloon-gegevens']")[0].text
+    assert "</" not in data and "<!--" not in data
+    assert doc.xpath("//script[@src]/@src") == ["../../assets/fflate/fflate.js"]
     assert text(doc.xpath("//h1")[0]) == PLANTED
     assert text(doc.xpath("//p[@class='kb-doel']")[0]) == PLANTED
     for row in doc.xpath("//table[@class='kb-invulvelden']/tbody/tr"):
