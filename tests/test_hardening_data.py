@@ -202,9 +202,11 @@ def test_build_publishes_only_referenced_attachments(tmp_path):
     (project / "practices" / "bijlagen" / ".env").write_text("GEHEIM=1", encoding="utf-8")
     result = run_cli("build", "--config", str(project / "mkdocs.yml"), "--site", str(project / "site"), cwd=project)
     assert result.returncode == 0, result.stderr
-    published = sorted(p.name for p in (project / "site" / "bijlagen").iterdir())
+    published = sorted(p.name for p in (project / "site" / "bijlagen").iterdir() if p.is_file())
     referenced = sorted(p.name for p in (ROOT / "practices" / "bijlagen").iterdir())
     assert published == referenced and "los-concept.pdf" not in published and ".env" not in published
+    pages = sorted(p.name for p in (project / "site" / "bijlagen").iterdir() if p.is_dir())
+    assert pages == [Path(name).stem for name in referenced if name.endswith(".md")], "a page per Markdown attachment"
 
 
 # --- 3. open data safe in spreadsheets ---------------------------------------------------------

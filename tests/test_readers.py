@@ -37,7 +37,7 @@ from macros.load.attachments import markdown_attachments
 from macros.load.catalog import load_catalog
 from macros.load.history import FileHistory, file_history, parse_log
 from macros.model.catalog import Record, freeze, thaw
-from macros.publish.comparison_downloads import comparison_csv, comparison_xlsx, table
+from macros.publish.comparison_downloads import comparison_csv, comparison_xlsx, sheet_title, table
 from macros.publish.feed import atom_feed, feed_entries
 from macros.render import map as kaart
 from macros.render.attachments import attachment_pages
@@ -191,6 +191,8 @@ def test_comparison_xlsx_has_a_sheet_per_theme_numbers_and_a_fixed_date(ctx):
     assert data == comparison_xlsx(ctx), "the same data gives the same file"
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         assert {info.date_time for info in package.infolist()} == {(2025, 11, 1, 0, 0, 0)}  # newest review in the fixture
+        core = package.read("docProps/core.xml").decode()
+    assert re.findall(r"<dcterms:(?:created|modified)[^>]*>([^<]*)<", core) == ["2025-11-01T00:00:00Z"] * 2
     book = openpyxl.load_workbook(io.BytesIO(data))
     assert book.sheetnames == ["Alle thema's", "Geoorloofd verzuim", "Ongeoorloofd verzuim",
                                "Rol van de leerplichtambtenaar", "Financiering passende plek",
@@ -208,6 +210,13 @@ def test_comparison_xlsx_has_a_sheet_per_theme_numbers_and_a_fixed_date(ctx):
         ("Charlie zoekt steun bij gegevensdeling", "Testregio Charlie", CHARLIE, "Nee", None, None, None, None)]
     sheet = book["Alle thema's"]
     assert (sheet.freeze_panes, sheet.auto_filter.ref, book.properties.creator) == ("B2", "A1:W4", "Kennisbank Doorbraakaanpak")
+
+
+def test_sheet_names_hold_no_forbidden_characters_and_stay_unique():
+    assert sheet_title("Verzuim / ziekte: [test]?", set()) == "Verzuim - ziekte- -test--"
+    assert sheet_title("'Thema'", set()) == "Thema"
+    assert sheet_title("Gegevensdeling", {"gegevensdeling"}) == "Gegevensdeling (2)"
+    assert sheet_title("x" * 40, {"x" * 31}) == "x" * 27 + " (2)"
 
 
 def test_a_value_that_would_be_a_formula_is_refused(fixture_catalog):

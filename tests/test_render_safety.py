@@ -190,7 +190,7 @@ def test_new_field_and_block_show_on_the_practice_page(extended_site):
 def test_new_compared_field_is_a_column_of_its_theme_table(extended_site):
     doc = lxml_html.fromstring((extended_site / "vergelijken" / "index.html").read_bytes())
     table = doc.xpath("//table[@data-thema='ondersteuning-regios']")[0]
-    headers = [th.text_content().strip() for th in table.xpath(".//thead//th")]
+    headers = [th.xpath(".//button")[0].text_content().strip() for th in table.xpath(".//thead//th")]
     assert "Nazorg geregeld" in headers
     col = headers.index("Nazorg geregeld")
     by_title = {}

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from datetime import datetime, time
 from pathlib import Path
@@ -22,6 +23,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+from openpyxl.writer.excel import ExcelWriter
 
 from macros.checks.formulas import formula_problem
 from macros.render.changes import data_date
@@ -30,6 +32,7 @@ from macros.render.context import RenderContext
 from macros.render.tables import by_title, cell, plain, value
 
 FIRST = ("Praktijk", "Regio", "Kenmerk")
+SHEET_FORBIDDEN = re.compile(r"[\\/?*\[\]:]")  # characters a sheet name may not hold
 CREATOR = "Kennisbank Doorbraakaanpak"
 
 
@@ -76,8 +79,19 @@ def comparison_csv(ctx: RenderContext) -> bytes:
     return out.getvalue().encode("utf-8-sig")
 
 
+def sheet_title(label: str, taken: set[str]) -> str:
+    """A theme label as a sheet name: at most 31 characters, none of \\ / ? * [ ] :, not starting or
+    ending with an apostrophe, and unique in the workbook."""
+    base = SHEET_FORBIDDEN.sub("-", " ".join(label.split()))[:31].strip("' ") or "Thema"
+    title, n = base, 2
+    while title.lower() in {t.lower() for t in taken}:
+        suffix = f" ({n})"
+        title, n = base[:31 - len(suffix)] + suffix, n + 1
+    return title
+
+
 def _sheet(book: Workbook, title: str, header: list[str], rows: list[list]) -> None:
-    sheet = book.create_sheet(title[:31])
+    sheet = book.create_sheet(sheet_title(title, set(book.sheetnames)))
     sheet.append(header)
     for row in rows:
         sheet.append(row)
@@ -101,7 +115,9 @@ def comparison_xlsx(ctx: RenderContext) -> bytes:
     book.properties.creator, book.properties.created, book.properties.modified = CREATOR, stamp, stamp
     book.properties.title = "Vergelijking van de praktijken"
     raw = io.BytesIO()
-    book.save(raw)
+    # ExcelWriter rather than Workbook.save, which stamps the time of saving into docProps/core.xml.
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(book, archive).write_data()
     return _fixed_times(raw.getvalue(), stamp)
 
 
