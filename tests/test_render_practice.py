@@ -56,7 +56,7 @@ def test_sections_follow_the_schema_order(ctx):
     assert [text(h) for h in doc.xpath("//h1|//h2")] == [
         "Alfa doorbraaktafel met regiofonds", "Aanleiding", "Zo werkt het", "Geoorloofd verzuim",
         "Ongeoorloofd verzuim", "Doorbraakoverleg", "Financiering passende plek", "Rol van de leerplichtambtenaar",
-        "Gegevensdeling", "Samenwerking met jeugdhulp", "Documenten", "Contact"]
+        "Gegevensdeling", "Samenwerking met jeugdhulp", "Documenten", "Geschiedenis", "Contact"]
     _, charlie = page_of(ctx, CHARLIE)
     assert "Aanleiding" not in [text(h) for h in charlie.xpath("//h2")], "an empty text gets no section"
 
@@ -189,7 +189,7 @@ def test_results_lessons_and_pitfalls(bundled):
         "kunnen worden; het loket moest leren terugverwijzen."]
     headings = [text(h) for h in doc.xpath("//h2")]
     assert headings[headings.index("Samenwerking met jeugdhulp") + 1:] == [
-        "Resultaten", "Geleerde lessen", "Valkuilen", "Documenten", "Contact"]
+        "Resultaten", "Geleerde lessen", "Valkuilen", "Documenten", "Geschiedenis", "Contact"]
 
 
 def with_fields(ctx, practice_id: str, new_props: dict, values: dict):
