@@ -200,7 +200,9 @@ def test_printing_shows_the_agreement_only(page, base_url):
     fill_in_browser(page, base_url)
     page.emulate_media(media="print")
     article = page.locator("article.md-content__inner")
-    visible = [t.strip() for t in article.locator(":scope > *").evaluate_all(
+    body = article.locator(":scope > [data-pagefind-body]")  # the search index's wrapper of the page body
+    assert body.count() == 1
+    visible = [t.strip() for t in body.locator(":scope > *").evaluate_all(
         "els => els.filter(e => getComputedStyle(e).display !== 'none').map(e => e.tagName + ' ' + "
         "(e.className || ''))")]
     assert visible == ["H1", "DIV kb-sjabloontekst"]
