@@ -334,7 +334,7 @@ def test_markdown_attachment_becomes_a_sanitised_page_with_the_original(fixture_
     assert list(pages) == ["bijlagen/fixture-alfa-convenant.md"]
     page = pages["bijlagen/fixture-alfa-convenant.md"]
     assert page.startswith('---\ntitle: "Convenant Alfa (fictief)"\nrender_macros: false\n'
-                           'description: "Bijlage bij Alfa doorbraaktafel met regiofonds"\n---\n')
+                           'description: "Bijlage bij Alfa doorbraaktafel met regiofonds"\nsearch: {"exclude": true}\n---\n')
     doc = doc_of(page)
     assert [text(h) for h in doc.xpath("//h1")] == ["Convenant Alfa (fictief)"]
     assert [(h.tag, text(h)) for h in doc.xpath("//div[@class='kb-bijlage']/*[self::h2 or self::h3]")] == \

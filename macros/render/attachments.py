@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from macros.render.context import RenderContext
 from macros.render.env import rel
-from macros.render.markdown_page import front
+from macros.render.markdown_page import UNSEARCHED, front
 from macros.render.tables import by_title
 from macros.render.template_body import body_html
 from macros.render.template_pages import size_text
@@ -65,7 +65,10 @@ def attachment_page(ctx: RenderContext, name: str, used_by: list) -> str:
             "grootte": size_text(len(ctx.attachments[name].encode("utf-8"))),
             "practices": [{"href": rel(url, f"praktijken/{r.id}/"), "titel": r.get("titel")} for _, r in used_by]}
     practices = ", ".join(r.get("titel") for _, r in used_by)
-    return front(title, f"Bijlage bij {practices}"[:160]) + ctx.render("attachment.html", page=page)
+    # Out of the search index: an attachment's page would outrank the practice it belongs to,
+    # and the practice page names and links it.
+    return (front(title, f"Bijlage bij {practices}"[:160], search=UNSEARCHED)
+            + ctx.render("attachment.html", page=page))
 
 
 def attachment_pages(ctx: RenderContext) -> dict[str, str]:
