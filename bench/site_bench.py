@@ -217,7 +217,7 @@ PROFILE_ROWS = [
     ("validation (load_catalog)", "macros/load/catalog.py", "load_catalog"),
     ("MkDocs build()", "mkdocs/commands/build.py", "build"),
     ("  hook on_files", "macros/site/events.py", "on_files"),
-    ("    documents (make_documents: pandoc, 3 formats a template)", "macros/site/events.py", "make_documents"),
+    ("    documents (make_documents: pandoc, 3 formats a template)", "macros/site/steps.py", "make_documents"),
     ("    render context (render_context)", "macros/render/context.py", "render_context"),
     ("    map shapes (project_shapes)", "macros/render/map.py", "project_shapes"),
     ("    generated pages, our render to Markdown (generated_pages)", "macros/render/pages.py", "generated_pages"),

@@ -11,7 +11,7 @@ from macros.load.history import file_history
 from macros.render.context import render_context
 from macros.render.map import load_topology, project_shapes
 from macros.render.pages import generated_pages
-from macros.site.events import MAP_FILE
+from macros.site.steps import MAP_FILE
 
 
 def run(args) -> int:

@@ -16,6 +16,7 @@ from pathlib import Path
 from macros.model.catalog import Catalog
 from macros.publish.documents import DocumentWork, document_work
 from macros.render.context import RenderContext
+from macros.site.steps import Prepared
 
 CONTEXT_KEY = "kennisbank_build"      # config key of the current BuildContext
 PRELOADED_KEY = "kennisbank_catalog"  # config key where `kennisbank build` hands over its validated Catalog
@@ -25,8 +26,8 @@ PRELOADED_KEY = "kennisbank_catalog"  # config key where `kennisbank build` hand
 class BuildContext:
     catalog: Catalog
     problems: tuple                     # data problems shown on every page (serve only)
+    prepared: Prepared | None = None     # documents and render context (macros.site.steps)
     render: RenderContext | None = None
-    documents: dict = field(default_factory=dict)   # (template id, format) -> file in the work folder
     abbreviations: str = ""             # the glossary as Markdown abbreviations, once per build
     pages_total: int = 0
     pages_done: int = 0

@@ -9,42 +9,21 @@ Dutch messages on every page.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
-import shutil
 import sys
-from datetime import date
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from macros.checks.problems import InvalidData, report
-from macros.checks.templates import attachment_file, attachment_name
-from macros.load.attachments import markdown_attachments
 from macros.load.catalog import empty_catalog, load_catalog
-from macros.load.files import copy_attachments
-from macros.load.history import file_history
-from macros.model.catalog import Catalog, thaw
-from macros.publish.comparison_downloads import write_comparison_downloads
-from macros.publish.dcat import write_dcat
-from macros.load.template_parts import template_form
-from macros.publish.browser_library import write_fill_library
-from macros.publish.documents import DocumentJob, DocumentWork, write_all
-from macros.publish.editor_config import write_editor
-from macros.publish.feed import write_feed
-from macros.publish.opendata import export_package
-from macros.publish.search_index import write_search_index
-from macros.render.context import render_context
-from macros.render.map import load_topology, project_shapes
+from macros.model.catalog import Catalog
 from macros.render.pages import generated_pages
 from macros.render.reference import abbreviations
-from macros.render.tables import compare_data
-from macros.render.template_body import body_html
 from macros.site.context import CONTEXT_KEY, PRELOADED_KEY, BuildContext, Session, build_context
+from macros.site.steps import prepare, publish
 
-MAP_FILE = "referentie/kaart/gemeenten-2025.topojson"
 _BLANK_BETWEEN_TAGS = re.compile(r">[ \t]*\n\s*<")
 
 
@@ -87,12 +66,8 @@ class SiteEvents:
 
     def on_files(self, files, config):
         build = build_context(config)
-        catalog = build.catalog
-        shapes = project_shapes(load_topology(catalog.root / MAP_FILE))
-        work = self.session.work(Path(config.config_file_path).parent)
-        build.documents, sizes = make_documents(catalog, work)
-        build.render = render_context(catalog, sizes=sizes, shapes=shapes, history=file_history(catalog.root),
-                                      attachments=markdown_attachments(catalog))
+        build.prepared = prepare(build.catalog, self.session.work(Path(config.config_file_path).parent))
+        build.render = build.prepared.render
         build.abbreviations = abbreviations(build.render)
         for src, content in generated_pages(build.render).items():
             files.append(File.generated(config, src, content=content))
@@ -116,38 +91,7 @@ class SiteEvents:
 
     def on_post_build(self, config):
         build = build_context(config)
-        site = Path(config.site_dir)
-        for (tid, _), path in build.documents.items():
-            target = site / "sjablonen" / tid / path.name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, target)
-        _copy_template_images(build.catalog, site)
-        export_package(build.catalog, site / "data")
-        write_dcat(build.catalog, site / "data")
-        write_editor(build.catalog, site, config.extra.get("redactie", {}))
-        write_fill_library(build.catalog.root.parent, site)
-        # Only the attachments a record names, as regular files; a .md attachment is a document to download.
-        copy_attachments(build.catalog, site / "bijlagen")
-        (site / "vergelijken").mkdir(exist_ok=True)
-        (site / "vergelijken" / "praktijken.json").write_text(
-            json.dumps(compare_data(build.render), ensure_ascii=False), encoding="utf-8")
-        write_comparison_downloads(build.render, site / "vergelijken")
-        write_feed(build.render, site, config.site_url)
-        write_search_index(site, build.catalog)
-
-
-_IMAGE_SRC = re.compile(r'<img[^>]* src="([^"]+)"')
-
-
-def _copy_template_images(catalog: Catalog, site: Path) -> None:
-    """The images a template body shows, from practices/sjablonen/<id>/ beside its page."""
-    for t in catalog.templates:
-        folder = catalog.root / "sjablonen" / t.id
-        for name in filter(None, map(attachment_name, _IMAGE_SRC.findall(body_html(t.body)))):
-            source = attachment_file(folder, name)
-            if source:
-                (site / "sjablonen" / t.id).mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(source, site / "sjablonen" / t.id / name)
+        publish(build.prepared, Path(config.site_dir), config.extra.get("redactie", {}), config.site_url)
 
 
 def _progress(build: BuildContext, command: str) -> None:
@@ -156,33 +100,3 @@ def _progress(build: BuildContext, command: str) -> None:
     total, done = build.pages_total, build.pages_done
     if command == "build" and total >= 200 and (done == total or done % max(1, total // 10) == 0):
         print(f"  pagina's: {done} van {total}", file=sys.stderr, flush=True)
-
-
-def _released(template) -> date | None:
-    """The day of the template's current version, from its change log."""
-    for change in template.get("wijzigingen", default=()):
-        if change.get("versie") == template.get("versie"):
-            return date.fromisoformat(str(change["datum"]))
-    return None
-
-
-def _document_key(template) -> str:
-    """What a template's documents are made from; equal keys may reuse the files."""
-    return hashlib.sha256(json.dumps([thaw(template.data), template.body], default=str, sort_keys=True)
-                          .encode()).hexdigest()[:16]
-
-
-def make_documents(catalog: Catalog, work: DocumentWork) -> tuple[dict, dict]:
-    """The .docx/.odt/.md of every template: (paths, sizes) keyed by (id, format)."""
-    jobs, folders = [], {}
-    for t in catalog.templates:
-        folder = folders[t.id] = work.folder / _document_key(t)
-        if not (folder / f"{t.id}-{t.get('versie')}.odt").exists():
-            jobs.append(DocumentJob(t.id, t.get("versie"), t.get("titel"), t.body,
-                                    {f["naam"]: f["label"] for f in t.get("invulvelden")}, t.get("doel"), out_dir=folder,
-                                    attachments=catalog.root / "sjablonen" / t.id, released=_released(t),
-                                    form=template_form(t.data)))
-    write_all(jobs, work.folder, references=work.references)
-    paths = {(t.id, fmt): folders[t.id] / f"{t.id}-{t.get('versie')}.{fmt}"
-             for t in catalog.templates for fmt in ("docx", "odt", "md")}
-    return paths, {key: path.stat().st_size for key, path in paths.items()}
