@@ -22,6 +22,7 @@ HOSTILE = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>", '"><svg 
            "{% raw %}")
 PLANTED = " ".join(HOSTILE)
 RECORD = "voorbeeld-twente-vo"
+SMUGGLED = "\n\nRegel\n## Gesmokkelde kop\n[klik](javascript:alert(3)) <!--kb-kop-0-->\n## Nog een kop"
 
 
 def project_copy(tmp_path: Path) -> Path:
@@ -65,6 +66,8 @@ def plant_everywhere(data: dict) -> None:
     """The hostile strings in every free-text field the schema allows them in."""
     for key in ("samenvatting", "context", "werkwijze", "regio"):
         data[key] = f"{data.get(key, '')} {PLANTED}".strip()
+    for key in ("context", "werkwijze"):  # a line of data that looks like a Markdown heading or link
+        data[key] += SMUGGLED
     for block in ("geoorloofd_verzuim", "ongeoorloofd_verzuim", "doorbraakoverleg", "financiering", "leerplicht",
                   "gegevensdeling", "jeugdhulp"):
         data[block]["toelichting"] = PLANTED
@@ -118,6 +121,19 @@ def test_no_active_content_from_data_on_any_page(hostile_site):
             if element.tag in ("img", "svg") and "x" == element.get("src", ""):
                 offences.append(f"{where}: planted <img>")
     assert offences == []
+
+
+def test_data_lines_that_look_like_headings_stay_text(hostile_site):
+    """The build lets HTML skip Python-Markdown between the templates' own headings (macros.render.blocks);
+    a line of data starting with '##' must not become a heading, on the page or in its table of contents."""
+    doc = lxml_html.fromstring((hostile_site / "praktijken" / RECORD / "index.html").read_bytes())
+    headings = [h.text_content() for h in doc.xpath("//h1|//h2|//h3|//h4|//h5|//h6")]
+    assert not [h for h in headings if "Gesmokkelde" in h or "Nog een kop" in h]
+    assert not doc.xpath("//nav[contains(@class,'md-nav--secondary')]//a[contains(., 'Gesmokkelde')]")
+    werkwijze = doc.xpath("//article//div[p[contains(., 'Gesmokkelde kop')]]")
+    assert werkwijze, "the smuggled line shows as text"
+    assert "[klik](javascript:alert(3))" in werkwijze[0].text_content()
+    assert "<!--kb-kop-0-->" in werkwijze[0].text_content()
 
 
 def test_hostile_text_shows_literally_on_the_practice_page(hostile_site):

@@ -68,7 +68,7 @@ def attachment_page(ctx: RenderContext, name: str, used_by: list) -> str:
     # Out of the search index: an attachment's page would outrank the practice it belongs to,
     # and the practice page names and links it.
     return (front(title, f"Bijlage bij {practices}"[:160], search=UNSEARCHED)
-            + ctx.render("attachment.html", page=page))
+            + ctx.render_page("attachment.html", page=page))
 
 
 def attachment_pages(ctx: RenderContext) -> dict[str, str]:

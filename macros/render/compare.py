@@ -18,7 +18,7 @@ def compare_page(ctx: RenderContext) -> str:
               for t in ctx.compare_themes()]
     return (front("Vergelijken", "Vergelijkingstabellen per thema en praktijken naast elkaar.", search=UNSEARCHED,
                   hide=FULL_WIDTH)
-            + ctx.render("compare.html", page_url="vergelijken/", tables=tables, download=DOWNLOAD_NAME))
+            + ctx.render_page("compare.html", page_url="vergelijken/", tables=tables, download=DOWNLOAD_NAME))
 
 
 def side_by_side_page(ctx: RenderContext) -> str:
@@ -27,4 +27,4 @@ def side_by_side_page(ctx: RenderContext) -> str:
                for r in by_title(ctx.catalog.practices)]
     return (front("Naast elkaar vergelijken", "Kies twee tot vier praktijken en zie ze per thema naast elkaar.",
                   search=UNSEARCHED, hide=FULL_WIDTH)
-            + ctx.render("side_by_side.html", page_url="vergelijken/naast-elkaar/", options=options))
+            + ctx.render_page("side_by_side.html", page_url="vergelijken/naast-elkaar/", options=options))

@@ -18,6 +18,7 @@ from jinja2 import Environment
 from macros.load.history import FileHistory
 from macros.model.catalog import Catalog, Record
 from macros.model.schema import Field, fields
+from macros.render.blocks import Blocks
 from macros.render.env import environment
 
 ABBREVIATION = re.compile(r"[A-Z]{2,6}")
@@ -41,6 +42,7 @@ class RenderContext:
     history: Mapping = field(default_factory=dict)  # practice id -> FileHistory (git), where known
     glossary: Mapping = field(default_factory=dict)  # abbreviation -> (glossary anchor, explanation)
     attachments: Mapping = field(default_factory=dict)  # Markdown attachment file name -> text
+    blocks: Blocks | None = None       # set in the MkDocs build: HTML blocks skip Python-Markdown
 
     def compare_fields(self, theme: str) -> list[Field]:
         return [f for f in self.fields["praktijk"] if f.compare == theme]
@@ -77,6 +79,15 @@ class RenderContext:
     def render(self, template: str, **values) -> str:
         return self.env.get_template(template).render(ctx=self, catalog=self.catalog, **values)
 
+    def render_page(self, template: str, **values) -> str:
+        """A page template: Markdown headings and HTML; in the MkDocs build the HTML as markers."""
+        rendered = self.render(template, **values)
+        return self.blocks.split(rendered) if self.blocks else rendered
+
+    def for_markdown(self, html: str) -> str:
+        """HTML a macro puts into a hand-written Markdown page; in the MkDocs build as a marker."""
+        return self.blocks.stash(html) if self.blocks else html
+
 
 def facet_values(catalog: Catalog, record: Record) -> dict[str, tuple[str, ...]]:
     return {"thema": tuple(record.get("themas", default=())),
@@ -111,12 +122,13 @@ def practice_history(files: Mapping[str, FileHistory] | None) -> dict[str, FileH
 
 def render_context(catalog: Catalog, sizes: Mapping | None = None, shapes: tuple = (),
                    history: Mapping[str, FileHistory] | None = None,
-                   attachments: Mapping[str, str] | None = None) -> RenderContext:
+                   attachments: Mapping[str, str] | None = None, blocks: Blocks | None = None) -> RenderContext:
     """`history` is the git history of practices/ (macros.load.history.file_history); without it the
     pages use the dates in the records alone. `attachments` are the texts of the Markdown attachments
-    (macros.load.attachments); each becomes a page of the site."""
+    (macros.load.attachments); each becomes a page of the site. With `blocks` (the MkDocs build) the
+    HTML of pages and macros bypasses Python-Markdown (macros.render.blocks)."""
     return RenderContext(
-        catalog=catalog, env=environment(),
+        catalog=catalog, env=environment(blocks.heading_marker if blocks else None), blocks=blocks,
         fields=MappingProxyType({kind: fields(catalog.schemas[kind], kind) for kind in catalog.schemas}),
         facets=MappingProxyType({r.id: facet_values(catalog, r) for r in catalog.practices}),
         replaced_by=MappingProxyType(_replaced_by(catalog)),

@@ -14,6 +14,7 @@ from datetime import date
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from macros.render.blocks import mark_headings
 from macros.render.markdown_page import heading_text
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
@@ -68,9 +69,23 @@ def plural(count: int, one: str, many: str) -> str:
     return one if count == 1 else many
 
 
-def environment() -> Environment:
-    """A fresh environment; made once per build (see `macros.render.context`)."""
-    env = Environment(loader=PackageLoader("macros.render", "templates"), autoescape=True,
+class _HeadingLoader(PackageLoader):
+    """The package's templates with a marker before each Markdown heading line (see macros.render.blocks)."""
+
+    def __init__(self, marker: str) -> None:
+        super().__init__("macros.render", "templates")
+        self.marker = marker
+
+    def get_source(self, environment, template):
+        source, filename, uptodate = super().get_source(environment, template)
+        return mark_headings(source, self.marker), filename, uptodate
+
+
+def environment(heading_marker: str | None = None) -> Environment:
+    """A fresh environment; made once per build (see `macros.render.context`). With `heading_marker`,
+    the heading lines of the templates carry it (macros.render.blocks)."""
+    loader = _HeadingLoader(heading_marker) if heading_marker else PackageLoader("macros.render", "templates")
+    env = Environment(loader=loader, autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(rel=rel, href=safe_href, dutch_date=dutch_date, number=dutch_number, paragraphs=paragraphs,
                        heading=heading_text)

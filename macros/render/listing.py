@@ -113,7 +113,7 @@ def listing_page(ctx: RenderContext) -> str:
     n = len(ctx.catalog.practices)
     return (front("Praktijken", "Alle goede praktijken, te filteren op thema, onderwijssoort, provincie, "
                   "volwassenheid en status.", search=UNSEARCHED)
-            + ctx.render("listing.html", page_url=LISTING_URL, total=n, groups=filter_groups(ctx),
+            + ctx.render_page("listing.html", page_url=LISTING_URL, total=n, groups=filter_groups(ctx),
                          items=practice_items(ctx, ctx.catalog.practices)))
 
 
@@ -128,7 +128,7 @@ def filter_pages(ctx: RenderContext) -> dict[str, str]:
             title = f"Praktijken: {FACET_TITLES[facet].lower()} {label}"
             pages[f"praktijken/filter/{facet}-{value}.md"] = (
                 front(title, f"Praktijken met {FACET_TITLES[facet].lower()} {label}.", search=UNSEARCHED)
-                + ctx.render("filter.html", page_url=filter_url(facet, value), heading=heading_text(title),
+                + ctx.render_page("filter.html", page_url=filter_url(facet, value), heading=heading_text(title),
                              groups=filter_groups(ctx, (facet, value), counts), shown=len(records),
                              total=len(ctx.catalog.practices), items=practice_items(ctx, records, summary=False)))
     return pages

@@ -12,23 +12,23 @@ from macros.render.template_pages import template_list
 def practices_of(ctx: RenderContext, page_url: str, theme: str | None, maturity: str | None) -> str:
     chosen = [p for p in ctx.catalog.practices
               if (theme is None or theme in p.get("themas")) and (maturity is None or p.get("volwassenheid") == maturity)]
-    return practice_list(ctx, chosen, page_url)
+    return ctx.for_markdown(practice_list(ctx, chosen, page_url))
 
 
 def latest_practices(ctx: RenderContext, page_url: str, count: int) -> str:
     newest = sorted(ctx.catalog.practices, key=lambda p: p.get("datums", "afgesproken"), reverse=True)[:count]
-    return ctx.render("_latest.html", practices=newest, page_url=page_url)
+    return ctx.for_markdown(ctx.render("_latest.html", practices=newest, page_url=page_url))
 
 
 def theme_table(ctx: RenderContext, page_url: str, theme: str) -> str:
     if theme not in {c.code for c in ctx.catalog.codelists["themas"]}:
         raise ValueError(f"onbekend thema '{theme}' in vergelijkingstabel()")
-    return comparison_table(ctx, theme, ctx.catalog.practices, page_url)
+    return ctx.for_markdown(comparison_table(ctx, theme, ctx.catalog.practices, page_url))
 
 
 def templates_of(ctx: RenderContext, page_url: str, theme: str | None) -> str:
-    return template_list(ctx, page_url, theme)
+    return ctx.for_markdown(template_list(ctx, page_url, theme))
 
 
 def field_reference(ctx: RenderContext, kind: str) -> str:
-    return _field_reference(ctx, kind)
+    return ctx.for_markdown(_field_reference(ctx, kind))

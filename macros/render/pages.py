@@ -19,7 +19,7 @@ from macros.render.zelfscan import zelfscan_page
 
 def map_page(ctx: RenderContext) -> str:
     return (front("Kaart", "Kaart van de gemeenten waarvoor een gepubliceerde praktijk geldt.", search=UNSEARCHED)
-            + ctx.render("map_page.html", parts=map_page_parts(ctx, "kaart/")))
+            + ctx.render_page("map_page.html", parts=map_page_parts(ctx, "kaart/")))
 
 
 def generated_pages(ctx: RenderContext) -> dict[str, str]:

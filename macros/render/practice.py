@@ -190,4 +190,4 @@ def _status_meaning(ctx: RenderContext, code: str) -> str:
 def practice_page(ctx: RenderContext, record: Record) -> str:
     tags = [ctx.catalog.label("themas", t) for t in record.get("themas")]
     return (front(record.get("titel"), record.get("samenvatting")[:160], tags=tags)
-            + ctx.render("practice.html", page=practice_view(ctx, record)))
+            + ctx.render_page("practice.html", page=practice_view(ctx, record)))

@@ -17,7 +17,7 @@ TYPE_NAMES = {"string": "tekst", "integer": "geheel getal", "number": "getal", "
 def glossary_page(ctx: RenderContext) -> str:
     glossary = sorted(ctx.catalog.glossary, key=lambda g: g[0].lower())
     terms = [{"id": slug(t), "term": t, "uitleg": u} for t, u in glossary]
-    return front("Begrippen", "Begrippenlijst van de kennisbank.") + ctx.render("glossary.html", terms=terms)
+    return front("Begrippen", "Begrippenlijst van de kennisbank.") + ctx.render_page("glossary.html", terms=terms)
 
 
 def _one_line(text: str) -> str:
@@ -76,5 +76,5 @@ def data_page(ctx: RenderContext) -> str:
     compiled = [{"name": name, "rows": len(catalog.tables.get(name, ()))} for name in catalog.table_schemas]
     static = [{"path": r["path"], "title": r.get("title", r["name"])} for r in catalog.descriptor["resources"]]
     return (front("Open data", "Alle gegevens van de kennisbank als open datapakket (Frictionless Data Package).")
-            + ctx.render("data.html", page_url="data/", compiled=compiled, static=static,
+            + ctx.render_page("data.html", page_url="data/", compiled=compiled, static=static,
                          field_tables=[field_table(ctx, "praktijk"), field_table(ctx, "sjabloon")]))

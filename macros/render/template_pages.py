@@ -142,7 +142,7 @@ def page_data(ctx: RenderContext, template: Record) -> dict:
 
 
 def template_page(ctx: RenderContext, template: Record) -> str:
-    return front(template.get("titel"), template.get("doel")[:160]) + ctx.render("template_page.html", page=page_data(ctx, template))
+    return front(template.get("titel"), template.get("doel")[:160]) + ctx.render_page("template_page.html", page=page_data(ctx, template))
 
 
 def _sorted(templates) -> list[Record]:
@@ -153,7 +153,7 @@ def template_index(ctx: RenderContext) -> str:
     items = [{"href": rel(INDEX_URL, template_url(t)), "titel": t.get("titel"), "versie": t.get("versie"),
               "doel": t.get("doel")} for t in _sorted(ctx.catalog.templates)]
     return (front("Sjablonen", "Modelovereenkomsten om te downloaden en aan te passen.")
-            + ctx.render("template_index.html", items=items))
+            + ctx.render_page("template_index.html", items=items))
 
 
 def template_pages(ctx: RenderContext) -> dict[str, str]:

@@ -248,4 +248,4 @@ def zelfscan_view(ctx: RenderContext) -> dict:
 def zelfscan_page(ctx: RenderContext) -> str:
     return (front("Zelfscan", "Zet de afspraken van uw regio naast de praktijken die het meest op u lijken, "
                   "en zie per thema wat u kunt overnemen.")
-            + ctx.render("zelfscan.html", page=zelfscan_view(ctx)))
+            + ctx.render_page("zelfscan.html", page=zelfscan_view(ctx)))

@@ -19,6 +19,7 @@ from mkdocs.structure.files import File
 from macros.checks.problems import InvalidData, report
 from macros.load.catalog import empty_catalog, load_catalog
 from macros.model.catalog import Catalog
+from macros.render.blocks import Blocks
 from macros.render.pages import generated_pages
 from macros.render.reference import abbreviations
 from macros.site.context import CONTEXT_KEY, PRELOADED_KEY, BuildContext, Session, build_context
@@ -66,7 +67,7 @@ class SiteEvents:
 
     def on_files(self, files, config):
         build = build_context(config)
-        build.prepared = prepare(build.catalog, self.session.work(Path(config.config_file_path).parent))
+        build.prepared = prepare(build.catalog, self.session.work(Path(config.config_file_path).parent), Blocks())
         build.render = build.prepared.render
         build.abbreviations = abbreviations(build.render)
         for src, content in generated_pages(build.render).items():
@@ -77,6 +78,10 @@ class SiteEvents:
     def on_page_markdown(self, markdown: str, page, config, files):
         """Hand-written pages get the glossary as hover explanations."""
         return markdown if page.file.generated_by else markdown + build_context(config).abbreviations
+
+    def on_page_content(self, html: str, page, config, files):
+        """The HTML blocks that skipped Python-Markdown go back in (macros.render.blocks)."""
+        return build_context(config).render.blocks.restore(html)
 
     def on_post_page(self, output: str, page, config):
         build = build_context(config)

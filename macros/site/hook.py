@@ -20,3 +20,11 @@ def on_files(files, config):
 
 
 on_files = event_priority(100)(on_files)
+
+
+# Before plugins that read the page's HTML: the blocks that skipped Markdown go back in first.
+def on_page_content(html, page, config, files):
+    return _events.on_page_content(html, page, config, files)
+
+
+on_page_content = event_priority(100)(on_page_content)

@@ -31,6 +31,7 @@ from macros.publish.editor_config import write_editor
 from macros.publish.feed import write_feed
 from macros.publish.opendata import export_package
 from macros.publish.search_index import write_search_index
+from macros.render.blocks import Blocks
 from macros.render.context import RenderContext, render_context
 from macros.render.map import load_topology, project_shapes
 from macros.render.tables import compare_data
@@ -45,12 +46,14 @@ class Prepared:
     documents: dict      # (template id, format) -> file in the document work folder
 
 
-def prepare(catalog: Catalog, work: DocumentWork) -> Prepared:
-    """The documents and the render context of one build."""
+def prepare(catalog: Catalog, work: DocumentWork, blocks: Blocks | None = None) -> Prepared:
+    """The documents and the render context of one build. With `blocks` (the MkDocs hook), the pages'
+    HTML bypasses Python-Markdown and must be put back after it (macros.render.blocks); without,
+    the pages are complete Markdown, for any generator."""
     documents, sizes = make_documents(catalog, work)
     shapes = project_shapes(load_topology(catalog.root / MAP_FILE))
     render = render_context(catalog, sizes=sizes, shapes=shapes, history=file_history(catalog.root),
-                            attachments=markdown_attachments(catalog))
+                            attachments=markdown_attachments(catalog), blocks=blocks)
     return Prepared(render, documents)
 
 

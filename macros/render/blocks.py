@@ -1,0 +1,63 @@
+"""Generated HTML that bypasses Python-Markdown in the MkDocs build.
+
+A generated page is Markdown headings (so MkDocs makes the table of contents and heading
+anchors as for any page) with large HTML blocks between them. Python-Markdown with
+`md_in_html` parses every such block only to copy it unchanged, and that was over half of a
+build. In the MkDocs build each block is therefore replaced by a marker comment before
+Markdown runs and put back after it (`restore`, from the hook's `on_page_content`).
+
+Headings are told apart from data safely: the template loader prefixes every heading line of
+a template's own source with `heading_marker` (an HTML comment with a per-build random
+nonce). Data cannot produce it, because autoescaping turns its `<` into `&lt;`, so a line of
+data that starts with `#` stays inside its HTML block, as in Markdown.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import secrets
+
+
+class Blocks:
+    """The HTML blocks of one build, keyed by their marker."""
+
+    def __init__(self) -> None:
+        nonce = secrets.token_hex(8)
+        self.heading_marker = f"<!--kb-kop-{nonce}-->"
+        self._prefix = f"kb-blok-{nonce}-"
+        self._marker = re.compile(rf"(?:<p>)?<!--{self._prefix}(\d+)-->(?:</p>)?")
+        self._items: dict[str, str] = {}
+        self._count = itertools.count()
+
+    def stash(self, html: str) -> str:
+        """A marker, on a paragraph of its own, that `restore` replaces with `html`."""
+        key = str(next(self._count))
+        self._items[key] = str(html)
+        return f"\n\n<!--{self._prefix}{key}-->\n\n"
+
+    def split(self, rendered: str) -> str:
+        """A rendered page template as Markdown headings and markers for the HTML between them."""
+        out, chunk = [], []
+        for line in rendered.split("\n"):
+            if line.startswith(self.heading_marker):
+                out.append(self._flush(chunk))
+                out.append("\n" + line[len(self.heading_marker):] + "\n")
+            else:
+                chunk.append(line)
+        out.append(self._flush(chunk))
+        return "".join(out)
+
+    def _flush(self, chunk: list[str]) -> str:
+        text = "\n".join(chunk).strip("\n")
+        chunk.clear()
+        return self.stash(text) if text.strip() else ""
+
+    def restore(self, html: str) -> str:
+        """The page's HTML with each marker replaced by its block (each block is used once)."""
+        return self._marker.sub(lambda m: self._items.pop(m[1], m[0]), html)
+
+
+def mark_headings(source: str, marker: str) -> str:
+    """Template source with `marker` before every Markdown heading line (`#` to `######`)."""
+    return re.sub(r"(?m)^(?=#{1,6}[ \t])", marker, source)
