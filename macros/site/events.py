@@ -25,7 +25,7 @@ from macros.render.reference import abbreviations
 from macros.site.context import CONTEXT_KEY, PRELOADED_KEY, BuildContext, Session, build_context
 from macros.site.steps import prepare, publish
 
-_BLANK_BETWEEN_TAGS = re.compile(r">[ \t]*\n\s*<")
+_INDENTATION = re.compile(r"\n\s+")
 
 
 def practices_root(config) -> Path:
@@ -87,7 +87,7 @@ class SiteEvents:
         build = build_context(config)
         _progress(build, self.session.command)
         if "<pre" not in output and "<textarea" not in output:  # no whitespace-sensitive content on this page
-            output = _BLANK_BETWEEN_TAGS.sub(">\n<", output)  # the theme's indentation is a fifth of a page
+            output = _INDENTATION.sub("\n", output)  # the theme's indentation was a fifth of a page
         if not build.problems:
             return output
         banner = build.render.render("_problems_banner.html", problems=[str(p) for p in build.problems[:50]])
