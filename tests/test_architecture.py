@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "macros"
 # Imports allowed inside a function: heavy optional dependencies, loaded only by the command
 # that needs them (each with a comment at its place).
-LAZY_ALLOWED = {"mkdocs.commands.serve", "mkdocs.commands.build", "mkdocs.config", "mkdocs.exceptions", "frictionless",
+LAZY_ALLOWED = {"mkdocs.commands.serve", "mkdocs.livereload", "mkdocs.commands.build", "mkdocs.config", "mkdocs.exceptions", "frictionless",
                 "frictionless.formats.csv", "playwright.sync_api", "docx", "docx.enum.style", "docx.enum.text",
                 "docx.oxml", "docx.oxml.ns", "docx.shared", "lxml", "pagefind.index"}
 

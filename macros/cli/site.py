@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from macros.checks.problems import os_error_message
-from macros.site.build import build_atomic, serve
+from macros.site.build import build_atomic
+from macros.site.preview import serve
 
 
 def build(args) -> int:

@@ -14,6 +14,7 @@ data that starts with `#` stays inside its HTML block, as in Markdown.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import re
 import secrets
@@ -52,6 +53,17 @@ class Blocks:
         text = "\n".join(chunk).strip("\n")
         chunk.clear()
         return self.stash(text) if text.strip() else ""
+
+    def fingerprint(self, page: str) -> str:
+        """A hash of `page` with its blocks in place; equal pages give equal hashes across builds."""
+        digest = hashlib.sha256()
+        at = 0
+        for match in self._marker.finditer(page):
+            digest.update(page[at:match.start()].encode())
+            digest.update(self._items.get(match[1], match[0]).encode())
+            at = match.end()
+        digest.update(page[at:].encode())
+        return digest.hexdigest()
 
     def restore(self, html: str) -> str:
         """The page's HTML with each marker replaced by its block (each block is used once)."""

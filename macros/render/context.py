@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
@@ -122,13 +123,15 @@ def practice_history(files: Mapping[str, FileHistory] | None) -> dict[str, FileH
 
 def render_context(catalog: Catalog, sizes: Mapping | None = None, shapes: tuple = (),
                    history: Mapping[str, FileHistory] | None = None,
-                   attachments: Mapping[str, str] | None = None, blocks: Blocks | None = None) -> RenderContext:
+                   attachments: Mapping[str, str] | None = None, blocks: Blocks | None = None,
+                   template_cache: Path | None = None) -> RenderContext:
     """`history` is the git history of practices/ (macros.load.history.file_history); without it the
     pages use the dates in the records alone. `attachments` are the texts of the Markdown attachments
     (macros.load.attachments); each becomes a page of the site. With `blocks` (the MkDocs build) the
-    HTML of pages and macros bypasses Python-Markdown (macros.render.blocks)."""
+    HTML of pages and macros bypasses Python-Markdown (macros.render.blocks). `template_cache` is a
+    folder where compiled templates are kept between builds."""
     return RenderContext(
-        catalog=catalog, env=environment(blocks.heading_marker if blocks else None), blocks=blocks,
+        catalog=catalog, env=environment(blocks.heading_marker if blocks else None, template_cache), blocks=blocks,
         fields=MappingProxyType({kind: fields(catalog.schemas[kind], kind) for kind in catalog.schemas}),
         facets=MappingProxyType({r.id: facet_values(catalog, r) for r in catalog.practices}),
         replaced_by=MappingProxyType(_replaced_by(catalog)),

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import posixpath
 from datetime import date
+from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from macros.render.blocks import mark_headings
@@ -69,25 +70,42 @@ def plural(count: int, one: str, many: str) -> str:
     return one if count == 1 else many
 
 
-class _HeadingLoader(PackageLoader):
-    """The package's templates with a marker before each Markdown heading line (see macros.render.blocks)."""
+HEADING_VARIABLE = "kb_kop"  # the template variable that holds the build's heading marker
 
-    def __init__(self, marker: str) -> None:
+
+class _HeadingLoader(PackageLoader):
+    """The package's templates with the heading marker before each Markdown heading line (see
+    macros.render.blocks). The source names the marker as a variable, so it is the same in
+    every build and its compiled form can be cached."""
+
+    def __init__(self) -> None:
         super().__init__("macros.render", "templates")
-        self.marker = marker
 
     def get_source(self, environment, template):
         source, filename, uptodate = super().get_source(environment, template)
-        return mark_headings(source, self.marker), filename, uptodate
+        return mark_headings(source, "{{ %s }}" % HEADING_VARIABLE), filename, uptodate
 
 
-def environment(heading_marker: str | None = None) -> Environment:
+def environment(heading_marker: str | None = None, cache: Path | None = None) -> Environment:
     """A fresh environment; made once per build (see `macros.render.context`). With `heading_marker`,
-    the heading lines of the templates carry it (macros.render.blocks)."""
-    loader = _HeadingLoader(heading_marker) if heading_marker else PackageLoader("macros.render", "templates")
-    env = Environment(loader=loader, autoescape=True,
+    the heading lines of the templates carry it (macros.render.blocks). `cache` is a folder for the
+    compiled templates (Jinja's bytecode cache, keyed on each template's source)."""
+    loader = _HeadingLoader() if heading_marker else PackageLoader("macros.render", "templates")
+    env = Environment(loader=loader, autoescape=True, bytecode_cache=_bytecode_cache(cache),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(rel=rel, href=safe_href, dutch_date=dutch_date, number=dutch_number, paragraphs=paragraphs,
                        heading=heading_text)
     env.globals.update(plural=plural, escape=escape)
+    if heading_marker:
+        env.globals[HEADING_VARIABLE] = Markup(heading_marker)
     return env
+
+
+def _bytecode_cache(folder: Path | None) -> FileSystemBytecodeCache | None:
+    if folder is None:
+        return None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:  # a read-only checkout: compile every time
+        return None
+    return FileSystemBytecodeCache(str(folder))

@@ -22,13 +22,22 @@ def map_page(ctx: RenderContext) -> str:
             + ctx.render_page("map_page.html", parts=map_page_parts(ctx, "kaart/")))
 
 
-def generated_pages(ctx: RenderContext) -> dict[str, str]:
-    catalog = ctx.catalog
+def generated_pages(ctx: RenderContext, practices: set[str] | None = None, others: bool = True) -> dict[str, str]:
+    """Every generated page. A `kennisbank serve` rebuild may ask for fewer (macros.site.rebuild):
+    only the practice pages in `practices`, and without the other pages when `others` is false."""
+    pages = summary_pages(ctx) if others else {}
+    pages.update({f"praktijken/{r.id}.md": practice_page(ctx, r) for r in ctx.catalog.practices
+                  if practices is None or r.id in practices})
+    return pages
+
+
+def summary_pages(ctx: RenderContext) -> dict[str, str]:
+    """The pages made from many records: lists, comparisons, map, filters, templates, attachments."""
     pages = {"aanmelden/index.md": submit_page(ctx), "praktijken/index.md": listing_page(ctx),
              "vergelijken/index.md": compare_page(ctx), "vergelijken/naast-elkaar.md": side_by_side_page(ctx),
-             "kaart/index.md": map_page(ctx), "begrippen/index.md": glossary_page(ctx), "data/index.md": data_page(ctx), "zelfscan/index.md": zelfscan_page(ctx)}
+             "kaart/index.md": map_page(ctx), "begrippen/index.md": glossary_page(ctx), "data/index.md": data_page(ctx),
+             "zelfscan/index.md": zelfscan_page(ctx)}
     pages.update(filter_pages(ctx))
-    pages.update({f"praktijken/{r.id}.md": practice_page(ctx, r) for r in catalog.practices})
     pages.update(template_pages(ctx))
     pages.update(attachment_pages(ctx))
     return pages

@@ -294,16 +294,3 @@ def _shown(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
-
-
-def serve(config_file: Path, address: str) -> int:
-    from mkdocs.commands.serve import serve as mkdocs_serve
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    print(f"Voorbeeldweergave op http://{address}/ (stoppen met Ctrl+C). Wijzigingen in practices/ en docs/ "
-          "worden direct zichtbaar; fouten in de gegevens verschijnen hier en bovenaan elke pagina.", file=sys.stderr)
-    try:
-        mkdocs_serve(str(config_file), dev_addr=address, livereload=True)
-    except Exception as err:  # mkdocs prints its own details
-        print(f"De voorbeeldweergave is gestopt: {err}", file=sys.stderr)
-        return 1
-    return 0

@@ -9,17 +9,22 @@ the process ends its build or preview.
 
 from __future__ import annotations
 
+import sys
+import threading
 from contextlib import ExitStack
+from typing import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from macros.model.catalog import Catalog
 from macros.publish.documents import DocumentWork, document_work
 from macros.render.context import RenderContext
+from macros.site.rebuild import RebuildState
 from macros.site.steps import Prepared
 
 CONTEXT_KEY = "kennisbank_build"      # config key of the current BuildContext
 PRELOADED_KEY = "kennisbank_catalog"  # config key where `kennisbank build` hands over its validated Catalog
+SESSION_KEY = "kennisbank_session"    # config key of the serve Session (MkDocs loads the hook anew per rebuild)
 
 
 @dataclass
@@ -31,12 +36,53 @@ class BuildContext:
     abbreviations: str = ""             # the glossary as Markdown abbreviations, once per build
     pages_total: int = 0
     pages_done: int = 0
+    started: float = 0.0                  # time.monotonic() when the build began
+    rendered: RebuildState | None = None  # serve: the session's RebuildState once this build has succeeded
+
+
+class Publisher:
+    """Runs the publishing step of `serve` rebuilds in the background, newest first: the page is
+    in the browser while the downloads, open data and search index are written. A job that
+    is waiting is replaced by a newer one."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._next: Callable[[], None] | None = None
+        self._thread: threading.Thread | None = None
+
+    def submit(self, job: Callable[[], None]) -> None:
+        with self._lock:
+            self._next = job
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="publiceren", daemon=True)
+                self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                job, self._next = self._next, None
+                if job is None:
+                    self._thread = None
+                    return
+            try:
+                job()
+            except Exception as err:  # shown, and the preview goes on
+                print(f"Downloads, open data of zoekindex konden niet worden bijgewerkt: {err}", file=sys.stderr,
+                      flush=True)
+
+    def wait(self) -> None:
+        thread = self._thread
+        if thread is not None:
+            thread.join()
 
 
 @dataclass
 class Session:
     command: str = "build"
     last_good: Catalog | None = None
+    rebuild: RebuildState | None = None   # serve only: what the previous rebuild rendered
+    publisher: Publisher = field(default_factory=Publisher)
+    rebuild_soon: Callable[[], None] = lambda: None   # serve: ask the preview server for another rebuild
     _work: DocumentWork | None = None
     _stack: ExitStack = field(default_factory=ExitStack)
 
@@ -48,6 +94,7 @@ class Session:
         return self._work
 
     def close(self) -> None:
+        self.publisher.wait()  # it copies documents from the work folder removed below
         self._stack.close()
         self._work = None
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 import sys
+import time
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
@@ -22,7 +24,8 @@ from macros.model.catalog import Catalog
 from macros.render.blocks import Blocks
 from macros.render.pages import generated_pages
 from macros.render.reference import abbreviations
-from macros.site.context import CONTEXT_KEY, PRELOADED_KEY, BuildContext, Session, build_context
+from macros.site.context import CONTEXT_KEY, PRELOADED_KEY, SESSION_KEY, BuildContext, Session, build_context
+from macros.site.rebuild import RebuildState, site_key
 from macros.site.steps import prepare, publish
 
 _INDENTATION = re.compile(r"\n\s+")
@@ -45,15 +48,17 @@ class SiteEvents:
         self.session.close()
 
     def on_config(self, config):
+        self.session = config.get(SESSION_KEY) or self.session  # `kennisbank serve` hands its session over
+        started = time.monotonic()
         catalog, problems = self._catalog(config)
-        config[CONTEXT_KEY] = BuildContext(catalog=catalog, problems=tuple(problems))
+        config[CONTEXT_KEY] = BuildContext(catalog=catalog, problems=tuple(problems), started=started)
         return config
 
     def _catalog(self, config) -> tuple[Catalog, list]:
         root = practices_root(config)
         preloaded = config.get(PRELOADED_KEY)
         try:
-            catalog = preloaded or load_catalog(root)
+            catalog = preloaded or load_catalog(root, cache=self.session.command == "serve")
         except InvalidData as err:
             if self.session.command != "serve":
                 raise PluginError("De gegevens in practices/ bevatten fouten; de site is niet gebouwd.\n"
@@ -70,10 +75,25 @@ class SiteEvents:
         build.prepared = prepare(build.catalog, self.session.work(Path(config.config_file_path).parent), Blocks())
         build.render = build.prepared.render
         build.abbreviations = abbreviations(build.render)
-        for src, content in generated_pages(build.render).items():
-            files.append(File.generated(config, src, content=content))
+        if self.session.rebuild is None:
+            for src, content in generated_pages(build.render).items():
+                files.append(File.generated(config, src, content=content))
+        else:
+            build.rendered = add_changed_pages(files, config, build, self.session.rebuild)
         build.pages_total, build.pages_done = len(files.documentation_pages()), 0
         return files
+
+    def on_env(self, env, config, files):
+        """The theme's compiled templates are kept in .cache/ between builds (keyed on their source)."""
+        if self.session.rebuild is not None:
+            _keep_titles(files, self.session.rebuild, build_context(config).rendered)
+        folder = Path(config.config_file_path).parent / ".cache" / "jinja-thema"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+        except OSError:
+            pass  # a read-only checkout: compile every time
+        return env
 
     def on_page_markdown(self, markdown: str, page, config, files):
         """Hand-written pages get the glossary as hover explanations."""
@@ -96,7 +116,79 @@ class SiteEvents:
 
     def on_post_build(self, config):
         build = build_context(config)
-        publish(build.prepared, Path(config.site_dir), config.extra.get("redactie", {}), config.site_url)
+        site, redactie = Path(config.site_dir), config.extra.get("redactie", {})
+
+        def job():
+            publish(build.prepared, site, redactie, config.site_url)
+
+        if build.rendered is None:
+            job()
+            return
+        _report_rebuild(build)
+        # serve: the first build publishes before the server starts; later ones in the background
+        first = self.session.rebuild.catalog is None
+        self.session.rebuild = build.rendered
+        if build.rendered.behind:  # a quick rebuild: the rest follows in a rebuild right after this one
+            self.session.rebuild_soon()
+        elif first:
+            job()
+        else:
+            self.session.publisher.submit(job)
+
+
+def add_changed_pages(files, config, build: BuildContext, state: RebuildState) -> RebuildState:
+    """The generated pages of a serve rebuild, each marked modified only when it must be written
+    again (macros.site.rebuild); returns the state to keep once the build has succeeded."""
+    project = Path(config.config_file_path).parent
+    key = site_key(project, [f.src_uri for f in files.documentation_pages()], build.problems)
+    plan = state.plan(build.catalog, key)
+    pages = generated_pages(build.render, practices=plan.practices, others=not plan.quick)
+    # A quick rebuild removes no record (macros.site.rebuild), so every page of the previous build stays.
+    wanted = {f"praktijken/{p.id}.md" for p in build.catalog.practices} | set(state.pages if plan.quick else pages)
+    hashes = {}
+    for src in sorted(wanted):
+        if src in pages:
+            hashes[src] = build.render.blocks.fingerprint(pages[src])
+            file = File.generated(config, src, content=pages[src])
+            _modified(file, plan.everything or state.pages.get(src) != hashes[src])
+        else:  # unchanged, or left to the next rebuild: the HTML of the previous build stays
+            hashes[src] = state.pages[src]
+            file = File.generated(config, src, content="")
+            _modified(file, False)
+        files.append(file)
+    for file in files.documentation_pages():
+        if not file.generated_by and not plan.quick:  # hand-written: its macros read the data
+            written = file.is_modified
+            file.is_modified = lambda written=written: plan.everything or plan.data_changed or written()
+    for src in state.pages.keys() - wanted:  # a record was removed or renamed
+        gone = Path(File.generated(config, src, content="").abs_dest_path)
+        gone.unlink(missing_ok=True)
+        if gone.parent.is_dir() and not any(gone.parent.iterdir()):
+            gone.parent.rmdir()
+    return RebuildState(catalog=build.catalog, key=key, pages=hashes, behind=plan.quick)
+
+
+def _keep_titles(files, previous: RebuildState, current: RebuildState) -> None:
+    """A dirty build reads only the pages it renders; the others keep the title they had, or the
+    menu of every page rendered (and the 404 page, rendered always) would name them "None"."""
+    for file in files.documentation_pages():
+        page = file.page
+        if page.markdown is None and file.src_uri in previous.titles:
+            page.markdown, page.meta = "", {"title": previous.titles[file.src_uri]}
+        current.titles[file.src_uri] = page.title
+
+
+def _report_rebuild(build: BuildContext) -> None:
+    """One line per preview rebuild: how many pages were written and how long it took."""
+    seconds = time.monotonic() - build.started
+    pages = f"{build.pages_done} {'pagina' if build.pages_done == 1 else 'pagina’s'}"
+    rest = (" De overzichten volgen." if build.rendered.behind else
+            " Downloads, open data en zoekindex worden op de achtergrond bijgewerkt.")
+    print(f"Voorbeeld bijgewerkt in {seconds:.1f} s: {pages} opnieuw gemaakt.{rest}", file=sys.stderr, flush=True)
+
+
+def _modified(file: File, modified: bool) -> None:
+    file.is_modified = lambda: modified
 
 
 def _progress(build: BuildContext, command: str) -> None:

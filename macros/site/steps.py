@@ -53,7 +53,8 @@ def prepare(catalog: Catalog, work: DocumentWork, blocks: Blocks | None = None) 
     documents, sizes = make_documents(catalog, work)
     shapes = project_shapes(load_topology(catalog.root / MAP_FILE))
     render = render_context(catalog, sizes=sizes, shapes=shapes, history=file_history(catalog.root),
-                            attachments=markdown_attachments(catalog), blocks=blocks)
+                            attachments=markdown_attachments(catalog), blocks=blocks,
+                            template_cache=catalog.root.parent / ".cache" / "jinja")
     return Prepared(render, documents)
 
 
