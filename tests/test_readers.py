@@ -120,8 +120,8 @@ def test_abbreviations_in_cells_link_to_the_glossary(ctx):
         ("SWV", "swv", 'Samenwerkingsverband passend onderwijs: alle "schoolbesturen" & scholen in een regio '
                        'werken hierin samen.')]
     assert ctx.gloss("SWVs en swv blijven tekst") == [("SWVs en swv blijven tekst", "", "")]
-    html = ctx.env.get_template("_cell.html").render(
-        ctx=ctx, page_url="vergelijken/", cell=dataclasses.replace(_text_cell(ctx), label="Besproken in het OOGO"))
+    html = str(ctx.env.get_template("_cell.html").module.cell_html(
+        ctx, dataclasses.replace(_text_cell(ctx), label="Besproken in het OOGO"), "vergelijken/"))
     cell = lxml.html.fragment_fromstring(html, create_parent="div")
     assert [(a.get("href"), a.get("class"), a[0].tag, a[0].get("title"), text(a)) for a in cell.xpath("a")] == [
         ("../begrippen/#oogo", "kb-afkorting", "abbr",

@@ -50,7 +50,7 @@ def table(ctx: RenderContext, themes=None) -> tuple[list[str], list[list]]:
     columns = [(t, f) for t in themes for f in ctx.compare_fields(t)]
     header = [*FIRST, *(f"{ctx.catalog.label('themas', t)}: {f.title}" for t, f in columns)]
     rows = [[r.get("titel"), r.get("regio"), r.id, *(_value(ctx, r, f) for _, f in columns)]
-            for r in by_title(ctx.catalog.practices)]
+            for r in by_title(ctx, ctx.catalog.practices)]
     for row in (header, *rows):
         _checked(row)
     return header, rows

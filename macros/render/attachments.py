@@ -36,7 +36,7 @@ def is_page_attachment(ctx: RenderContext, name: str | None) -> bool:
 def users(ctx: RenderContext) -> dict[str, list[tuple[str, object]]]:
     """{file name: [(document title, practice)]} for every Markdown attachment that has a page, practices by title."""
     found: dict[str, list] = {}
-    for record in by_title(ctx.catalog.practices):
+    for record in by_title(ctx, ctx.catalog.practices):
         for doc in record.get("documenten", default=()):
             if is_page_attachment(ctx, doc.get("bestand")):
                 found.setdefault(doc["bestand"], []).append((doc["titel"], record))

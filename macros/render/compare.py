@@ -24,7 +24,7 @@ def compare_page(ctx: RenderContext) -> str:
 def side_by_side_page(ctx: RenderContext) -> str:
     """vergelijken/naast-elkaar/: pick two to four practices; kennisbank.js fetches the data and shows them."""
     options = [{"id": r.id, "titel": r.get("titel"), "regio": r.get("regio")}
-               for r in by_title(ctx.catalog.practices)]
+               for r in by_title(ctx, ctx.catalog.practices)]
     return (front("Naast elkaar vergelijken", "Kies twee tot vier praktijken en zie ze per thema naast elkaar.",
                   search=UNSEARCHED, hide=FULL_WIDTH)
             + ctx.render_page("side_by_side.html", page_url="vergelijken/naast-elkaar/", options=options))

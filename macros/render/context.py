@@ -44,6 +44,7 @@ class RenderContext:
     glossary: Mapping = field(default_factory=dict)  # abbreviation -> (glossary anchor, explanation)
     attachments: Mapping = field(default_factory=dict)  # Markdown attachment file name -> text
     blocks: Blocks | None = None       # set in the MkDocs build: HTML blocks skip Python-Markdown
+    title_rank: Mapping = field(default_factory=dict)  # practice id -> place in the order by title
 
     def compare_fields(self, theme: str) -> list[Field]:
         return [f for f in self.fields["praktijk"] if f.compare == theme]
@@ -88,6 +89,19 @@ class RenderContext:
     def for_markdown(self, html: str) -> str:
         """HTML a macro puts into a hand-written Markdown page; in the MkDocs build as a marker."""
         return self.blocks.stash(html) if self.blocks else html
+
+
+def title_key(title: str) -> str:
+    """A title as Dutch readers sort it: without accents and case ('Eén' sorts as 'een', before 'Eerste'),
+    the order the browser's localeCompare('nl') gives when a reader sorts the column again."""
+    folded = unicodedata.normalize("NFKD", title)
+    return "".join(c for c in folded if not unicodedata.combining(c)).casefold()
+
+
+def _title_ranks(catalog: Catalog) -> dict[str, int]:
+    """Every practice's place by title, computed once: the pages sort practices dozens of times."""
+    ordered = sorted(catalog.practices, key=lambda r: (title_key(r.get("titel")), r.id))
+    return {r.id: rank for rank, r in enumerate(ordered)}
 
 
 def facet_values(catalog: Catalog, record: Record) -> dict[str, tuple[str, ...]]:
@@ -138,4 +152,5 @@ def render_context(catalog: Catalog, sizes: Mapping | None = None, shapes: tuple
         sizes=MappingProxyType(dict(sizes or {})), shapes=shapes,
         history=MappingProxyType(practice_history(history)),
         glossary=MappingProxyType(glossary_abbreviations(catalog)),
-        attachments=MappingProxyType(dict(attachments or {})))
+        attachments=MappingProxyType(dict(attachments or {})),
+        title_rank=MappingProxyType(_title_ranks(catalog)))

@@ -101,7 +101,7 @@ def practice_item(ctx: RenderContext, record: Record, summary: bool = True) -> d
 
 
 def practice_items(ctx: RenderContext, records, summary: bool = True) -> list[dict]:
-    return [practice_item(ctx, r, summary) for r in by_title(records)]
+    return [practice_item(ctx, r, summary) for r in by_title(ctx, records)]
 
 
 def practice_list(ctx: RenderContext, records, page_url: str, summary: bool = True) -> str:

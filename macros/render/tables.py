@@ -6,7 +6,6 @@ site and in the cells of the side-by-side data (`compare_data`) alike.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
 from macros.model.catalog import Record
@@ -56,16 +55,9 @@ def cell(ctx: RenderContext, record: Record, f: Field) -> Cell:
 FIRST_COLUMN = ("Praktijk", "De naam van de praktijk, met de regio eronder. Kies de naam voor alle afspraken van die regio.")
 
 
-def title_key(title: str) -> str:
-    """A title as Dutch readers sort it: without accents and case ('Eén' sorts as 'een', before 'Eerste'),
-    the order the browser's localeCompare('nl') gives when a reader sorts the column again."""
-    folded = unicodedata.normalize("NFKD", title)
-    return "".join(c for c in folded if not unicodedata.combining(c)).casefold()
-
-
-def by_title(practices) -> list[Record]:
-    """Practices in the order readers look for them: by title."""
-    return sorted(practices, key=lambda r: (title_key(r.get("titel")), r.id))
+def by_title(ctx: RenderContext, practices) -> list[Record]:
+    """Practices in the order readers look for them: by title (macros.render.context.title_key)."""
+    return sorted(practices, key=lambda r: ctx.title_rank[r.id])
 
 
 def column(ctx: RenderContext, title: str, explanation: str, key: str) -> dict:
@@ -86,7 +78,7 @@ def table_data(ctx: RenderContext, theme: str, practices) -> dict:
             "first": column(ctx, *FIRST_COLUMN, f"{theme}-praktijk"),
             "columns": [field_column(ctx, f) for f in columns],
             "rows": [{"url": f"praktijken/{r.id}/", "titel": r.get("titel"), "regio": r.get("regio"),
-                      "cells": [cell(ctx, r, f) for f in columns]} for r in by_title(practices)]}
+                      "cells": [cell(ctx, r, f) for f in columns]} for r in by_title(ctx, practices)]}
 
 
 def comparison_table(ctx: RenderContext, theme: str, practices, page_url: str) -> str:
@@ -109,7 +101,7 @@ def compare_data(ctx: RenderContext) -> dict:
     field carries its explanation (`uitleg`, HTML from `_column_help.html`) for the row headers."""
     themes = ctx.compare_themes()
     columns = {t: ctx.compare_fields(t) for t in themes}
-    cell_template = ctx.env.get_template("_cell.html")
+    cell_html = ctx.env.get_template("_cell.html").module.cell_html
     help_template = ctx.env.get_template("_column_help.html")
     cells = {r.id: {t: [cell(ctx, r, f) for f in columns[t]] for t in themes} for r in ctx.catalog.practices}
     return {"themas": [{"code": t, "label": ctx.catalog.label("themas", t),
@@ -118,7 +110,7 @@ def compare_data(ctx: RenderContext) -> dict:
                                                                  page_url=SIDE_BY_SIDE_URL).strip()}
                                    for f in columns[t]]} for t in themes],
             "praktijken": [{"id": r.id, "titel": r.get("titel"), "regio": r.get("regio"),
-                            "waarden": {t: [cell_template.render(cell=c, ctx=ctx, page_url=SIDE_BY_SIDE_URL)
+                            "waarden": {t: [str(cell_html(ctx, c, SIDE_BY_SIDE_URL))
                                             for c in cells[r.id][t]] for t in themes},
                             "teksten": {t: [plain(c) for c in cells[r.id][t]] for t in themes}}
-                           for r in by_title(ctx.catalog.practices)]}
+                           for r in by_title(ctx, ctx.catalog.practices)]}
