@@ -16,6 +16,7 @@ from typing import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from macros.checks.problems import os_error_message
 from macros.model.catalog import Catalog
 from macros.publish.documents import DocumentWork, document_work
 from macros.render.context import RenderContext
@@ -67,8 +68,10 @@ class Publisher:
             try:
                 job()
             except Exception as err:  # shown, and the preview goes on
-                print(f"Downloads, open data of zoekindex konden niet worden bijgewerkt: {err}", file=sys.stderr,
-                      flush=True)
+                reason = os_error_message(err) if isinstance(err, OSError) else str(err)
+                print(f"Downloads, open data of zoekindex konden niet worden bijgewerkt: {reason} De pagina's "
+                      "zelf zijn wel bijgewerkt; sla een bestand opnieuw op om het nog eens te proberen.",
+                      file=sys.stderr, flush=True)
 
     def wait(self) -> None:
         thread = self._thread
