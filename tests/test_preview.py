@@ -16,6 +16,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -90,6 +91,22 @@ def test_the_publisher_runs_the_newest_job_and_drops_the_waiting_ones():
     assert done == [1, 3]
 
 
+def test_a_failing_publication_is_told_in_dutch_and_the_next_job_still_runs(capsys):
+    publisher, done = Publisher(), []
+
+    def full_disk():
+        raise PermissionError(13, "Permission denied", "/srv/site/data/praktijken.csv")
+
+    publisher.submit(full_disk)
+    publisher.wait()
+    publisher.submit(lambda: done.append("volgende"))
+    publisher.wait()
+    told = capsys.readouterr().err
+    assert told.startswith("Downloads, open data of zoekindex konden niet worden bijgewerkt: ")
+    assert "/srv/site/data/praktijken.csv" in told and "Errno" not in told and "Permission denied" not in told
+    assert done == ["volgende"]
+
+
 # --- one preview session ----------------------------------------------------------------------
 
 def _port() -> int:
@@ -114,14 +131,26 @@ def _comparable(path: Path) -> str:
     return "\n".join(line for line in text.splitlines() if line.strip())
 
 
+@contextmanager
+def serving(project: Path):
+    """`kennisbank serve` in `project` until its first build is up; yields {"port", "server"}, and
+    "output" (all it printed) once it has been stopped."""
+    running = {"port": _port()}
+    running["server"] = subprocess.Popen(
+        [sys.executable, "-m", "macros.cli", "serve", "--adres", f"127.0.0.1:{running['port']}"], cwd=project,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    try:
+        fetch_until(running["port"], f"praktijken/{OTHER}/", lambda html: "<h1" in html)
+        yield running
+    finally:
+        running["server"].terminate()
+        running["output"] = running["server"].communicate(timeout=30)[0]
+
+
 def test_preview_follows_edits_and_matches_a_complete_build(tmp_path):
     project = project_copy(tmp_path)
-    port = _port()
-    server = subprocess.Popen([sys.executable, "-m", "macros.cli", "serve", "--adres", f"127.0.0.1:{port}"],
-                              cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    try:
-        fetch_until(port, f"praktijken/{OTHER}/", lambda html: "<h1" in html)
+    with serving(project) as running:
+        port = running["port"]
         edit_record(project, OTHER, lambda d: d.update(titel="Vijfdagentafel Twente, herzien"))
         fetch_until(port, f"praktijken/{OTHER}/", lambda html: "Vijfdagentafel Twente, herzien</h1>" in html)
         fetch_until(port, "praktijken/", lambda html: "Vijfdagentafel Twente, herzien" in html)
@@ -133,27 +162,22 @@ def test_preview_follows_edits_and_matches_a_complete_build(tmp_path):
         edit_csv(project / "practices" / "codelijsten" / "dekking.csv", "ja", "label", "Geregeld")
         fetch_until(port, f"praktijken/{REPLACER}/", lambda html: "✓</span> Geregeld</span>" in html)
         time.sleep(3)  # the background publishing of the last rebuild
-        assert server.poll() is None
-    finally:
-        server.terminate()
-        output = server.communicate(timeout=30)[0]
-        preview = next((project / ".cache").glob("voorbeeld-*"), None)
-    assert "Traceback" not in output, output
+        assert running["server"].poll() is None
+    preview = next((project / ".cache").glob("voorbeeld-*"), None)
+    assert "Traceback" not in running["output"], running["output"]
     assert preview is None, "the preview's folder is removed when it stops"
 
 
 def test_every_preview_page_equals_a_complete_build_after_edits(tmp_path):
     project = project_copy(tmp_path)
-    port = _port()
-    server = subprocess.Popen([sys.executable, "-m", "macros.cli", "serve", "--adres", f"127.0.0.1:{port}"],
-                              cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    try:
-        fetch_until(port, f"praktijken/{OTHER}/", lambda html: "<h1" in html)
+    with serving(project) as running:
+        port = running["port"]
         edit_record(project, REPLACED, lambda d: d.update(titel="Thuiszittersoverleg 2018, herzien"))
         fetch_until(port, f"praktijken/{REPLACER}/", lambda html: "Thuiszittersoverleg 2018, herzien" in html)
         (project / "practices" / "praktijken" / "voorbeeld-groningen-vo.yaml").unlink()
         fetch_until(port, "praktijken/", lambda html: "voorbeeld-groningen-vo" not in html and "<h1" in html)
+        # the open data follows in the background: wait until it no longer lists the removed record
+        fetch_until(port, "data/tabellen/praktijken.csv", lambda text: "voorbeeld-groningen-vo" not in text)
         time.sleep(3)
         preview = next((project / ".cache").glob("voorbeeld-*"))
         complete = build(project)
@@ -165,6 +189,3 @@ def test_every_preview_page_equals_a_complete_build_after_edits(tmp_path):
         for table in ("praktijken.csv", "praktijk-themas.csv"):
             assert (preview / "data" / "tabellen" / table).read_bytes() == \
                 (complete / "data" / "tabellen" / table).read_bytes()
-    finally:
-        server.terminate()
-        server.communicate(timeout=30)
