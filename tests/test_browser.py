@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from macros.load.catalog import load_catalog
 from test_search import search
+from accessibility import assert_accessible
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,10 +26,6 @@ def assert_local_only(page, base_url):
     assert not foreign, f"requests to other hosts: {foreign}"
 
 
-def assert_accessible(page, what: str):
-    results = Axe().run(page)
-    violations = results.response["violations"]
-    assert not violations, f"{what}: " + json.dumps([(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations], indent=1)
 
 
 # --- practice list ---------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from macros.model.catalog import thaw
 from macros.model.schema import fields, load_schema
 
 from conftest import ROOT, html_of
+from accessibility import axe_violations
 
 SCHEMA_FILE = ROOT / "practices" / "schema" / "praktijk.schema.json"
 # What the brief keeps off the form: the script writes the example flag; the editors fill in their review block.
@@ -456,11 +457,6 @@ def test_gemeente_picker_works_by_keyboard(page, base_url):
 
 
 # --- 4 and 5. nothing leaves the host; axe finds no violations ---------------------------------
-
-def axe_violations(page, context=None) -> list:
-    from axe_playwright_python.sync_playwright import Axe
-    return Axe().run(page, context=context).response["violations"]
-
 
 def describe(violations) -> str:
     return json.dumps([{"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}

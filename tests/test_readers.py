@@ -26,7 +26,6 @@ import lxml.etree
 import lxml.html
 import openpyxl
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from odf.namespaces import TABLENS
 from odf.opendocument import load as load_ods
 from odf.table import TableCell
@@ -46,6 +45,7 @@ from macros.render.context import render_context
 from macros.render.listing import practice_list
 from macros.render.practice import practice_page
 from macros.render.tables import cell, comparison_table, compare_data
+from accessibility import assert_accessible
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "practices"
@@ -455,9 +455,6 @@ def opened(browser, base_url, path: str, width: int = 1366, height: int = 900, *
         context.close()
 
 
-def assert_accessible(page, what: str):
-    violations = Axe().run(page).response["violations"]
-    assert not violations, f"{what}: " + json.dumps([(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations])
 
 
 @pytest.mark.parametrize("width", WIDTHS)
