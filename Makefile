@@ -58,7 +58,7 @@ bench: $(STAMP)
 # Regenerate the hashed lock after changing dependencies in pyproject.toml.
 lock:
 	$(PYTHON) -m venv .cache/piptools && .cache/piptools/bin/pip install --quiet pip-tools
-	.cache/piptools/bin/pip-compile --quiet --generate-hashes --allow-unsafe --extra test --strip-extras \
+	.cache/piptools/bin/pip-compile --quiet --generate-hashes --allow-unsafe --extra test --extra zensical --strip-extras \
 	  --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
 clean:

@@ -69,6 +69,17 @@ def page(browser, base_url):
     context.close()
 
 
+def project_copy(tmp_path: Path) -> Path:
+    """A copy of the project's content in `tmp_path/project`, with the code linked in (not copied)."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("practices", "docs", "overrides"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    (project / "macros").symlink_to(ROOT / "macros")
+    return project
+
+
 def html_of(site_dir: Path, url_path: str) -> str:
     """The built HTML of a site path like 'praktijken/x/'."""
     return (site_dir / url_path / "index.html").read_text(encoding="utf-8")

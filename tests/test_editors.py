@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from macros.cli.main import main
+from conftest import project_copy
 
 ROOT = Path(__file__).resolve().parent.parent
 NEW_FLAGS = ["--id", "breda-test-po", "--titel", "Doorbraaktafel Breda", "--samenvatting",
@@ -128,16 +129,6 @@ def tree_digest(folder: Path) -> str:
         if path.is_file():
             digest.update(path.read_bytes())
     return digest.hexdigest()
-
-
-def project_copy(tmp_path: Path) -> Path:
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("practices", "docs", "overrides"):
-        shutil.copytree(ROOT / name, project / name)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    (project / "macros").symlink_to(ROOT / "macros")
-    return project
 
 
 def test_failed_build_leaves_the_previous_site_byte_identical(tmp_path):

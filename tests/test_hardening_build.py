@@ -32,6 +32,7 @@ from macros.cli.main import main
 from macros.publish import documents
 from macros.publish.documents import document_work, reference_documents, write_downloads
 from macros.render.template_body import body_html
+from conftest import project_copy
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = "convenant-gegevensdeling"
@@ -74,16 +75,6 @@ def body_problems(practices: Path, capsys) -> list[str]:
 def run(*args, cwd=ROOT) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "macros.cli", *args], capture_output=True, text=True, cwd=cwd,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-
-
-def project_copy(tmp_path: Path) -> Path:
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("practices", "docs", "overrides"):
-        shutil.copytree(ROOT / name, project / name)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    (project / "macros").symlink_to(ROOT / "macros")
-    return project
 
 
 def unstable(name: str) -> bool:

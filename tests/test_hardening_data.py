@@ -29,6 +29,7 @@ from macros.load import parallel
 from macros.load.catalog import load_catalog
 from macros.load.files import copy_attachments, referenced_attachments
 from macros.publish.opendata import export_package
+from conftest import project_copy
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -89,16 +90,6 @@ def assert_file_message(output: str, file: str, *words: str) -> None:
 def run_cli(*args, cwd=ROOT) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "macros.cli", *args], capture_output=True, text=True, cwd=cwd,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-
-
-def project_copy(tmp_path: Path) -> Path:
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("practices", "docs", "overrides"):
-        shutil.copytree(ROOT / name, project / name)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    (project / "macros").symlink_to(ROOT / "macros")
-    return project
 
 
 def test_bundled_package_trips_no_new_check_and_has_no_warnings(capsys):

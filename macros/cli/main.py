@@ -8,6 +8,7 @@ import sys
 from macros.cli import dutch_argparse  # noqa: F401  (Dutch texts for argparse's own messages)
 from macros.checks.problems import os_error_message
 from macros.cli import beheer, export, new, pages, site, stale, template, validate
+from macros.site.build import BUILDERS
 
 EXAMPLES = """voorbeelden:
   kennisbank validate                      controleer alles in practices/
@@ -64,6 +65,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--config", default="mkdocs.yml", help="het mkdocs-configuratiebestand")
     p.add_argument("--site", default="site", metavar="MAP", help="map voor de gebouwde site (standaard: site)")
     p.add_argument("--niet-streng", action="store_true", help="waarschuwingen van MkDocs niet als fout behandelen")
+    p.add_argument("--bouwer", choices=BUILDERS, default="mkdocs",
+                   help="de sitegenerator: mkdocs (standaard) of zensical (de opvolger van Material for MkDocs; "
+                        "installeer met pip install -e '.[zensical]')")
 
     p = command("serve", site.preview, "Bekijk de site lokaal; ververst bij elke wijziging in practices/ of docs/.",
                 "voorbeeld:\n  kennisbank serve --adres 127.0.0.1:8000")

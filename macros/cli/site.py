@@ -12,7 +12,7 @@ from macros.site.preview import serve
 
 
 def build(args) -> int:
-    return build_atomic(Path(args.config), Path(args.site), strict=not args.niet_streng)
+    return build_atomic(Path(args.config), Path(args.site), strict=not args.niet_streng, bouwer=args.bouwer)
 
 
 def preview(args) -> int:

@@ -20,6 +20,10 @@ import re
 import secrets
 
 
+# A page template's title line: autoescaped data cannot close the tag or break the line.
+_TITLE = re.compile(r"\A(<h1>[^<\n]*</h1>)\n")
+
+
 class Blocks:
     """The HTML blocks of one build, keyed by their marker."""
 
@@ -52,6 +56,10 @@ class Blocks:
     def _flush(self, chunk: list[str]) -> str:
         text = "\n".join(chunk).strip("\n")
         chunk.clear()
+        title = _TITLE.match(text)
+        if title:  # the page's own <h1> stays visible, or a theme that looks for one adds a second
+            rest = text[title.end():]
+            return f"\n\n{title[1]}\n\n" + (self.stash(rest) if rest.strip() else "")
         return self.stash(text) if text.strip() else ""
 
     def fingerprint(self, page: str) -> str:

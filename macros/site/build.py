@@ -228,11 +228,14 @@ def _failure(err: BaseException) -> str:
 # --------------------------------------------------------------------------- build
 
 
-def build_atomic(config_file: Path, site: Path, strict: bool = True) -> int:
+BUILDERS = ("mkdocs", "zensical")
+
+
+def build_atomic(config_file: Path, site: Path, strict: bool = True, bouwer: str = "mkdocs") -> int:
     layout = Layout.of(site)
     try:
         with locked(layout):
-            return _build_locked(config_file, layout, strict)
+            return _build_locked(config_file, layout, strict, bouwer)
     except Busy as busy:
         print(f"Er loopt al een andere bouw van {layout.site}/ (het slot {busy} is bezet). Wacht tot die klaar is "
               "en probeer het daarna opnieuw.", file=sys.stderr)
@@ -242,11 +245,7 @@ def build_atomic(config_file: Path, site: Path, strict: bool = True) -> int:
     return 1
 
 
-def _build_locked(config_file: Path, layout: Layout, strict: bool) -> int:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+def _build_locked(config_file: Path, layout: Layout, strict: bool, bouwer: str) -> int:
     started = time.monotonic()
     site = layout.site
     clean_leftovers(layout)
@@ -260,7 +259,31 @@ def _build_locked(config_file: Path, layout: Layout, strict: bool) -> int:
         return 1
     fresh = layout.builds / f"{BUILD_PREFIX}{uuid.uuid4().hex[:12]}"
     fresh.mkdir()  # with the user's umask, so a web server may read it
-    _step(2, 3, "site bouwen", started)
+    _step(2, 3, "site bouwen" + (" met Zensical" if bouwer == "zensical" else ""), started)
+    try:
+        if bouwer == "zensical":
+            _build_zensical(config_file, catalog, fresh, strict)
+        else:
+            _build_mkdocs(config_file, catalog, fresh, strict)
+    except _Failed as failed:  # any failure: keep the old site
+        shutil.rmtree(fresh, ignore_errors=True)
+        print(f"De bouw is mislukt: {failed}\nDe site is niet vervangen; {site}/ is niet veranderd.", file=sys.stderr)
+        return 1
+    _step(3, 3, "site vervangen", started)
+    _swap(fresh, layout)
+    print(f"Klaar: de site staat in {site}/ ({time.monotonic() - started:.1f} s).", file=sys.stderr)
+    return 0
+
+
+class _Failed(Exception):
+    """A generator's build failed; the message says why, in Dutch where we know the cause."""
+
+
+def _build_mkdocs(config_file: Path, catalog, fresh: Path, strict: bool) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     collected, mkdocs_log = _Collect(), logging.getLogger("mkdocs")
     mkdocs_log.addHandler(collected)
     docs = "docs"
@@ -274,19 +297,23 @@ def _build_locked(config_file: Path, layout: Layout, strict: bool) -> int:
             build(config)
         finally:
             config.plugins.on_shutdown()
-    except (SystemExit, Exception) as err:  # any failure: keep the old site
-        shutil.rmtree(fresh, ignore_errors=True)
+    except (SystemExit, Exception) as err:
         _show_warnings(collected.records, docs)
-        print(f"De bouw is mislukt: {_failure(err)}\nDe site is niet vervangen; {site}/ is niet veranderd.",
-              file=sys.stderr)
-        return 1
+        raise _Failed(_failure(err)) from None
     finally:
         mkdocs_log.removeHandler(collected)
     _show_warnings(collected.records, docs)
-    _step(3, 3, "site vervangen", started)
-    _swap(fresh, layout)
-    print(f"Klaar: de site staat in {site}/ ({time.monotonic() - started:.1f} s).", file=sys.stderr)
-    return 0
+
+
+def _build_zensical(config_file: Path, catalog, fresh: Path, strict: bool) -> None:
+    from macros.site.zensical import ZensicalFailed, build_zensical
+
+    try:
+        build_zensical(config_file, catalog, fresh, strict)
+    except ZensicalFailed as err:
+        raise _Failed(str(err)) from None
+    except OSError as err:
+        raise _Failed(os_reason(err)) from None
 
 
 def _shown(path: Path) -> str:

@@ -1,0 +1,206 @@
+"""The site built with Zensical instead of MkDocs (`kennisbank build --bouwer zensical`).
+
+Zensical reads `mkdocs.yml` but runs no hooks, and its macros extension has no post-build
+step. So what the MkDocs hook does happens around it, from the same one Catalog:
+
+1. before: `docs/` is copied into `.cache/zensical/docs` with the macros of the hand-written
+   pages already replaced by their output, the glossary appended, and the generated pages
+   written beside them; a derived `mkdocs.yml` without hooks, watch and the macros plugin;
+2. Zensical builds that folder (in its own process: it keeps global state);
+3. after: the HTML blocks that skipped Markdown are put back into every page
+   (macros.render.blocks) and `steps.publish` writes downloads, open data and search.
+
+Zensical only builds into a folder under its project root, so it builds into the cache and
+the result is moved into the build folder that `build_atomic` swaps in.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+import yaml
+
+from macros.load.files import visible_files
+from macros.model.catalog import Catalog
+from macros.publish.documents import document_work
+from macros.render.blocks import Blocks
+from macros.render.pages import generated_pages
+from macros.render.reference import abbreviations
+from macros.site.context import CONTEXT_KEY, BuildContext
+from macros.site.steps import Prepared, prepare, publish
+from macros.site.theme_css import material_search_css
+
+WORK = Path(".cache") / "zensical"
+SEARCH_CSS = "assets/zoeken-material.css"  # Material's search rules, which Zensical's theme lacks
+# What Zensical must not see: it runs no hooks, and the macros are already rendered.
+_DROPPED_KEYS = ("hooks", "watch")
+_DROPPED_PLUGINS = {"macros"}
+
+
+class ZensicalFailed(Exception):
+    """Zensical stopped; the message is what it printed."""
+
+
+class _EnvLoader(yaml.SafeLoader):
+    """mkdocs.yml's `!ENV [NAME, default]`, read as MkDocs reads it."""
+
+
+def _env_tag(loader: yaml.SafeLoader, node: yaml.Node):
+    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    *variables, default = names if len(names) > 1 else (*names, None)
+    return next((os.environ[v] for v in variables if v in os.environ), default)
+
+
+_EnvLoader.add_constructor("!ENV", _env_tag)
+
+
+def read_config(config_file: Path) -> dict:
+    return yaml.load(config_file.read_text(encoding="utf-8"), Loader=_EnvLoader)  # noqa: S506 (safe loader subclass)
+
+
+def derived_config(config: dict) -> dict:
+    """mkdocs.yml for Zensical: the same site, without what only the MkDocs build runs."""
+    derived = {k: v for k, v in config.items() if k not in _DROPPED_KEYS}
+    derived["plugins"] = [p for p in config.get("plugins", [])
+                          if (next(iter(p)) if isinstance(p, dict) else p) not in _DROPPED_PLUGINS]
+    derived["docs_dir"], derived["site_dir"] = "docs", "site"
+    theme = {**derived.get("theme", {}), "variant": "classic"}  # Material's look; Zensical's default is "modern"
+    if "custom_dir" in theme:
+        theme["custom_dir"] = "overrides"
+    derived["theme"] = theme
+    # Before ours, so that our own search styles still win (macros.site.theme_css).
+    derived["extra_css"] = [SEARCH_CSS, *config.get("extra_css", [])]
+    return derived
+
+
+# --------------------------------------------------------------------------- macros without MkDocs
+
+
+@dataclass
+class _Page:
+    url: str
+
+
+class MacroEnv:
+    """What `macros.define_env` needs of mkdocs-macros' env: the config (where the build context
+    hangs), the page being rendered and the `macro` decorator."""
+
+    def __init__(self, conf: dict) -> None:
+        self.conf = conf
+        self.page: _Page | None = None
+        self.macros: dict = {}
+
+    def macro(self, function):
+        self.macros[function.__name__] = function
+        return function
+
+
+def page_url(src: str) -> str:
+    """The URL of a page with `use_directory_urls`, as MkDocs gives it (`themas/x.md` -> `themas/x/`)."""
+    stem = src.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/" if stem.endswith("/index") else stem + "/"
+
+
+def macro_renderer(build: BuildContext):
+    """A function (src, markdown) -> markdown with the macros replaced, as mkdocs-macros renders them
+    (Jinja over the page's Markdown; an unknown name stops the build, like `on_undefined: strict`)."""
+    import macros  # the module mkdocs-macros loads by `module_name`
+
+    env = MacroEnv({CONTEXT_KEY: build})
+    macros.define_env(env)
+    jinja = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+                               autoescape=False)  # noqa: S701: Markdown source; the macros return escaped HTML
+    jinja.globals.update(env.macros)
+
+    def render(src: str, markdown: str) -> str:
+        env.page = _Page(page_url(src))
+        try:
+            return jinja.from_string(markdown).render()
+        except jinja2.TemplateError as err:
+            raise ZensicalFailed(f"docs/{src}: de macro kon niet worden uitgevoerd: {err}") from None
+    return render
+
+
+# --------------------------------------------------------------------------- the build
+
+
+def write_sources(project: Path, config: dict, build: BuildContext, work: Path) -> None:
+    """docs/ with macros rendered and the generated pages, the derived config and the overrides, in `work`."""
+    docs, out = project / config.get("docs_dir", "docs"), work / "docs"
+    render = macro_renderer(build)
+    for path in visible_files(docs):
+        src = path.relative_to(docs).as_posix()
+        target = out / src
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if path.suffix == ".md":
+            target.write_text(render(src, path.read_text(encoding="utf-8")) + build.abbreviations, encoding="utf-8")
+        else:
+            shutil.copyfile(path, target)
+    (out / SEARCH_CSS).write_text(material_search_css(), encoding="utf-8")
+    for src, content in generated_pages(build.render).items():
+        target = out / src
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+    custom = config.get("theme", {}).get("custom_dir")
+    if custom:
+        for path in visible_files(project / custom):
+            target = work / "overrides" / path.relative_to(project / custom)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+    (work / "mkdocs.yml").write_text(yaml.safe_dump(derived_config(config), allow_unicode=True, sort_keys=False),
+                                     encoding="utf-8")
+
+
+def run_zensical(work: Path, strict: bool) -> None:
+    if importlib.util.find_spec("zensical") is None:
+        raise ZensicalFailed("Zensical is niet geïnstalleerd. Installeer het met: pip install -e '.[zensical]' "
+                             "(of bouw met --bouwer mkdocs).")
+    command = [sys.executable, "-m", "zensical", "build", "--config-file", str(work / "mkdocs.yml")]
+    done = subprocess.run(command + (["--strict"] if strict else []), cwd=work, capture_output=True, text=True,
+                          env={**os.environ, "NO_COLOR": "1"})
+    if done.returncode != 0:
+        raise ZensicalFailed("Zensical stopte:\n" + (done.stdout + done.stderr).strip())
+
+
+def restore_blocks(site: Path, blocks: Blocks) -> None:
+    for page in sorted(site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        restored = blocks.restore(html)
+        if restored != html:
+            page.write_text(restored, encoding="utf-8")
+
+
+def build_zensical(config_file: Path, catalog: Catalog, target: Path, strict: bool) -> None:
+    """The site of `catalog` built by Zensical into the empty folder `target`."""
+    project = config_file.resolve().parent
+    config = read_config(config_file)
+    work = project / WORK
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    try:
+        with document_work(project / ".cache") as documents:
+            blocks = Blocks()
+            prepared: Prepared = prepare(catalog, documents, blocks)
+            build = BuildContext(catalog=catalog, problems=(), prepared=prepared, render=prepared.render,
+                                 abbreviations=abbreviations(prepared.render))
+            write_sources(project, config, build, work)
+            run_zensical(work, strict)
+            _move_into(work / "site", target)
+            restore_blocks(target, blocks)
+            publish(prepared, target, config.get("extra", {}).get("redactie", {}), config.get("site_url"))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _move_into(built: Path, target: Path) -> None:
+    for entry in sorted(built.iterdir()):
+        shutil.move(str(entry), str(target / entry.name))
