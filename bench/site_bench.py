@@ -4,6 +4,7 @@
     python bench/site_bench.py --sizes 1000 --repeat 1
     python bench/site_bench.py --only-profile --profile-n 1000
     python bench/site_bench.py --code /tmp/main-export       # measure another checkout of the project
+    python bench/site_bench.py --sizes 1000 --zensical --no-profile   # also `build --bouwer zensical`
 
 For every N:
   real      a project in bench/out/site-N/project: copies of mkdocs.yml, docs/ and overrides/ of
@@ -15,6 +16,8 @@ For every N:
             render_macros removed) in a stock Material project: theme material, language nl,
             font false, its own search plugin (lang nl), not_in_nav /praktijken/*, MkDocs'
             default Markdown extensions, no macros, no hook; `python -m mkdocs build`.
+  zensical  with --zensical: the real project once more with `build --bouwer zensical` (issue 17),
+            beside the MkDocs build of the same run.
 Wall time best of --repeat with CPU time and peak RSS (/usr/bin/time -v), site sizes and the
 share of the primary navigation in a practice page.
 
@@ -134,8 +137,9 @@ def baseline_project(n: int, project: Path) -> tuple[Path, float]:
 
 # --- measuring ---------------------------------------------------------------------------------
 
-def real_command(project: Path) -> list[str]:
-    return ["-m", "macros.cli", "build", "--config", str(project / "mkdocs.yml"), "--site", str(project / "site")]
+def real_command(project: Path, bouwer: str = "mkdocs") -> list[str]:
+    return ["-m", "macros.cli", "build", "--config", str(project / "mkdocs.yml"), "--site", str(project / "site"),
+            "--bouwer", bouwer]
 
 
 def baseline_command(project: Path) -> list[str]:
@@ -146,20 +150,21 @@ def cold_validation(project: Path) -> None:
     shutil.rmtree(project / ".cache" / "validatie", ignore_errors=True)
 
 
-def build(project: Path, real: bool, warm_validation: bool = False) -> tuple[float, float | None, float | None]:
+def build(project: Path, real: bool, warm_validation: bool = False,
+          bouwer: str = "mkdocs") -> tuple[float, float | None, float | None]:
     if real and not warm_validation:
         cold_validation(project)
-    command = [str(PYTHON)] + (real_command(project) if real else baseline_command(project))
+    command = [str(PYTHON)] + (real_command(project, bouwer) if real else baseline_command(project))
     wall, peak, proc = run_measured(command, cwd=project, env=env())
     if proc.returncode != 0:
         raise SystemExit(f"bouw faalde ({proc.returncode}): {' '.join(command)}\n{proc.stdout[-2000:]}\n{proc.stderr[-4000:]}")
     return wall, peak, cpu_seconds(proc)
 
 
-def best(project: Path, real: bool, repeat: int, warm_validation: bool = False) -> dict:
+def best(project: Path, real: bool, repeat: int, warm_validation: bool = False, bouwer: str = "mkdocs") -> dict:
     walls, peaks, cpus = [], [], []
     for _ in range(repeat):
-        wall, peak, cpu = build(project, real, warm_validation)
+        wall, peak, cpu = build(project, real, warm_validation, bouwer)
         walls.append(wall)
         cpus.append(cpu)
         if peak:
@@ -307,7 +312,7 @@ def print_profile(label: str, p: dict) -> None:
 
 # --- main --------------------------------------------------------------------------------------
 
-def timed_builds(n: int, code: Path, repeat: int) -> dict:
+def timed_builds(n: int, code: Path, repeat: int, zensical: bool = False) -> dict:
     s = time.perf_counter()
     project = real_project(n, code)
     baseline, md_s = baseline_project(n, project)
@@ -319,6 +324,17 @@ def timed_builds(n: int, code: Path, repeat: int) -> dict:
     r["real_warm_validation"] = best(project, True, 1, warm_validation=True)
     print(f"  real build (validation cache warm): {r['real_warm_validation']['wall_s_best']:.2f} s, "
           f"cpu {r['real_warm_validation']['cpu_s_all']} s; load {load_average()}", flush=True)
+    ids = practice_ids(project)
+    r["real"]["site"] = sizes(project / "site", ids)  # before the Zensical build replaces the site
+    if zensical:
+        r["real_zensical"] = best(project, True, repeat, bouwer="zensical")
+        r["real_zensical"]["site"] = sizes(project / "site", ids)
+        r["ratio_zensical_over_mkdocs"] = round(r["real_zensical"]["wall_s_best"] / r["real"]["wall_s_best"], 2)
+        print(f"  real build with Zensical (validation cache cold): best {r['real_zensical']['wall_s_best']:.2f} s of "
+              f"{r['real_zensical']['wall_s_all']}, cpu {r['real_zensical']['cpu_s_all']} s, peak RSS "
+              f"{r['real_zensical']['peak_rss_mb']} MB; Zensical/MkDocs {r['ratio_zensical_over_mkdocs']:.2f}; practice "
+              f"page avg {r['real_zensical']['site']['practice_page_kb_avg']} KB; "
+              f"load {load_average()}", flush=True)
     r["baseline"] = best(baseline, False, repeat)
     print(f"  baseline build: best {r['baseline']['wall_s_best']:.2f} s of {r['baseline']['wall_s_all']}, "
           f"cpu {r['baseline']['cpu_s_all']} s, peak RSS {r['baseline']['peak_rss_mb']} MB; load {load_average()}",
@@ -326,8 +342,6 @@ def timed_builds(n: int, code: Path, repeat: int) -> dict:
     r["ratio_real_over_baseline"] = round(r["real"]["wall_s_best"] / r["baseline"]["wall_s_best"], 2)
     r["ratio_real_over_baseline_cpu"] = round(min(filter(None, r["real"]["cpu_s_all"])) /
                                               min(filter(None, r["baseline"]["cpu_s_all"])), 2)
-    ids = practice_ids(project)
-    r["real"]["site"] = sizes(project / "site", ids)
     r["baseline"]["site"] = sizes(baseline / "site", ids)
     r["load_after"] = load_average()
     rs, bs = r["real"]["site"], r["baseline"]["site"]
@@ -350,6 +364,7 @@ def main(argv=None) -> int:
     p.add_argument("--only-profile", action="store_true", help="no timed builds, only the profiles")
     p.add_argument("--profile-n", type=int, default=1000)
     p.add_argument("--no-save", action="store_true")
+    p.add_argument("--zensical", action="store_true", help="also time `build --bouwer zensical` at every N")
     p.add_argument("--key", default="site", help="where in bench/results.json (default: site)")
     args = p.parse_args(argv)
     code = args.code.resolve()
@@ -361,7 +376,7 @@ def main(argv=None) -> int:
                "load_before": load_average(), "sizes": {}}
     print(f"machine: {results['machine']}\nmeasuring {code} at {results['commit']}")
     for n in ([] if args.only_profile else args.sizes):
-        results["sizes"][str(n)] = timed_builds(n, code, args.repeat)
+        results["sizes"][str(n)] = timed_builds(n, code, args.repeat, args.zensical)
     if "1000" in results["sizes"] and "2000" in results["sizes"]:
         a, b = results["sizes"]["1000"], results["sizes"]["2000"]
         results["scaling_real_2000_over_1000"] = round(b["real"]["wall_s_best"] / a["real"]["wall_s_best"], 2)

@@ -31,6 +31,7 @@ from macros.checks.problems import InvalidData, report
 from macros.load.catalog import load_catalog
 from macros.load.progress import file_progress
 from macros.site.context import PRELOADED_KEY
+from macros.site.zensical import ZensicalFailed, build_zensical
 
 LOCK_NAME = "bouw.lock"
 BUILD_PREFIX = "bouw-"
@@ -306,8 +307,6 @@ def _build_mkdocs(config_file: Path, catalog, fresh: Path, strict: bool) -> None
 
 
 def _build_zensical(config_file: Path, catalog, fresh: Path, strict: bool) -> None:
-    from macros.site.zensical import ZensicalFailed, build_zensical
-
     try:
         build_zensical(config_file, catalog, fresh, strict)
     except ZensicalFailed as err:

@@ -9,7 +9,6 @@ Dutch messages on every page.
 
 from __future__ import annotations
 
-import re
 import sys
 import time
 from pathlib import Path
@@ -26,10 +25,7 @@ from macros.render.pages import generated_pages
 from macros.render.reference import abbreviations
 from macros.site.context import CONTEXT_KEY, PRELOADED_KEY, SESSION_KEY, BuildContext, Session, build_context
 from macros.site.rebuild import RebuildState, site_key
-from macros.site.steps import prepare, publish
-
-_INDENTATION = re.compile(r"\n\s+")
-
+from macros.site.steps import compact, prepare, publish
 
 def practices_root(config) -> Path:
     return Path(config.config_file_path).parent / "practices"
@@ -106,8 +102,7 @@ class SiteEvents:
     def on_post_page(self, output: str, page, config):
         build = build_context(config)
         _progress(build, self.session.command)
-        if "<pre" not in output and "<textarea" not in output:  # no whitespace-sensitive content on this page
-            output = _INDENTATION.sub("\n", output)  # the theme's indentation was a fifth of a page
+        output = compact(output)
         if not build.problems:
             return output
         banner = build.render.render("_problems_banner.html", problems=[str(p) for p in build.problems[:50]])

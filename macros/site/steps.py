@@ -38,6 +38,15 @@ from macros.render.tables import compare_data
 from macros.render.template_body import body_html
 
 MAP_FILE = "referentie/kaart/gemeenten-2025.topojson"
+_INDENTATION = re.compile(r"\n\s+")
+
+
+def compact(html: str) -> str:
+    """A built page without the theme's indentation (a fifth of a page), unless it holds
+    whitespace-sensitive content."""
+    if "<pre" in html or "<textarea" in html:
+        return html
+    return _INDENTATION.sub("\n", html)
 
 
 @dataclass

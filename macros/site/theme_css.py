@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import material
+
 SEARCH = re.compile(r"md-search|data-md-toggle=search|for=__search")
 
 
@@ -53,8 +55,6 @@ def search_rules(css: str) -> str:
 
 def material_search_css() -> str:
     """Material's search rules, from the installed theme's main stylesheet."""
-    import material
-
     folder = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
     sheet = next(p for p in sorted(folder.glob("main.*.min.css")))
     return ("/* Material for MkDocs' search rules (MIT licence), for the Zensical build: see macros/site/theme_css.py */\n"

@@ -8,7 +8,7 @@ step. So what the MkDocs hook does happens around it, from the same one Catalog:
    written beside them; a derived `mkdocs.yml` without hooks, watch and the macros plugin;
 2. Zensical builds that folder (in its own process: it keeps global state);
 3. after: the HTML blocks that skipped Markdown are put back into every page
-   (macros.render.blocks) and `steps.publish` writes downloads, open data and search.
+   (macros.render.blocks), the theme's indentation is taken out and `steps.publish` writes downloads, open data and search.
 
 Zensical only builds into a folder under its project root, so it builds into the cache and
 the result is moved into the build folder that `build_atomic` swaps in.
@@ -27,6 +27,7 @@ from pathlib import Path
 import jinja2
 import yaml
 
+import macros  # the module mkdocs-macros loads by `module_name`
 from macros.load.files import visible_files
 from macros.model.catalog import Catalog
 from macros.publish.documents import document_work
@@ -34,7 +35,7 @@ from macros.render.blocks import Blocks
 from macros.render.pages import generated_pages
 from macros.render.reference import abbreviations
 from macros.site.context import CONTEXT_KEY, BuildContext
-from macros.site.steps import Prepared, prepare, publish
+from macros.site.steps import Prepared, compact, prepare, publish
 from macros.site.theme_css import material_search_css
 
 WORK = Path(".cache") / "zensical"
@@ -113,8 +114,6 @@ def page_url(src: str) -> str:
 def macro_renderer(build: BuildContext):
     """A function (src, markdown) -> markdown with the macros replaced, as mkdocs-macros renders them
     (Jinja over the page's Markdown; an unknown name stops the build, like `on_undefined: strict`)."""
-    import macros  # the module mkdocs-macros loads by `module_name`
-
     env = MacroEnv({CONTEXT_KEY: build})
     macros.define_env(env)
     jinja = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
@@ -171,12 +170,13 @@ def run_zensical(work: Path, strict: bool) -> None:
         raise ZensicalFailed("Zensical stopte:\n" + (done.stdout + done.stderr).strip())
 
 
-def restore_blocks(site: Path, blocks: Blocks) -> None:
+def finish_pages(site: Path, blocks: Blocks) -> None:
+    """What the MkDocs hook does to each page after the theme: the blocks back in, the indentation out."""
     for page in sorted(site.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
-        restored = blocks.restore(html)
-        if restored != html:
-            page.write_text(restored, encoding="utf-8")
+        finished = compact(blocks.restore(html))
+        if finished != html:
+            page.write_text(finished, encoding="utf-8")
 
 
 def build_zensical(config_file: Path, catalog: Catalog, target: Path, strict: bool) -> None:
@@ -195,7 +195,7 @@ def build_zensical(config_file: Path, catalog: Catalog, target: Path, strict: bo
             write_sources(project, config, build, work)
             run_zensical(work, strict)
             _move_into(work / "site", target)
-            restore_blocks(target, blocks)
+            finish_pages(target, blocks)
             publish(prepared, target, config.get("extra", {}).get("redactie", {}), config.get("site_url"))
     finally:
         shutil.rmtree(work, ignore_errors=True)
