@@ -10,7 +10,7 @@ NODE_STAMP := node_modules/.installed
 SYSTEM_PACKAGES := chromium libreoffice-writer-nogui libreoffice-calc-nogui hunspell hunspell-nl poppler-utils
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build beheer test validate system-packages bench lock clean
+.PHONY: serve build build-zensical beheer test validate system-packages bench lock clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ serve: $(STAMP) $(NODE_STAMP)
 
 build: $(STAMP) $(NODE_STAMP)
 	$(BIN)/kennisbank build
+
+build-zensical: $(STAMP) $(NODE_STAMP)
+	$(BIN)/kennisbank build --bouwer zensical
 
 beheer: $(STAMP) $(NODE_STAMP)
 	$(BIN)/kennisbank beheer
