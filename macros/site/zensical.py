@@ -3,15 +3,17 @@
 Zensical reads `mkdocs.yml` but runs no hooks, and its macros extension has no post-build
 step. So what the MkDocs hook does happens around it, from the same one Catalog:
 
-1. before: `docs/` is copied into `.cache/zensical/docs` with the macros of the hand-written
+1. before: `docs/` is copied into a work folder with the macros of the hand-written
    pages already replaced by their output, the glossary appended, and the generated pages
    written beside them; a derived `mkdocs.yml` without hooks, watch and the macros plugin;
 2. Zensical builds that folder (in its own process: it keeps global state);
 3. after: the HTML blocks that skipped Markdown are put back into every page
    (macros.render.blocks), the theme's indentation is taken out and `steps.publish` writes downloads, open data and search.
 
-Zensical only builds into a folder under its project root, so it builds into the cache and
-the result is moved into the build folder that `build_atomic` swaps in.
+Zensical only builds into a folder under its project root, so the work folder is its project:
+`<build>.zensical/` beside the build folder that `build_atomic` swaps in (`.site.builds/`), one
+per build, so two builds never share it; under the build lock, the next build removes what a
+killed one left there. The built site is renamed into the build folder.
 """
 
 from __future__ import annotations
@@ -38,7 +40,6 @@ from macros.site.context import CONTEXT_KEY, BuildContext
 from macros.site.steps import Prepared, compact, prepare, publish
 from macros.site.theme_css import material_search_css
 
-WORK = Path(".cache") / "zensical"
 SEARCH_CSS = "assets/zoeken-material.css"  # Material's search rules, which Zensical's theme lacks
 # What Zensical must not see: it runs no hooks, and the macros are already rendered.
 _DROPPED_KEYS = ("hooks", "watch")
@@ -183,9 +184,8 @@ def build_zensical(config_file: Path, catalog: Catalog, target: Path, strict: bo
     """The site of `catalog` built by Zensical into the empty folder `target`."""
     project = config_file.resolve().parent
     config = read_config(config_file)
-    work = project / WORK
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
+    work = target.parent / f"{target.name}.zensical"
+    work.mkdir()
     try:
         with document_work(project / ".cache") as documents:
             blocks = Blocks()
@@ -194,13 +194,9 @@ def build_zensical(config_file: Path, catalog: Catalog, target: Path, strict: bo
                                  abbreviations=abbreviations(prepared.render))
             write_sources(project, config, build, work)
             run_zensical(work, strict)
-            _move_into(work / "site", target)
+            target.rmdir()  # empty; the same file system, so one rename
+            os.replace(work / "site", target)
             finish_pages(target, blocks)
             publish(prepared, target, config.get("extra", {}).get("redactie", {}), config.get("site_url"))
     finally:
         shutil.rmtree(work, ignore_errors=True)
-
-
-def _move_into(built: Path, target: Path) -> None:
-    for entry in sorted(built.iterdir()):
-        shutil.move(str(entry), str(target / entry.name))
