@@ -328,6 +328,33 @@ def test_ordinary_numbers_addresses_and_dates_pass(practices, capsys):
     assert personal_data_problems(benign) == []
 
 
+# Each finder is skipped when a text lacks what it needs (nine digits, two letters and two digits,
+# a word starting with "geb", an @); these sit right at those edges, in every case and spacing.
+EDGES = [
+    ("GEBOREN 1-2-2011", "'GEBOREN 1-2-2011' is een geboortedatum"),
+    ("Geb. 3 mei 2012", "'Geb. 3 mei 2012' is een geboortedatum"),
+    ("nl91abna0417164300", "'nl91abna0417164300' lijkt op een IBAN"),
+    ("nl91 abna 0417 1643 00", "'nl91 abna 0417 1643 00' lijkt op een IBAN"),
+    ("0612345678", "'0612345678' lijkt op een mobiel telefoonnummer"),
+    ("06\u00a012345678", "'06\u00a012345678' lijkt op een mobiel telefoonnummer"),
+    ("\uff10\uff16\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18", "lijkt op een mobiel telefoonnummer"),
+    ("111222333", "'111222333' lijkt op een burgerservicenummer"),
+    ("jan.jansen\uff20swv-voorbeeld.nl", "lijkt het adres van een persoon"),
+]
+
+
+@pytest.mark.parametrize("text, message", EDGES, ids=[t for t, _ in EDGES])
+def test_personal_data_at_the_edges_of_the_quick_tests(text, message):
+    found = personal_data_problems(f"Zie {text} hier.")
+    assert len(found) == 1 and message in found[0], found
+
+
+def test_texts_just_short_of_a_finder_pass():
+    assert personal_data_problems("Bel 06 1234 567 of kenmerk 11122233.") == []   # nine and eight digits
+    assert personal_data_problems("Rekening NL91 en ABNA.") == []
+    assert personal_data_problems("Gebouw 12-03-2011 en geboren in 2011.") == []
+
+
 def test_bsn_check_covers_groupings_and_keeps_the_eleven_test():
     assert bsn_like("a 111 222 333 b 123 456 789 c 1112.22.333") == ["111 222 333", "1112.22.333"]
     assert bsn_like("in 2019: 111 222 333") == ["111 222 333"]

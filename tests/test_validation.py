@@ -331,3 +331,23 @@ def test_two_problems_in_one_field_are_both_reported(practices, capsys):
     code, out = validate(practices, capsys)
     assert code == 1
     assert "'111222333' lijkt op een burgerservicenummer" in out and "'123456782' lijkt op een burgerservicenummer" in out
+
+
+def test_a_load_run_collects_less_often_and_puts_the_thresholds_back(practices, monkeypatch):
+    import gc
+
+    import macros.load.catalog as catalog
+    from macros.load.collector import FIRST_GENERATION, fewer_collections
+
+    seen = []
+    real = catalog._Loader.load_entries
+    monkeypatch.setattr(catalog._Loader, "load_entries",
+                        lambda self, *a, **k: seen.append(gc.get_threshold()[0]) or real(self, *a, **k))
+    before = gc.get_threshold()
+    catalog.check_package(practices, cache=True)
+    assert seen and set(seen) == {FIRST_GENERATION}
+    assert gc.get_threshold() == before
+    with pytest.raises(ZeroDivisionError):
+        with fewer_collections():
+            1 / 0
+    assert gc.get_threshold() == before

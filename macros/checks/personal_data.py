@@ -35,6 +35,8 @@ _MONTHS = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktobe
 _DATE = (rf"(?:[0-9]{{4}}-[0-9]{{1,2}}-[0-9]{{1,2}}|[0-9]{{1,2}}[-/. ][0-9]{{1,2}}[-/. ](?:[0-9]{{4}}|[0-9]{{2}})"
          rf"|[0-9]{{1,2}}(?:e|ste|de)? +(?:{_MONTHS})\.?(?: +[0-9]{{4}})?)(?![0-9])")
 _BIRTH = re.compile(rf"\b(?:geboren|geb\.|geboortedatum|geboortedag)[^0-9.;!?]{{0,30}}?{_DATE}", re.I)
+_BIRTH_WORD = re.compile("geb", re.I)                     # how every word of _BIRTH starts
+_IBAN_START = re.compile("[A-Za-z]{2}[0-9]{2}")           # how both IBAN forms start (before upper-casing)
 _UPPER = str.maketrans(string.ascii_lowercase, string.ascii_uppercase)
 
 
@@ -63,21 +65,27 @@ def _fold_char(c: str) -> str:
 
 def personal_data_problems(text: str, addresses: bool = True) -> list[str]:
     """A Dutch message for each piece of personal data in a text (`addresses`: check e-mail addresses in it too)."""
+    if text.isascii() and "@" not in text and not _DIGIT.search(text):
+        return []  # every finder needs a digit, or an @ for an address (folding keeps ASCII ones as they are)
     folded = fold(text)
     if "@" not in folded and not _DIGIT.search(folded):
-        return []  # every finder needs a digit, or an @ for an address
-    mobiles = [m.span() for m in _MOBILE.finditer(folded)]
-    ibans = _iban_spans(folded)
+        return []
+    # Cheap tests for what each finder needs, so most texts skip the full scans: a mobile number
+    # or a BSN has at least nine digits, an IBAN starts with two letters and two digits, a birth
+    # date follows a word that starts with "geb".
+    many_digits = sum(map(folded.count, "0123456789")) >= 9
+    mobiles = [m.span() for m in _MOBILE.finditer(folded)] if many_digits else []
+    ibans = _iban_spans(folded) if _IBAN_START.search(folded) else []
     out = [f"'{text[a:b]}' lijkt op een mobiel telefoonnummer. Persoonlijke nummers horen niet in de kennisbank; "
            "noem het algemene nummer of de rolmailbox van de organisatie (zoals info@swv.nl)." for a, b in mobiles]
     out += [f"'{text[a:b]}' lijkt op een IBAN (bankrekeningnummer). Rekeningnummers horen niet in de kennisbank; "
             "laat het nummer weg en noem zo nodig alleen de organisatie die betaalt." for a, b in ibans]
     masked = _mask(folded, mobiles + ibans)
-    out += [bsn_message(m) for m in _bsn_spans_as_text(text, masked)]
+    out += [bsn_message(m) for m in _bsn_spans_as_text(text, masked)] if many_digits else []
     out += [f"'{text[m.start():m.end()]}' is een geboortedatum. Met een naam of klas erbij maakt die een leerling "
             "herkenbaar; persoonsgegevens van leerlingen horen niet in de kennisbank. Laat de datum weg; schrijf zo "
             "nodig alleen een leeftijd of groep, zoals 'een leerling van 12 jaar' of 'groep 8'."
-            for m in _BIRTH.finditer(folded)]
+            for m in (_BIRTH.finditer(folded) if _BIRTH_WORD.search(folded) else ())]
     if addresses:
         out += [msg for m in _EMAIL.finditer(folded) for msg in text_mailbox_problems(m[0])]
     return out

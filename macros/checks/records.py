@@ -110,17 +110,27 @@ def _format_message(fmt: str, shown: str) -> str:
     return f"{shown} heeft niet de juiste vorm ({fmt})."
 
 
-def iter_values(data, spec: dict, path: tuple = ()):
-    """(path, value, leaf schema) for every scalar in `data` that the schema knows."""
-    if isinstance(data, dict) and spec.get("type") == "object":
-        for key, value in data.items():
-            if key in spec.get("properties", {}):
-                yield from iter_values(value, spec["properties"][key], path + (key,))
-    elif isinstance(data, list) and spec.get("type") == "array":
-        for i, item in enumerate(data):
-            yield from iter_values(item, spec["items"], path + (i,))
-    elif not isinstance(data, (dict, list)):
-        yield path, data, spec
+def iter_values(data, spec: dict, path: tuple = ()) -> list[tuple]:
+    """(path, value, leaf schema) for every scalar in `data` that the schema knows, in order."""
+    out: list[tuple] = []
+    _collect_values(data, spec, path, out)
+    return out
+
+
+def _collect_values(data, spec: dict, path: tuple, out: list) -> None:
+    # A list, not a generator: a chain of `yield from` costs a step per level for every value.
+    if isinstance(data, dict):
+        if spec.get("type") == "object":
+            known = spec.get("properties", {})
+            for key, value in data.items():
+                if key in known:
+                    _collect_values(value, known[key], path + (key,), out)
+    elif isinstance(data, list):
+        if spec.get("type") == "array":
+            for i, item in enumerate(data):
+                _collect_values(item, spec["items"], path + (i,), out)
+    else:
+        out.append((path, data, spec))
 
 
 def check_rules(source: Source, schema: dict, today: date, attachments: Path) -> list[Problem]:
@@ -140,31 +150,33 @@ def check_rules(source: Source, schema: dict, today: date, attachments: Path) ->
 
 
 def _check_value(source: Source, path: tuple, value, spec: dict, today: date) -> list[Problem]:
-    at = (source.path, source.line(path), field_path(path))
     if not isinstance(value, str):
         return []
     fmt = spec.get("format")
-    out = [Problem(*at, msg) for msg in personal_data_problems(value, addresses=fmt != "email")]
+    messages = personal_data_problems(value, addresses=fmt != "email")
     formula = formula_problem(value)
     if formula:
-        out.append(Problem(*at, formula))
+        messages.append(formula)
     if fmt == "email" and "@" in value:
-        out += [Problem(*at, msg) for msg in mailbox_problems(value)]
+        messages += mailbox_problems(value)
     if fmt == "uri" and not value.lower().startswith(URL_SCHEMES):
-        out.append(Problem(*at, f"'{value}' is geen toegestaan webadres. Alleen adressen die beginnen met "
-                           "https://, http:// of mailto: zijn toegestaan."))
+        messages.append(f"'{value}' is geen toegestaan webadres. Alleen adressen die beginnen met "
+                        "https://, http:// of mailto: zijn toegestaan.")
     if fmt == "date":
-        out += _check_date(at, value, path, today)
-    return out
+        messages += _check_date(value, path, today)
+    if not messages:  # the usual case: no line or field name to look up
+        return []
+    at = (source.path, source.line(path), field_path(path))
+    return [Problem(*at, msg) for msg in messages]
 
 
-def _check_date(at, value: str, path, today: date) -> list[Problem]:
+def _check_date(value: str, path, today: date) -> list[str]:
     try:
         day = date.fromisoformat(value)
     except ValueError:
         return []  # the schema's format check already reports it
     if path[-1] == "beoordeeld_op" and day > today:
-        return [Problem(*at, f"{value} ligt in de toekomst; een beoordeling kan niet later zijn dan vandaag ({today}).")]
+        return [f"{value} ligt in de toekomst; een beoordeling kan niet later zijn dan vandaag ({today})."]
     return []
 
 

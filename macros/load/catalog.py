@@ -20,6 +20,7 @@ import yaml
 from macros.model.catalog import Catalog, Code, Gemeente, Record, freeze
 from macros.model.codes import GemeenteIndex, normal_swv
 from macros.load.cache import ValidationCache, context_key, problems_out
+from macros.load.collector import fewer_collections
 from macros.load.files import attachment_warnings, hidden_warnings, link_problems, record_files, referenced_names
 from macros.load import parallel
 from macros.load.incremental import Entry, FreshCheck, PackageRun, batches, empty_tables, find_entries
@@ -287,6 +288,7 @@ class Checked:
     warnings: tuple
 
 
+@fewer_collections()
 def check_package(root: Path | str = "practices", today: date | None = None, progress: Callable | None = None,
                   cache: bool = True) -> Checked:
     """Validate everything as `load_catalog` does, without building the Catalog; raise InvalidData
@@ -302,6 +304,7 @@ def check_package(root: Path | str = "practices", today: date | None = None, pro
     return Checked(len(catalog.practices), len(catalog.templates), catalog.warnings)
 
 
+@fewer_collections()
 def load_catalog(root: Path | str = "practices", today: date | None = None, progress: Callable | None = None,
                  cache: bool = False) -> Catalog:
     """Load, validate and freeze everything; raise InvalidData with all problems (and the warnings).
