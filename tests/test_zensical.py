@@ -191,7 +191,11 @@ def test_macro_renderer_stops_on_an_unknown_macro_in_dutch():
     assert render("x.md", "Tekst {{ 1 + 1 }}") == "Tekst 2"
     with pytest.raises(Exception) as err:
         render("themas/x.md", "{{ bestaat_niet() }}")
-    assert str(err.value).startswith("docs/themas/x.md: de macro kon niet worden uitgevoerd")
+    assert str(err.value).startswith("docs/themas/x.md, regel 1: de macro kon niet worden uitgevoerd: "
+                                     "'bestaat_niet' is geen macro of waarde die een pagina kan gebruiken.")
+    with pytest.raises(Exception) as err:
+        render("over.md", "a\nb\n{{ 1 / 0 }}")
+    assert str(err.value).startswith("docs/over.md, regel 3: de macro kon niet worden uitgevoerd: ZeroDivisionError")
 
 
 @pytest.mark.parametrize("src, url", [("index.md", ""), ("over.md", "over/"), ("redactie/index.md", "redactie/"),
@@ -203,6 +207,7 @@ def test_page_url_is_the_url_mkdocs_gives(src, url):
 def test_derived_config_drops_only_what_zensical_cannot_run():
     config = read_config(ROOT / "mkdocs.yml")
     derived = derived_config(config)
+    assert config["strict"] is True and derived["strict"] is True and derived_config(config, False)["strict"] is False
     assert "hooks" in config and "hooks" not in derived and "watch" not in derived
     assert [next(iter(p)) if isinstance(p, dict) else p for p in derived["plugins"]] == ["tags"]
     assert derived["theme"]["variant"] == "classic" and derived["theme"]["custom_dir"] == "overrides"
@@ -226,8 +231,45 @@ def test_a_failing_zensical_build_says_why_in_dutch_and_keeps_the_site(tmp_path)
     page.write_text(page.read_text(encoding="utf-8") + "\n{{ onbekende_macro() }}\n", encoding="utf-8")
     second = run_build("--bouwer", "zensical", "--site", str(project / "site"), cwd=project)
     assert second.returncode == 1
-    assert "docs/over.md: de macro kon niet worden uitgevoerd" in second.stderr
+    line = page.read_text(encoding="utf-8").split("\n").index("{{ onbekende_macro() }}") + 1
+    assert f"docs/over.md, regel {line}: de macro kon niet worden uitgevoerd: 'onbekende_macro' is geen macro" \
+        in second.stderr
     assert "site/ is niet veranderd" in second.stderr and "Traceback" not in second.stderr
     assert {f: (project / "site" / f).read_bytes() for f in files_of(project / "site")} == before
     builds = project / ".site.builds"
     assert [p.name for p in builds.iterdir() if p.name.endswith(".zensical")] == []  # no work folder left
+
+
+def test_a_broken_link_stops_a_strict_zensical_build_in_dutch_and_not_a_lenient_one(tmp_path):
+    project = project_copy(tmp_path)
+    page = project / "docs" / "over.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[kapot](bestaat-niet.md) en [kop](index.md#geen-kop)\n",
+                    encoding="utf-8")
+    strict = run_build("--bouwer", "zensical", "--site", str(project / "site"), cwd=project)
+    assert strict.returncode == 1
+    assert "- docs/over.md: de link in '[kapot](bestaat-niet.md) en [kop](index.md#geen-kop)' wijst naar een " \
+           "pagina die niet bestaat." in strict.stderr
+    assert "wijst naar een kop die niet bestaat" in strict.stderr
+    assert "2 melding(en) van Zensical." in strict.stderr and "Zensical stopte in strenge modus" in strict.stderr
+    assert "Traceback" not in strict.stderr and "\x1b[" not in strict.stderr and "issue" not in strict.stderr
+    assert not (project / "site").exists()
+    lenient = run_build("--bouwer", "zensical", "--niet-streng", "--site", str(project / "site"), cwd=project)
+    assert lenient.returncode == 0, lenient.stderr
+    assert '<a href="../bestaat-niet/">kapot</a>' in (project / "site" / "over" / "index.html").read_text(encoding="utf-8")
+
+
+def test_no_page_links_to_feeds_that_do_not_exist(zensical_dir, site_dir):
+    for site in (zensical_dir, site_dir):
+        page = (site / "index.html").read_text(encoding="utf-8")
+        feeds = re.findall(r'<link rel="alternate" type="application/[a-z+]+xml"[^>]*href="([^"]+)"', page)
+        assert [f.removeprefix("./") for f in feeds] == ["feed.xml"] and (site / "feed.xml").is_file()
+
+
+def test_unreadable_or_misshapen_mkdocs_yml_is_a_dutch_message(tmp_path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\nextra_css: assets/a.css\n", encoding="utf-8")
+    with pytest.raises(Exception, match=r"^mkdocs.yml: 'extra_css' heeft niet de goede vorm"):
+        read_config(config)
+    config.write_text("site_name: x\nemoji: !!python/name:os.system\n", encoding="utf-8")
+    with pytest.raises(Exception, match=r"^mkdocs.yml, regel 2: kan niet worden gelezen .*--bouwer mkdocs"):
+        read_config(config)

@@ -30,13 +30,16 @@ from pathlib import Path
 from macros.checks.problems import InvalidData, report
 from macros.load.catalog import load_catalog
 from macros.load.progress import file_progress
+from macros.site import macro_errors
 from macros.site.context import PRELOADED_KEY
+from macros.site.sources import source_problems
 from macros.site.zensical import ZensicalFailed, build_zensical
 
 LOCK_NAME = "bouw.lock"
 BUILD_PREFIX = "bouw-"
 LINK_SUFFIX = ".link"
 _RENAME_EXCHANGE = 2  # linux/fs.h
+_MACRO_FAILED = 100   # the exit code of mkdocs-macros with on_error_fail (mkdocs_macros.plugin.ERROR_MACRO)
 
 
 def _step(n: int, total: int, text: str, started: float) -> None:
@@ -187,6 +190,9 @@ def explain(record: logging.LogRecord, docs: str) -> str:
     """One MkDocs warning as a line for the user: Dutch for the common ones, else as
     MkDocs wrote it."""
     text = record.getMessage().strip()
+    macro = macro_errors.from_log(text, docs)
+    if macro:
+        return macro
     for pattern, dutch in _MKDOCS_MESSAGES:
         match = pattern.fullmatch(text)
         if match:
@@ -223,6 +229,8 @@ def _failure(err: BaseException) -> str:
     strict = re.fullmatch(r"Aborted with (\d+) warnings? in strict mode!?", text)
     if strict:
         return f"MkDocs stopte na {strict.group(1)} melding(en) in strenge modus (zie hierboven)."
+    if isinstance(err, SystemExit) and err.code == _MACRO_FAILED:
+        return "een macro in een pagina kon niet worden uitgevoerd (zie hierboven)."
     return text or type(err).__name__
 
 
@@ -291,6 +299,7 @@ def _build_mkdocs(config_file: Path, catalog, fresh: Path, strict: bool) -> None
     try:
         config = load_config(str(config_file), site_dir=str(fresh), strict=strict)
         config[PRELOADED_KEY] = catalog  # validated once; the hook takes it instead of loading again
+        _refuse_sources(config_file.resolve().parent, [config.docs_dir, config.theme.custom_dir])
         docs = _shown(Path(config.docs_dir))
         mkdocs_log.setLevel(logging.WARNING)
         config.plugins.on_startup(command="build", dirty=False)
@@ -298,12 +307,20 @@ def _build_mkdocs(config_file: Path, catalog, fresh: Path, strict: bool) -> None
             build(config)
         finally:
             config.plugins.on_shutdown()
+    except _Failed:
+        raise
     except (SystemExit, Exception) as err:
         _show_warnings(collected.records, docs)
         raise _Failed(_failure(err)) from None
     finally:
         mkdocs_log.removeHandler(collected)
     _show_warnings(collected.records, docs)
+
+
+def _refuse_sources(project: Path, folders: list) -> None:
+    problems = source_problems(project, [Path(f) for f in folders if f])
+    if problems:
+        raise _Failed("".join(f"\n- {p}" for p in problems))
 
 
 def _build_zensical(config_file: Path, catalog, fresh: Path, strict: bool) -> None:

@@ -18,8 +18,11 @@ killed one left there. The built site is renamed into the build folder.
 
 from __future__ import annotations
 
+import ctypes
 import importlib.util
 import os
+import re
+import signal
 import shutil
 import subprocess
 import sys
@@ -36,7 +39,9 @@ from macros.publish.documents import document_work
 from macros.render.blocks import Blocks
 from macros.render.pages import generated_pages
 from macros.render.reference import abbreviations
+from macros.site import macro_errors
 from macros.site.context import CONTEXT_KEY, BuildContext
+from macros.site.sources import source_problems
 from macros.site.steps import Prepared, compact, prepare, publish
 from macros.site.theme_css import material_search_css
 
@@ -44,6 +49,7 @@ SEARCH_CSS = "assets/zoeken-material.css"  # Material's search rules, which Zens
 # What Zensical must not see: it runs no hooks, and the macros are already rendered.
 _DROPPED_KEYS = ("hooks", "watch")
 _DROPPED_PLUGINS = {"macros"}
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 class ZensicalFailed(Exception):
@@ -64,12 +70,30 @@ _EnvLoader.add_constructor("!ENV", _env_tag)
 
 
 def read_config(config_file: Path) -> dict:
-    return yaml.load(config_file.read_text(encoding="utf-8"), Loader=_EnvLoader)  # noqa: S506 (safe loader subclass)
+    """mkdocs.yml as a dict; ZensicalFailed, in Dutch, when it cannot be read or has the wrong shape."""
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_EnvLoader)  # noqa: S506 (safe loader subclass)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        raise ZensicalFailed(f"{config_file.name}, regel {mark.line + 1 if mark else 1}: kan niet worden gelezen "
+                             f"({err.problem or err}). Python-markeringen zoals !!python/name gebruikt de "
+                             "Zensical-bouw niet; bouw met --bouwer mkdocs of schrijf de waarde zonder.") from None
+    except (yaml.YAMLError, UnicodeDecodeError) as err:
+        raise ZensicalFailed(f"{config_file.name} kan niet worden gelezen: {err}.") from None
+    wrong = [key for key, kind in (("extra_css", list), ("extra_javascript", list), ("plugins", list), ("theme", dict),
+                                   ("extra", dict)) if key in (config or {}) and not isinstance(config[key], kind)]
+    if not isinstance(config, dict) or wrong:
+        raise ZensicalFailed(f"{config_file.name}: " + (", ".join(f"'{k}' heeft niet de goede vorm (een lijst of een "
+                             "blok met velden, zoals in de meegeleverde mkdocs.yml)" for k in wrong)
+                             or "het bestand is geen blok met instellingen") + ".")
+    return config
 
 
-def derived_config(config: dict) -> dict:
-    """mkdocs.yml for Zensical: the same site, without what only the MkDocs build runs."""
+def derived_config(config: dict, strict: bool = True) -> dict:
+    """mkdocs.yml for Zensical: the same site, without what only the MkDocs build runs; `strict`
+    as the command asked (`--niet-streng`), not as mkdocs.yml says."""
     derived = {k: v for k, v in config.items() if k not in _DROPPED_KEYS}
+    derived["strict"] = strict
     derived["plugins"] = [p for p in config.get("plugins", [])
                           if (next(iter(p)) if isinstance(p, dict) else p) not in _DROPPED_PLUGINS]
     derived["docs_dir"], derived["site_dir"] = "docs", "site"
@@ -125,15 +149,15 @@ def macro_renderer(build: BuildContext):
         env.page = _Page(page_url(src))
         try:
             return jinja.from_string(markdown).render()
-        except jinja2.TemplateError as err:
-            raise ZensicalFailed(f"docs/{src}: de macro kon niet worden uitgevoerd: {err}") from None
+        except Exception as err:  # noqa: BLE001 - a page's Jinja can raise anything; the message names the page
+            raise ZensicalFailed(macro_errors.from_exception(src, err)) from None
     return render
 
 
 # --------------------------------------------------------------------------- the build
 
 
-def write_sources(project: Path, config: dict, build: BuildContext, work: Path) -> None:
+def write_sources(project: Path, config: dict, build: BuildContext, work: Path, strict: bool = True) -> None:
     """docs/ with macros rendered and the generated pages, the derived config and the overrides, in `work`."""
     docs, out = project / config.get("docs_dir", "docs"), work / "docs"
     render = macro_renderer(build)
@@ -156,7 +180,7 @@ def write_sources(project: Path, config: dict, build: BuildContext, work: Path) 
             target = work / "overrides" / path.relative_to(project / custom)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, target)
-    (work / "mkdocs.yml").write_text(yaml.safe_dump(derived_config(config), allow_unicode=True, sort_keys=False),
+    (work / "mkdocs.yml").write_text(yaml.safe_dump(derived_config(config, strict), allow_unicode=True, sort_keys=False),
                                      encoding="utf-8")
 
 
@@ -166,9 +190,61 @@ def run_zensical(work: Path, strict: bool) -> None:
                              "(of bouw met --bouwer mkdocs).")
     command = [sys.executable, "-m", "zensical", "build", "--config-file", str(work / "mkdocs.yml")]
     done = subprocess.run(command + (["--strict"] if strict else []), cwd=work, capture_output=True, text=True,
-                          env={**os.environ, "NO_COLOR": "1"})
+                          env={**os.environ, "NO_COLOR": "1"}, preexec_fn=_die_with_parent)
     if done.returncode != 0:
-        raise ZensicalFailed("Zensical stopte:\n" + (done.stdout + done.stderr).strip())
+        raise ZensicalFailed("Zensical stopte:\n" + zensical_output(done.stdout + done.stderr))
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+_WARNING = re.compile(r"^Warning: (.+)$")
+_WHERE = re.compile(r"\[ (.+?):(\d+):(\d+) \]")
+_SOURCE = re.compile(r"^\s*(\d+) │ (.*)$")
+_DUTCH = {"page does not exist": "wijst naar een pagina die niet bestaat. Verbeter de link of maak de pagina aan",
+          "anchor does not exist": "wijst naar een kop die niet bestaat. Verbeter de link of de kop"}
+
+
+def zensical_output(text: str) -> str:
+    """What Zensical printed, for the user: its link warnings in Dutch (page and the line as written),
+    the rest without colour codes and without the Python traceback of its own exit."""
+    lines = _ANSI.sub("", text).strip().splitlines()
+    out, i = [], 0
+    while i < len(lines):
+        warning = _WARNING.match(lines[i])
+        if warning:
+            where = next((_WHERE.search(l) for l in lines[i + 1:i + 3] if _WHERE.search(l)), None)
+            source = next((_SOURCE.match(l) for l in lines[i + 1:i + 6] if _SOURCE.match(l)), None)
+            what = _DUTCH.get(warning.group(1).strip(), f"geeft deze melding van Zensical: {warning.group(1).strip()}")
+            written = f" '{source.group(2).strip()}'" if source else ""
+            out.append(f"- docs/{where.group(1) if where else '?'}: de link in{written} {what}.")
+            i += 1
+            while i < len(lines) and not _WARNING.match(lines[i]) and not re.match(r"^\d+ issues? found", lines[i]):
+                i += 1  # the drawing under the warning
+            continue
+        if lines[i] == "Traceback (most recent call last):":
+            i += 1
+            while i < len(lines) and (lines[i].startswith(" ") or not lines[i]):
+                i += 1
+            if i < len(lines) and "strict flag" in lines[i]:
+                out.append("Zensical stopte in strenge modus (zie de meldingen hierboven).")
+                i += 1
+            continue
+        count = re.match(r"^(\d+) issues? found", lines[i])
+        if count:
+            out.append(f"{count.group(1)} melding(en) van Zensical.")
+        elif lines[i].startswith("RuntimeError: Aborted because --strict flag is set"):
+            out.append("Zensical stopte in strenge modus (zie de meldingen hierboven).")
+        elif lines[i] != "Build started":
+            out.append(lines[i])
+        i += 1
+    return "\n".join(out)
+
+
+def _die_with_parent() -> None:
+    """In the child: end when the build that started it ends (a killed build leaves no Zensical behind)."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass  # not Linux: the next build's clean-up still removes what it writes
 
 
 def finish_pages(site: Path, blocks: Blocks) -> None:
@@ -184,6 +260,10 @@ def build_zensical(config_file: Path, catalog: Catalog, target: Path, strict: bo
     """The site of `catalog` built by Zensical into the empty folder `target`."""
     project = config_file.resolve().parent
     config = read_config(config_file)
+    problems = source_problems(project, [Path(config.get("docs_dir", "docs")),
+                                         *[Path(c) for c in [config.get("theme", {}).get("custom_dir")] if c]])
+    if problems:
+        raise ZensicalFailed("".join(f"\n- {p}" for p in problems))
     work = target.parent / f"{target.name}.zensical"
     work.mkdir()
     try:
@@ -192,7 +272,7 @@ def build_zensical(config_file: Path, catalog: Catalog, target: Path, strict: bo
             prepared: Prepared = prepare(catalog, documents, blocks)
             build = BuildContext(catalog=catalog, problems=(), prepared=prepared, render=prepared.render,
                                  abbreviations=abbreviations(prepared.render))
-            write_sources(project, config, build, work)
+            write_sources(project, config, build, work, strict)
             run_zensical(work, strict)
             target.rmdir()  # empty; the same file system, so one rename
             os.replace(work / "site", target)

@@ -1,0 +1,38 @@
+"""The site's own source folders (docs_dir and the theme's custom_dir): inside the project, no links.
+
+MkDocs follows symbolic links there: `ln -s /etc/passwd docs/assets/x.txt` would publish that
+file, and a linked partial in overrides/ would put it on every page. Before a generator reads
+them the build refuses such links and folders outside the project, as the loader does for
+practices/. Hidden files are left to the generator (both skip them).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from macros.load.files import links
+
+_LINK = ("is een symbolische koppeling (symlink). De site volgt geen koppelingen: die kunnen naar bestanden buiten "
+         "het project wijzen. Zet het bestand of de map zelf hier neer.")
+
+
+def source_problems(project: Path, folders: list[Path]) -> list[str]:
+    """A Dutch message for each source folder outside `project` and each link inside one."""
+    project = project.resolve()
+    out = []
+    for folder in folders:
+        folder = Path(os.path.abspath(project / folder))  # `..` taken out as written, links not followed
+        shown = _shown(folder, project)
+        if not folder.is_relative_to(project) or not folder.resolve().is_relative_to(project):
+            out.append(f"{shown}: deze map ligt buiten het project ({project}). Zet docs_dir en theme.custom_dir in "
+                       "mkdocs.yml op een map in het project, zoals docs en overrides.")
+        elif folder.is_symlink():
+            out.append(f"{shown}: deze map {_LINK}")
+        else:
+            out += [f"{_shown(path, project)} {_LINK}" for path in links(folder)]
+    return out
+
+
+def _shown(path: Path, project: Path) -> str:
+    return path.relative_to(project).as_posix() if path.is_relative_to(project) else str(path)
