@@ -560,3 +560,22 @@ def test_parallel_path_gives_the_serial_result(practices, monkeypatch):
         load_catalog(practices)
     assert len(started) == 2 * 2, "two workers for the practices, two for the templates"
     assert in_parallel.value.problems == serial.value.problems and len(serial.value.problems) == 2
+
+
+def test_the_loader_resolves_tags_as_pyyaml_safe_loader_does():
+    import random
+
+    import yaml
+
+    from macros.load.yaml_source import _Loader
+    stock, ours = yaml.SafeLoader(""), _Loader("")
+    rng = random.Random(7)
+    values = ["", "~", "null", "True", "yes", "Off", "y", "0x1F", "0o17", "1_000", "-.inf", ".NaN", "1e3", "2024-08-01",
+              "2024-08-01 12:00:00", "=", "<<", "190:20:30", "abc"]
+    values += ["".join(rng.choice("0123456789-+.:eExXoO_ tTyYnNfF~=<a") for _ in range(rng.randint(1, 10)))
+               for _ in range(20000)]
+    for value in values:
+        for implicit in ((True, False), (False, True)):
+            assert ours.resolve(yaml.ScalarNode, value, implicit) == stock.resolve(yaml.ScalarNode, value, implicit)
+    for kind in (yaml.SequenceNode, yaml.MappingNode):
+        assert ours.resolve(kind, None, (False, False)) == stock.resolve(kind, None, (False, False))
