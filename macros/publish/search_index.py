@@ -25,17 +25,21 @@ Beside Pagefind's files, `pagefind/kennisbank-zoekwoorden.json` lists the compou
 from __future__ import annotations
 
 import json
+import math
 import re
 import shutil
 import subprocess
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import lxml.html
 from lxml.html import HtmlElement, builder as E
 from pagefind.service import get_executable
 
+from macros.load.parallel import map_in_order
 from macros.model.catalog import Catalog, Record
 from macros.render.search_terms import HEADS, annotate
 
@@ -68,42 +72,69 @@ class IndexedPage:
         return "/" + self.path.removesuffix("index.html")
 
 
-def write_search_index(site_dir: Path, catalog: Catalog) -> int:
-    """Index the built site into `site_dir/pagefind/` (replaced); returns the number of pages indexed."""
+def write_search_index(site_dir: Path, catalog: Catalog, meanwhile: Callable[[], None] | None = None) -> int:
+    """Index the built site into `site_dir/pagefind/` (replaced); returns the number of pages indexed.
+    `meanwhile` runs while the Pagefind command indexes (after the pages were read): other output
+    that writes no HTML page."""
     if get_executable() is None:
         raise SearchIndexError("Pagefind ontbreekt: installeer de Python-pakketten 'pagefind' en 'pagefind-bin' "
                                "(pip install 'pagefind[bin]'); zonder Pagefind heeft de site geen zoekfunctie.")
-    pages = indexed_pages(site_dir, catalog)
     out = site_dir / BUNDLE
     shutil.rmtree(out, ignore_errors=True)
     # The copies go to a folder Pagefind reads in one request: its Python API answers one
     # request per 0.1 s, so a request per page would take minutes on a large site.
     with tempfile.TemporaryDirectory(prefix="kb-zoekindex-") as copies:
-        for page in pages:
-            target = Path(copies) / page.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(page.html, encoding="utf-8")
-        found = _write(Path(copies), out)
+        pages = write_copies(site_dir, catalog, Path(copies))
+        running = _start(Path(copies), out)
+        try:
+            if meanwhile is not None:
+                meanwhile()
+        finally:
+            found = _finish(running)
     (out / WORDS_FILE).write_text(json.dumps({"koppen": sorted(set(HEADS))}, ensure_ascii=False), encoding="utf-8")
-    if found != len(pages):
-        raise SearchIndexError(f"Pagefind heeft {found} van de {len(pages)} pagina's geïndexeerd; de zoekindex is onvolledig.")
+    if found != pages:
+        raise SearchIndexError(f"Pagefind heeft {found} van de {pages} pagina's geïndexeerd; de zoekindex is onvolledig.")
     return found
+
+
+def write_copies(site_dir: Path, catalog: Catalog, copies: Path) -> int:
+    """Write the copy Pagefind reads of every page to index into `copies`; returns how many. On both
+    cores for a large site, unless called from a thread (the preview publishes in one, and a
+    process forked from a thread can inherit a lock that another thread held)."""
+    practices = {r.id: r for r in catalog.practices}
+    memo: dict = {}
+
+    def copy(path: Path) -> int:
+        page = _indexed_page(site_dir, path, catalog, practices, memo)
+        if page is None:
+            return 0
+        target = copies / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.html, encoding="utf-8")
+        return 1
+    in_main = threading.current_thread() is threading.main_thread()
+    return sum(map_in_order(copy, _html_files(site_dir), None if in_main else math.inf))
 
 
 _INDEXED = re.compile(r"Indexed (\d+) pages?\b")
 
 
-def _write(copies: Path, out: Path) -> int:
-    """Run the Pagefind command over the copies; returns the pages it indexed.
+def _start(copies: Path, out: Path) -> subprocess.Popen:
+    """Start the Pagefind command over the copies.
 
     The command, not the Python API's service mode: that mode acknowledges the write before
     all files are flushed, and under load it shipped empty or cut-off index files (Pagefind
     issue 1271); the command's exit waits for every write."""
-    done = subprocess.run([get_executable(), "--site", str(copies), "--output-path", str(out),
-                           "--force-language", LANGUAGE], capture_output=True, text=True)
-    counts = [int(n) for n in _INDEXED.findall(done.stdout)]
-    if done.returncode != 0 or not counts:
-        detail = " ".join((done.stderr or done.stdout).split())[:400]
+    return subprocess.Popen([get_executable(), "--site", str(copies), "--output-path", str(out),
+                             "--force-language", LANGUAGE], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _finish(running: subprocess.Popen) -> int:
+    """Wait for Pagefind; returns the pages it indexed."""
+    stdout, stderr = running.communicate()
+    counts = [int(n) for n in _INDEXED.findall(stdout)]
+    if running.returncode != 0 or not counts:
+        detail = " ".join((stderr or stdout).split())[:400]
         raise SearchIndexError(f"Pagefind kon de zoekindex niet maken. Melding: {detail}")
     return counts[-1]
 
@@ -112,19 +143,23 @@ def indexed_pages(site_dir: Path, catalog: Catalog) -> list[IndexedPage]:
     """The copy of every page Pagefind should index, in path order."""
     practices = {r.id: r for r in catalog.practices}
     memo: dict = {}
-    pages = []
-    for path in sorted(site_dir.rglob("*.html")):
-        if path.is_relative_to(site_dir / BUNDLE):
-            continue
-        html = path.read_text(encoding="utf-8")
-        body = _body(html)
-        if body is None:
-            continue
-        relative = path.relative_to(site_dir).as_posix()
-        parts = relative.split("/")
-        record = practices.get(parts[1]) if len(parts) == 3 and parts[0] == "praktijken" else None
-        pages.append(IndexedPage(relative, index_copy(body, _facts(catalog, record, parts[0]), memo)))
-    return pages
+    pages = (_indexed_page(site_dir, path, catalog, practices, memo) for path in _html_files(site_dir))
+    return [page for page in pages if page is not None]
+
+
+def _html_files(site_dir: Path) -> list[Path]:
+    return [p for p in sorted(site_dir.rglob("*.html")) if not p.is_relative_to(site_dir / BUNDLE)]
+
+
+def _indexed_page(site_dir: Path, path: Path, catalog: Catalog, practices: dict, memo: dict) -> IndexedPage | None:
+    """The copy Pagefind reads of one built page, or None when the page is not indexed."""
+    body = _body(path.read_text(encoding="utf-8"))
+    if body is None:
+        return None
+    relative = path.relative_to(site_dir).as_posix()
+    parts = relative.split("/")
+    record = practices.get(parts[1]) if len(parts) == 3 and parts[0] == "praktijken" else None
+    return IndexedPage(relative, index_copy(body, _facts(catalog, record, parts[0]), memo))
 
 
 def _body(html: str) -> HtmlElement | None:

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from macros.checks.problems import InvalidData, report
 from macros.load.catalog import load_catalog
+from macros.load.collector import fewer_collections
 from macros.load.progress import file_progress
 from macros.site import macro_errors
 from macros.site.context import PRELOADED_KEY
@@ -243,7 +244,7 @@ BUILDERS = ("mkdocs", "zensical")
 def build_atomic(config_file: Path, site: Path, strict: bool = True, bouwer: str = "mkdocs") -> int:
     layout = Layout.of(site)
     try:
-        with locked(layout):
+        with locked(layout), fewer_collections():  # a build, like a load run, keeps what it makes until the end
             return _build_locked(config_file, layout, strict, bouwer)
     except Busy as busy:
         print(f"Er loopt al een andere bouw van {layout.site}/ (het slot {busy} is bezet). Wacht tot die klaar is "

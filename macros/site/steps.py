@@ -78,12 +78,14 @@ def publish(prepared: Prepared, site: Path, redactie: dict, site_url: str | None
     write_fill_library(catalog.root.parent, site)
     # Only the attachments a record names, as regular files; a .md attachment is a document to download.
     copy_attachments(catalog, site / "bijlagen")
-    (site / "vergelijken").mkdir(exist_ok=True)
-    (site / "vergelijken" / "praktijken.json").write_text(json.dumps(compare_data(render), ensure_ascii=False),
-                                                          encoding="utf-8")
-    write_comparison_downloads(render, site / "vergelijken")
-    write_feed(render, site, site_url)
-    write_search_index(site, catalog)
+
+    def comparisons() -> None:  # no HTML page among them, so they can be written while Pagefind indexes
+        (site / "vergelijken").mkdir(exist_ok=True)
+        (site / "vergelijken" / "praktijken.json").write_text(json.dumps(compare_data(render), ensure_ascii=False),
+                                                              encoding="utf-8")
+        write_comparison_downloads(render, site / "vergelijken")
+        write_feed(render, site, site_url)
+    write_search_index(site, catalog, meanwhile=comparisons)
 
 
 def copy_documents(documents: dict, site: Path) -> None:
