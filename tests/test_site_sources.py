@@ -45,6 +45,17 @@ def test_links_in_docs_and_overrides_stop_the_build_and_publish_nothing(tmp_path
     assert SECRET not in everything_under(project / ".site.builds")
 
 
+def test_a_page_that_is_not_utf8_is_named_with_its_line(tmp_path):
+    project = tmp_path / "project"
+    (project / "docs").mkdir(parents=True)
+    (project / "docs" / "goed.md").write_text("Één regel\n", encoding="utf-8")
+    (project / "docs" / "fout.md").write_bytes("Regel een\nCaf\u00e9 twee\n".encode("latin-1"))
+    (project / "docs" / "plaatje.png").write_bytes(b"\x89PNG\xff")
+    assert source_problems(project, [Path("docs")]) == [
+        "docs/fout.md: regel 2: byte 0xe9 is geen geldige UTF-8-tekst. Sla het bestand op als UTF-8 (in de meeste "
+        "editors: 'Opslaan als' > codering UTF-8)."]
+
+
 def test_source_folders_outside_the_project_or_linked_are_refused(tmp_path):
     project = tmp_path / "project"
     (project / "docs").mkdir(parents=True)
