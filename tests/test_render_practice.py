@@ -3,10 +3,12 @@ literal expected values (fast: no site build)."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from markupsafe import Markup
 
-from macros.render.env import dutch_date, dutch_number, paragraphs, rel, safe_href
+from macros.render.env import _rel_general, dutch_date, dutch_number, paragraphs, rel, safe_href
 from macros.render.practice import practice_page, shown
 from test_render import ALFA, CHARLIE, FIXTURE, TODAY, as_html, load_catalog, record, render_context, split_page, text
 
@@ -150,6 +152,18 @@ def test_links_pass_only_safe_schemes(url, expected):
 ])
 def test_relative_links(start, target, expected):
     assert rel(start, target) == expected
+
+
+def test_relative_links_agree_with_the_general_rule_on_every_kind_of_path():
+    """The fast path of `rel` gives what posixpath.relpath gives, for plain and odd paths alike."""
+    rnd = random.Random(7)
+    segments = ["a", "b", "praktijken", "x.md", "", ".", "..", "c.html"]
+
+    def path():
+        return "/".join(rnd.choice(segments) for _ in range(rnd.randint(0, 4))) + rnd.choice(["", "/"])
+    cases = [(path(), path() + rnd.choice(["", "#t", "#"])) for _ in range(20000)]
+    assert [rel(a, b) for a, b in cases] == [_rel_general(a, b) for a, b in cases]
+    assert rel("praktijken/filter/thema-x/", "praktijken/a/") == "../../a/"
 
 
 def test_dates_numbers_and_paragraphs():

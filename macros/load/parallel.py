@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from typing import Callable, Iterator
 
 PARALLEL_FROM = 400  # below this, starting worker processes costs more than it saves
@@ -58,3 +59,43 @@ def _work(check: Callable, chunks: list, sending) -> None:
         sending.send(("fout", err))
     finally:
         sending.close()
+
+
+class Beside:
+    """`work(forked=True)` in a forked process while the caller does something else; `result()` waits
+    for its value. In-process at `result()` instead, as `work(forked=False)`, when there is one core
+    or when called from a thread (the preview builds in one, and a process forked from a thread can
+    inherit a lock another thread held). The worker computes everything before it sends, so it
+    never waits for the caller to read."""
+
+    def __init__(self, work: Callable, wanted: bool = True) -> None:
+        self._work, self._process, self._pipe = work, None, None
+        if not wanted or (os.cpu_count() or 1) < 2 or threading.current_thread() is not threading.main_thread():
+            return
+        context = multiprocessing.get_context("fork")
+        self._pipe, sending = context.Pipe(duplex=False)
+        self._process = context.Process(target=_work, args=(lambda _: work(forked=True), [[None]], sending), daemon=True)
+        self._process.start()
+        sending.close()
+
+    def result(self):
+        if self._process is None:
+            return self._work(forked=False)
+        try:
+            kind, payload = self._pipe.recv()
+        except EOFError:  # the worker died without an answer (killed, out of memory): do it here
+            kind, payload = "goed", [self._work(forked=False)]
+        finally:
+            self._process.join()
+            self._pipe.close()
+        if kind == "fout":
+            raise payload
+        return payload[0]
+
+    def cancel(self) -> None:
+        """The result is not wanted (the caller failed): stop the worker."""
+        if self._process is not None:
+            self._process.terminate()
+            self._process.join()
+            self._pipe.close()
+            self._process = None

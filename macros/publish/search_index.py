@@ -211,13 +211,18 @@ def index_copy(body: HtmlElement, facts: Facts, memo: dict | None = None) -> str
                 _drop(el)
     heading = body.find(".//h1")
     title = " ".join(heading.text_content().split()) if heading is not None else ""
-    for el in body.iter():
-        if isinstance(el.tag, str) and el.text:
-            el.text = annotate(el.text, memo)
-        if el is not body and el.tail:
-            el.tail = annotate(el.tail, memo)
+    for el in body.iter():  # an lxml text is written back only when it changed: each write costs
+        text, tail = el.text, el.tail
+        if text and isinstance(el.tag, str):
+            annotated = annotate(text, memo)
+            if annotated is not text:
+                el.text = annotated
+        if tail and el is not body:
+            annotated = annotate(tail, memo)
+            if annotated is not tail:
+                el.tail = tail = annotated
         if el.tag in SEPARATE:
-            el.tail = " " + (el.tail or "")
+            el.tail = " " + (tail or "")
     if facts.card_weight:
         for card in body.xpath(f".//table[{_has_class('kb-kaartje')}]"):
             card.set("data-pagefind-weight", CARD_WEIGHT)

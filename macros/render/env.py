@@ -25,6 +25,27 @@ LINK_SCHEMES = ("https://", "http://", "mailto:")
 
 def rel(from_url: str, to_url: str) -> str:
     """Relative link between two directory URLs of the site ('praktijken/a/' -> 'kaart/')."""
+    target, anchor = (to_url.split("#", 1) + [""])[:2]
+    to_parts, from_parts = target.rstrip("/").split("/"), from_url.rstrip("/").split("/") if from_url else []
+    if not (_plain(to_parts) and _plain(from_parts)):
+        return _rel_general(from_url, to_url)
+    # String steps for the plain paths pages link between: posixpath.relpath asks the operating
+    # system for the working folder on every call, and a large site makes tens of thousands of links.
+    to_parts = [p for p in to_parts if p]
+    common = 0
+    while common < min(len(to_parts), len(from_parts)) and to_parts[common] == from_parts[common]:
+        common += 1
+    out = "/".join([".."] * (len(from_parts) - common) + to_parts[common:])
+    out = "./" if not out else out + ("/" if target.endswith("/") else "")
+    return out + (f"#{anchor}" if anchor else "")
+
+
+def _plain(parts: list[str]) -> bool:
+    """Path segments without '.', '..', a leading '/' or an empty segment inside."""
+    return "" not in parts[:-1] and "." not in parts and ".." not in parts and (len(parts) > 1 or parts != [""])
+
+
+def _rel_general(from_url: str, to_url: str) -> str:
     start = posixpath.dirname(from_url.rstrip("/") + "/x") if from_url else "."
     target, anchor = (to_url.split("#", 1) + [""])[:2]
     out = posixpath.relpath(target or ".", start or ".")

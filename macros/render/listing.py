@@ -120,6 +120,8 @@ def listing_page(ctx: RenderContext) -> str:
 def filter_pages(ctx: RenderContext) -> dict[str, str]:
     """One page per facet value that at least one practice has: {source path: Markdown}."""
     counts, pages = facet_counts(ctx), {}
+    # A practice is listed on a page per filter value it has: its entry is made once.
+    entries = {r.id: practice_item(ctx, r, summary=False) for r in ctx.catalog.practices}
     for facet in FACETS:
         for value, label in facet_options(ctx, facet):
             records = [r for r in ctx.catalog.practices if value in ctx.facets[r.id][facet]]
@@ -130,5 +132,6 @@ def filter_pages(ctx: RenderContext) -> dict[str, str]:
                 front(title, f"Praktijken met {FACET_TITLES[facet].lower()} {label}.", search=UNSEARCHED)
                 + ctx.render_page("filter.html", page_url=filter_url(facet, value), heading=heading_text(title),
                              groups=filter_groups(ctx, (facet, value), counts), shown=len(records),
-                             total=len(ctx.catalog.practices), items=practice_items(ctx, records, summary=False)))
+                             total=len(ctx.catalog.practices),
+                             items=[entries[r.id] for r in by_title(ctx, records)]))
     return pages
