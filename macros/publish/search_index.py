@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import json
 import math
+import multiprocessing
+import queue
 import re
 import shutil
 import subprocess
@@ -72,20 +74,26 @@ class IndexedPage:
         return "/" + self.path.removesuffix("index.html")
 
 
-def write_search_index(site_dir: Path, catalog: Catalog, meanwhile: Callable[[], None] | None = None) -> int:
+def write_search_index(site_dir: Path, catalog: Catalog, meanwhile: Callable[[], None] | None = None,
+                       made: "PageCopies | None" = None) -> int:
     """Index the built site into `site_dir/pagefind/` (replaced); returns the number of pages indexed.
     `meanwhile` runs while the Pagefind command indexes (after the pages were read): other output
-    that writes no HTML page."""
+    that writes no HTML page. `made` holds the copies a worker made while the pages were written;
+    the pages it did not get are copied here."""
     if get_executable() is None:
+        if made is not None:
+            made.close()
         raise SearchIndexError("Pagefind ontbreekt: installeer de Python-pakketten 'pagefind' en 'pagefind-bin' "
                                "(pip install 'pagefind[bin]'); zonder Pagefind heeft de site geen zoekfunctie.")
     out = site_dir / BUNDLE
     shutil.rmtree(out, ignore_errors=True)
     # The copies go to a folder Pagefind reads in one request: its Python API answers one
     # request per 0.1 s, so a request per page would take minutes on a large site.
-    with tempfile.TemporaryDirectory(prefix="kb-zoekindex-") as copies:
-        pages = write_copies(site_dir, catalog, Path(copies))
-        running = _start(Path(copies), out)
+    with tempfile.TemporaryDirectory(prefix="kb-zoekindex-") as folder:
+        copies = Path(folder)
+        done, pages = made.finish(copies) if made is not None else (set(), 0)
+        pages += write_copies(site_dir, catalog, copies, skip=done)
+        running = _start(copies, out)
         try:
             if meanwhile is not None:
                 meanwhile()
@@ -97,23 +105,108 @@ def write_search_index(site_dir: Path, catalog: Catalog, meanwhile: Callable[[],
     return found
 
 
-def write_copies(site_dir: Path, catalog: Catalog, copies: Path) -> int:
-    """Write the copy Pagefind reads of every page to index into `copies`; returns how many. On both
-    cores for a large site, unless called from a thread (the preview publishes in one, and a
-    process forked from a thread can inherit a lock that another thread held)."""
+def write_copies(site_dir: Path, catalog: Catalog, copies: Path, skip: set[str] = frozenset()) -> int:
+    """Write the copy Pagefind reads of every page to index into `copies`, but those in `skip`
+    (paths relative to the site); returns how many. On both cores for a large site, unless called
+    from a thread (the preview publishes in one, and a process forked from a thread can inherit a
+    lock that another thread held)."""
     practices = {r.id: r for r in catalog.practices}
     memo: dict = {}
 
     def copy(path: Path) -> int:
-        page = _indexed_page(site_dir, path, catalog, practices, memo)
-        if page is None:
-            return 0
-        target = copies / page.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.html, encoding="utf-8")
-        return 1
+        relative = path.relative_to(site_dir).as_posix()
+        return _write_copy(copies, relative, path.read_text(encoding="utf-8"), catalog, practices, memo)
+    files = [p for p in _html_files(site_dir) if p.relative_to(site_dir).as_posix() not in skip]
     in_main = threading.current_thread() is threading.main_thread()
-    return sum(map_in_order(copy, _html_files(site_dir), None if in_main else math.inf))
+    return sum(map_in_order(copy, files, None if in_main else math.inf))
+
+
+def _write_copy(copies: Path, relative: str, html: str, catalog: Catalog, practices: dict, memo: dict) -> int:
+    """The copy of one page into `copies`: 1, or 0 when the page is not indexed."""
+    page = _indexed_page(relative, html, catalog, practices, memo)
+    if page is None:
+        return 0
+    target = copies / page.path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(page.html, encoding="utf-8")
+    return 1
+
+
+class PageCopies:
+    """Pagefind's copies made by a forked worker while MkDocs is still writing pages (`add` each
+    page as it is written), so that the index can start as soon as the last page is out. A thread
+    hands the pages over, so the build never waits for the worker; if the worker dies, `finish`
+    tells the caller to copy every page itself. Only from the main thread of a `kennisbank build`."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self._folder = Path(tempfile.mkdtemp(prefix="kb-zoekkopie-"))
+        self._pages: queue.SimpleQueue = queue.SimpleQueue()
+        context = multiprocessing.get_context("fork")
+        self._answer, answering = context.Pipe(duplex=False)
+        receiving, self._sending = context.Pipe(duplex=False)
+        self._process = context.Process(target=_copy_pages, args=(catalog, self._folder, receiving, answering),
+                                        daemon=True)
+        self._process.start()
+        receiving.close()
+        answering.close()
+        self._feeder = threading.Thread(target=self._feed, name="zoekkopieen", daemon=True)
+        self._feeder.start()
+
+    def add(self, relative: str, html: str) -> None:
+        self._pages.put((relative, html))
+
+    def _feed(self) -> None:
+        while True:
+            item = self._pages.get()
+            try:
+                self._sending.send(item)
+            except OSError:  # the worker is gone: finish() finds out and copies the pages itself
+                return
+            if item is None:
+                return
+
+    def finish(self, copies: Path) -> tuple[set[str], int]:
+        """Move the worker's copies into `copies`: (the pages it handled, the copies written)."""
+        self._pages.put(None)
+        self._feeder.join()
+        try:
+            done, written = self._answer.recv()
+            self._process.join()
+            for made in self._folder.iterdir():
+                made.rename(copies / made.name)
+        except (EOFError, OSError):  # no answer: every page is copied by the caller
+            done, written = set(), 0
+            shutil.rmtree(copies, ignore_errors=True)
+            copies.mkdir()
+        self.close()
+        return done, written
+
+    def close(self) -> None:
+        """Stop the worker and the hand-over (a failed build ends here too) and remove the copies."""
+        self._pages.put(None)
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+        self._sending.close()
+        self._answer.close()
+        shutil.rmtree(self._folder, ignore_errors=True)
+
+
+def _copy_pages(catalog: Catalog, folder: Path, receiving, answering) -> None:
+    """In the worker: copy each page received until None, then answer (pages handled, copies).
+    Any failure ends it without an answer: the build then copies the pages itself and reports
+    what went wrong there."""
+    practices, memo, done, written = {r.id: r for r in catalog.practices}, {}, set(), 0
+    try:
+        while (item := receiving.recv()) is not None:
+            relative, html = item
+            written += _write_copy(folder, relative, html, catalog, practices, memo)
+            done.add(relative)
+        answering.send((done, written))
+    except Exception:  # noqa: BLE001 - the parent redoes the work and reports the error
+        pass
+    finally:
+        answering.close()
 
 
 _INDEXED = re.compile(r"Indexed (\d+) pages?\b")
@@ -143,7 +236,8 @@ def indexed_pages(site_dir: Path, catalog: Catalog) -> list[IndexedPage]:
     """The copy of every page Pagefind should index, in path order."""
     practices = {r.id: r for r in catalog.practices}
     memo: dict = {}
-    pages = (_indexed_page(site_dir, path, catalog, practices, memo) for path in _html_files(site_dir))
+    pages = (_indexed_page(path.relative_to(site_dir).as_posix(), path.read_text(encoding="utf-8"), catalog,
+                           practices, memo) for path in _html_files(site_dir))
     return [page for page in pages if page is not None]
 
 
@@ -151,12 +245,12 @@ def _html_files(site_dir: Path) -> list[Path]:
     return [p for p in sorted(site_dir.rglob("*.html")) if not p.is_relative_to(site_dir / BUNDLE)]
 
 
-def _indexed_page(site_dir: Path, path: Path, catalog: Catalog, practices: dict, memo: dict) -> IndexedPage | None:
-    """The copy Pagefind reads of one built page, or None when the page is not indexed."""
-    body = _body(path.read_text(encoding="utf-8"))
+def _indexed_page(relative: str, html: str, catalog: Catalog, practices: dict, memo: dict) -> IndexedPage | None:
+    """The copy Pagefind reads of one built page (its path in the site, its HTML), or None when the
+    page is not indexed."""
+    body = _body(html)
     if body is None:
         return None
-    relative = path.relative_to(site_dir).as_posix()
     parts = relative.split("/")
     record = practices.get(parts[1]) if len(parts) == 3 and parts[0] == "praktijken" else None
     return IndexedPage(relative, index_copy(body, _facts(catalog, record, parts[0]), memo))

@@ -39,6 +39,7 @@ class BuildContext:
     pages_done: int = 0
     started: float = 0.0                  # time.monotonic() when the build began
     rendered: RebuildState | None = None  # serve: the session's RebuildState once this build has succeeded
+    copies: object | None = None          # `kennisbank build`: search_index.PageCopies, fed as pages are written
 
 
 class Publisher:
