@@ -5,6 +5,7 @@
     python bench/site_bench.py --only-profile --profile-n 1000
     python bench/site_bench.py --code /tmp/main-export       # measure another checkout of the project
     python bench/site_bench.py --sizes 1000 --zensical --no-profile   # also `build --bouwer zensical`
+    python bench/site_bench.py --sizes 1000 --ab /tmp/before --rounds 4 --key site_ab   # A/B in turns
 
 For every N:
   real      a project in bench/out/site-N/project: copies of mkdocs.yml, docs/ and overrides/ of
@@ -16,6 +17,9 @@ For every N:
             render_macros removed) in a stock Material project: theme material, language nl,
             font false, its own search plugin (lang nl), not_in_nav /praktijken/*, MkDocs'
             default Markdown extensions, no macros, no hook; `python -m mkdocs build`.
+  --ab      another checkout (a git worktree of an older commit) in bench/out/site-N/project-other;
+            this code, that code and the baseline built in turn, --rounds times, each real build
+            with a cold validation cache: the median ratio of each to the baseline of its round.
   zensical  with --zensical: the real project once more with `build --bouwer zensical` (issue 17),
             beside the MkDocs build of the same run.
 Wall time best of --repeat with CPU time and peak RSS (/usr/bin/time -v), site sizes and the
@@ -41,6 +45,7 @@ import os
 import pstats
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -90,8 +95,8 @@ def commit(code: Path = PROJECT) -> str:
 
 # --- setting up the two projects --------------------------------------------------------------
 
-def real_project(n: int, code: Path) -> Path:
-    base = BENCH / "out" / f"site-{n}" / "project"
+def real_project(n: int, code: Path, name: str = "project") -> Path:
+    base = BENCH / "out" / f"site-{n}" / name
     if base.exists():
         shutil.rmtree(base)
     base.mkdir(parents=True)
@@ -355,6 +360,32 @@ def timed_builds(n: int, code: Path, repeat: int, zensical: bool = False) -> dic
     return r
 
 
+def alternating(n: int, code: Path, other: Path, rounds: int) -> dict:
+    """This code, the other code and the stock baseline built in turn, `rounds` times (validation
+    cache removed before each real build): on a machine whose speed drifts by 15 % between
+    minutes, the fairest comparison of two versions and of each with the baseline."""
+    projects = {"this": real_project(n, code), "other": real_project(n, other, "project-other")}
+    baseline, _ = baseline_project(n, projects["this"])
+    print(f"\nN={n}, {rounds} rounds of: this code ({commit(code)}), other code ({commit(other)}), baseline; "
+          f"load average {load_average()}", flush=True)
+    walls: dict = {"this": [], "other": [], "baseline": []}
+    for k in range(rounds):
+        order = ["this", "other", "baseline"][k % 3:] + ["this", "other", "baseline"][:k % 3]
+        for which in order:
+            wall, _, _ = build(baseline, False) if which == "baseline" else build(projects[which], True)
+            walls[which].append(round(wall, 2))
+        print(f"  round {k + 1}: " + ", ".join(f"{w} {walls[w][-1]:.2f} s" for w in ("this", "other", "baseline"))
+              + f"; load {load_average()}", flush=True)
+    r = {"n": n, "this": commit(code), "other": commit(other), "wall_s": walls,
+         "median_s": {w: round(statistics.median(v), 2) for w, v in walls.items()},
+         "ratio_per_round": {w: [round(a / b, 2) for a, b in zip(walls[w], walls["baseline"])] for w in ("this", "other")}}
+    r["ratio_median"] = {w: round(statistics.median(v), 2) for w, v in r["ratio_per_round"].items()}
+    print(f"  median: this {r['median_s']['this']:.2f} s, other {r['median_s']['other']:.2f} s, baseline "
+          f"{r['median_s']['baseline']:.2f} s; ratio to the baseline (median of the rounds): this "
+          f"{r['ratio_median']['this']:.2f}, other {r['ratio_median']['other']:.2f} (target <= {TARGET_RATIO})")
+    return r
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--sizes", type=int, nargs="+", default=[1000, 2000])
@@ -366,8 +397,17 @@ def main(argv=None) -> int:
     p.add_argument("--no-save", action="store_true")
     p.add_argument("--zensical", action="store_true", help="also time `build --bouwer zensical` at every N")
     p.add_argument("--key", default="site", help="where in bench/results.json (default: site)")
+    p.add_argument("--ab", type=Path, help="another checkout: build it, this code and the baseline in turn")
+    p.add_argument("--rounds", type=int, default=4, help="with --ab: how many turns (default 4)")
     args = p.parse_args(argv)
     code = args.code.resolve()
+    if args.ab:
+        result = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "machine": machine(),
+                  "load_before": load_average(), **alternating(args.sizes[0], code, args.ab.resolve(), args.rounds),
+                  "load_after": load_average()}
+        if not args.no_save:
+            merge_results(args.key, result)
+        return 0
 
     results = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "machine": machine(),
                "commit": commit(code), "code": str(code),

@@ -7,11 +7,14 @@ outlives the run.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
 import threading
 from typing import Callable, Iterator
 
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 PARALLEL_FROM = 400  # below this, starting worker processes costs more than it saves
 CHUNK = 64           # files a worker checks before it hands the results back
 
@@ -50,8 +53,18 @@ def map_in_order(check: Callable, jobs: list, parallel_from: int | None = None, 
             pipe.close()
 
 
+def die_with_parent() -> None:
+    """In a child process: end when the process that started it ends. A killed build must leave no
+    worker behind, holding its lock or blocked on a pipe nobody reads."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass  # not Linux: a worker still ends when its pipe closes
+
+
 def _work(check: Callable, chunks: list, sending) -> None:
     """In a worker: check each chunk and send its results; an unexpected error goes to the parent."""
+    die_with_parent()
     try:
         for chunk in chunks:
             sending.send(("goed", [check(job) for job in chunk]))

@@ -57,6 +57,7 @@ from macros.load.template_parts import TemplateForm, repeat_hints, split_body, v
 from macros.publish.document_layout import (FOOTER_MARK, HINT_STYLE, SIGNATURE_ID, field_id, footer_text,
                                             keep_docx_signatures, keep_odt_signatures, marker_counts, repeat_id,
                                             variant_id, with_footer)
+from macros.publish.document_store import DocumentStore
 
 PLACEHOLDER_RE = re.compile(r"\[\[([a-z][a-z0-9_]*)\]\]")
 PLACEHOLDER_STYLE = "Invulveld"
@@ -560,6 +561,7 @@ def document_work(parent: Path) -> Iterator[DocumentWork]:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
             for left in parent.glob(f"{WORK_PREFIX}*"):
                 shutil.rmtree(left, ignore_errors=True)
+            DocumentStore(parent).prune()
         except BlockingIOError:
             pass  # another build or preview is at work: its folder is not abandoned
         fcntl.flock(lock, fcntl.LOCK_SH)

@@ -41,7 +41,7 @@ import lxml.html
 from lxml.html import HtmlElement, builder as E
 from pagefind.service import get_executable
 
-from macros.load.parallel import map_in_order
+from macros.load.parallel import die_with_parent, map_in_order
 from macros.model.catalog import Catalog, Record
 from macros.render.search_terms import HEADS, annotate
 
@@ -144,8 +144,8 @@ class PageCopies:
         context = multiprocessing.get_context("fork")
         self._answer, answering = context.Pipe(duplex=False)
         receiving, self._sending = context.Pipe(duplex=False)
-        self._process = context.Process(target=_copy_pages, args=(catalog, self._folder, receiving, answering),
-                                        daemon=True)
+        self._process = context.Process(target=_copy_pages, daemon=True,
+                                        args=(catalog, self._folder, receiving, answering, (self._sending, self._answer)))
         self._process.start()
         receiving.close()
         answering.close()
@@ -192,10 +192,13 @@ class PageCopies:
         shutil.rmtree(self._folder, ignore_errors=True)
 
 
-def _copy_pages(catalog: Catalog, folder: Path, receiving, answering) -> None:
+def _copy_pages(catalog: Catalog, folder: Path, receiving, answering, parent_ends: tuple) -> None:
     """In the worker: copy each page received until None, then answer (pages handled, copies).
     Any failure ends it without an answer: the build then copies the pages itself and reports
     what went wrong there."""
+    die_with_parent()
+    for end in parent_ends:  # inherited by the fork: with them open, a dead parent would go unnoticed
+        end.close()
     practices, memo, done, written = {r.id: r for r in catalog.practices}, {}, set(), 0
     try:
         while (item := receiving.recv()) is not None:

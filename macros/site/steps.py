@@ -26,6 +26,7 @@ from macros.model.catalog import Catalog, thaw
 from macros.publish.browser_library import write_fill_library
 from macros.publish.comparison_downloads import write_comparison_downloads
 from macros.publish.dcat import write_dcat
+from macros.publish.document_store import DocumentStore, code_key, set_key
 from macros.publish.documents import DocumentJob, DocumentWork, write_all
 from macros.publish.editor_config import write_editor
 from macros.publish.feed import write_feed
@@ -38,6 +39,7 @@ from macros.render.tables import compare_data
 from macros.render.template_body import body_html
 
 MAP_FILE = "referentie/kaart/gemeenten-2025.topojson"
+FORMATS = ("docx", "odt", "md")
 _INDENTATION = re.compile(r"\n\s+")
 
 
@@ -126,16 +128,21 @@ def _document_key(template) -> str:
 
 
 def make_documents(catalog: Catalog, work: DocumentWork) -> tuple[dict, dict]:
-    """The .docx/.odt/.md of every template: (paths, sizes) keyed by (id, format)."""
-    jobs, folders = [], {}
+    """The .docx/.odt/.md of every template: (paths, sizes) keyed by (id, format). A set made by an
+    earlier build from the same template, files and code is taken from the store in `.cache/`."""
+    store, code = DocumentStore(work.folder.parent), code_key()
+    jobs, folders, keys = [], {}, {}
     for t in catalog.templates:
-        folder = folders[t.id] = work.folder / _document_key(t)
-        if not (folder / f"{t.id}-{t.get('versie')}.odt").exists():
+        keys[t.id] = key = set_key(code, _document_key(t), catalog.root / "sjablonen" / t.id)
+        stored = store.find(key, [f"{t.id}-{t.get('versie')}.{fmt}" for fmt in FORMATS])
+        folders[t.id] = folder = stored or work.folder / key
+        if stored is None and not (folder / f"{t.id}-{t.get('versie')}.odt").exists():
             jobs.append(DocumentJob(t.id, t.get("versie"), t.get("titel"), t.body,
                                     {f["naam"]: f["label"] for f in t.get("invulvelden")}, t.get("doel"), out_dir=folder,
                                     attachments=catalog.root / "sjablonen" / t.id, released=_released(t),
                                     form=template_form(t.data)))
     write_all(jobs, work.folder, references=work.references)
-    paths = {(t.id, fmt): folders[t.id] / f"{t.id}-{t.get('versie')}.{fmt}"
-             for t in catalog.templates for fmt in ("docx", "odt", "md")}
+    for job in jobs:
+        folders[job.template_id] = store.keep(keys[job.template_id], job.out_dir)
+    paths = {(t.id, fmt): folders[t.id] / f"{t.id}-{t.get('versie')}.{fmt}" for t in catalog.templates for fmt in FORMATS}
     return paths, {key: path.stat().st_size for key, path in paths.items()}

@@ -18,11 +18,9 @@ killed one left there. The built site is renamed into the build folder.
 
 from __future__ import annotations
 
-import ctypes
 import importlib.util
 import os
 import re
-import signal
 import shutil
 import subprocess
 import sys
@@ -34,6 +32,7 @@ import yaml
 
 import macros  # the module mkdocs-macros loads by `module_name`
 from macros.load.files import visible_files
+from macros.load.parallel import die_with_parent
 from macros.model.catalog import Catalog
 from macros.publish.documents import document_work
 from macros.render.blocks import Blocks
@@ -49,7 +48,6 @@ SEARCH_CSS = "assets/zoeken-material.css"  # Material's search rules, which Zens
 # What Zensical must not see: it runs no hooks, and the macros are already rendered.
 _DROPPED_KEYS = ("hooks", "watch")
 _DROPPED_PLUGINS = {"macros"}
-_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 class ZensicalFailed(Exception):
@@ -190,7 +188,7 @@ def run_zensical(work: Path, strict: bool) -> None:
                              "(of bouw met --bouwer mkdocs).")
     command = [sys.executable, "-m", "zensical", "build", "--config-file", str(work / "mkdocs.yml")]
     done = subprocess.run(command + (["--strict"] if strict else []), cwd=work, capture_output=True, text=True,
-                          env={**os.environ, "NO_COLOR": "1"}, preexec_fn=_die_with_parent)
+                          env={**os.environ, "NO_COLOR": "1"}, preexec_fn=die_with_parent)
     if done.returncode != 0:
         raise ZensicalFailed("Zensical stopte:\n" + zensical_output(done.stdout + done.stderr))
 
@@ -237,14 +235,6 @@ def zensical_output(text: str) -> str:
             out.append(lines[i])
         i += 1
     return "\n".join(out)
-
-
-def _die_with_parent() -> None:
-    """In the child: end when the build that started it ends (a killed build leaves no Zensical behind)."""
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):
-        pass  # not Linux: the next build's clean-up still removes what it writes
 
 
 def finish_pages(site: Path, blocks: Blocks) -> None:

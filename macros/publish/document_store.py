@@ -1,0 +1,101 @@
+"""The template documents of earlier builds, kept in `.cache/` and reused while nothing they are
+made from has changed.
+
+Pandoc takes about a second for the documents of five templates, on every build. A made set
+(.docx, .odt, .md) is stored under a key of everything that goes into it: the template's data
+and body, the bytes of the files in its folder (the images it shows), the source of the code
+and the versions of pandoc and the libraries that write documents. A changed key makes the
+set again; nothing is trusted across a change of any of these. Only regular files are read,
+never a link.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import platform
+import shutil
+from importlib import metadata
+from pathlib import Path
+
+FORMAT = 1                        # bump when the layout of a stored set changes
+STORE = "gemaakte-documenten"     # in .cache/; not "documenten-*", which are the work folders of builds
+KEEP = 40                         # sets kept: the current templates and some earlier versions
+LIBRARIES = ("pypandoc-binary", "python-docx", "odfpy", "lxml", "nh3", "markdown-it-py", "Jinja2")
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def code_key() -> bytes:
+    """The source of the whole `macros` package and the versions of the document libraries: the
+    documents read the schema, the render layer and the template parts, so any change counts."""
+    h = hashlib.blake2b(digest_size=20)
+    for path in sorted(_PACKAGE.rglob("*.py")):
+        h.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
+    for name in LIBRARIES:
+        try:
+            h.update(f"{name}=={metadata.version(name)}\n".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{name} ontbreekt\n".encode())
+    h.update(platform.python_version().encode())
+    return h.digest()
+
+
+def set_key(code: bytes, template_key: str, folder: Path) -> str:
+    """The key of one template's documents: the code, the template's content and its folder's files."""
+    h = hashlib.blake2b(code, digest_size=20)
+    h.update(f"formaat {FORMAT}\0{template_key}\0".encode())
+    for here, dirs, files in os.walk(folder):
+        dirs.sort()
+        for name in sorted(files):
+            path = Path(here) / name
+            h.update(path.relative_to(folder).as_posix().encode() + b"\0")
+            h.update(path.read_bytes() if path.is_file() and not path.is_symlink() else b"geen gewoon bestand")
+    return h.hexdigest()
+
+
+class DocumentStore:
+    """`.cache/gemaakte-documenten/<key>/`: one complete set of documents per key."""
+
+    def __init__(self, cache: Path) -> None:
+        self.folder = cache / STORE
+
+    def find(self, key: str, names: list[str]) -> Path | None:
+        """The stored set for `key` when every file in `names` is there as a regular file."""
+        entry = self.folder / key
+        if self.folder.is_symlink() or entry.is_symlink() or not entry.is_dir():
+            return None
+        if not all((entry / n).is_file() and not (entry / n).is_symlink() for n in names):
+            return None
+        os.utime(entry)  # used: kept longest by `prune`
+        return entry
+
+    def keep(self, key: str, made: Path) -> Path:
+        """Move a freshly made set into the store; where it is after the call (still `made` when the
+        store cannot take it, for example a read-only checkout or another build stored it first)."""
+        names, entry = [p.name for p in made.iterdir()], self.folder / key
+        try:
+            if self.folder.is_symlink():
+                return made
+            self.folder.mkdir(parents=True, exist_ok=True)
+            if (entry.exists() or entry.is_symlink()) and self.find(key, names) is None:
+                _remove(entry)  # incomplete, or holding a link: never used, so replaced
+            os.rename(made, entry)
+            return entry
+        except OSError:
+            return self.find(key, names) or made
+
+    def prune(self) -> None:
+        """Remove all but the KEEP most recently used sets. Only called while no other build runs."""
+        if self.folder.is_symlink() or not self.folder.is_dir():
+            return
+        entries = sorted((e for e in self.folder.iterdir() if e.is_dir() and not e.is_symlink()),
+                         key=lambda e: e.stat().st_mtime, reverse=True)
+        for entry in entries[KEEP:]:
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _remove(entry: Path) -> None:
+    if entry.is_symlink() or not entry.is_dir():
+        entry.unlink()
+    else:
+        shutil.rmtree(entry)
