@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from pathlib import Path
 
 import lxml.html
@@ -138,6 +139,10 @@ def test_copies_made_while_the_pages_are_written_are_the_copies_of_the_files(sit
     made = PageCopies(catalog)
     for relative, html in pages[:-2]:
         made.add(relative, html)
+    for _ in range(400):  # until the hand-over has taken every page (bounded; nothing timed)
+        if made._pages.empty():
+            break
+        time.sleep(0.01)
     done, written = made.finish(tmp_path)
     assert done == {relative for relative, _ in pages[:-2]}
     assert written == len([r for r, _ in pages[:-2] if r in expected])
@@ -145,6 +150,20 @@ def test_copies_made_while_the_pages_are_written_are_the_copies_of_the_files(sit
     assert rest == len([r for r, _ in pages[-2:] if r in expected]) and written + rest == len(expected)
     assert _written(tmp_path) == expected and len(expected) > 10
     assert not made._folder.exists() and not made._process.is_alive()
+
+
+def test_pages_not_yet_handed_over_at_the_end_are_copied_by_the_build(site_dir, catalog, tmp_path):
+    """finish() stops the hand-over at once: what the worker has not got, the build copies from disk."""
+    from macros.publish.search_index import PageCopies, write_copies
+    expected = {p.path: p.html for p in indexed_pages(site_dir, catalog)}
+    pages = _site_pages(site_dir)
+    made = PageCopies(catalog)
+    for page in pages:
+        made.add(*page)
+    done, written = made.finish(tmp_path)
+    assert done <= {relative for relative, _ in pages}
+    assert written + write_copies(site_dir, catalog, tmp_path, skip=done) == len(expected)
+    assert _written(tmp_path) == expected
 
 
 def test_a_copy_worker_that_dies_leaves_every_page_to_the_build_without_a_traceback(site_dir, catalog, tmp_path,

@@ -17,6 +17,7 @@ import csv
 import io
 import re
 import zipfile
+from dataclasses import dataclass
 from datetime import datetime, time
 from pathlib import Path
 
@@ -46,14 +47,33 @@ def _value(ctx: RenderContext, record, f):
 
 def table(ctx: RenderContext, themes=None) -> tuple[list[str], list[list]]:
     """(header, rows) of the comparison of `themes` (all themes with comparison fields by default)."""
-    themes = ctx.compare_themes() if themes is None else themes
-    columns = [(t, f) for t in themes for f in ctx.compare_fields(t)]
+    return _columns_of(_full_table(ctx), ctx.compare_themes() if themes is None else themes)
+
+
+@dataclass(frozen=True)
+class _Table:
+    themes: tuple                     # the theme of each column after FIRST
+    header: list
+    rows: list
+
+
+def _full_table(ctx: RenderContext) -> _Table:
+    """Every theme's columns, made once: the sheet of each theme is a choice of its columns."""
+    columns = [(t, f) for t in ctx.compare_themes() for f in ctx.compare_fields(t)]
     header = [*FIRST, *(f"{ctx.catalog.label('themas', t)}: {f.title}" for t, f in columns)]
     rows = [[r.get("titel"), r.get("regio"), r.id, *(_value(ctx, r, f) for _, f in columns)]
             for r in by_title(ctx, ctx.catalog.practices)]
     for row in (header, *rows):
         _checked(row)
-    return header, rows
+    return _Table(tuple(t for t, _ in columns), header, rows)
+
+
+def _columns_of(full: _Table, themes) -> tuple[list[str], list[list]]:
+    """(header, rows) with the FIRST columns and those of `themes`, in the order of `themes`."""
+    wanted = list(range(len(FIRST))) + [len(FIRST) + i for t in themes for i, c in enumerate(full.themes) if c == t]
+    if len(wanted) == len(full.header) and list(themes) == list(dict.fromkeys(full.themes)):
+        return full.header, full.rows
+    return [full.header[i] for i in wanted], [[row[i] for i in wanted] for row in full.rows]
 
 
 def _checked(row: list) -> list:
@@ -70,8 +90,8 @@ def _csv_text(item) -> str:
     return str(item)
 
 
-def comparison_csv(ctx: RenderContext) -> bytes:
-    header, rows = table(ctx)
+def comparison_csv(ctx: RenderContext, full: _Table | None = None) -> bytes:
+    header, rows = _columns_of(full or _full_table(ctx), ctx.compare_themes())
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(header)
@@ -104,12 +124,13 @@ def _sheet(book: Workbook, title: str, header: list[str], rows: list[list]) -> N
     sheet.auto_filter.ref = sheet.dimensions
 
 
-def comparison_xlsx(ctx: RenderContext) -> bytes:
+def comparison_xlsx(ctx: RenderContext, full: _Table | None = None) -> bytes:
+    full = full or _full_table(ctx)
     book = Workbook()
     book.remove(book.active)
-    _sheet(book, "Alle thema's", *table(ctx))
+    _sheet(book, "Alle thema's", *_columns_of(full, ctx.compare_themes()))
     for theme in ctx.compare_themes():
-        header, rows = table(ctx, [theme])
+        header, rows = _columns_of(full, [theme])
         _sheet(book, ctx.catalog.label("themas", theme), header, rows)
     stamp = datetime.combine(data_date(ctx), time())
     book.properties.creator, book.properties.created, book.properties.modified = CREATOR, stamp, stamp
@@ -136,7 +157,8 @@ def write_comparison_downloads(ctx: RenderContext, folder: Path) -> list[Path]:
     """Write vergelijking.csv and vergelijking.xlsx into `folder` (the site's vergelijken/)."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for suffix, data in ((".csv", comparison_csv(ctx)), (".xlsx", comparison_xlsx(ctx))):
+    full = _full_table(ctx)
+    for suffix, data in ((".csv", comparison_csv(ctx, full)), (".xlsx", comparison_xlsx(ctx, full))):
         target = folder / f"{DOWNLOAD_NAME}{suffix}"
         target.write_bytes(data)
         written.append(target)
