@@ -109,6 +109,35 @@ def test_work_beside_the_caller_gives_its_value_its_error_or_is_done_here_when_t
     assert parallel.Beside(dies_in_the_worker).result() == "hier gedaan"
 
 
+def test_the_markdown_step_once_per_shape_gives_every_page_what_its_own_conversion_gives(catalog):
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import Page
+
+    from macros.site.markdown_memo import MarkdownMemo
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    blocks = Blocks()
+    pages = generated_pages(render_context(catalog, blocks=blocks))
+    config.plugins._current_plugin = "hooks/hook"  # as while MkDocs runs a hook's on_files
+    files = Files([File.generated(config, src, content=markdown) for src, markdown in pages.items()])
+    memo = MarkdownMemo(blocks)
+    for file in files:
+        assert file.generated_by  # what the hook checks before it attaches a page to the memo
+        own, shared = Page(None, file, config), Page(None, file, config)
+        for page in (own, shared):
+            page.read_source(config)
+        Page.render(own, config, files)
+        memo.render(shared, config, files)
+        assert shared.content == own.content, file.src_uri
+        assert str(shared.toc) == str(own.toc) and shared.present_anchor_ids == own.present_anchor_ids, file.src_uri
+        assert shared.title == own.title and shared.markdown == own.markdown, file.src_uri
+        assert {f.src_uri: links for f, links in (shared.links_to_anchors or {}).items()} == {
+            f.src_uri: links for f, links in (own.links_to_anchors or {}).items()}, file.src_uri
+    assert len(memo._shapes) <= len(pages) - 10, "pages of one shape are converted once"
+    practices = [f for f in files if f.src_uri.startswith("praktijken/voorbeeld-")]
+    assert len({blocks.with_stand_ins(f.content_string, blocks.markers_in(f.content_string)) for f in practices}) > 1
+
+
 def test_the_fast_practice_page_is_mostly_markers(catalog):
     """The point of the exercise: what Python-Markdown still reads of a practice page is small."""
     blocks = Blocks()

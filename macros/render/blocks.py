@@ -32,6 +32,7 @@ class Blocks:
         self.heading_marker = f"<!--kb-kop-{nonce}-->"
         self._prefix = f"kb-blok-{nonce}-"
         self._marker = re.compile(rf"(?:<p>)?<!--{self._prefix}(\d+)-->(?:</p>)?")
+        self._key = re.compile(rf"<!--{self._prefix}(\d+)-->")
         self._items: dict[str, str] = {}
         self._count = itertools.count()
 
@@ -83,6 +84,19 @@ class Blocks:
             at = match.end()
         digest.update(page[at:].encode())
         return digest.hexdigest()
+
+    def markers_in(self, text: str) -> list[str]:
+        """The keys of the markers in `text`, in order."""
+        return self._key.findall(text)
+
+    def with_stand_ins(self, text: str, keys: list[str]) -> str:
+        """`text` with its i-th marker's key replaced by i (`keys` = markers_in(text))."""
+        index = {key: str(i) for i, key in enumerate(keys)}
+        return self._key.sub(lambda m: f"<!--{self._prefix}{index[m[1]]}-->", text)
+
+    def put_back(self, text: str, keys: list[str]) -> str:
+        """The reverse of `with_stand_ins`: stand-in i becomes the marker of keys[i]."""
+        return self._key.sub(lambda m: f"<!--{self._prefix}{keys[int(m[1])]}-->", text)
 
     def restore(self, html: str) -> str:
         """The page's HTML with each marker replaced by its block (each block is used once)."""

@@ -40,6 +40,7 @@ class BuildContext:
     started: float = 0.0                  # time.monotonic() when the build began
     rendered: RebuildState | None = None  # serve: the session's RebuildState once this build has succeeded
     copies: object | None = None          # `kennisbank build`: search_index.PageCopies, fed as pages are written
+    markdown_memo: object | None = None   # markdown_memo.MarkdownMemo: generated pages' Markdown step per shape
 
 
 class Publisher:

@@ -26,6 +26,7 @@ from macros.render.blocks import Blocks
 from macros.render.pages import generated_pages
 from macros.render.reference import abbreviations
 from macros.site.context import CONTEXT_KEY, PRELOADED_KEY, SESSION_KEY, BuildContext, Session, build_context
+from macros.site.markdown_memo import MarkdownMemo
 from macros.site.rebuild import RebuildState, site_key
 from macros.site.steps import compact, prepare, publish
 
@@ -83,6 +84,7 @@ class SiteEvents:
         build.prepared = prepare(build.catalog, self.session.work(Path(config.config_file_path).parent), Blocks())
         build.render = build.prepared.render
         build.abbreviations = abbreviations(build.render)
+        build.markdown_memo = MarkdownMemo(build.render.blocks)
         if self.session.rebuild is None:
             for src, content in generated_pages(build.render).items():
                 files.append(File.generated(config, src, content=content))
@@ -107,6 +109,13 @@ class SiteEvents:
         except OSError:
             pass  # a read-only checkout: compile every time
         return env
+
+    def on_pre_page(self, page, config, files):
+        """A generated page's Markdown step is done once per shape of page (macros.site.markdown_memo)."""
+        memo = build_context(config).markdown_memo
+        if memo is not None and page.file.generated_by:
+            memo.attach(page)
+        return page
 
     def on_page_markdown(self, markdown: str, page, config, files):
         """Hand-written pages get the glossary as hover explanations."""

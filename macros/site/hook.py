@@ -12,6 +12,7 @@ on_startup = _events.on_startup
 on_shutdown = _events.on_shutdown
 on_build_error = _events.on_build_error
 on_config = _events.on_config
+on_pre_page = _events.on_pre_page
 on_page_markdown = _events.on_page_markdown
 on_env = _events.on_env
 on_post_build = _events.on_post_build
