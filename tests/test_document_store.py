@@ -93,23 +93,32 @@ def test_the_key_changes_with_the_code_the_template_and_each_file(tmp_path):
     folder = tmp_path / "sjabloon"
     folder.mkdir()
     (folder / "a.png").write_bytes(b"een")
-    base = set_key(b"code", "sjabloon-1", folder)
-    assert set_key(b"code", "sjabloon-1", folder) == base
-    assert set_key(b"andere code", "sjabloon-1", folder) != base
-    assert set_key(b"code", "sjabloon-2", folder) != base
+    base = set_key("code", "sjabloon-1", folder)
+    assert set_key("code", "sjabloon-1", folder) == base
+    assert set_key("andere code", "sjabloon-1", folder) != base
+    assert set_key("code", "sjabloon-2", folder) != base
     (folder / "a.png").write_bytes(b"twee")
-    assert set_key(b"code", "sjabloon-1", folder) != base
-    assert set_key(b"code", "sjabloon-1", tmp_path / "bestaat-niet") != base
+    changed = set_key("code", "sjabloon-1", folder)
+    assert changed != base
+    (folder / "a.png").unlink()
+    (folder / "a.png").symlink_to(tmp_path / "elders.png")
+    (tmp_path / "elders.png").write_bytes(b"twee")
+    assert set_key("code", "sjabloon-1", folder) not in (base, changed), "a link is not read as the file"
+    assert set_key("code", "sjabloon-1", tmp_path / "bestaat-niet") != base
 
 
-def test_the_code_key_reads_every_module_of_the_package(tmp_path, monkeypatch):
+def test_the_code_key_reads_every_module_that_makes_documents(tmp_path, monkeypatch):
+    from macros.load import cache
     package = tmp_path / "macros"
-    (package / "render").mkdir(parents=True)
-    (package / "render" / "x.py").write_text("A = 1\n", encoding="utf-8")
-    monkeypatch.setattr(document_store, "_PACKAGE", package)
+    for name in document_store.PACKAGES:
+        (package / name).mkdir(parents=True)
+        (package / name / "x.py").write_text("A = 1\n", encoding="utf-8")
+    monkeypatch.setattr(cache, "_PACKAGE", package)
     before = document_store.code_key()
-    (package / "render" / "x.py").write_text("A = 2\n", encoding="utf-8")
-    assert document_store.code_key() != before
+    for name in document_store.PACKAGES:
+        (package / name / "x.py").write_text("A = 2\n", encoding="utf-8")
+        assert document_store.code_key() != before, name
+        before = document_store.code_key()
 
 
 def test_prune_keeps_the_most_recently_used_sets(tmp_path):

@@ -55,7 +55,7 @@ DATA_FOLDER = "gegevens"
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
-def _digest(*parts: bytes) -> str:
+def digest(*parts: bytes) -> str:
     h = hashlib.blake2b(digest_size=20)
     for part in parts:
         h.update(len(part).to_bytes(8, "little"))
@@ -63,7 +63,7 @@ def _digest(*parts: bytes) -> str:
     return h.hexdigest()
 
 
-def _file_bytes(path: Path) -> bytes:
+def file_bytes(path: Path) -> bytes:
     """A file's bytes for a key; a missing or unreadable file is a marker, never an error."""
     try:
         return b"bestand:" + read_bytes(path, READ_LIMIT)
@@ -71,7 +71,7 @@ def _file_bytes(path: Path) -> bytes:
         return f"geen bestand:{err.errno}".encode()
 
 
-def _files_under(folder: Path) -> list[Path]:
+def files_under(folder: Path) -> list[Path]:
     found = []
     for here, dirs, files in os.walk(folder):
         dirs.sort()
@@ -88,11 +88,12 @@ def _attachment_names(folder: Path) -> list[str]:
         return [f"geen map:{err.errno}"]
 
 
-def code_parts() -> list[bytes]:
-    """The source of the modules that load and check, and the versions of their libraries."""
+def code_parts(packages: tuple = CODE_PACKAGES, libraries: tuple = LIBRARIES) -> list[bytes]:
+    """The source of the modules in `packages` (parts of `macros`), the versions of `libraries`
+    and Python's: by default what loads and checks."""
     parts = [path.relative_to(_PACKAGE).as_posix().encode() + b"\0" + path.read_bytes()
-             for package in CODE_PACKAGES for path in sorted((_PACKAGE / package).glob("*.py"))]
-    for name in LIBRARIES:
+             for package in packages for path in sorted((_PACKAGE / package).glob("*.py"))]
+    for name in libraries:
         try:
             parts.append(f"{name}=={metadata.version(name)}".encode())
         except metadata.PackageNotFoundError:
@@ -104,19 +105,19 @@ def context_key(root: Path, descriptor: dict, today: date) -> str:
     """The hash of everything outside a record file that the checks of that file depend on."""
     parts = [f"formaat {FORMAT}".encode(), str(root).encode(), str(Path.cwd().resolve()).encode(),
              str(Path(root).resolve()).encode(), today.isoformat().encode(), *code_parts(),
-             _file_bytes(root / "datapackage.yaml"), _file_bytes(root / LOCK_FILE)]
-    parts += [p.relative_to(root).as_posix().encode() + _file_bytes(p) for p in _files_under(root / "schema")]
+             file_bytes(root / "datapackage.yaml"), file_bytes(root / LOCK_FILE)]
+    parts += [p.relative_to(root).as_posix().encode() + file_bytes(p) for p in files_under(root / "schema")]
     for resource in descriptor.get("resources", []):
         for field in ("path", "schema", "dialect"):
             value = resource.get(field) if isinstance(resource, dict) else None
             if isinstance(value, str):
-                parts.append(value.encode() + _file_bytes(root / value))
+                parts.append(value.encode() + file_bytes(root / value))
     parts += [name.encode() for name in _attachment_names(root / "bijlagen")]
-    return _digest(*parts)
+    return digest(*parts)
 
 
 def file_key(context: str, kind: str, where: str, content: bytes) -> str:
-    return _digest(context.encode(), kind.encode(), where.encode(), content)
+    return digest(context.encode(), kind.encode(), where.encode(), content)
 
 
 def problems_in(rows) -> list[Problem]:

@@ -11,46 +11,31 @@ never a link.
 
 from __future__ import annotations
 
-import hashlib
 import os
-import platform
 import shutil
-from importlib import metadata
 from pathlib import Path
+
+from macros.load.cache import code_parts, digest, file_bytes, files_under
 
 FORMAT = 1                        # bump when the layout of a stored set changes
 STORE = "gemaakte-documenten"     # in .cache/; not "documenten-*", which are the work folders of builds
 KEEP = 40                         # sets kept: the current templates and some earlier versions
+# What makes the documents: the template parts and schema (load, model), the body's rendering and
+# sanitising (render), pandoc and the layout (publish), the jobs (site/steps.py).
+PACKAGES = ("checks", "load", "model", "publish", "render", "site")
 LIBRARIES = ("pypandoc-binary", "python-docx", "odfpy", "lxml", "nh3", "markdown-it-py", "Jinja2")
-_PACKAGE = Path(__file__).resolve().parent.parent
 
 
-def code_key() -> bytes:
-    """The source of the whole `macros` package and the versions of the document libraries: the
-    documents read the schema, the render layer and the template parts, so any change counts."""
-    h = hashlib.blake2b(digest_size=20)
-    for path in sorted(_PACKAGE.rglob("*.py")):
-        h.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
-    for name in LIBRARIES:
-        try:
-            h.update(f"{name}=={metadata.version(name)}\n".encode())
-        except metadata.PackageNotFoundError:
-            h.update(f"{name} ontbreekt\n".encode())
-    h.update(platform.python_version().encode())
-    return h.digest()
+def code_key() -> str:
+    """The source of the modules that make the documents and the versions of their libraries."""
+    return digest(*code_parts(PACKAGES, LIBRARIES))
 
 
-def set_key(code: bytes, template_key: str, folder: Path) -> str:
-    """The key of one template's documents: the code, the template's content and its folder's files."""
-    h = hashlib.blake2b(code, digest_size=20)
-    h.update(f"formaat {FORMAT}\0{template_key}\0".encode())
-    for here, dirs, files in os.walk(folder):
-        dirs.sort()
-        for name in sorted(files):
-            path = Path(here) / name
-            h.update(path.relative_to(folder).as_posix().encode() + b"\0")
-            h.update(path.read_bytes() if path.is_file() and not path.is_symlink() else b"geen gewoon bestand")
-    return h.hexdigest()
+def set_key(code: str, template_key: str, folder: Path) -> str:
+    """The key of one template's documents: the code, the template's content and its folder's files
+    (a link or an unreadable file counts as a marker, never followed)."""
+    files = [p.relative_to(folder).as_posix().encode() + file_bytes(p) for p in files_under(folder)]
+    return digest(f"formaat {FORMAT}".encode(), code.encode(), template_key.encode(), *files)
 
 
 class DocumentStore:
@@ -66,7 +51,10 @@ class DocumentStore:
             return None
         if not all((entry / n).is_file() and not (entry / n).is_symlink() for n in names):
             return None
-        os.utime(entry)  # used: kept longest by `prune`
+        try:
+            os.utime(entry)  # used: kept longest by `prune`
+        except OSError:
+            pass  # a read-only checkout: the set is still good
         return entry
 
     def keep(self, key: str, made: Path) -> Path:
