@@ -83,3 +83,21 @@ def project_copy(tmp_path: Path) -> Path:
 def html_of(site_dir: Path, url_path: str) -> str:
     """The built HTML of a site path like 'praktijken/x/'."""
     return (site_dir / url_path / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture()
+def forked(monkeypatch) -> list:
+    """The worker processes `macros.load.parallel` starts from now on (for every get_context)."""
+    import multiprocessing
+    started, real_context = [], multiprocessing.get_context
+
+    class Counting:
+        def __init__(self, context):
+            self.context, self.Pipe = context, context.Pipe
+
+        def Process(self, *args, **kwargs):
+            started.append(self.context.Process(*args, **kwargs))
+            return started[-1]
+
+    monkeypatch.setattr(multiprocessing, "get_context", lambda method: Counting(real_context(method)))
+    return started

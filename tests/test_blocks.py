@@ -58,28 +58,17 @@ def test_every_generated_page_is_the_same_with_and_without_markdown_for_its_html
         assert toc_fast == toc_inline, src
 
 
-def test_practice_pages_made_on_the_second_core_are_the_pages_made_here(catalog, monkeypatch):
+def test_practice_pages_made_on_the_second_core_are_the_pages_made_here(catalog, monkeypatch, forked):
     """On a large site the practice pages come from a forked worker with its own block keys; put
     back, every page is the one a single process makes."""
-    import multiprocessing
-
     from macros.load import parallel
     alone, blocks = Blocks(), Blocks()
-    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 1)
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 1)  # in-process: no worker is started
     expected = {src: alone.restore(page) for src, page in generated_pages(render_context(catalog, blocks=alone)).items()}
-    started, real_context = [], multiprocessing.get_context
-
-    class Counting:
-        def __init__(self, context):
-            self.context, self.Pipe = context, context.Pipe
-
-        def Process(self, *args, **kwargs):
-            started.append(self.context.Process(*args, **kwargs))
-            return started[-1]
-
+    assert forked == []
+    started = forked
     monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(parallel.multiprocessing, "get_context", lambda method: Counting(real_context(method)))
     fast = generated_pages(render_context(catalog, blocks=blocks))
     assert len(started) == 1, "one worker for the practice pages"
     assert {src: blocks.restore(page) for src, page in fast.items()} == expected

@@ -351,26 +351,14 @@ def test_validate_command_without_cache_writes_none(practices, capsys):
     assert capsys.readouterr().out.count("Alles in orde: 13 praktijken en 5 sjablonen gecontroleerd.") == 2
 
 
-def test_changed_files_checked_in_worker_processes_give_the_same_answer(practices, monkeypatch):
-    import multiprocessing
-
+def test_changed_files_checked_in_worker_processes_give_the_same_answer(practices, monkeypatch, forked):
     from macros.load import parallel
     write(practices, BASE, PLANTED["vervangt-nothing"](practice(BASE)).replace("status: actief", "status: lopend"))
     write(practices, "kopie", practice(OTHER))  # a second file with OTHER's id
     without = outcome(practices, cache=False)
-    started, real_context = [], multiprocessing.get_context
-
-    class Counting:
-        def __init__(self, context):
-            self.context, self.Pipe = context, context.Pipe
-
-        def Process(self, *args, **kwargs):
-            started.append(self.context.Process(*args, **kwargs))
-            return started[-1]
-
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
     monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(parallel.multiprocessing, "get_context", lambda method: Counting(real_context(method)))
+    started = forked
     assert outcome(practices, cache=True) == without
     assert len(started) == 2 * 2, "two workers for the practices, two for the templates"
     assert outcome(practices, cache=True) == without and len(started) == 4, "warm: no worker needed"
