@@ -124,7 +124,7 @@ def test_the_markdown_step_once_per_shape_gives_every_page_what_its_own_conversi
             f.src_uri: links for f, links in (own.links_to_anchors or {}).items()}, file.src_uri
     assert len(memo._shapes) <= len(pages) - 10, "pages of one shape are converted once"
     practices = [f for f in files if f.src_uri.startswith("praktijken/voorbeeld-")]
-    assert len({blocks.with_stand_ins(f.content_string, blocks.markers_in(f.content_string)) for f in practices}) > 1
+    assert len({blocks.shape(f.content_string)[0] for f in practices}) > 1
 
 
 def test_the_fast_practice_page_is_mostly_markers(catalog):
@@ -174,3 +174,16 @@ def test_split_keeps_headings_and_stashes_the_rest():
     assert lines[0] == "# Titel" and lines[2] == "## Kop"
     assert lines[1].startswith("<!--kb-blok-") and lines[3].startswith("<!--kb-blok-") and len(lines) == 4
     assert blocks.restore(lines[3]) == "<div>\n## data\n</div>"
+
+
+def test_a_page_whose_parts_cannot_be_told_apart_has_no_shape():
+    blocks = Blocks()
+    one, two = blocks.stash("<p>een</p>"), blocks.stash("<p>twee</p>")
+    text = f"\n\n<h1>Titel &lt;script&gt;</h1>\n\n## Kop{one}## Kop 2{two}"
+    shape, parts = blocks.shape(text)
+    assert "Titel" not in shape and blocks.unshape(shape, parts) == text
+    other = f"\n\n<h1>Andere titel</h1>\n\n## Kop{blocks.stash('x')}## Kop 2{blocks.stash('y')}"
+    assert blocks.shape(other)[0] == shape, "same headings, other markers and title: one shape"
+    assert blocks.shape(text + "\n\n<h1>Tweede titel</h1>\n\n") is None
+    assert blocks.shape(text + one) is None, "a marker used twice"
+    assert blocks.shape("\n\n<h1>kb-titel</h1>\n\n## Kop" + one) is None, "a title that reads like the stand-in"

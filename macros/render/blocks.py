@@ -22,6 +22,8 @@ import secrets
 
 # A page template's title line: autoescaped data cannot close the tag or break the line.
 _TITLE = re.compile(r"\A(<h1>[^<\n]*</h1>)\n")
+_TITLE_LINE = re.compile(r"^<h1>[^<\n]*</h1>$", re.M)   # the same line where `split` left it
+_STAND_IN_TITLE = "<h1>kb-titel</h1>"
 
 
 class Blocks:
@@ -85,18 +87,23 @@ class Blocks:
         digest.update(page[at:].encode())
         return digest.hexdigest()
 
-    def markers_in(self, text: str) -> list[str]:
-        """The keys of the markers in `text`, in order."""
-        return self._key.findall(text)
-
-    def with_stand_ins(self, text: str, keys: list[str]) -> str:
-        """`text` with its i-th marker's key replaced by i (`keys` = markers_in(text))."""
+    def shape(self, text: str) -> tuple[str, tuple] | None:
+        """Split page Markdown made by `split` into its shape (each marker key replaced by its position,
+        the title line by a stand-in) and what those stood for; None when a page cannot be told apart
+        that way (two titles, a repeated marker, the stand-in itself). Pages of one shape convert
+        to the same HTML apart from those parts, which are raw HTML that Markdown copies unchanged."""
+        keys, titles = self._key.findall(text), _TITLE_LINE.findall(text)
+        if len(titles) > 1 or _STAND_IN_TITLE in text or len(set(keys)) != len(keys):
+            return None
         index = {key: str(i) for i, key in enumerate(keys)}
-        return self._key.sub(lambda m: f"<!--{self._prefix}{index[m[1]]}-->", text)
+        shape = self._key.sub(lambda m: f"<!--{self._prefix}{index[m[1]]}-->", _TITLE_LINE.sub(_STAND_IN_TITLE, text))
+        return shape, (tuple(keys), titles[0] if titles else None)
 
-    def put_back(self, text: str, keys: list[str]) -> str:
-        """The reverse of `with_stand_ins`: stand-in i becomes the marker of keys[i]."""
-        return self._key.sub(lambda m: f"<!--{self._prefix}{keys[int(m[1])]}-->", text)
+    def unshape(self, html: str, parts: tuple) -> str:
+        """The HTML of a shape with one page's parts (from `shape`) put back."""
+        keys, title = parts
+        html = self._key.sub(lambda m: f"<!--{self._prefix}{keys[int(m[1])]}-->", html)
+        return html.replace(_STAND_IN_TITLE, title, 1) if title else html
 
     def restore(self, html: str) -> str:
         """The page's HTML with each marker replaced by its block (each block is used once)."""

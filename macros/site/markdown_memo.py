@@ -13,15 +13,11 @@ from __future__ import annotations
 
 import copy
 import posixpath
-import re
 from dataclasses import dataclass
 
 from mkdocs.structure.pages import Page
 
 from macros.render.blocks import Blocks
-
-_TITLE_LINE = re.compile(r"^<h1>[^<\n]*</h1>$", re.M)
-_STAND_IN_TITLE = "<h1>kb-titel</h1>"
 
 
 @dataclass(frozen=True)
@@ -46,13 +42,12 @@ class MarkdownMemo:
         page.render = lambda config, files: self.render(page, config, files)
 
     def render(self, page: Page, config, files) -> None:
-        markers = self._blocks.markers_in(page.markdown)
-        titles = _TITLE_LINE.findall(page.markdown)
-        if len(titles) > 1 or _STAND_IN_TITLE in page.markdown or len(set(markers)) != len(markers):
-            Page.render(page, config, files)  # not a shape this memo knows how to put back
+        split = self._blocks.shape(page.markdown)
+        if split is None:
+            Page.render(page, config, files)  # not a shape the blocks can put back
             return
+        shape, parts = split
         # The folder is part of the shape: MkDocs resolves a Markdown link relative to the page.
-        shape = self._blocks.with_stand_ins(_TITLE_LINE.sub(_STAND_IN_TITLE, page.markdown), markers)
         key = posixpath.dirname(page.file.src_uri) + "\0" + shape
         done = self._shapes.get(key)
         if done is None:
@@ -63,8 +58,7 @@ class MarkdownMemo:
                 page.markdown = original
             done = self._shapes[key] = _Rendered(page.content, page.toc, page._title_from_render,
                                                    frozenset(page.present_anchor_ids or ()), page.links_to_anchors, page.file)
-        content = self._blocks.put_back(done.content, markers)
-        page.content = content.replace(_STAND_IN_TITLE, titles[0], 1) if titles else content
+        page.content = self._blocks.unshape(done.content, parts)
         page.toc = copy.deepcopy(done.toc)
         page._title_from_render = done.title
         page.present_anchor_ids = set(done.anchors)
