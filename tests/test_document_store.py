@@ -12,7 +12,7 @@ import pytest
 
 from macros.load.catalog import load_catalog
 from macros.publish import document_store
-from macros.publish.document_store import KEEP, DocumentStore, set_key
+from macros.publish.document_store import KEEP, STORE, DocumentStore, set_key
 from macros.publish.documents import document_work
 from macros.site import steps
 
@@ -134,3 +134,22 @@ def test_prune_keeps_the_most_recently_used_sets(tmp_path):
     assert len(kept) == KEEP and "sleutel-00" in kept
     assert "sleutel-01" not in kept and "sleutel-02" not in kept and "sleutel-03" not in kept
     assert "sleutel-04" in kept
+
+
+def test_a_store_or_cache_folder_that_is_a_link_is_never_used(tmp_path):
+    elsewhere = tmp_path / "elders"
+    (elsewhere / STORE / "sleutel").mkdir(parents=True)
+    (elsewhere / STORE / "sleutel" / "a.docx").write_bytes(b"niet van ons")
+    (tmp_path / "project").mkdir()
+    (tmp_path / "project" / ".cache").symlink_to(elsewhere, target_is_directory=True)
+    assert DocumentStore(tmp_path / "project" / ".cache").find("sleutel", ["a.docx"]) is None
+    assert DocumentStore(elsewhere).find("sleutel", ["a.docx"]) is not None, "the same set, not through a link"
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / STORE).symlink_to(elsewhere / STORE, target_is_directory=True)
+    store = DocumentStore(tmp_path / "cache")
+    made = tmp_path / "gemaakt"
+    made.mkdir()
+    (made / "a.docx").write_bytes(b"nieuw")
+    assert store.find("sleutel", ["a.docx"]) is None and store.keep("sleutel", made) == made
+    store.prune()
+    assert (elsewhere / STORE / "sleutel" / "a.docx").read_bytes() == b"niet van ons"

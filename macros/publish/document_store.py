@@ -6,7 +6,10 @@ Pandoc takes about a second for the documents of five templates, on every build.
 and body, the bytes of the files in its folder (the images it shows), the source of the code
 and the versions of pandoc and the libraries that write documents. A changed key makes the
 set again; nothing is trusted across a change of any of these. Only regular files are read,
-never a link.
+never a link, and a `.cache/` or store folder that is a link is not used at all.
+
+Like `.cache/validatie/`, the store is trusted as much as the code: whoever can write it can
+change the downloads of the next build. Do not share it.
 """
 
 from __future__ import annotations
@@ -43,11 +46,12 @@ class DocumentStore:
 
     def __init__(self, cache: Path) -> None:
         self.folder = cache / STORE
+        self._linked = cache.is_symlink() or self.folder.is_symlink()
 
     def find(self, key: str, names: list[str]) -> Path | None:
         """The stored set for `key` when every file in `names` is there as a regular file."""
         entry = self.folder / key
-        if self.folder.is_symlink() or entry.is_symlink() or not entry.is_dir():
+        if self._linked or entry.is_symlink() or not entry.is_dir():
             return None
         if not all((entry / n).is_file() and not (entry / n).is_symlink() for n in names):
             return None
@@ -62,7 +66,7 @@ class DocumentStore:
         store cannot take it, for example a read-only checkout or another build stored it first)."""
         names, entry = [p.name for p in made.iterdir()], self.folder / key
         try:
-            if self.folder.is_symlink():
+            if self._linked:
                 return made
             self.folder.mkdir(parents=True, exist_ok=True)
             if (entry.exists() or entry.is_symlink()) and self.find(key, names) is None:
@@ -74,7 +78,7 @@ class DocumentStore:
 
     def prune(self) -> None:
         """Remove all but the KEEP most recently used sets. Only called while no other build runs."""
-        if self.folder.is_symlink() or not self.folder.is_dir():
+        if self._linked or not self.folder.is_dir():
             return
         entries = sorted((e for e in self.folder.iterdir() if e.is_dir() and not e.is_symlink()),
                          key=lambda e: e.stat().st_mtime, reverse=True)
