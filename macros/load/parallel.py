@@ -87,6 +87,7 @@ class Beside:
             return
         context = multiprocessing.get_context("fork")
         self._pipe, sending = context.Pipe(duplex=False)
+        # One chunk of one job through `_work`: the same hand-back of the value or the error as map_in_order.
         self._process = context.Process(target=_work, args=(lambda _: work(forked=True), [[None]], sending), daemon=True)
         self._process.start()
         sending.close()

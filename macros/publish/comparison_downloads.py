@@ -71,8 +71,6 @@ def _full_table(ctx: RenderContext) -> _Table:
 def _columns_of(full: _Table, themes) -> tuple[list[str], list[list]]:
     """(header, rows) with the FIRST columns and those of `themes`, in the order of `themes`."""
     wanted = list(range(len(FIRST))) + [len(FIRST) + i for t in themes for i, c in enumerate(full.themes) if c == t]
-    if len(wanted) == len(full.header) and list(themes) == list(dict.fromkeys(full.themes)):
-        return full.header, full.rows
     return [full.header[i] for i in wanted], [[row[i] for i in wanted] for row in full.rows]
 
 

@@ -42,7 +42,7 @@ def rel(from_url: str, to_url: str) -> str:
 
 def _plain(parts: list[str]) -> bool:
     """Path segments without '.', '..', a leading '/' or an empty segment inside."""
-    return "" not in parts[:-1] and "." not in parts and ".." not in parts and (len(parts) > 1 or parts != [""])
+    return parts != [""] and "" not in parts[:-1] and "." not in parts and ".." not in parts
 
 
 def _rel_general(from_url: str, to_url: str) -> str:
