@@ -210,3 +210,9 @@ def test_an_old_check_warns_during_the_build_and_the_build_goes_on(tmp_path):
                       "practices/referentie/bronnen.csv."]
     item = lxml.html.fromstring(html_of(site, "themas/geoorloofd-verzuim/")).xpath("//li[@id='bron-ncj-mazl']")[0]
     assert "Gecontroleerd op 1 maart 2020 (meer dan twaalf maanden geleden" in item.text_content()
+
+
+def test_an_example_between_raw_tags_is_not_a_citation(tmp_path):
+    page = '# Uitleg\n\nSchrijf {% raw %}`{{ bron("id") }}`{% endraw %} na het feit.\n\n{{ bron("wet-a") }}\n'
+    errors, warnings = source_report(fixture_project(tmp_path, "2026-12-01", page), TODAY)
+    assert [(e.file, e.line, e.field) for e in errors] == [("docs/pagina.md", 5, 'bron("wet-a")')]

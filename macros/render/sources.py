@@ -27,6 +27,7 @@ COLUMNS = ("id", "titel", "url", "gecontroleerd", "opmerking")
 ID_FORM = re.compile(r"[a-z0-9][a-z0-9-]*")
 CITATION = re.compile(r"""\bbron\(\s*["']([^"']*)["']\s*\)""")
 FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
+RAW = re.compile(r"{%-?\s*raw\s*-?%}.*?{%-?\s*endraw\s*-?%}", re.S)   # text Jinja does not run
 FIX_HINT = "Voeg de bron toe aan practices/referentie/bronnen.csv of verbeter de id."
 
 
@@ -176,9 +177,15 @@ def _pages_with_sources(docs: Path) -> list[tuple[str, str, dict]]:
         except (OSError, UnicodeDecodeError):
             continue          # the generator reports unreadable pages itself
         meta = _front_matter(text)
+        text = _without_raw(text)
         if "bronnen" in meta or CITATION.search(text):
             out.append((f"docs/{path.relative_to(docs).as_posix()}", text, meta))
     return out
+
+
+def _without_raw(text: str) -> str:
+    """`text` with its {% raw %} blocks blanked (their line breaks kept, so line numbers stay right)."""
+    return RAW.sub(lambda m: "\n" * m.group(0).count("\n"), text)
 
 
 def _front_matter(text: str) -> dict:
