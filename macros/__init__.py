@@ -20,7 +20,8 @@ def define_env(env):
         return getattr(env.page, "meta", None) or {}
 
     def source_page() -> str:
-        return f"docs/{env.page.file.src_uri}" if env.page else "docs"
+        file = getattr(env.page, "file", None)   # MkDocs' page; the Zensical build's page has `src`
+        return f"docs/{file.src_uri if file else getattr(env.page, 'src', '')}"
 
     @env.macro
     def praktijken_lijst(thema: str | None = None, volwassenheid: str | None = None) -> str:

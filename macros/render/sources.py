@@ -176,7 +176,7 @@ def _pages_with_sources(docs: Path) -> list[tuple[str, str, dict]]:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue          # the generator reports unreadable pages itself
-        meta = _front_matter(text)
+        meta = front_matter(text)
         text = _without_raw(text)
         if "bronnen" in meta or CITATION.search(text):
             out.append((f"docs/{path.relative_to(docs).as_posix()}", text, meta))
@@ -188,7 +188,8 @@ def _without_raw(text: str) -> str:
     return RAW.sub(lambda m: "\n" * m.group(0).count("\n"), text)
 
 
-def _front_matter(text: str) -> dict:
+def front_matter(text: str) -> dict:
+    """The YAML front matter of a Markdown page, or {} when it has none or it cannot be read."""
     match = FRONT.match(text)
     if not match:
         return {}
