@@ -16,6 +16,13 @@ def define_env(env):
     def here() -> str:
         return env.page.url if env.page else ""
 
+    def meta() -> dict:
+        return getattr(env.page, "meta", None) or {}
+
+    def source_page() -> str:
+        file = getattr(env.page, "file", None)   # MkDocs' page; the Zensical build's page has `src`
+        return f"docs/{file.src_uri if file else getattr(env.page, 'src', '')}"
+
     @env.macro
     def praktijken_lijst(thema: str | None = None, volwassenheid: str | None = None) -> str:
         """The practices of a theme and/or maturity level, as a list."""
@@ -40,3 +47,13 @@ def define_env(env):
     def velden_documentatie(soort: str = "praktijk") -> str:
         """Every field of a record type, generated from its JSON Schema."""
         return page_macros.field_reference(ctx(), soort)
+
+    @env.macro
+    def bron(id: str) -> str:
+        """An inline reference to one of the sources named in the page's front matter."""
+        return page_macros.source_reference(ctx(), meta(), source_page(), id)
+
+    @env.macro
+    def bronnenlijst() -> str:
+        """The page's sources (front matter `bronnen`), each with its link and the day it was checked."""
+        return page_macros.source_list(ctx(), meta(), source_page())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from macros.render.context import RenderContext
 from macros.render.listing import practice_list
 from macros.render.reference import field_reference as _field_reference
+from macros.render.sources import citation, citation_markdown, cited, read_sources
 from macros.render.tables import comparison_table
 from macros.render.template_pages import template_list
 
@@ -32,3 +33,23 @@ def templates_of(ctx: RenderContext, page_url: str, theme: str | None) -> str:
 
 def field_reference(ctx: RenderContext, kind: str) -> str:
     return ctx.for_markdown(_field_reference(ctx, kind))
+
+
+def _sources(ctx: RenderContext) -> dict:
+    sources, problems = read_sources(ctx.catalog.root)
+    if problems:
+        raise ValueError("; ".join(str(p) for p in problems))
+    return sources
+
+
+def source_list(ctx: RenderContext, meta: dict | None, page: str) -> str:
+    """The sources a page names in its front matter, numbered, each with the day it was checked."""
+    entries = cited(meta, _sources(ctx), ctx.catalog.today, page)
+    # Not stashed like the other blocks: MkDocs must see the ids of the list, or it reports the
+    # page's inline references (#bron-...) as links to anchors that do not exist.
+    return f"\n\n{ctx.render('_sources.html', entries=entries)}\n\n" if entries else ""
+
+
+def source_reference(ctx: RenderContext, meta: dict | None, page: str, ident: str) -> str:
+    """An inline reference to one of the page's sources (Markdown, so it stays inside its sentence)."""
+    return citation_markdown(citation(meta, _sources(ctx), ctx.catalog.today, page, ident))

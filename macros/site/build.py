@@ -33,6 +33,7 @@ from macros.load.collector import fewer_collections
 from macros.load.progress import file_progress
 from macros.site import macro_errors
 from macros.site.context import PRELOADED_KEY
+from macros.render.sources import source_report
 from macros.site.sources import source_problems
 from macros.site.zensical import ZensicalFailed, build_zensical
 
@@ -267,6 +268,8 @@ def _build_locked(config_file: Path, layout: Layout, strict: bool, bouwer: str) 
         print(report(err.problems), file=sys.stderr)
         print(f"De site is niet gebouwd; {site}/ is niet veranderd.", file=sys.stderr)
         return 1
+    if not _sources_checked(config_file.resolve().parent, catalog.today, site):
+        return 1
     fresh = layout.builds / f"{BUILD_PREFIX}{uuid.uuid4().hex[:12]}"
     fresh.mkdir()  # with the user's umask, so a web server may read it
     _step(2, 3, "site bouwen" + (" met Zensical" if bouwer == "zensical" else ""), started)
@@ -283,6 +286,17 @@ def _build_locked(config_file: Path, layout: Layout, strict: bool, bouwer: str) 
     _swap(fresh, layout)
     print(f"Klaar: de site staat in {site}/ ({time.monotonic() - started:.1f} s).", file=sys.stderr)
     return 0
+
+
+def _sources_checked(project: Path, today, site: Path) -> bool:
+    """The sources the pages cite: warnings are shown and the build goes on; an unknown source stops it."""
+    errors, warnings = source_report(project, today)
+    for warning in warnings:
+        print(warning, file=sys.stderr)
+    if errors:
+        print(report(errors), file=sys.stderr)
+        print(f"De site is niet gebouwd; {site}/ is niet veranderd.", file=sys.stderr)
+    return not errors
 
 
 class _Failed(Exception):

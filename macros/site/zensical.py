@@ -38,6 +38,7 @@ from macros.publish.documents import document_work
 from macros.render.blocks import Blocks
 from macros.render.pages import generated_pages
 from macros.render.reference import abbreviations
+from macros.render.sources import front_matter
 from macros.site import macro_errors
 from macros.site.context import CONTEXT_KEY, BuildContext
 from macros.site.sources import source_problems
@@ -110,6 +111,8 @@ def derived_config(config: dict, strict: bool = True) -> dict:
 @dataclass
 class _Page:
     url: str
+    src: str = ""
+    meta: dict | None = None   # the page's front matter, as mkdocs-macros gives it (for bron() and bronnenlijst())
 
 
 class MacroEnv:
@@ -144,7 +147,7 @@ def macro_renderer(build: BuildContext):
     jinja.globals.update(env.macros)
 
     def render(src: str, markdown: str) -> str:
-        env.page = _Page(page_url(src))
+        env.page = _Page(page_url(src), src, front_matter(markdown))
         try:
             return jinja.from_string(markdown).render()
         except Exception as err:  # noqa: BLE001 - a page's Jinja can raise anything; the message names the page
