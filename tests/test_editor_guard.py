@@ -257,6 +257,25 @@ def test_another_site_an_unknown_action_or_another_method_is_refused(beheer):
     assert post(port, None, origin="http://aanvaller.example", method="OPTIONS")[0] == 403
 
 
+def test_decap_server_itself_answers_only_the_guard(beheer):
+    _, port, _, proc = beheer
+    children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+    if not children.exists():
+        pytest.skip("the hidden port is found through /proc (Linux)")
+    environs = [Path(f"/proc/{pid}/environ").read_bytes().split(b"\0") for pid in children.read_text().split()]
+    decap = next(e for e in environs if b"MODE=fs" in e)
+    hidden = int(next(v for v in decap if v.startswith(b"PORT=")).split(b"=")[1])
+    key = next(v for v in decap if v.startswith(b"KENNISBANK_DECAP_SLEUTEL=")).split(b"=", 1)[1].decode()
+    assert hidden != port and len(key) >= 40
+    assert post(hidden, {"action": "info"})[:2] == (403, {
+        "error": "Niet toegestaan: de lokale server van de webeditor is alleen te bereiken via kennisbank beheer."})
+    connection = http.client.HTTPConnection("127.0.0.1", hidden, timeout=30)
+    connection.request("POST", "/api/v1", body=b'{"action":"info"}', headers={
+        "Content-Type": "application/json", "X-Kennisbank-Sleutel": key[:-1] + ("x" if key[-1] != "x" else "y")})
+    assert connection.getresponse().status == 403
+    connection.close()
+
+
 def test_ctrl_c_stops_guard_decap_server_and_preview_with_one_dutch_line(beheer):
     _, port, preview, proc = beheer
     children_file = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -22,7 +24,8 @@ from pathlib import Path
 from macros.cli.editor_guard import GuardServer, preview_origins
 from macros.publish.editor_config import INSTALL_ROOT
 
-SERVER = Path("node_modules") / ".bin" / "decap-server"
+SERVER = Path("node_modules") / "decap-server" / "dist" / "index.js"
+KEY_CHECK = Path(__file__).with_name("decap_key.cjs")   # makes decap-server answer only the guard
 STOP_WAIT = 10  # seconds each process gets to stop after Ctrl+C
 
 
@@ -46,13 +49,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def _start(root: Path, args, hidden: int) -> list[subprocess.Popen]:
+def _start(root: Path, args, hidden: int, key: str) -> list[subprocess.Popen]:
     server = decap_server(root)
     local = f"http://127.0.0.1:{args.poort}/api/v1"
     env = {**os.environ, "KENNISBANK_LOKALE_SERVER": local}
     decap_env = {**env, "PORT": str(hidden), "BIND_HOST": "127.0.0.1", "MODE": "fs",
-                 "GIT_REPO_DIRECTORY": str(root), "LOG_LEVEL": "warn"}
-    editor = subprocess.Popen([str(server)], cwd=root, env=decap_env, **_own_group())
+                 "GIT_REPO_DIRECTORY": str(root), "LOG_LEVEL": "warn", "KENNISBANK_DECAP_SLEUTEL": key}
+    editor = subprocess.Popen([shutil.which("node") or "node", "--require", str(KEY_CHECK), str(server)], cwd=root,
+                              env=decap_env, **_own_group())
     preview = subprocess.Popen([sys.executable, "-m", "macros.cli", "serve", "--config", str(args.config),
                                 "--adres", args.adres], cwd=root, env=env, **_own_group())
     return [editor, preview]
@@ -66,9 +70,9 @@ def _own_group() -> dict:
     return {"start_new_session": True}
 
 
-def _guard(root: Path, args, hidden: int) -> GuardServer | None:
+def _guard(root: Path, args, hidden: int, key: str) -> GuardServer | None:
     try:
-        guard = GuardServer(args.poort, root, hidden, preview_origins(args.adres))
+        guard = GuardServer(args.poort, root, hidden, preview_origins(args.adres), key)
     except OSError as error:
         print(f"Fout: poort {args.poort} op 127.0.0.1 is niet beschikbaar ({error.strerror}). Kies een andere "
               "met --poort.", file=sys.stderr)
@@ -99,11 +103,15 @@ def run_beheer(args) -> int:
         print(f"Fout: {SERVER} ontbreekt. Voer eerst `make build` (of `npm ci`) uit in de map van het project; "
               "dat installeert de webeditor.", file=sys.stderr)
         return 1
-    hidden = free_port()
-    guard = _guard(root, args, hidden)
+    if shutil.which("node") is None:
+        print("Fout: node ontbreekt. Installeer Node.js (Debian: het pakket 'nodejs'); de webeditor draait erop.",
+              file=sys.stderr)
+        return 1
+    hidden, key = free_port(), secrets.token_urlsafe(32)
+    guard = _guard(root, args, hidden, key)
     if guard is None:
         return 1
-    processes = _start(root, args, hidden)
+    processes = _start(root, args, hidden, key)
     print(f"De webeditor staat klaar op http://{args.adres}/redactie/beheer/ (eerst wacht u even tot de "
           "voorbeeldweergave is gebouwd). Klik op Inloggen: lokaal is er geen wachtwoord. Wat u opslaat, komt "
           "meteen in practices/ en in de voorbeeldweergave. Stoppen met Ctrl+C.", file=sys.stderr, flush=True)

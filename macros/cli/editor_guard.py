@@ -2,7 +2,8 @@
 
 decap-server (Decap CMS's local backend) answers any ``Host`` header and reads and writes any
 file of the project. The guard is the only address the web editor talks to: it passes a request
-on to decap-server (which listens on 127.0.0.1, on a port only the guard is told) when
+on to decap-server (which listens on 127.0.0.1, on a port only the guard is told, and answers
+only requests with the guard's key: macros/cli/decap_key.cjs) when
 
 * the ``Host`` header is ``127.0.0.1:<port>`` or ``localhost:<port>`` of the guard itself (so a
   page that rebinds its own domain name to this computer is refused),
@@ -144,10 +145,11 @@ class GuardServer(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, port: int, root: Path, upstream: int, origins: tuple[str, ...]):
+    def __init__(self, port: int, root: Path, upstream: int, origins: tuple[str, ...], key: str = ""):
         super().__init__(("127.0.0.1", port), GuardHandler)
         self.root = root
         self.upstream = upstream
+        self.key = key   # sent to decap-server, which answers only with it (macros/cli/decap_key.cjs)
         self.port = self.server_address[1]
         self.hosts = (f"127.0.0.1:{self.port}", f"localhost:{self.port}")
         self.origins = origins
@@ -251,7 +253,7 @@ class GuardHandler(BaseHTTPRequestHandler):
         connection = http.client.HTTPConnection("127.0.0.1", self.server.upstream, timeout=UPSTREAM_TIMEOUT)
         try:
             connection.request("POST", API, body=json.dumps(body).encode("utf-8"),
-                                headers={"Content-Type": "application/json"})
+                                headers={"Content-Type": "application/json", "X-Kennisbank-Sleutel": self.server.key})
             response = connection.getresponse()
             return response.status, response.read()
         except OSError:
