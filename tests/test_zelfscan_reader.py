@@ -60,13 +60,13 @@ def test_the_limits_are_512_kb_and_8_levels(read):
     assert read(HEAD)["limits"] == [MAX_BYTES, 8]
 
 
-def test_128_kb_of_empty_valued_keys_is_read_within_a_second(read):
+def test_128_kb_of_empty_valued_keys_is_read_within_two_seconds(read):
     text = empty_keys(128 * 1024)
     out = read(text)
     assert len(text) > 128 * 1024 - 10
     assert list(out["data"]) == [line[:-1] for line in text.splitlines()[1:]]
     assert all(value == {} for value in out["data"].values())
-    assert out["ms"] < 1000, out["ms"]
+    assert out["ms"] < 2000, out["ms"]   # measured 200-450 ms; the old reader took 22 s
 
 
 def test_512_kb_is_read_and_one_character_more_is_refused_before_parsing(read):
@@ -112,10 +112,12 @@ def test_blocks_deeper_than_8_levels_are_refused(read):
     ("many list items", "leden:\n" + "  - swv\n" * 60_000),
     ("empty keys between comments", "a:\n" + "# c\n" * 60_000 + "b:\n" + "c:\n# d\n" * 20_000),
 ])
-def test_adversarial_input_is_answered_within_a_second(read, name, text):
+def test_adversarial_input_is_answered_within_two_seconds(read, name, text):
+    """Each input is 100-500 KB; measured 2-400 ms here. A reader that is quadratic on any of them
+    takes many seconds (the old one: 1 s for 16 KB of empty keys, 3.6 s for 32 KB)."""
     out = read(HEAD + text)
     assert "crash" not in out, f"{name}: {out['crash']}"
-    assert out["ms"] < 1000, f"{name}: {out['ms']:.0f} ms"
+    assert out["ms"] < 2000, f"{name}: {out['ms']:.0f} ms"
 
 
 def export(answers: dict) -> str:
