@@ -144,6 +144,7 @@ class GuardServer(ThreadingHTTPServer):
     """The guard: listens on 127.0.0.1 only, passes allowed requests to decap-server at `upstream`."""
 
     daemon_threads = True
+    allow_reuse_address = os.name != "nt"   # on Windows it would let another program take the same port
 
     def __init__(self, port: int, root: Path, upstream: int, origins: tuple[str, ...], key: str = ""):
         super().__init__(("127.0.0.1", port), GuardHandler)
