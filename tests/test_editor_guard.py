@@ -316,6 +316,10 @@ def test_every_path_in_a_request_is_checked_wherever_it_sits(tmp_path):
                    {"files": [{"path": ["practices/praktijken/a.yaml"]}]}):
         assert request_refusal(tmp_path, {"action": "deleteFiles", "params": params}) is not None, params
     assert request_refusal(tmp_path, {"action": "getEntry", "params": {}}) == "het verzoek noemt geen bestand"
+    for action in ("deleteFile", "persistMedia"):   # the media library works only in practices/bijlagen
+        assert request_refusal(tmp_path, {"action": action, "params": {"path": "practices/praktijken/a.yaml"}}) == \
+            "bestanden toevoegen en verwijderen mag alleen in practices/bijlagen/"
+    assert request_refusal(tmp_path, {"action": "deleteFile", "params": {"path": "practices/bijlagen/a.pdf"}}) is None
     assert request_refusal(tmp_path, ["info"]) == "het verzoek is geen opdracht voor de webeditor"
 
 

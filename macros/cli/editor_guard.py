@@ -37,6 +37,9 @@ EDITABLE_FOLDERS = tuple(f"practices/{folder}" for folder, *_ in COLLECTIONS.val
 ACTIONS = ("info", "entriesByFolder", "entriesByFiles", "getEntry", "persistEntry", "getMedia", "getMediaFile",
            "persistMedia", "deleteFile", "deleteFiles")
 LISTINGS = ("entriesByFolder", "getMedia")
+# Uploading and deleting are media-library work: only in the media folder (the collections have
+# delete: false, see macros.publish.editor_config).
+MEDIA_ACTIONS = ("persistMedia", "deleteFile", "deleteFiles")
 # Parameter names under which decap-server reads a path (anywhere in params).
 PATH_KEYS = ("path", "newPath", "folder", "mediaFolder")
 PATH_LIST_KEYS = ("paths",)
@@ -117,6 +120,8 @@ def request_refusal(root: Path, body: object) -> str | None:
         refusal = path_refusal(root, path)
         if refusal:
             return refusal
+        if action in MEDIA_ACTIONS and not path.startswith(MEDIA_FOLDER + "/"):
+            return f"bestanden toevoegen en verwijderen mag alleen in {MEDIA_FOLDER}/"
     return _move_refusal(body.get("params"))
 
 
