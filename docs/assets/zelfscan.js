@@ -411,10 +411,10 @@
     }
     var data;
     try { data = reader.parse(text); } catch (err) {
-      showFileError("Het bestand " + name + " kan niet gelezen worden: " + (err instanceof reader.Unreadable ?
-                    (err.line ? "regel " + err.line + ": " : "") + err.why : "de inhoud heeft niet de vorm van een zelfscan") +
-                    ". Herstel " + (err instanceof reader.Unreadable && err.line ? "die regel" : "het bestand") +
-                    ", of download uw antwoorden opnieuw.");
+      var readable = err instanceof reader.Unreadable, where = readable && err.line ? "regel " + err.line + ": " : "";
+      showFileError("Het bestand " + name + " kan niet gelezen worden: " + where +
+                    (readable ? err.why : "de inhoud heeft niet de vorm van een zelfscan") + ". Herstel " +
+                    (where ? "die regel" : "het bestand") + ", of download uw antwoorden opnieuw.");
       return;
     }
     var result = accept(data, true);
