@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from macros.load.template_parts import clean_value
+from test_fillin import READ, VALUES, cli_fill, download, fill_in_browser   # the fill-in tests' helpers
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "docs" / "assets" / "sjabloon.js"
@@ -88,3 +89,18 @@ def test_the_same_inputs_give_the_same_text_in_python_and_javascript(node):
     python = [clean_value(given) for given in inputs]
     assert python == javascript
     assert python == [expected for _, expected in CASES]
+
+
+# --- the whole fill-in: the browser's download against the command line -------------------
+
+ODD = "\ufeffStichting\u0085Proef\u00a0\u00a0PO\u2028\t30-01\u3000\u200b(zuid)\x7f\u0092 "
+
+
+def test_odd_characters_give_the_same_document_in_the_browser_and_on_the_command_line(page, base_url, tmp_path):
+    fill_in_browser(page, base_url)
+    page.fill("#veld-swv_naam", ODD)
+    browser = READ["docx"](download(page, "docx", tmp_path / "browser.docx"))
+    command_line = READ["docx"](cli_fill(tmp_path, {**VALUES, "swv_naam": ODD}, "docx"))
+    assert browser == command_line
+    party = next(line for line in browser if line.startswith("het samenwerkingsverband passend onderwijs "))
+    assert party.startswith("het samenwerkingsverband passend onderwijs Stichting Proef PO 30-01 \u200b(zuid), regiocode")
