@@ -250,6 +250,12 @@ def test_another_site_an_unknown_action_or_another_method_is_refused(beheer):
     assert post(port, None, method="GET", path="/")[:2] == (403, {
         "error": "Niet toegestaan: alleen POST naar /api/v1 is hier te bereiken."})
     assert post(port, info, path="/api/v1/../x")[0] == 403
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection.request("POST", "/api/v1", body=b"[" * 100_000, headers={"Content-Type": "application/json"})
+    response = connection.getresponse()
+    assert (response.status, json.loads(response.read())) == (403, {
+        "error": "Niet toegestaan: het verzoek is geen geldige JSON."})
+    connection.close()
     # the browser's preflight from the preview is answered by the guard itself
     status, _, headers = post(port, None, origin=f"http://127.0.0.1:{preview}", method="OPTIONS")
     assert status == 204 and headers["Access-Control-Allow-Origin"] == f"http://127.0.0.1:{preview}"

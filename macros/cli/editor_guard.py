@@ -160,6 +160,10 @@ class GuardServer(ThreadingHTTPServer):
         self.hosts = (f"127.0.0.1:{self.port}", f"localhost:{self.port}")
         self.origins = origins
 
+    def handle_error(self, request, client_address):
+        """One Dutch line instead of the standard library's traceback (a browser that went away, say)."""
+        print(f"Een verzoek aan de webeditor is afgebroken: {sys.exc_info()[1]!r}", file=sys.stderr, flush=True)
+
 
 def preview_origins(address: str) -> tuple[str, ...]:
     """The origins the editor page may come from: the preview's address, by name or by number."""
@@ -246,7 +250,7 @@ class GuardHandler(BaseHTTPRequestHandler):
             raise Refused(f"het verzoek is groter dan {MAX_BODY // (1024 * 1024)} MB")
         try:
             return json.loads(self.rfile.read(length))
-        except ValueError:
+        except (ValueError, RecursionError):   # RecursionError: nested deeper than Python's JSON reader goes
             raise Refused("het verzoek is geen geldige JSON") from None
 
     def do_GET(self):   # noqa: N802
