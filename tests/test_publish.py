@@ -9,6 +9,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -20,6 +21,7 @@ import rdflib
 import yaml
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF
 
+from macros.cli.editor_guard import GuardServer
 from macros.cli.main import main
 from macros.load.catalog import load_catalog
 from macros.model.catalog import Catalog
@@ -324,12 +326,16 @@ def editor(tmp_path, site_dir, catalog, browser):
     shutil.copytree(site_dir / "redactie" / "beheer", web / "redactie" / "beheer")
     config = decap_config(catalog, {"lokale_server": f"http://127.0.0.1:{port}/api/v1"})
     (web / "redactie" / "beheer" / "config.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    server = start_decap_server(project, port)
+    hidden = free_port()
+    server = start_decap_server(project, hidden)
     static = subprocess.Popen([sys.executable, "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", str(web)],
                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    line = static.stdout.readline()   # "Serving HTTP on 127.0.0.1 port N (http://127.0.0.1:N/) ..."
+    base = line.split("(")[1].split(")")[0]
+    # the editor talks to decap-server through the guard of `kennisbank beheer`, as on an editor's computer
+    guard = GuardServer(port, project, hidden, (base.rstrip("/"),))
+    threading.Thread(target=guard.serve_forever, daemon=True).start()
     try:
-        line = static.stdout.readline()   # "Serving HTTP on 127.0.0.1 port N (http://127.0.0.1:N/) ..."
-        base = line.split("(")[1].split(")")[0]
         context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
         page = context.new_page()
         page.requests = []
@@ -337,6 +343,8 @@ def editor(tmp_path, site_dir, catalog, browser):
         yield page, base, project
         context.close()
     finally:
+        guard.shutdown()
+        guard.server_close()
         for proc in (server, static):
             proc.terminate()
             proc.wait(timeout=10)

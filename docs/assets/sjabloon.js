@@ -7,6 +7,7 @@
    does on the command line; tests/test_fillin.py checks that both give the same text. */
 (function () {
   "use strict";
+  if (typeof document === "undefined") return;   /* under node: only kennisbankInvulwaarde, below */
   var source = document.getElementById("kb-sjabloon-gegevens");
   var form = document.querySelector("form[data-kb-invullen]");
   var text = document.querySelector("[data-kb-sjabloontekst]");
@@ -21,11 +22,7 @@
   config.velden.forEach(function (f) { fieldInfo[f.naam] = f; });
 
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
-  function clean(value) {  /* as macros.load.template_parts.clean_value */
-    return String(value == null ? "" : value)
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, "")
-      .split(/\s+/).filter(Boolean).join(" ");
-  }
+  function clean(value) { return kennisbankInvulwaarde(value); }
   function say(message) { if (statusLine) statusLine.textContent = message; }
 
   /* ---- the values: {velden, keuzes, herhalingen}, like macros.load.template_parts.Values ---- */
@@ -412,3 +409,19 @@
   showText(initial);
   form.hidden = false;
 })();
+
+/* A filled-in value as it goes into a document: the rule of macros.load.template_parts.clean_value,
+   written with the same characters (tests/test_fill_parity.py proves the two equal for every code
+   point). Removed: C0 controls but tab, LF and CR; DEL and the C1 controls but NEL (U+0085); lone
+   surrogates; the noncharacters; the byte-order mark U+FEFF. Whitespace (tab, LF, CR, space, NEL,
+   the no-break spaces and the Unicode spaces and separators): a run becomes one space, none at
+   either end. Not JavaScript's \s, which differs from Python's str.split. A function declaration
+   (hoisted), so the page script above can use it; under node it is the module's export. */
+function kennisbankInvulwaarde(value) {
+  "use strict";
+  return String(value == null ? "" : value)
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ud800-\udfff\ufdd0-\ufdef\ufeff\ufffe\uffff\u{1fffe}\u{1ffff}\u{2fffe}\u{2ffff}\u{3fffe}\u{3ffff}\u{4fffe}\u{4ffff}\u{5fffe}\u{5ffff}\u{6fffe}\u{6ffff}\u{7fffe}\u{7ffff}\u{8fffe}\u{8ffff}\u{9fffe}\u{9ffff}\u{afffe}\u{affff}\u{bfffe}\u{bffff}\u{cfffe}\u{cffff}\u{dfffe}\u{dffff}\u{efffe}\u{effff}\u{ffffe}\u{fffff}\u{10fffe}\u{10ffff}]/gu, "")
+    .replace(/[\t\n\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g, " ")
+    .replace(/^ | $/g, "");
+}
+if (typeof module === "object" && module.exports) module.exports = kennisbankInvulwaarde;

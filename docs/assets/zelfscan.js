@@ -7,7 +7,7 @@
    definition, and tests/test_zelfscan.py checks that this script and `most_alike` agree. */
 (function () {
   "use strict";
-  var source = document.getElementById("kb-zelfscan-gegevens");
+  var source = typeof document === "undefined" ? null : document.getElementById("kb-zelfscan-gegevens");
   if (!source) return;
   var config = JSON.parse(source.textContent);
   var form = document.getElementById(config.formulier);
@@ -21,7 +21,6 @@
   var statusLine = document.querySelector("[data-kb-status]");
   var formError = document.getElementById("kb-zelfscan-fouten");
   var fileError = document.querySelector("[data-kb-bestandsfout]");
-  var MAX_FILE = 512 * 1024;
 
   /* ---- the ranking rule (the same steps as macros/render/zelfscan.py) ---- */
   function known(value) {
@@ -354,76 +353,8 @@
     say("Uw antwoorden staan in het bestand " + name + ". Bewaar het goed: daarmee kunt u later verder gaan.");
   }
 
-  /* A small reader for the YAML this page writes, and for what an editor is likely to change in
-     it: blocks by indentation, "key: value", lists as [a, b] or as "- a" lines, quoted or plain
-     text, and > or | for text over several lines. Anything else gives a Dutch message. */
-  function Unreadable(line, why) { this.line = line; this.why = why; }
-  function stripComment(text) { return text.replace(/(^|\s)#.*$/, "").trim(); }
-  function scalar(text, line) {
-    var t = text.trim();
-    if (t.charAt(0) === "\"" || t.charAt(0) === "[") {
-      try { return JSON.parse(t); } catch (e) { /* maybe a comment follows */ }
-      try { return JSON.parse(stripComment(t)); } catch (e) { /* plain flow list, below */ }
-    }
-    var quoted = /^'((?:[^']|'')*)'\s*(#.*)?$/.exec(t);
-    if (quoted) return quoted[1].replace(/''/g, "'");
-    t = stripComment(t);
-    if (t.charAt(0) === "[" && t.charAt(t.length - 1) === "]") {
-      var inner = t.slice(1, -1).trim();
-      return inner ? inner.split(",").map(function (part) { return scalar(part, line); }) : [];
-    }
-    if (/^["'[{]/.test(t)) throw new Unreadable(line, "de aanhalingstekens of haakjes kloppen niet");
-    if (t === "" || t === "~" || t === "null") return null;
-    if (t === "true" || t === "false") return t === "true";
-    if (/^-?\d+(\.\d+)?$/.test(t)) return Number(t);
-    return t;
-  }
-  function blockText(lines, start, indent, style) {
-    var taken = [], i = start;
-    while (i < lines.length && (/^\s*$/.test(lines[i]) || lines[i].match(/^ */)[0].length > indent)) { taken.push(lines[i]); i++; }
-    while (taken.length && /^\s*$/.test(taken[taken.length - 1])) taken.pop();
-    var cut = Math.min.apply(null, taken.filter(function (l) { return l.trim(); }).map(function (l) { return l.match(/^ */)[0].length; }).concat([1000]));
-    var parts = taken.map(function (l) { return l.slice(cut); });
-    var text = style.charAt(0) === "|" ? parts.join("\n") :
-      parts.join("\n").replace(/([^\n])\n(?=[^\n])/g, "$1 ").replace(/\n\n/g, "\n");
-    return { text: text, next: i };
-  }
-  function parseYaml(text) {
-    var lines = text.split(/\r\n|\r|\n/), root = {}, stack = [{ indent: -1, node: root }];
-    var i = 0;
-    while (i < lines.length) {
-      var line = lines[i], number = i + 1;
-      i++;
-      if (/^\s*(#.*)?$/.test(line)) continue;
-      if (/^\s*\t/.test(line)) throw new Unreadable(number, "spring in met spaties, niet met tabs");
-      var indent = line.match(/^ */)[0].length, body = line.slice(indent);
-      var item = /^-(?:\s+(.*))?$/.exec(body);
-      while (stack.length > 1 && (indent < stack[stack.length - 1].indent ||
-             (indent === stack[stack.length - 1].indent && !(item && Array.isArray(stack[stack.length - 1].node))))) stack.pop();
-      var top = stack[stack.length - 1];
-      if (item) {
-        if (!Array.isArray(top.node)) throw new Unreadable(number, "een lijstregel (- ...) staat hier niet onder een veld");
-        top.node.push(scalar(item[1] || "", number));
-        continue;
-      }
-      var pair = /^([A-Za-z0-9_-]+):(?:\s+(.*))?$/.exec(body);
-      if (!pair || Array.isArray(top.node) || indent <= top.indent) throw new Unreadable(number, "deze regel is geen \"veld: waarde\"");
-      var rest = pair[2] === undefined ? "" : pair[2];
-      if (/^[|>][-+]?\s*(#.*)?$/.test(rest)) {
-        var block = blockText(lines, i, indent, rest.trim());
-        top.node[pair[1]] = block.text;
-        i = block.next;
-      } else if (stripComment(rest) === "") {
-        var next = lines.slice(i).filter(function (l) { return !/^\s*(#.*)?$/.test(l); })[0] || "";
-        var child = /^\s*-(\s|$)/.test(next) ? [] : {};
-        top.node[pair[1]] = child;
-        stack.push({ indent: indent, node: child });
-      } else {
-        top.node[pair[1]] = scalar(rest, number);
-      }
-    }
-    return root;
-  }
+  /* the file is read by kennisbankZelfscanLezer (below this page script) */
+  var reader = kennisbankZelfscanLezer();
   function dig(data, path) {
     return path.reduce(function (node, part) { return node && typeof node === "object" && !Array.isArray(node) ? node[part] : undefined; }, data);
   }
@@ -463,31 +394,36 @@
   }
   function upload(file) {
     showFileError("");
-    if (file.size > MAX_FILE) {
-      showFileError("Het bestand " + file.name + " is te groot voor een zelfscan. Kies het bestand dat u op deze pagina downloadde.");
+    if (file.size > reader.MAX_BYTES) {
+      showFileError("Het bestand " + file.name + " is te groot voor een zelfscan (meer dan " + reader.MAX_BYTES / 1024 +
+                    " kB). Kies het bestand dat u op deze pagina downloadde.");
       return;
     }
-    file.text().then(function (text) {
-      if (!isZelfscan(text)) {
-        showFileError("Het bestand " + file.name + " is geen zelfscan van deze kennisbank. Kies een bestand dat u hier met " +
-                      "\"Download mijn antwoorden\" heeft gemaakt; zo'n bestand begint met de regel \"" + config.kenmerk + "\".");
-        return;
-      }
-      var data;
-      try { data = parseYaml(text); } catch (err) {
-        if (!(err instanceof Unreadable)) throw err;
-        showFileError("Het bestand " + file.name + " kan niet gelezen worden: regel " + err.line + ": " + err.why +
-                      ". Herstel die regel, of download uw antwoorden opnieuw.");
-        return;
-      }
-      var result = accept(data, true);
-      fillForm(result.answers);
-      showProblems([]);
-      save(result.answers);
-      render(result.answers, false);
-      say("Uw antwoorden uit " + file.name + " zijn teruggezet. U kunt verder gaan waar u was." +
-          (result.skipped.length ? " Niet overgenomen: " + result.skipped.join("; ") + "." : ""));
+    file.text().then(function (text) { uploaded(file.name, text); }, function () {
+      showFileError("Het bestand " + file.name + " kan niet worden geopend. Kies het opnieuw, of download uw antwoorden opnieuw.");
     });
+  }
+  function uploaded(name, text) {
+    if (!isZelfscan(text)) {
+      showFileError("Het bestand " + name + " is geen zelfscan van deze kennisbank. Kies een bestand dat u hier met " +
+                    "\"Download mijn antwoorden\" heeft gemaakt; zo'n bestand begint met de regel \"" + config.kenmerk + "\".");
+      return;
+    }
+    var data;
+    try { data = reader.parse(text); } catch (err) {
+      var readable = err instanceof reader.Unreadable, where = readable && err.line ? "regel " + err.line + ": " : "";
+      showFileError("Het bestand " + name + " kan niet gelezen worden: " + where +
+                    (readable ? err.why : "de inhoud heeft niet de vorm van een zelfscan") + ". Herstel " +
+                    (where ? "die regel" : "het bestand") + ", of download uw antwoorden opnieuw.");
+      return;
+    }
+    var result = accept(data, true);
+    fillForm(result.answers);
+    showProblems([]);
+    save(result.answers);
+    render(result.answers, false);
+    say("Uw antwoorden uit " + name + " zijn teruggezet. U kunt verder gaan waar u was." +
+        (result.skipped.length ? " Niet overgenomen: " + result.skipped.join("; ") + "." : ""));
   }
 
   /* ---- wiring ---- */
@@ -537,3 +473,116 @@
   /* for the tests: the same rule as macros.render.zelfscan.most_alike, on any answers */
   window.kennisbankZelfscan = { mostAlike: mostAlike, ranked: ranked };
 })();
+
+/* The reader of an uploaded zelfscan file: the YAML the page writes, and what an editor is likely
+   to change in it: blocks by indentation, "key: value", lists as [a, b] or as "- a" lines, quoted
+   or plain text, and > or | for text over several lines. Anything else, a file larger than
+   MAX_BYTES and nesting deeper than MAX_DEPTH give an Unreadable with a Dutch reason. Every step
+   looks at each character a bounded number of times, so the time grows with the size of the file
+   and nothing can hang the page. A function declaration (hoisted), so the page script above can
+   use it; under node (tests/test_zelfscan_reader.py) it is the module's export. */
+function kennisbankZelfscanLezer() {
+  "use strict";
+  var MAX_BYTES = 512 * 1024, MAX_DEPTH = 8;
+  function Unreadable(line, why) { this.line = line; this.why = why; }
+  function isBlank(line) { return /^\s*(#[^]*)?$/.test(line); }
+  function indentOf(line) { return line.match(/^ */)[0].length; }
+  function stripComment(text) {
+    var hash = /(^|\s)#/.exec(text);
+    return (hash ? text.slice(0, hash.index) : text).trim();
+  }
+  function afterQuote(t, line) {   /* 'text' with '' for a quote, then only a comment */
+    var out = "", i = 1;
+    while (i < t.length) {
+      if (t.charAt(i) === "'" && t.charAt(i + 1) === "'") { out += "'"; i += 2; } else if (t.charAt(i) === "'") break;
+      else { out += t.charAt(i); i++; }
+    }
+    if (i >= t.length || stripComment(t.slice(i + 1)) !== "") throw new Unreadable(line, "de aanhalingstekens of haakjes kloppen niet");
+    return out;
+  }
+  function flowDepth(t) {   /* how deep [ and { nest, outside quoted text */
+    var depth = 0, deepest = 0, quote = "", i;
+    for (i = 0; i < t.length; i++) {
+      var c = t.charAt(i);
+      if (quote) {
+        if (c === "\\" && quote === "\"") i++;
+        else if (c === quote) quote = "";
+      } else if (c === "\"" || c === "'") quote = c;
+      else if (c === "[" || c === "{") { depth++; deepest = Math.max(deepest, depth); }
+      else if (c === "]" || c === "}") depth--;
+    }
+    return deepest;
+  }
+  function scalar(text, line) {
+    var t = text.trim();
+    if (flowDepth(t) > 1) throw new Unreadable(line, "hier staan lijsten in lijsten; een zelfscan heeft alleen gewone lijsten");
+    if (t.charAt(0) === "\"" || t.charAt(0) === "[") {
+      try { return JSON.parse(t); } catch (e) { /* maybe a comment follows */ }
+      try { return JSON.parse(stripComment(t)); } catch (e) { /* plain flow list, below */ }
+    }
+    if (t.charAt(0) === "'") return afterQuote(t, line);
+    t = stripComment(t);
+    if (t.charAt(0) === "[" && t.charAt(t.length - 1) === "]") {
+      var inner = t.slice(1, -1).trim();
+      return inner ? inner.split(",").map(function (part) { return scalar(part, line); }) : [];
+    }
+    if (/^["'[{]/.test(t)) throw new Unreadable(line, "de aanhalingstekens of haakjes kloppen niet");
+    if (t === "" || t === "~" || t === "null") return null;
+    if (t === "true" || t === "false") return t === "true";
+    if (/^-?\d+(\.\d+)?$/.test(t)) return Number(t);
+    return t;
+  }
+  function blockText(lines, start, indent, style) {
+    var taken = [], i = start, cut = Infinity;
+    while (i < lines.length && (/^\s*$/.test(lines[i]) || indentOf(lines[i]) > indent)) { taken.push(lines[i]); i++; }
+    while (taken.length && /^\s*$/.test(taken[taken.length - 1])) taken.pop();
+    taken.forEach(function (l) { if (l.trim()) cut = Math.min(cut, indentOf(l)); });
+    var parts = taken.map(function (l) { return l.slice(cut === Infinity ? 0 : cut); });
+    var text = style.charAt(0) === "|" ? parts.join("\n") :
+      parts.join("\n").replace(/([^\n])\n(?=[^\n])/g, "$1 ").replace(/\n\n/g, "\n");
+    return { text: text, next: i };
+  }
+  function nextContent(lines, i) {   /* the next line that is not blank or a comment */
+    while (i < lines.length && isBlank(lines[i])) i++;
+    return i < lines.length ? lines[i] : "";
+  }
+  function parse(text) {
+    if (text.length > MAX_BYTES) throw new Unreadable(0, "het bestand is groter dan " + MAX_BYTES / 1024 + " kB");
+    var lines = text.split(/\r\n|\r|\n/), root = {}, stack = [{ indent: -1, node: root }];
+    var i = 0;
+    while (i < lines.length) {
+      var line = lines[i], number = i + 1;
+      i++;
+      if (isBlank(line)) continue;
+      if (/^\s*\t/.test(line)) throw new Unreadable(number, "spring in met spaties, niet met tabs");
+      var indent = indentOf(line), body = line.slice(indent);
+      var item = /^-(?:\s([^]*))?$/.exec(body);
+      while (stack.length > 1 && (indent < stack[stack.length - 1].indent ||
+             (indent === stack[stack.length - 1].indent && !(item && Array.isArray(stack[stack.length - 1].node))))) stack.pop();
+      var top = stack[stack.length - 1];
+      if (item) {
+        if (!Array.isArray(top.node)) throw new Unreadable(number, "een lijstregel (- ...) staat hier niet onder een veld");
+        top.node.push(scalar(item[1] || "", number));
+        continue;
+      }
+      var pair = /^([A-Za-z0-9_-]+):(?:\s([^]*))?$/.exec(body);
+      if (!pair || Array.isArray(top.node) || indent <= top.indent) throw new Unreadable(number, "deze regel is geen \"veld: waarde\"");
+      var rest = pair[2] === undefined ? "" : pair[2].replace(/^\s+/, "");
+      if (/^[|>][-+]?\s*(#[^]*)?$/.test(rest)) {
+        var block = blockText(lines, i, indent, rest.trim());
+        top.node[pair[1]] = block.text;
+        i = block.next;
+      } else if (stripComment(rest) === "") {
+        if (stack.length > MAX_DEPTH) throw new Unreadable(number, "hier staan meer dan " + MAX_DEPTH + " blokken in elkaar");
+        var child = /^\s*-(\s|$)/.test(nextContent(lines, i)) ? [] : {};
+        top.node[pair[1]] = child;
+        stack.push({ indent: indent, node: child });
+      } else {
+        top.node[pair[1]] = scalar(rest, number);
+      }
+    }
+    return root;
+  }
+  return { parse: parse, Unreadable: Unreadable, MAX_BYTES: MAX_BYTES, MAX_DEPTH: MAX_DEPTH };
+}
+if (typeof module === "object" && module.exports) module.exports = kennisbankZelfscanLezer();

@@ -262,13 +262,23 @@ class Values:
         return list(self.repeats.get(repeat) or [{}])
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+# The rule for a filled-in value, written with the same characters in docs/assets/sjabloon.js
+# (kennisbankInvulwaarde); tests/test_fill_parity.py proves the two equal for every code point.
+# Removed: C0 controls but tab, LF and CR; DEL and the C1 controls but NEL (U+0085); lone surrogates;
+# the noncharacters; the byte-order mark U+FEFF.
+_REMOVED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufdd0-\ufdef\ufeff\ufffe\uffff"
+                      + "".join(chr(plane * 0x10000 + 0xFFFE) + chr(plane * 0x10000 + 0xFFFF) for plane in range(1, 17))
+                      + "]")
+# Whitespace: a run becomes one space, none at either end. Neither Python's str.split nor JavaScript's
+# \s (they differ on U+0085, U+001C-U+001F and U+FEFF), but this list: tab, LF, CR, space, NEL, the
+# no-break spaces and the Unicode spaces and separators.
+_SPACE = re.compile("[\t\n\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
 
 
 def clean_value(value) -> str:
     """A value as it goes into a document: text, one line, no control characters (XML cannot
     hold them), no surrounding space."""
-    return " ".join(_CONTROL.sub("", "" if value is None else str(value)).split())
+    return _SPACE.sub(" ", _REMOVED.sub("", "" if value is None else str(value))).strip(" ")
 
 
 def default_values(form: TemplateForm) -> Values:
