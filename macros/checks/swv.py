@@ -42,7 +42,8 @@ def _real_message(code: str, index: SwvIndex) -> str | None:
         return (f"'{code}' is een code voor fictieve voorbeelden (provincienummer 99). Een echte praktijk noemt de "
                 f"code van haar samenwerkingsverband uit de regio-indeling ({TABLE}); is dit een verzonnen "
                 "voorbeeld, zet dan 'voorbeeld: true'.")
-    near = " of ".join(f"'{c}'" for c in index.nearest(code))
+    near = [f"'{c}'" for c in index.nearest(code)]
+    near = ", ".join(near[:-1]) + " of " + near[-1] if len(near) > 1 else "".join(near)
     return (f"'{code}' staat niet in de regio-indeling van de samenwerkingsverbanden ({TABLE}). "
             f"Bedoelde u {near}?")
 
