@@ -212,3 +212,27 @@ def test_a_gemeente_outside_the_swvs_of_a_real_record_is_a_warning(tmp_path):
     assert not any("gemeenten[0]" in w for w in warned)   # Amsterdam is in VO 27-08
     cached = check_package(root)
     assert sorted(str(w) for w in cached.warnings if "gemeenten[" in w.field) == sorted(warned)
+
+
+# ---------------------------------------------------------------- the practice page
+
+def _card(root: Path, practice_id: str) -> dict:
+    from macros.render.practice import practice_page
+    from test_render import as_html, record, render_context, split_page, text
+    ctx = render_context(load_catalog(root))
+    _, body = split_page(practice_page(ctx, record(ctx, practice_id)))
+    table = as_html(body).xpath("//table[contains(@class, 'kb-kaartje')]")[0]
+    return {text(r.xpath("th")[0]): [text(li) for li in r.xpath("td//li")] or [text(r.xpath("td")[0])]
+            for r in table.xpath(".//tr")}
+
+
+def test_the_practice_page_names_the_swv_with_its_gemeenten(tmp_path):
+    root = _package(tmp_path)
+    assert _card(root, "voorbeeld-zeeuws-vlaanderen-po-vo")["Samenwerkingsverbanden"] == [
+        "PO 99-07 (primair onderwijs): verzonnen code voor een fictief voorbeeld, geen bestaand samenwerkingsverband",
+        "VO 99-06 (voortgezet onderwijs): verzonnen code voor een fictief voorbeeld, geen bestaand samenwerkingsverband"]
+    record = root / "praktijken" / "voorbeeld-amsterdam-vo.yaml"
+    _edit(record, "voorbeeld: true", "voorbeeld: false")
+    _edit(record, "swv: [VO 99-02]", "swv: [VO2708]")
+    assert _card(root, "voorbeeld-amsterdam-vo")["Samenwerkingsverbanden"] == [
+        "VO 27-08 (voortgezet onderwijs), gemeenten volgens de regio-indeling: Amsterdam, Diemen"]
