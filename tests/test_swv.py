@@ -236,3 +236,34 @@ def test_the_practice_page_names_the_swv_with_its_gemeenten(tmp_path):
     _edit(record, "swv: [VO 99-02]", "swv: [VO2708]")
     assert _card(root, "voorbeeld-amsterdam-vo")["Samenwerkingsverbanden"] == [
         "VO 27-08 (voortgezet onderwijs), gemeenten volgens de regio-indeling: Amsterdam, Diemen"]
+
+
+# ---------------------------------------------------------------- the map page
+
+def _map_doc(root: Path):
+    from macros.render.pages import map_page
+    from test_render import as_html, render_context, split_page
+    return as_html(split_page(map_page(render_context(load_catalog(root))))[1])
+
+
+def test_the_map_lists_every_swv_with_its_gemeenten_and_practices(tmp_path):
+    from test_render import text
+    root = _package(tmp_path)
+    doc = _map_doc(root)
+    po, vo = doc.xpath("//table[contains(@class, 'kb-swv-tabel')]")
+    assert len(po.xpath(".//tbody/tr")) == 76 and len(vo.xpath(".//tbody/tr")) == 74
+    row = doc.xpath("//tr[@id='swv-po-22-03']")[0]
+    assert text(row.xpath("td")[0]) == ("De Wolden, Hoogeveen, Meppel, Staphorst (deels), Steenwijkerland, Westerveld, "
+                                        "Zwartewaterland (deels)")
+    assert text(row.xpath("td")[1]) == "geen"   # the fictional practices use reserved codes
+    sentences = [text(p) for p in doc.xpath("//p") if "samenwerkingsverbanden in het" in text(p)]
+    assert sentences == ["0 van de 76 samenwerkingsverbanden in het primair onderwijs hebben een gepubliceerde praktijk.",
+                         "0 van de 74 samenwerkingsverbanden in het voortgezet onderwijs hebben een gepubliceerde praktijk."]
+    record = root / "praktijken" / "voorbeeld-amsterdam-vo.yaml"
+    _edit(record, "voorbeeld: true", "voorbeeld: false")
+    _edit(record, "swv: [VO 99-02]", "swv: [VO 27-08]")
+    doc = _map_doc(root)
+    row = doc.xpath("//tr[@id='swv-vo-27-08']")[0]
+    assert row.xpath("td")[1].xpath(".//a/@href") == ["../praktijken/voorbeeld-amsterdam-vo/"]
+    assert "1 van de 74 samenwerkingsverbanden in het voortgezet onderwijs hebben een gepubliceerde praktijk." in [
+        text(p) for p in doc.xpath("//p")]
