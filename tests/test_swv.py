@@ -267,3 +267,36 @@ def test_the_map_lists_every_swv_with_its_gemeenten_and_practices(tmp_path):
     assert row.xpath("td")[1].xpath(".//a/@href") == ["../praktijken/voorbeeld-amsterdam-vo/"]
     assert "1 van de 74 samenwerkingsverbanden in het voortgezet onderwijs hebben een gepubliceerde praktijk." in [
         text(p) for p in doc.xpath("//p")]
+
+
+# ---------------------------------------------------------------- the zelfscan (real Chromium)
+
+def test_the_zelfscan_starts_from_the_chosen_swv(page, base_url, tmp_path):
+    page.goto(base_url + "zelfscan/", wait_until="networkidle")
+    options = page.locator("#zs-swv-keuze option").evaluate_all("os => os.map(o => o.value)")
+    assert options[0] == "" and len(options) == 1 + 76 + 74
+    assert page.locator("#zs-swv-keuze option[value='PO 30-03']").inner_text().startswith(
+        "PO 30-03: Alphen-Chaam, Baarle-Nassau, Breda, Dongen")
+    page.select_option("#zs-swv-keuze", "PO 30-03")
+    assert page.locator("[data-kb-swvkeuze-status]").inner_text().startswith(
+        "PO 30-03 is aangevinkt, met 10 gemeenten en primair onderwijs.")
+    checked = page.locator("input[name=gemeenten]:checked").evaluate_all("l => l.map(i => i.value)")
+    assert sorted(checked) == sorted(["GM1723", "GM0744", "GM0758", "GM0766", "GM1719", "GM0777", "GM0779", "GM0784",
+                                      "GM0826", "GM0879"])
+    assert page.locator("input[name=swv]:checked").evaluate_all("l => l.map(i => i.value)") == ["PO 30-03"]
+    assert page.is_checked("#zs-onderwijssoort-po") and not page.is_checked("#zs-onderwijssoort-vo")
+    page.select_option("#zs-swv-keuze", "VO 30-03")      # a second choice adds to the first
+    assert page.locator("input[name=swv]:checked").evaluate_all("l => l.map(i => i.value)") == ["PO 30-03", "VO 30-03"]
+    assert page.is_checked("#zs-onderwijssoort-vo")
+    page.fill("#zs-regio", "Proefregio Baronie")
+    with page.expect_download() as info:
+        page.click("[data-kb-download]")
+    target = tmp_path / "z.yaml"
+    info.value.save_as(target)
+    import yaml
+    record = yaml.safe_load(target.read_text(encoding="utf-8"))
+    assert record["swv"] == ["PO 30-03", "VO 30-03"]
+    assert "GM0758" in record["gemeenten"] and record["onderwijssoort"] == ["po", "vo"]
+    assert list(record)[:4] == ["regio", "swv", "gemeenten", "onderwijssoort"]   # schema order
+    page.reload(wait_until="networkidle")               # kept in this browser
+    assert page.is_checked("#zs-gemeenten-GM0758") and page.is_checked("#zs-swv-PO-30-03")
