@@ -86,7 +86,7 @@ def test_duplicate_key(practices, capsys):
 
 
 def test_aliases_and_anchors_are_refused(practices, capsys):
-    text = replace("swv: [PO3001]", "swv: &codes [PO3001]\nonderwijs_kopie: *codes")
+    text = replace("swv: [PO9906]", "swv: &codes [PO9906]\nonderwijs_kopie: *codes")
     write(practices, text)
     code, out = validate(practices, capsys)
     assert code == 1
