@@ -229,8 +229,7 @@ def _card(root: Path, practice_id: str) -> dict:
 def test_the_practice_page_names_the_swv_with_its_gemeenten(tmp_path):
     root = _package(tmp_path)
     assert _card(root, "voorbeeld-zeeuws-vlaanderen-po-vo")["Samenwerkingsverbanden"] == [
-        "PO 99-07 (primair onderwijs): verzonnen code voor een fictief voorbeeld, geen bestaand samenwerkingsverband",
-        "VO 99-06 (voortgezet onderwijs): verzonnen code voor een fictief voorbeeld, geen bestaand samenwerkingsverband"]
+        "PO 99-07: verzonnen code (fictief voorbeeld)", "VO 99-06: verzonnen code (fictief voorbeeld)"]
     record = root / "praktijken" / "voorbeeld-amsterdam-vo.yaml"
     _edit(record, "voorbeeld: true", "voorbeeld: false")
     _edit(record, "swv: [VO 99-02]", "swv: [VO2708]")

@@ -173,7 +173,7 @@ def test_gemeente_names_and_swv_spellings_are_normalised(practices):
     from macros.load.catalog import load_catalog
     catalog = load_catalog(practices)
     record = catalog.practice("voorbeeld-west-brabant-po")
-    assert record.get("swv") == ("PO 30-01",)
+    assert record.get("swv") == ("PO 99-06",)     # written PO9906
     assert record.get("gemeenten")[0] == "GM0758"
 
 

@@ -95,7 +95,7 @@ def swv_line(ctx: RenderContext, code: str) -> str:
     says it belongs to no real samenwerkingsverband."""
     kind = {"PO": "primair onderwijs", "VO": "voortgezet onderwijs"}.get(code[:2], "")
     if is_fiction_code(code):
-        return f"{code} ({kind}): verzonnen code voor een fictief voorbeeld, geen bestaand samenwerkingsverband"
+        return f"{code}: verzonnen code (fictief voorbeeld)"
     names = [m.naam for m in ctx.catalog.swv.members.get(code, ())]
     if not names:
         return code
