@@ -206,7 +206,7 @@ def test_a_gemeente_outside_the_swvs_of_a_real_record_is_a_warning(tmp_path):
     catalog = load_catalog(root)
     warned = [str(w) for w in catalog.warnings if "gemeenten[" in w.field]
     assert len(warned) == 2   # Breda (GM0758) and Ouder-Amstel (GM0437) lie outside VO 27-08
-    assert any(w.endswith(f":{line}: gemeenten[1]: waarschuwing: GM0758 valt volgens de regio-indeling niet onder "
+    assert any(w.endswith(f":{line}: gemeenten[1]: waarschuwing: Breda (GM0758) valt volgens de regio-indeling niet onder "
                           "VO 27-08. Controleer de gemeente, of voeg het samenwerkingsverband toe waaronder zij valt "
                           "(zie practices/referentie/swv-gemeenten.csv).") for w in warned)
     assert not any("gemeenten[0]" in w for w in warned)   # Amsterdam is in VO 27-08

@@ -66,6 +66,6 @@ def _outside_warnings(source, data, codes, index: SwvIndex) -> list[Problem]:
         return []
     named = " of ".join(codes)
     return [Problem(source.path, source.line(("gemeenten", i)), f"gemeenten[{i}]",
-                    f"{WARNING}{g} valt volgens de regio-indeling niet onder {named}. Controleer de gemeente, of "
+                    f"{WARNING}{index.named(g)} valt volgens de regio-indeling niet onder {named}. Controleer de gemeente, of "
                     "voeg het samenwerkingsverband toe waaronder zij valt (zie practices/referentie/swv-gemeenten.csv).")
             for i, g in enumerate(gemeenten) if isinstance(g, str) and g.startswith("GM") and g not in inside]

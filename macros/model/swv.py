@@ -61,6 +61,11 @@ class SwvIndex:
         """The SWV codes a gemeente lies (partly) in, PO first."""
         return sorted(c for c, ms in self.members.items() if any(m.gemeente == gemeente for m in ms))
 
+    def named(self, gemeente: str) -> str:
+        """'Breda (GM0758)', or the code alone for a gemeente in no SWV."""
+        name = next((m.naam for ms in self.members.values() for m in ms if m.gemeente == gemeente), "")
+        return f"{name} ({gemeente})" if name else gemeente
+
     def nearest(self, code: str, n: int = 3) -> list[str]:
         """The official codes nearest to a code that is not one: same kind and province first."""
         if len(code) != 8 or not (code[3:5] + code[6:]).isdigit():
