@@ -206,8 +206,17 @@ def fill(page, ctx, answers: dict) -> None:
 
 
 def open_scan(page, base_url) -> int:
+    """Open the scan and wait until the page's own loading is over: Material asks for
+    sitemap.xml and the favicon by itself, on a busy machine after "networkidle"."""
     page.goto(base_url + "zelfscan/", wait_until="networkidle")
-    return len(page.requests)
+    seen, quiet = len(page.requests), 0
+    for _ in range(40):
+        page.wait_for_timeout(250)
+        quiet = quiet + 1 if len(page.requests) == seen else 0
+        seen = len(page.requests)
+        if quiet == 4:
+            break
+    return seen
 
 
 def after_load(page, since: int) -> list[str]:
