@@ -34,7 +34,7 @@ PUBLISHER = "Redactie Kennisbank Doorbraakaanpak (Ingrado)"
 TABLES = ["praktijken", "praktijk-swv", "praktijk-gemeenten", "praktijk-onderwijssoort", "praktijk-themas",
           "partners", "doorbraakoverleg-leden", "resultaten", "lessen", "valkuilen", "documenten", "sjablonen",
           "sjabloon-voor", "sjabloon-wijzigingen", "sjabloon-themas", "sjabloon-invulvelden", "sjabloon-keuzes",
-          "sjabloon-varianten", "sjabloon-herhalingen", "sjabloon-bijlagen"]
+          "sjabloon-varianten", "sjabloon-herhalingen", "sjabloon-bijlagen", "sjabloon-grondslagen"]
 
 
 @pytest.fixture(scope="module")

@@ -405,17 +405,20 @@ def test_template_page_downloads_sizes_and_facts(ctx):
     assert page.startswith('---\ntitle: "Convenant gegevensdeling onderwijs, leerplicht en jeugdhulp"\n')
     doc = parse(body_of(page))
     downloads = [(a.get("href"), text(a), a.get("download")) for a in doc.xpath("//ul[@class='kb-downloads']/li/a")]
-    assert downloads == [("convenant-gegevensdeling-2.0.0.docx", "Download Word (.docx)", ""),
-                         ("convenant-gegevensdeling-2.0.0.odt", "Download OpenDocument (.odt)", ""),
-                         ("convenant-gegevensdeling-2.0.0.md", "Download Markdown (.md)", "")]
+    assert downloads == [("convenant-gegevensdeling-3.0.0.docx", "Download leeg sjabloon, Word (.docx)", ""),
+                         ("convenant-gegevensdeling-3.0.0.odt", "Download leeg sjabloon, OpenDocument (.odt)", ""),
+                         ("convenant-gegevensdeling-3.0.0.md", "Download leeg sjabloon, Markdown (.md)", "")]
     assert [s.text for s in doc.xpath("//span[@class='kb-grootte']")] == ["12 kB", "800 bytes", None]
     facts = {text(r.xpath("th")[0]): text(r.xpath("td")[0]) for r in doc.xpath("//table[@class='kb-kaartje']//tr")}
-    assert facts == {"Versie": "2.0.0", "Voor": "Samenwerkingsverband, Gemeente, Leerplicht, Schoolbestuur, Jeugdhulp",
-                     "Thema's": "Gegevensdeling", "Licentie": "CC BY 4.0", "Laatst beoordeeld": "2 december 2026"}
+    assert facts == {"Versie": "3.0.0",
+                     "Voor": "Samenwerkingsverband, Gemeente, Leerplicht, Schoolbestuur, Jeugdhulp, GGD, RMC",
+                     "Thema's": "Gegevensdeling", "Licentie": "CC BY 4.0", "Laatst beoordeeld": "7 december 2026"}
     assert doc.xpath("//table[@class='kb-kaartje']//a/@href") == ["../../themas/gegevensdeling/"]
     assert doc.xpath("//div[contains(@class,'admonition')]") == [], "1.0.0 is no draft"
-    assert "## Wijzigingen\n\n<ul>\n<li>Versie 2.0.0 (2 december 2026): Iedere gemeente, ieder schoolbestuur en " \
-           "iedere jeugdhulpaanbieder is een eigen partij" in page
+    assert "## Wijzigingen\n\n<ul>\n<li>Versie 3.0.0 (7 december 2026): Grondslagen per partij zoals de AVG ze " \
+           "noemt" in page
+    assert "<li>Versie 2.0.0 (2 december 2026): Iedere gemeente, ieder schoolbestuur en iedere jeugdhulpaanbieder " \
+           "is een eigen partij" in page, "earlier versions stay in the history"
     assert "## Gebruikt door\n\n<p>Nog geen praktijk in de kennisbank noemt dit sjabloon.</p>" in page
 
 
@@ -426,13 +429,13 @@ def test_template_page_placeholder_table_form_and_body(ctx):
     assert len(rows) == len(template.get("invulvelden"))
     assert [text(c) for c in rows[0].xpath("th|td")] == [
         "[[swv_naam]]", "Naam samenwerkingsverband",
-        "De volledige statutaire naam van het samenwerkingsverband passend onderwijs.",
+        "De statutaire naam van het samenwerkingsverband passend onderwijs.",
         "Stichting Samenwerkingsverband Passend Onderwijs Voorbeeldregio"]
     field = doc.xpath("//form[@data-kb-invullen]//input[@data-veld='swv_naam']")[0]
     assert (field.get("id"), field.get("name"), field.get("aria-describedby")) == ("veld-swv_naam", "swv_naam",
                                                                                   "uitleg-swv_naam")
     assert text(doc.xpath("//span[@id='uitleg-swv_naam']")[0]) == (
-        "De volledige statutaire naam van het samenwerkingsverband passend onderwijs. Bijvoorbeeld: Stichting "
+        "De statutaire naam van het samenwerkingsverband passend onderwijs. Bijvoorbeeld: Stichting "
         "Samenwerkingsverband Passend Onderwijs Voorbeeldregio")
     body = doc.xpath("//div[@class='kb-sjabloontekst']")[0]
     assert body.get("markdown") is None, "the body is sanitised HTML, not Markdown for MkDocs"
@@ -472,7 +475,7 @@ def test_template_index_and_list(ctx):
          "Financieringsafspraak passende plek samenwerkingsverband en gemeenten"),
         ("samenwerkingsovereenkomst-doorbraakaanpak/",
          "Samenwerkingsovereenkomst doorbraakaanpak samenwerkingsverband en gemeenten")]
-    assert items.xpath("li/span[@class='kb-versie']/text()") == ["versie 2.0.0"] * 5
+    assert items.xpath("li/span[@class='kb-versie']/text()") == ["versie 3.0.0"] * 5
     listed = parse(template_list(ctx, "themas/doorbraakoverleg/", "doorbraakoverleg"))
     assert [(a.get("href"), a.text) for a in listed.xpath("//li/a")] == [
         ("../../sjablonen/escalatie-doorbraakprotocol/", "Escalatie- en doorbraakprotocol voor vastgelopen situaties"),
