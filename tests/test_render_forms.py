@@ -539,9 +539,9 @@ def test_hostile_template_text_shows_literally(hostile_ctx):
     assert text(doc.xpath("//p[@class='kb-doel']")[0]) == PLANTED
     for row in doc.xpath("//table[@class='kb-invulvelden']/tbody/tr"):
         assert [c.text_content() for c in row.xpath("td")] == [PLANTED, PLANTED, PLANTED]
-    labels = doc.xpath("//form[@data-kb-invullen]//label")
+    labels = doc.xpath("//form[@data-kb-invullen]//p[@class='kb-veld']/label")
     assert labels and all(label.text == PLANTED for label in labels)
-    assert {s.text for s in doc.xpath("//form[@data-kb-invullen]//span[@class='kb-uitleg']")} == {
+    assert {s.text for s in doc.xpath("//form[@data-kb-invullen]//p[@class='kb-veld']/span[@class='kb-uitleg']")} == {
         f"{PLANTED} Bijvoorbeeld: {PLANTED}"}
     assert {s.text for s in doc.xpath("//span[@class='kb-invulveld']")} == {f"[{PLANTED}]"}
     changes = [li.text for li in doc.xpath("//li") if (li.text or "").startswith("Versie ")]
@@ -549,7 +549,8 @@ def test_hostile_template_text_shows_literally(hostile_ctx):
     facts = {text(r.xpath("th")[0]): r.xpath("td")[0].text_content() for r in doc.xpath("//table[@class='kb-kaartje']//tr")}
     assert facts["Thema's"] == '"><svg onload=alert(1)> gegevensdeling'
     assert facts["Voor"] == ("{{ 7*7 }} swv, {% raw %} gemeente, <img src=x onerror=alert(1)> leerplicht, "
-                             "<script>alert(1)</script> schoolbestuur, {{ 7*7 }} jeugdhulp")
+                             "<script>alert(1)</script> schoolbestuur, {{ 7*7 }} jeugdhulp, "
+                             "<script>alert(1)</script> ggd, \"><svg onload=alert(1)> rmc")
     assert "49" not in doc.text_content().replace("2049", "")
 
 
