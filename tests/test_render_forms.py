@@ -551,6 +551,8 @@ def test_hostile_template_text_shows_literally(hostile_ctx):
     assert facts["Voor"] == ("{{ 7*7 }} swv, {% raw %} gemeente, <img src=x onerror=alert(1)> leerplicht, "
                              "<script>alert(1)</script> schoolbestuur, {{ 7*7 }} jeugdhulp, "
                              "<script>alert(1)</script> ggd, \"><svg onload=alert(1)> rmc")
+    for law_text in doc.xpath("//table[@class='kb-grondslagen'] | //ul[@class='kb-wetsbronnen']"):
+        law_text.drop_tree()  # BWBR numbers such as BWBR0034925 hold a 49 of their own
     assert "49" not in doc.text_content().replace("2049", "")
 
 
