@@ -325,8 +325,8 @@ def test_malformed_or_undeclared_sections_are_reported(tmp_path, capsys):
     scholen = lines.index("::: herhaal scholen") + 1
     nested = max(n for n, line in enumerate(lines, 1) if line == "::: herhaal gemeenten")
     md, meta = f"P/sjablonen/{TEMPLATE}.md", f"P/sjablonen/{TEMPLATE}.yaml"
-    fund_line = (practices / "sjablonen" / f"{TEMPLATE}.yaml").read_text(encoding="utf-8").split("\n").index(
-        "- naam: fonds") + 1
+    fund_line = [line.strip() for line in (practices / "sjablonen" / f"{TEMPLATE}.yaml").read_text(
+        encoding="utf-8").split("\n")].index("- naam: fonds") + 1
     for expected in [
         f"{md}:{pot}: tekst: keuze 'financiering' heeft geen variant 'pot' onder 'varianten' in {meta} "
         "(bekend: verdeelsleutel, fonds).",
