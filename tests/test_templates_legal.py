@@ -54,14 +54,15 @@ def test_every_law_names_its_source_and_version():
     for name, law in LAWS.items():
         assert law["naam"] and law["url"].startswith("https://"), name
         assert law.get("bwbr") or law.get("celex"), name
-        assert len(law["bron"]) > 40, name
+        assert law["bron"]["repo"] and law["bron"]["pad"] and re.fullmatch(r"[0-9a-f]{10}", law["bron"]["commit"]), name
+        assert law["bron"]["datum"], name
         if law.get("bwbr"):
             assert law["url"] == f"https://wetten.overheid.nl/{law['bwbr']}", name
         for number, info in law["artikelen"].items():
-            assert info.get("kop") or info.get("begin"), (name, number)
-    assert "commit 91556a80a2 (10 mei 2017)" in LAWS["WPO"]["bron"]
+            assert info.get("kop") or info.get("begin") or info.get("kop_en"), (name, number)
+    assert (LAWS["WPO"]["bron"]["commit"], LAWS["WPO"]["bron"]["datum"]) == ("91556a80a2", "10 mei 2017")
     assert "Wet voortgezet onderwijs 2020" in LAWS["WVO"]["opmerking"]
-    assert "1 september 2026" in LAWS["UAVG"]["bron"]
+    assert "1 september 2026" in LAWS["UAVG"]["bron"]["datum"]
     assert LAWS["UAVG"]["artikelen"]["30"]["kop"] == "Uitzonderingen inzake gegevens over gezondheid"
 
 
@@ -240,4 +241,7 @@ def test_the_template_page_explains_each_article_with_a_link_to_the_law(stem):
     used = list(dict.fromkeys(item["wet"] for item in source))
     sources = doc.xpath("//ul[@class='kb-wetsbronnen']/li")
     assert [li.xpath("a")[0].text for li in sources] == [LAWS[law]["naam"] for law in used]
-    assert all(LAWS[law]["bron"].rstrip(".") in li.text_content() for law, li in zip(used, sources))
+    for law, li in zip(used, sources):
+        source = LAWS[law]["bron"]
+        assert [c.text for c in li.xpath("code")][:3] == [source["repo"], source["pad"], source["commit"]]
+        assert f"({source['datum']})" in li.text_content()

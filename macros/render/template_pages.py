@@ -160,7 +160,7 @@ def legal_notes(template: Record, laws: dict) -> dict:
         if law not in used:
             used.append(law)
     sources = [{"naam": laws[law]["naam"], "afkorting": law, "href": laws[law].get("url", ""),
-                "bron": laws[law].get("bron", "").rstrip("."), "opmerking": laws[law].get("opmerking", "")}
+                "bron": laws[law].get("bron") or {}, "opmerking": laws[law].get("opmerking", "")}
                for law in used if law in laws]
     return {"rows": rows, "sources": sources}
 
