@@ -254,6 +254,7 @@ def reference_docx(path: Path | str) -> Path:
         if style.style_id in ("Heading1", "Heading2", "Heading3", "Title"):
             style.font.bold = True
     styles["Title"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    styles["Title"].font.size = Pt(20)  # "Samenwerkingsovereenkomst" fits on one line of the page
     subtitle = styles["Subtitle"]
     subtitle.font.bold = False
     subtitle_spacing = subtitle.element.rPr.find(qn("w:spacing"))
@@ -436,7 +437,7 @@ def reference_odt(path: Path | str) -> Path:
         _set_odf(props, **upright)
     _, title = _odt_style(styles, "Title", style__parent_style_name="Heading",
                           style__class="chapter", style__display_name="Title")
-    _set_odf(title, fo__font_size="22pt", **bold)
+    _set_odf(title, fo__font_size="20pt", **bold)
     _, subtitle = _odt_style(styles, "Subtitle", style__parent_style_name="Heading",
                              style__class="chapter", style__display_name="Subtitle")
     _set_odf(subtitle, fo__font_size="13pt", fo__font_weight="normal")
