@@ -487,7 +487,7 @@ EXPECTED_PAGES = {
     ("afsprakenkader-verzuim", "leeg", "docx"): 12, ("afsprakenkader-verzuim", "leeg", "odt"): 11,
     ("afsprakenkader-verzuim", "vol", "docx"): 13, ("afsprakenkader-verzuim", "vol", "odt"): 13,
     ("convenant-gegevensdeling", "leeg", "docx"): 14, ("convenant-gegevensdeling", "leeg", "odt"): 14,
-    ("convenant-gegevensdeling", "vol", "docx"): 16, ("convenant-gegevensdeling", "vol", "odt"): 15,
+    ("convenant-gegevensdeling", "vol", "docx"): 15, ("convenant-gegevensdeling", "vol", "odt"): 15,
     ("escalatie-doorbraakprotocol", "leeg", "docx"): 10, ("escalatie-doorbraakprotocol", "leeg", "odt"): 10,
     ("escalatie-doorbraakprotocol", "vol", "docx"): 11, ("escalatie-doorbraakprotocol", "vol", "odt"): 10,
     ("financieringsafspraak-passende-plek", "leeg", "docx"): 11, ("financieringsafspraak-passende-plek", "leeg", "odt"): 11,
