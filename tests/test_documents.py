@@ -315,7 +315,9 @@ def test_markdown(built, case_id):
     assert meta["title"] == case.title
     assert meta["version"] == case.version
     assert meta["lang"] == "nl-NL"
-    assert body.strip() == case.body.strip()
+    notice, rest = body.strip().split("\n\n", 1)
+    assert notice.startswith(f"> Dit is model {case.version} uit de Kennisbank Doorbraakaanpak.")
+    assert rest.strip() == case.body.strip()
     assert PLACEHOLDER_RE.findall(body) == PLACEHOLDER_RE.findall(case.body)
     assert PLACEHOLDER_RE.findall(body)
 

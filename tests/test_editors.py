@@ -224,18 +224,18 @@ def test_changed_body_without_version_bump(practices, capsys):
     body.write_text(body.read_text(encoding="utf-8").replace("Artikel 1", "Artikel 1 (gewijzigd)", 1), encoding="utf-8")
     assert main(["validate", str(practices)]) == 1
     out = capsys.readouterr().out
-    assert "de tekst is gewijzigd, maar versie 2.0.0 is al vastgelegd" in out and "2.1.0" in out
+    assert "de tekst is gewijzigd, maar versie 3.0.0 is al vastgelegd" in out and "3.1.0" in out
 
 
 def test_version_bump_then_lock_makes_it_valid(practices, capsys):
     meta, body = template_files(practices)
     body.write_text(body.read_text(encoding="utf-8").replace("Artikel 1", "Artikel 1 (gewijzigd)", 1), encoding="utf-8")
-    text = meta.read_text(encoding="utf-8").replace("versie: 2.0.0\n", "versie: 2.1.0\n", 1)
-    text = text.replace("wijzigingen:\n", "wijzigingen:\n  - versie: 2.1.0\n    datum: 2026-12-02\n"
+    text = meta.read_text(encoding="utf-8").replace("versie: 3.0.0\n", "versie: 3.1.0\n", 1)
+    text = text.replace("wijzigingen:\n", "wijzigingen:\n  - versie: 3.1.0\n    datum: 2026-12-07\n"
                         "    omschrijving: Kop van artikel 1 verduidelijkt.\n", 1)
     meta.write_text(text, encoding="utf-8")
     assert main(["validate", str(practices)]) == 1
-    assert "versie 2.1.0 is nog niet vastgelegd" in capsys.readouterr().out
+    assert "versie 3.1.0 is nog niet vastgelegd" in capsys.readouterr().out
     assert main(["sjabloon", "vastleggen", "--pad", str(practices)]) == 0
     assert main(["validate", str(practices)]) == 0
 
@@ -255,9 +255,11 @@ def test_fill_in_command_writes_a_document_and_keeps_empty_fields_visible(practi
     assert result.returncode == 0, result.stderr
     text = "\n".join(p.text for p in Document(out).paragraphs)
     assert fields[0]["voorbeeld"] in text and "[[" not in text
-    assert "de gemeente Heiderijk, rechtsgeldig vertegenwoordigd door de burgemeester" in text
+    assert ("de gemeente Heiderijk, ingeschreven in het handelsregister onder nummer [KvK-nummer gemeente], te dezen "
+            "vertegenwoordigd door [Functie ondertekenaar gemeente]") in text, "a suggestion is never filled in"
     assert "[Naam schoolbestuur]" in text, "a repeat without items keeps one block with its placeholders"
-    assert result.stderr.startswith("Nog niet ingevuld (in het document staat het gele invulveld): schoolbestuur_naam")
+    assert result.stderr.startswith("Nog niet ingevuld (in het document staat het gele invulveld): gemeente_kvk")
+    assert "schoolbestuur_naam (Naam schoolbestuur)" in result.stderr
     bad = tmp_path / "fout.yaml"
     del values[fields[0]["naam"]]
     values["bestaat_niet"] = "x"

@@ -30,26 +30,44 @@ ROOT = Path(__file__).resolve().parent.parent
 SJABLONEN = ROOT / "practices" / "sjablonen"
 TEMPLATE = "financieringsafspraak-passende-plek"
 SWV = 'Stichting <Proef> & "Co"'
+VERSION = yaml.safe_load((SJABLONEN / f"{TEMPLATE}.yaml").read_text(encoding="utf-8"))["versie"]
 VALUES = {"swv_naam": SWV, "swv_code": "PO 30-01", "regio_naam": "regio Proefland", "fonds_bedrag": "200.000 euro",
-          "plaats": "Heiderijk", "financiering": "fonds",
-          "gemeenten": [{"gemeente_naam": "Heiderijk"},
-                        {"gemeente_naam": "Dorpsveen", "gemeente_ondertekenaar": "de wethouder onderwijs"}]}
+          "swv_ondertekenaar": "de directeur-bestuurder", "swv_tekenaar_naam": "A.B. Proef", "swv_plaats": "Heiderijk",
+          "financiering": "fonds",
+          "gemeenten": [{"gemeente_naam": "Heiderijk", "gemeente_plaats": "Heiderijk"},
+                        {"gemeente_naam": "Dorpsveen", "gemeente_ondertekenaar": "de wethouder onderwijs",
+                         "gemeente_besluit": "het collegebesluit van 11 mei 2027"}]}
+# A suggestion (standaard, such as "de burgemeester") is never a value: a field left empty stays a yellow field.
 PARTY_LINES = [
-    f"het samenwerkingsverband passend onderwijs {SWV}, regiocode PO 30-01, rechtsgeldig vertegenwoordigd door "
-    "de directeur-bestuurder, hierna: het samenwerkingsverband;",
-    "de gemeente Heiderijk, rechtsgeldig vertegenwoordigd door de burgemeester, hierna met de andere gemeenten samen: "
-    "de gemeenten;",
-    "de gemeente Dorpsveen, rechtsgeldig vertegenwoordigd door de wethouder onderwijs, hierna met de andere gemeenten "
-    "samen: de gemeenten;",
+    f"{SWV}, [Rechtsvorm samenwerkingsverband], statutair gevestigd te [Statutaire zetel samenwerkingsverband] en "
+    "ingeschreven in het handelsregister onder nummer [KvK-nummer samenwerkingsverband], samenwerkingsverband passend "
+    "onderwijs met regiocode PO 30-01, te dezen rechtsgeldig vertegenwoordigd door de directeur-bestuurder, hierna: het "
+    "samenwerkingsverband;",
+    "de gemeente Heiderijk, ingeschreven in het handelsregister onder nummer [KvK-nummer gemeente], te dezen "
+    "vertegenwoordigd door [Functie ondertekenaar gemeente], handelend ter uitvoering van [Besluit en volmacht "
+    "gemeente], hierna met de andere gemeenten samen: de gemeenten;",
+    "de gemeente Dorpsveen, ingeschreven in het handelsregister onder nummer [KvK-nummer gemeente], te dezen "
+    "vertegenwoordigd door de wethouder onderwijs, handelend ter uitvoering van het collegebesluit van 11 mei 2027, "
+    "hierna met de andere gemeenten samen: de gemeenten;",
 ]
+# One block per party: organisation, legal form, KvK number, the signatory's name and function, the decision a
+# gemeente signs under, and a place and date of its own.
 SIGNATURES = [
-    f"Namens het samenwerkingsverband | {SWV} || Vertegenwoordigd door | de directeur-bestuurder || Plaats en datum | "
-    "Heiderijk, [Datum van ondertekening] || Handtekening |",
-    "Namens de gemeente | Heiderijk || Vertegenwoordigd door | de burgemeester || Plaats en datum | "
-    "Heiderijk, [Datum van ondertekening] || Handtekening |",
-    "Namens de gemeente | Dorpsveen || Vertegenwoordigd door | de wethouder onderwijs || Plaats en datum | "
-    "Heiderijk, [Datum van ondertekening] || Handtekening |",
+    f"Namens het samenwerkingsverband | {SWV} || Rechtsvorm en zetel | [Rechtsvorm samenwerkingsverband], statutair "
+    "gevestigd te [Statutaire zetel samenwerkingsverband] || KvK-nummer | [KvK-nummer samenwerkingsverband] || Naam | "
+    "A.B. Proef || Functie | de directeur-bestuurder || Plaats | Heiderijk || Datum | [Datum ondertekening "
+    "samenwerkingsverband] || Handtekening |",
+    "Namens de gemeente | Heiderijk || Rechtsvorm | publiekrechtelijke rechtspersoon (gemeente) || KvK-nummer | "
+    "[KvK-nummer gemeente] || Besluit en volmacht | [Besluit en volmacht gemeente] || Naam | [Naam ondertekenaar "
+    "gemeente] || Functie | [Functie ondertekenaar gemeente] || Plaats | Heiderijk || Datum | [Datum ondertekening "
+    "gemeente] || Handtekening |",
+    "Namens de gemeente | Dorpsveen || Rechtsvorm | publiekrechtelijke rechtspersoon (gemeente) || KvK-nummer | "
+    "[KvK-nummer gemeente] || Besluit en volmacht | het collegebesluit van 11 mei 2027 || Naam | [Naam ondertekenaar "
+    "gemeente] || Functie | de wethouder onderwijs || Plaats | [Plaats ondertekening gemeente] || Datum | [Datum "
+    "ondertekening gemeente] || Handtekening |",
 ]
+APPENDIX_PAGES = ["Bijlage 1. Model begroting per leerling", "Bijlage 2. Model jaaroverzicht kosten", "Bijlage 3. Mandaten"]
+TO_ADD = "Toe te voegen door partijen voordat zij tekenen."
 
 
 # --------------------------------------------------------------------------- reading documents back
@@ -121,17 +139,26 @@ def fill_in_browser(page, base_url: str) -> None:
     page.fill("#veld-regio_naam", "regio Proefland")
     page.check("#keuze-financiering-fonds")
     page.fill("#veld-fonds_bedrag", "200.000 euro")
-    page.fill("#veld-plaats", "Heiderijk")
+    # a suggestion is a placeholder: the field starts empty and typing gives exactly what was typed
+    assert page.get_attribute("#veld-swv_ondertekenaar", "placeholder") == "de directeur-bestuurder"
+    assert page.input_value("#veld-swv_ondertekenaar") == ""
+    page.type("#veld-swv_ondertekenaar", "de directeur-bestuurder")
+    page.fill("#veld-swv_tekenaar_naam", "A.B. Proef")
+    page.fill("#veld-swv_plaats", "Heiderijk")
     page.fill("#veld-gemeente_naam-1", "Heiderijk")
+    page.fill("#veld-gemeente_plaats-1", "Heiderijk")
     page.click(".kb-herhaalgroep[data-herhaling=gemeenten] [data-kb-toevoegen]")
     page.fill("#veld-gemeente_naam-2", "Dorpsveen")
-    page.fill("#veld-gemeente_ondertekenaar-2", "de wethouder onderwijs")
+    assert page.get_attribute("#veld-gemeente_ondertekenaar-2", "placeholder") == "de burgemeester"
+    page.type("#veld-gemeente_ondertekenaar-2", "de wethouder onderwijs")
+    assert page.input_value("#veld-gemeente_ondertekenaar-2") == "de wethouder onderwijs"
+    page.fill("#veld-gemeente_besluit-2", "het collegebesluit van 11 mei 2027")
 
 
 def download(page, fmt: str, target: Path) -> Path:
     with page.expect_download() as info:
         page.click(f"button[data-kb-document={fmt}]")
-    assert info.value.suggested_filename == f"{TEMPLATE}-2.0.0-ingevuld.{fmt}"
+    assert info.value.suggested_filename == f"{TEMPLATE}-{VERSION}-ingevuld.{fmt}"
     info.value.save_as(target)
     return target
 
@@ -141,7 +168,7 @@ def test_the_browser_download_is_the_filled_document_and_equals_the_command_line
     fill_in_browser(page, base_url)
     lines = READ[fmt](download(page, fmt, tmp_path / f"browser.{fmt}"))
     assert page.locator("[data-kb-status]").inner_text() == \
-        f"Het ingevulde document {TEMPLATE}-2.0.0-ingevuld.{fmt} is gemaakt."
+        f"Het ingevulde document {TEMPLATE}-{VERSION}-ingevuld.{fmt} is gemaakt."
     start = lines.index("De ondergetekenden:")
     assert lines[start + 1:start + 5] == PARTY_LINES + ["hierna samen te noemen: partijen."]
     assert [line for line in lines if line.startswith("Namens ")] == SIGNATURES
@@ -155,6 +182,12 @@ def test_the_browser_download_is_the_filled_document_and_equals_the_command_line
         assert gone not in text, gone
     for empty in ("[Beheerder van het fonds]", "[Datum van ingang]", "[Looptijd in jaren]"):
         assert empty in text, empty
+    # the document one signs: no model notice, no template version in the text, the appendices as pages
+    assert lines[0] == "Financieringsafspraak passende plek samenwerkingsverband en gemeenten"
+    assert lines[1] == "Partijen"
+    assert "Dit is model" not in text and "Kennisbank" not in text and VERSION not in text
+    assert [line for line in lines if line.startswith("Bijlage ")][-3:] == APPENDIX_PAGES
+    assert lines.count(TO_ADD) == 3 and lines[-1] == TO_ADD
     assert lines == READ[fmt](cli_fill(tmp_path, VALUES, fmt)), "browser and command line differ"
     assert_nothing_left_the_host(page, base_url)
 
@@ -172,13 +205,16 @@ def test_values_stay_in_the_browser_until_wiped(page, base_url):
     spans = page.locator(".kb-sjabloontekst .kb-herhaling-item .kb-invulveld[data-veld=gemeente_naam]")
     assert spans.all_inner_texts() == ["Heiderijk", "Dorpsveen", "Heiderijk", "Dorpsveen"]
     stored = json.loads(page.evaluate(f"localStorage.getItem('kennisbank-sjabloon-{TEMPLATE}')"))
-    assert stored["herhalingen"]["gemeenten"][1] == {"gemeente_naam": "Dorpsveen",
-                                                      "gemeente_ondertekenaar": "de wethouder onderwijs"}
+    fields = ["gemeente_naam", "gemeente_kvk", "gemeente_ondertekenaar", "gemeente_tekenaar_naam", "gemeente_besluit",
+              "gemeente_plaats", "gemeente_datum"]
+    assert stored["herhalingen"]["gemeenten"][1] == {**dict.fromkeys(fields, ""), "gemeente_naam": "Dorpsveen",
+                                                      "gemeente_ondertekenaar": "de wethouder onderwijs",
+                                                      "gemeente_besluit": "het collegebesluit van 11 mei 2027"}
     page.click("button[data-kb-wissen]")
     assert page.locator("[data-kb-status]").inner_text() == "De ingevulde waarden zijn gewist."
     assert page.evaluate(f"localStorage.getItem('kennisbank-sjabloon-{TEMPLATE}')") is None
-    assert (page.input_value("#veld-swv_naam"), page.input_value("#veld-swv_ondertekenaar")) == \
-        ("", "de directeur-bestuurder")
+    assert (page.input_value("#veld-swv_naam"), page.input_value("#veld-swv_ondertekenaar")) == ("", "")
+    assert page.get_attribute("#veld-swv_ondertekenaar", "placeholder") == "de directeur-bestuurder"
     assert page.locator(".kb-herhaalgroep[data-herhaling=gemeenten] [data-kb-item]").count() == 1
     assert page.is_checked("#keuze-financiering-open")
     assert spans.all_inner_texts() == ["[Naam gemeente]", "[Naam gemeente]"]
@@ -220,18 +256,18 @@ def test_printing_shows_the_agreement_only(page, base_url):
 def test_values_file_problems_are_dutch_with_file_and_line(tmp_path, capsys):
     bad = tmp_path / "fout.yaml"
     bad.write_text("swv_naam: X\nswv_nam: Y\nfinanciering: beide\ngemeente_naam: Heiderijk\n"
-                   "gemeenten:\n  - gemeente_naam: A\n    plaats: B\n", encoding="utf-8")
+                   "gemeenten:\n  - gemeente_naam: A\n    plaats: B\n", encoding="utf-8")  # 'plaats' is per party now
     assert main(["sjabloon", "invullen", TEMPLATE, "--waarden", str(bad), "--pad", str(ROOT / "practices")]) == 1
     err = capsys.readouterr().err.splitlines()
     assert err == [
-        f"{bad}:2: swv_nam: 'swv_nam' is geen invulveld, keuze of herhaling van dit sjabloon. Bedoelde u 'swv_naam' of 'swv_code' of "
-        "'swv_ondertekenaar'?",
+        f"{bad}:2: swv_nam: 'swv_nam' is geen invulveld, keuze of herhaling van dit sjabloon. Bedoelde u 'swv_naam' of 'swv_datum' of "
+        "'swv_plaats'?",
         f"{bad}:3: financiering: 'beide' is geen variant van keuze 'financiering'. Kies uit: verdeelsleutel, fonds.",
         f"{bad}:4: gemeente_naam: 'gemeente_naam' hoort bij herhaling 'gemeenten': zet het per item onder "
         "'gemeenten:', bijvoorbeeld 'gemeenten:",
         "  - gemeente_naam: ...'.",
         f"{bad}:7: gemeenten[0].plaats: 'plaats' is geen invulveld van herhaling 'gemeenten'. Velden: gemeente_naam, "
-        "gemeente_ondertekenaar.",
+        "gemeente_kvk, gemeente_ondertekenaar, gemeente_tekenaar_naam, gemeente_besluit, gemeente_plaats, gemeente_datum.",
         "4 problemen in 1 bestand.",
     ]
 
@@ -243,12 +279,14 @@ def test_the_command_line_says_what_stays_empty_and_what_is_not_used(tmp_path, c
     source = tmp_path / f"waarden-{TEMPLATE}.yaml"
     assert err[0] == (f"{source}:4: fonds_bedrag: let op: dit veld staat alleen in financiering=fonds, dat niet "
                       "gekozen is; de waarde komt niet in het document.")
-    assert err[1].startswith("Nog niet ingevuld (in het document staat het gele invulveld): aandeel_swv_procent "
-                             "(Aandeel samenwerkingsverband in grijs gebied (procent)), ")
+    assert err[1].startswith("Nog niet ingevuld (in het document staat het gele invulveld): swv_rechtsvorm "
+                             "(Rechtsvorm samenwerkingsverband), swv_zetel (Statutaire zetel samenwerkingsverband), ")
+    assert "gemeente_ondertekenaar (Functie ondertekenaar gemeente)" in err[1]  # no suggestion filled in
     text = out.read_text(encoding="utf-8")
     assert "## Artikel 4. Verdeelsleutel per leerling" in text and "Gezamenlijk fonds" not in text
     assert "Stichting \\<Proef\\> \\& \"Co\"" in text and ":::" not in text
     assert text.count("| Namens de gemeente |") == 2
+    assert "Dit is model" not in text.split("\n---\n", 1)[1]  # the filled Markdown carries no model notice
 
 
 def test_values_are_escaped_and_control_characters_removed(tmp_path):
@@ -261,8 +299,11 @@ def test_values_are_escaped_and_control_characters_removed(tmp_path):
         fill_package(paths[fmt].read_bytes(), fmt, form, Values({"swv_naam": hostile}), target)
         lines = READ[fmt](target)
         assert ('Namens het samenwerkingsverband | </w:t><w:r><w:t>x</w:t></w:r> & <text:p/> "q" end || '
-                "Vertegenwoordigd door | [Vertegenwoordiger samenwerkingsverband] || Plaats en datum | "
-                "[Plaats van ondertekening], [Datum van ondertekening] || Handtekening |") in lines
+                "Rechtsvorm en zetel | [Rechtsvorm samenwerkingsverband], statutair gevestigd te [Statutaire zetel "
+                "samenwerkingsverband] || KvK-nummer | [KvK-nummer samenwerkingsverband] || Naam | [Naam ondertekenaar "
+                "samenwerkingsverband] || Functie | [Functie ondertekenaar samenwerkingsverband] || Plaats | [Plaats "
+                "ondertekening samenwerkingsverband] || Datum | [Datum ondertekening samenwerkingsverband] || "
+                "Handtekening |") in lines
 
 
 # --------------------------------------------------------------------------- the checks
@@ -284,6 +325,8 @@ def test_malformed_or_undeclared_sections_are_reported(tmp_path, capsys):
     scholen = lines.index("::: herhaal scholen") + 1
     nested = max(n for n, line in enumerate(lines, 1) if line == "::: herhaal gemeenten")
     md, meta = f"P/sjablonen/{TEMPLATE}.md", f"P/sjablonen/{TEMPLATE}.yaml"
+    fund_line = [line.strip() for line in (practices / "sjablonen" / f"{TEMPLATE}.yaml").read_text(
+        encoding="utf-8").split("\n")].index("- naam: fonds") + 1
     for expected in [
         f"{md}:{pot}: tekst: keuze 'financiering' heeft geen variant 'pot' onder 'varianten' in {meta} "
         "(bekend: verdeelsleutel, fonds).",
@@ -295,7 +338,7 @@ def test_malformed_or_undeclared_sections_are_reported(tmp_path, capsys):
         "'::: herhaal <herhaling>' (een blok per gemeente of partij) of ':::' (einde van de sectie).",
         f"{md}:{scholen + 2}: tekst: artikel 6 hoort artikel 5 te zijn als gekozen is voor financiering=verdeelsleutel. "
         "Nummer de artikelen door; geef varianten van één artikel hetzelfde nummer.",
-        f"{meta}:39: varianten[1].naam: variant 'fonds' komt niet voor in de tekst. Zet haar tekst tussen "
+        f"{meta}:{fund_line}: varianten[1].naam: variant 'fonds' komt niet voor in de tekst. Zet haar tekst tussen "
         "'::: keuze financiering=fonds' en ':::', of haal de variant weg.",
     ]:
         assert expected in out, (expected, out)
@@ -322,13 +365,14 @@ def test_appendices_named_in_the_text_are_declared(tmp_path, capsys):
     practices = tmp_path / "practices"
     shutil.copytree(ROOT / "practices", practices)
     body = practices / "sjablonen" / f"{TEMPLATE}.md"
-    text = body.read_text(encoding="utf-8").replace("volgens het model in bijlage 2,", "volgens bijlage 3,")
+    text = body.read_text(encoding="utf-8").replace("volgens het model in bijlage 2,", "volgens bijlage 4,").replace(
+        "bijlage 2 (model jaaroverzicht kosten)", "bijlage 4 (model jaaroverzicht kosten)")
     body.write_text(text, encoding="utf-8")
     assert main(["validate", str(practices)]) == 1
     out = [line.replace(str(practices), "P") for line in capsys.readouterr().out.splitlines()]
-    number = next(n for n, line in enumerate(text.split("\n"), 1) if "bijlage 3" in line)
-    assert (f"P/sjablonen/{TEMPLATE}.md:{number}: tekst: de tekst noemt bijlage 3, maar P/sjablonen/{TEMPLATE}.yaml "
-            "heeft 2 bijlage(n) onder 'bijlagen'. Voeg de bijlage toe of verbeter het nummer.") in out
+    number = next(n for n, line in enumerate(text.split("\n"), 1) if "bijlage 4" in line)
+    assert (f"P/sjablonen/{TEMPLATE}.md:{number}: tekst: de tekst noemt bijlage 4, maar P/sjablonen/{TEMPLATE}.yaml "
+            "heeft 3 bijlage(n) onder 'bijlagen'. Voeg de bijlage toe of verbeter het nummer.") in out
     assert any(line.startswith(f"P/sjablonen/{TEMPLATE}.yaml:") and line.endswith(
         "bijlagen[1]: bijlage 2 ('Model jaaroverzicht kosten') wordt nergens in "
         f"P/sjablonen/{TEMPLATE}.md genoemd. Verwijs ernaar met 'bijlage 2' of haal haar weg.") for line in out)
@@ -391,16 +435,23 @@ def test_libreoffice_prints_an_agreement(pdfs, stem, kind, fmt):
     meta = yaml.safe_load((SJABLONEN / f"{stem}.yaml").read_text(encoding="utf-8"))
     pages = pdf_pages(pdf)
     total = len(pages)
-    assert total == EXPECTED_PAGES[(stem, kind, fmt)], total
     footer = f"{meta['titel']} · versie {meta['versie']}"
     for number, page in enumerate(pages, 1):
         assert footer in " ".join(page.split()), (number, page[-300:])
         assert f"pagina {number} van {total}" in page, number
-    blocks = 1 + sum(3 if kind == "vol" else 1 for _ in template_form(meta).repeats) + (
-        1 if stem == "afsprakenkader-verzuim" else 0)
+    blocks = signature_blocks(stem, 3 if kind == "vol" else 1)
     text = "\n".join(pages)
-    assert text.count("Vertegenwoordigd door") == blocks and text.count("Handtekening") == blocks
-    assert not re.search(r"Vertegenwo\s|Handtekenin\s", text)
+    assert text.count("Handtekening") == blocks and text.count("Namens ") == blocks
+    assert not re.search(r"Handtekenin\s", text)
+    # the model notice and the version open the blank document only; the signed one has neither in its text
+    first = " ".join(pages[0].split())
+    assert ("Dit is model " + meta["versie"] in first) == (kind == "leeg")
+    assert " ".join(text.split()).count("versie " + meta["versie"]) == total, "the version only in the footer"
+    # every appendix the text names is a page of its own, marked to be added
+    titles = [f"Bijlage {n}. {a.titel}" for n, a in enumerate(template_form(meta).appendices, 1)]
+    starts = [" ".join(page.split())[:len(t)] for page in pages for t in titles if t in " ".join(page.split())]
+    assert starts == titles, starts
+    assert " ".join(text.split()).count("Toe te voegen door partijen voordat zij tekenen.") == len(titles)
     heading = next(i for i, page in enumerate(pages) if re.search(r"^\s*Ondertekening\s*$", page, re.M))
     assert "Namens" in pages[heading].split("Ondertekening", 1)[1], "the signature heading stands alone"
     for page in pages:
@@ -415,24 +466,34 @@ def test_libreoffice_prints_an_agreement(pdfs, stem, kind, fmt):
                     assert all(v in lines for v in item.values()), (name, item)
             elif name not in {c for c in values if template_form(meta).choice(c)}:
                 assert value in lines or name in _unused_in_first_variant(stem), name
+    assert total == EXPECTED_PAGES[(stem, kind, fmt)], total
+
+
+def signature_blocks(stem: str, items: int) -> int:
+    """Signature tables in the document: those outside a repeat once, those in a repeat once per item."""
+    from macros.load.template_parts import split_body
+    body = (SJABLONEN / f"{stem}.md").read_text(encoding="utf-8")
+    return sum(part.text.count("| Handtekening |") * (items if part.kind == "herhaal" else 1)
+               for part in split_body(body).parts)
 
 
 def _unused_in_first_variant(stem: str) -> set:
     return {"fonds_bedrag", "fondsbeheerder"} if stem == TEMPLATE else set()
 
 
-# pages of each PDF as LibreOffice 7.4 lays it out: blank (leeg) and filled (vol), .docx and .odt
+# pages of each PDF as LibreOffice 7.4 lays it out: blank (leeg) and filled (vol), .docx and .odt; each
+# appendix is a page of its own
 EXPECTED_PAGES = {
-    ("afsprakenkader-verzuim", "leeg", "docx"): 6, ("afsprakenkader-verzuim", "leeg", "odt"): 6,
-    ("afsprakenkader-verzuim", "vol", "docx"): 7, ("afsprakenkader-verzuim", "vol", "odt"): 7,
-    ("convenant-gegevensdeling", "leeg", "docx"): 7, ("convenant-gegevensdeling", "leeg", "odt"): 7,
-    ("convenant-gegevensdeling", "vol", "docx"): 8, ("convenant-gegevensdeling", "vol", "odt"): 7,
-    ("escalatie-doorbraakprotocol", "leeg", "docx"): 5, ("escalatie-doorbraakprotocol", "leeg", "odt"): 5,
-    ("escalatie-doorbraakprotocol", "vol", "docx"): 6, ("escalatie-doorbraakprotocol", "vol", "odt"): 6,
-    ("financieringsafspraak-passende-plek", "leeg", "docx"): 5, ("financieringsafspraak-passende-plek", "leeg", "odt"): 6,
-    ("financieringsafspraak-passende-plek", "vol", "docx"): 5, ("financieringsafspraak-passende-plek", "vol", "odt"): 5,
-    ("samenwerkingsovereenkomst-doorbraakaanpak", "leeg", "docx"): 6, ("samenwerkingsovereenkomst-doorbraakaanpak", "leeg", "odt"): 6,
-    ("samenwerkingsovereenkomst-doorbraakaanpak", "vol", "docx"): 7, ("samenwerkingsovereenkomst-doorbraakaanpak", "vol", "odt"): 6,
+    ("afsprakenkader-verzuim", "leeg", "docx"): 12, ("afsprakenkader-verzuim", "leeg", "odt"): 11,
+    ("afsprakenkader-verzuim", "vol", "docx"): 13, ("afsprakenkader-verzuim", "vol", "odt"): 13,
+    ("convenant-gegevensdeling", "leeg", "docx"): 14, ("convenant-gegevensdeling", "leeg", "odt"): 14,
+    ("convenant-gegevensdeling", "vol", "docx"): 15, ("convenant-gegevensdeling", "vol", "odt"): 15,
+    ("escalatie-doorbraakprotocol", "leeg", "docx"): 10, ("escalatie-doorbraakprotocol", "leeg", "odt"): 10,
+    ("escalatie-doorbraakprotocol", "vol", "docx"): 11, ("escalatie-doorbraakprotocol", "vol", "odt"): 10,
+    ("financieringsafspraak-passende-plek", "leeg", "docx"): 11, ("financieringsafspraak-passende-plek", "leeg", "odt"): 11,
+    ("financieringsafspraak-passende-plek", "vol", "docx"): 11, ("financieringsafspraak-passende-plek", "vol", "odt"): 11,
+    ("samenwerkingsovereenkomst-doorbraakaanpak", "leeg", "docx"): 12, ("samenwerkingsovereenkomst-doorbraakaanpak", "leeg", "odt"): 12,
+    ("samenwerkingsovereenkomst-doorbraakaanpak", "vol", "docx"): 12, ("samenwerkingsovereenkomst-doorbraakaanpak", "vol", "odt"): 12,
 }
 
 
@@ -456,11 +517,19 @@ def test_the_template_page_has_the_form_the_yaml_declares():
     assert {p.xpath("input")[0].get("data-veld"): p.get("data-alleen") for p in form.xpath(".//p[@data-alleen]")} == {
         "fonds_bedrag": "financiering=fonds", "fondsbeheerder": "financiering=fonds"}
     item = form.xpath(".//fieldset[@data-herhaling='gemeenten']//fieldset[@data-kb-item]")[0]
+    fields = ["gemeente_naam", "gemeente_kvk", "gemeente_ondertekenaar", "gemeente_tekenaar_naam", "gemeente_besluit",
+              "gemeente_plaats", "gemeente_datum"]
     assert [(i.get("id"), i.get("data-herhaling")) for i in item.xpath(".//input")] == [
-        ("veld-gemeente_naam-1", "gemeenten"), ("veld-gemeente_ondertekenaar-1", "gemeenten")]
+        (f"veld-{name}-1", "gemeenten") for name in fields]
+    # a suggestion is the input's placeholder, never its value
+    signer = item.xpath(".//input[@id='veld-gemeente_ondertekenaar-1']")[0]
+    assert (signer.get("placeholder"), signer.get("value")) == ("de burgemeester", None)
     assert [b.text for b in form.xpath(".//button")] == [
-        "Verwijder deze gemeente", "Nog een gemeente toevoegen", "Download Word (.docx)",
-        "Download OpenDocument (.odt)", "Afdrukken", "Wis ingevulde waarden"]
+        "Verwijder deze gemeente", "Nog een gemeente toevoegen", "Download ingevuld document, Word (.docx)",
+        "Download ingevuld document, OpenDocument (.odt)", "Afdrukken", "Wis ingevulde waarden"]
+    assert [a.text for a in doc.xpath("//ul[@class='kb-downloads']//a")] == [
+        "Download leeg sjabloon, Word (.docx)", "Download leeg sjabloon, OpenDocument (.odt)",
+        "Download leeg sjabloon, Markdown (.md)"]
     text = doc.xpath("//div[@data-kb-sjabloontekst]")[0]
     assert [(v.get("data-keuze"), v.get("data-variant"), v.xpath("h2")[0].text_content().rstrip("¶#").strip())
             for v in text.xpath("div[@class='kb-variant']")] == [
@@ -471,10 +540,13 @@ def test_the_template_page_has_the_form_the_yaml_declares():
         "Herhaal dit blok voor iedere gemeente.", "Einde van het blok per gemeente."]
     data = json.loads(doc.xpath("//script[@id='kb-sjabloon-gegevens']")[0].text)
     assert (data["documenten"], data["keuzes"], data["herhalingen"]) == (
-        {"docx": f"{TEMPLATE}-2.0.0.docx", "odt": f"{TEMPLATE}-2.0.0.odt"},
-        {"financiering": ["verdeelsleutel", "fonds"]}, {"gemeenten": ["gemeente_naam", "gemeente_ondertekenaar"]})
+        {"docx": f"{TEMPLATE}-{VERSION}.docx", "odt": f"{TEMPLATE}-{VERSION}.odt"},
+        {"financiering": ["verdeelsleutel", "fonds"]}, {"gemeenten": fields})
+    assert all("standaard" not in f for f in data["velden"])  # the script gets no default to fill in
     assert [li.text_content() for li in doc.xpath("//ol[@class='kb-bijlagen']/li")] == [
         "Model begroting per leerling: Een overzicht per leerling van het onderwijsdeel, het jeugdhulpdeel, het "
-        "vervoer en het grijs gebied, met wie welk deel betaalt.",
+        "zorgdeel, het vervoer en het grijs gebied, met wie welk deel betaalt.",
         "Model jaaroverzicht kosten: Het overzicht van de kosten van het vorige kalenderjaar per kostenpost, met de "
-        "voorgeschoten en verrekende bedragen."]
+        "voorgeschoten en verrekende bedragen.",
+        "Mandaten: Per partij de functie die over de inzet van geld beslist, het mandaatbesluit of bestuursbesluit "
+        "waarop dat berust, met datum, en het bedrag per leerling per schooljaar tot waar het mandaat reikt."]

@@ -472,7 +472,7 @@ def test_a_killed_build_always_leaves_a_complete_site(tmp_path):
     assert site.is_symlink() and not (site / "oud.txt").exists()
     assert not (project / ".site.nieuw-abc").exists() and not (project / ".site.oud-def").exists()
     old = manifest(site)
-    assert "index.html" in old and "sjablonen/convenant-gegevensdeling/convenant-gegevensdeling-2.0.0.docx" in old
+    assert "index.html" in old and "sjablonen/convenant-gegevensdeling/convenant-gegevensdeling-3.0.0.docx" in old
 
     index = project / "docs" / "index.md"
     index.write_text(index.read_text(encoding="utf-8") + "\n\nVersie B van de startpagina.\n", encoding="utf-8")

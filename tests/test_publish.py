@@ -36,7 +36,7 @@ PUBLISHER = "Redactie Kennisbank Doorbraakaanpak (Ingrado)"
 TABLES = ["praktijken", "praktijk-swv", "praktijk-gemeenten", "praktijk-onderwijssoort", "praktijk-themas",
           "partners", "doorbraakoverleg-leden", "resultaten", "lessen", "valkuilen", "documenten", "sjablonen",
           "sjabloon-voor", "sjabloon-wijzigingen", "sjabloon-themas", "sjabloon-invulvelden", "sjabloon-keuzes",
-          "sjabloon-varianten", "sjabloon-herhalingen", "sjabloon-bijlagen"]
+          "sjabloon-varianten", "sjabloon-herhalingen", "sjabloon-bijlagen", "sjabloon-grondslagen"]
 
 
 @pytest.fixture(scope="module")
@@ -106,7 +106,7 @@ def one(graph, subject, predicate):
 def test_dcat_has_the_classes_dcat_ap_and_donl_require(graph):
     assert len(list(graph.subjects(RDF.type, DCAT.Catalog))) == 1
     assert len(list(graph.subjects(RDF.type, DCAT.Dataset))) == 1
-    assert len(list(graph.subjects(RDF.type, DCAT.Distribution))) == len(TABLES) + 2 == 22
+    assert len(list(graph.subjects(RDF.type, DCAT.Distribution))) == len(TABLES) + 2 == 23
     assert len(list(graph.subjects(RDF.type, FOAF.Agent))) == 1
     assert len(list(graph.subjects(RDF.type, VCARD.Kind))) == 1
 

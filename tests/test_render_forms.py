@@ -405,17 +405,20 @@ def test_template_page_downloads_sizes_and_facts(ctx):
     assert page.startswith('---\ntitle: "Convenant gegevensdeling onderwijs, leerplicht en jeugdhulp"\n')
     doc = parse(body_of(page))
     downloads = [(a.get("href"), text(a), a.get("download")) for a in doc.xpath("//ul[@class='kb-downloads']/li/a")]
-    assert downloads == [("convenant-gegevensdeling-2.0.0.docx", "Download Word (.docx)", ""),
-                         ("convenant-gegevensdeling-2.0.0.odt", "Download OpenDocument (.odt)", ""),
-                         ("convenant-gegevensdeling-2.0.0.md", "Download Markdown (.md)", "")]
+    assert downloads == [("convenant-gegevensdeling-3.0.0.docx", "Download leeg sjabloon, Word (.docx)", ""),
+                         ("convenant-gegevensdeling-3.0.0.odt", "Download leeg sjabloon, OpenDocument (.odt)", ""),
+                         ("convenant-gegevensdeling-3.0.0.md", "Download leeg sjabloon, Markdown (.md)", "")]
     assert [s.text for s in doc.xpath("//span[@class='kb-grootte']")] == ["12 kB", "800 bytes", None]
     facts = {text(r.xpath("th")[0]): text(r.xpath("td")[0]) for r in doc.xpath("//table[@class='kb-kaartje']//tr")}
-    assert facts == {"Versie": "2.0.0", "Voor": "Samenwerkingsverband, Gemeente, Leerplicht, Schoolbestuur, Jeugdhulp",
-                     "Thema's": "Gegevensdeling", "Licentie": "CC BY 4.0", "Laatst beoordeeld": "2 december 2026"}
+    assert facts == {"Versie": "3.0.0",
+                     "Voor": "Samenwerkingsverband, Gemeente, Leerplicht, Schoolbestuur, Jeugdhulp, GGD, RMC",
+                     "Thema's": "Gegevensdeling", "Licentie": "CC BY 4.0", "Laatst beoordeeld": "7 december 2026"}
     assert doc.xpath("//table[@class='kb-kaartje']//a/@href") == ["../../themas/gegevensdeling/"]
     assert doc.xpath("//div[contains(@class,'admonition')]") == [], "1.0.0 is no draft"
-    assert "## Wijzigingen\n\n<ul>\n<li>Versie 2.0.0 (2 december 2026): Iedere gemeente, ieder schoolbestuur en " \
-           "iedere jeugdhulpaanbieder is een eigen partij" in page
+    assert "## Wijzigingen\n\n<ul>\n<li>Versie 3.0.0 (7 december 2026): Grondslagen per partij zoals de AVG ze " \
+           "noemt" in page
+    assert "<li>Versie 2.0.0 (2 december 2026): Iedere gemeente, ieder schoolbestuur en iedere jeugdhulpaanbieder " \
+           "is een eigen partij" in page, "earlier versions stay in the history"
     assert "## Gebruikt door\n\n<p>Nog geen praktijk in de kennisbank noemt dit sjabloon.</p>" in page
 
 
@@ -426,13 +429,13 @@ def test_template_page_placeholder_table_form_and_body(ctx):
     assert len(rows) == len(template.get("invulvelden"))
     assert [text(c) for c in rows[0].xpath("th|td")] == [
         "[[swv_naam]]", "Naam samenwerkingsverband",
-        "De volledige statutaire naam van het samenwerkingsverband passend onderwijs.",
+        "De statutaire naam van het samenwerkingsverband passend onderwijs.",
         "Stichting Samenwerkingsverband Passend Onderwijs Voorbeeldregio"]
     field = doc.xpath("//form[@data-kb-invullen]//input[@data-veld='swv_naam']")[0]
     assert (field.get("id"), field.get("name"), field.get("aria-describedby")) == ("veld-swv_naam", "swv_naam",
                                                                                   "uitleg-swv_naam")
     assert text(doc.xpath("//span[@id='uitleg-swv_naam']")[0]) == (
-        "De volledige statutaire naam van het samenwerkingsverband passend onderwijs. Bijvoorbeeld: Stichting "
+        "De statutaire naam van het samenwerkingsverband passend onderwijs. Bijvoorbeeld: Stichting "
         "Samenwerkingsverband Passend Onderwijs Voorbeeldregio")
     body = doc.xpath("//div[@class='kb-sjabloontekst']")[0]
     assert body.get("markdown") is None, "the body is sanitised HTML, not Markdown for MkDocs"
@@ -472,7 +475,7 @@ def test_template_index_and_list(ctx):
          "Financieringsafspraak passende plek samenwerkingsverband en gemeenten"),
         ("samenwerkingsovereenkomst-doorbraakaanpak/",
          "Samenwerkingsovereenkomst doorbraakaanpak samenwerkingsverband en gemeenten")]
-    assert items.xpath("li/span[@class='kb-versie']/text()") == ["versie 2.0.0"] * 5
+    assert items.xpath("li/span[@class='kb-versie']/text()") == ["versie 3.0.0"] * 5
     listed = parse(template_list(ctx, "themas/doorbraakoverleg/", "doorbraakoverleg"))
     assert [(a.get("href"), a.text) for a in listed.xpath("//li/a")] == [
         ("../../sjablonen/escalatie-doorbraakprotocol/", "Escalatie- en doorbraakprotocol voor vastgelopen situaties"),
@@ -536,9 +539,9 @@ def test_hostile_template_text_shows_literally(hostile_ctx):
     assert text(doc.xpath("//p[@class='kb-doel']")[0]) == PLANTED
     for row in doc.xpath("//table[@class='kb-invulvelden']/tbody/tr"):
         assert [c.text_content() for c in row.xpath("td")] == [PLANTED, PLANTED, PLANTED]
-    labels = doc.xpath("//form[@data-kb-invullen]//label")
+    labels = doc.xpath("//form[@data-kb-invullen]//p[@class='kb-veld']/label")
     assert labels and all(label.text == PLANTED for label in labels)
-    assert {s.text for s in doc.xpath("//form[@data-kb-invullen]//span[@class='kb-uitleg']")} == {
+    assert {s.text for s in doc.xpath("//form[@data-kb-invullen]//p[@class='kb-veld']/span[@class='kb-uitleg']")} == {
         f"{PLANTED} Bijvoorbeeld: {PLANTED}"}
     assert {s.text for s in doc.xpath("//span[@class='kb-invulveld']")} == {f"[{PLANTED}]"}
     changes = [li.text for li in doc.xpath("//li") if (li.text or "").startswith("Versie ")]
@@ -546,7 +549,10 @@ def test_hostile_template_text_shows_literally(hostile_ctx):
     facts = {text(r.xpath("th")[0]): r.xpath("td")[0].text_content() for r in doc.xpath("//table[@class='kb-kaartje']//tr")}
     assert facts["Thema's"] == '"><svg onload=alert(1)> gegevensdeling'
     assert facts["Voor"] == ("{{ 7*7 }} swv, {% raw %} gemeente, <img src=x onerror=alert(1)> leerplicht, "
-                             "<script>alert(1)</script> schoolbestuur, {{ 7*7 }} jeugdhulp")
+                             "<script>alert(1)</script> schoolbestuur, {{ 7*7 }} jeugdhulp, "
+                             "<script>alert(1)</script> ggd, \"><svg onload=alert(1)> rmc")
+    for law_text in doc.xpath("//table[@class='kb-grondslagen'] | //ul[@class='kb-wetsbronnen']"):
+        law_text.drop_tree()  # BWBR numbers such as BWBR0034925 hold a 49 of their own
     assert "49" not in doc.text_content().replace("2049", "")
 
 

@@ -28,15 +28,11 @@
   /* ---- the values: {velden, keuzes, herhalingen}, like macros.load.template_parts.Values ---- */
   function defaults() {
     var state = { velden: {}, keuzes: {}, herhalingen: {} };
-    config.velden.forEach(function (f) { if (f.standaard && !f.herhaling) state.velden[f.naam] = f.standaard; });
+    /* A suggestion (standaard) is the input's placeholder, not a value: typing replaces it. */
     Object.keys(config.herhalingen).forEach(function (r) { state.herhalingen[r] = [itemDefaults(r)]; });
     return state;
   }
-  function itemDefaults(repeat) {
-    var item = {};
-    config.herhalingen[repeat].forEach(function (n) { if (fieldInfo[n].standaard) item[n] = fieldInfo[n].standaard; });
-    return item;
-  }
+  function itemDefaults() { return {}; }
   function load() {
     try {
       var stored = JSON.parse(window.localStorage.getItem(config.bewaarsleutel) || "null");
@@ -237,6 +233,9 @@
   }
   function fillDocx(doc, state) {
     var body = doc.getElementsByTagNameNS(W, "body")[0];
+    docxSections(body, "kbm__").forEach(function (s) {  /* the model notice: not in the agreement one signs */
+      s.blocks.forEach(remove); remove(s.end); remove(s.start);
+    });
     docxSections(body, "kbk__").forEach(function (s) {
       var names = marker(s.start.getAttributeNS(W, "name")), chosen = state.keuzes[names[1]];
       if (!chosen) return;
@@ -295,6 +294,7 @@
   }
   function fillOdt(doc, state) {
     var root = doc.documentElement;
+    odtSections(root, "kbm__").forEach(remove);  /* the model notice */
     odtSections(root, "kbk__").forEach(function (section) {
       var names = marker(section.getAttributeNS(T, "name")), chosen = state.keuzes[names[1]];
       if (chosen) unwrap(section, function (child) { return chosen === names[2] && !odtIsHint(child); });

@@ -24,8 +24,8 @@ def add_arguments(p) -> None:
                           help="vul een sjabloon in en schrijf het als docx, odt of md",
                           description="Vul een sjabloon in met waarden uit een YAML-bestand: per regel 'naam: waarde'\n"
                                       "voor een invulveld, 'keuze: variant' voor een keuze, en voor een herhaling (zoals\n"
-                                      "gemeenten) een lijst met per item de velden. Een veld dat ontbreekt krijgt zijn\n"
-                                      "standaardwaarde of blijft een geel invulveld in het document.",
+                                      "gemeenten) een lijst met per item de velden. Een veld dat ontbreekt, blijft een\n"
+                                      "geel invulveld in het document; een suggestie wordt nooit vanzelf ingevuld.",
                           epilog="voorbeeld van een waardenbestand:\n  swv_naam: Samenwerkingsverband Voorbeeldregio\n"
                                  "  financiering: fonds\n  gemeenten:\n    - gemeente_naam: Voorbeeldstad\n"
                                  "      gemeente_ondertekenaar: burgemeester\n    - gemeente_naam: Dorpsveen")
@@ -105,7 +105,7 @@ def write_filled(catalog, template, form: TemplateForm, values: Values, fmt: str
     title, version = template.get("titel"), template.get("versie")
     if fmt == "md":
         text = markdown_download(title, version, fill_markdown(template.body, form, values),
-                                 description=template.get("doel"))
+                                 description=template.get("doel"), notice=False)
         target.write_text(text, encoding="utf-8")
         return
     with tempfile.TemporaryDirectory() as tmp:
@@ -129,8 +129,8 @@ def read_values(path: Path, form: TemplateForm, body: str) -> tuple[Values, list
     """The values file as `Values`, with every problem (file:line: name: message) and notes.
 
     One name per line: `naam: waarde` for a field, `keuze: variant` for a choice, and for a
-    repeat a list with one `naam: waarde` block per item. A field that is left out gets its
-    default (`standaard`); one written empty stays a placeholder."""
+    repeat a list with one `naam: waarde` block per item. A field that is left out or written empty
+    stays a placeholder: a suggestion (`standaard`) is a hint in the form, never a value."""
     where = shown(path)
     if not path.is_file():
         return Values(), [Problem(where, 0, "", "bestand niet gevonden. Geef een YAML-bestand met per regel "
@@ -172,9 +172,6 @@ class _ValueReader:
             else:
                 self.problem((name,), f"'{name}' is geen invulveld, keuze of herhaling van dit sjabloon."
                              + (did_you_mean(name, known) or f" Bekend: {', '.join(known)}."))
-        for f in self.form.fields:
-            if not f.herhaling and f.naam not in fields and f.standaard:
-                fields[f.naam] = f.standaard
         for r in self.form.repeats:
             repeats.setdefault(r.naam, [{}])
         return Values(fields, {k: v for k, v in choices.items() if v}, repeats)
@@ -210,10 +207,6 @@ class _ValueReader:
                                                       f"Velden: {', '.join(repeat.velden)}.")
                     continue
                 filled[str(key)] = self.text((name, i, str(key)), text)
-            for field_name in repeat.velden:
-                default = self.form.field(field_name).standaard
-                if field_name not in filled and default:
-                    filled[field_name] = default
             out.append(filled)
         return out or [{}]
 

@@ -26,6 +26,8 @@ from lxml import etree
 FOOTER_MARK = "KENNISBANK-VOETTEKST"
 HINT_STYLE = "Toelichting"
 SIGNATURE_ID = "kbo__ondertekening"
+MODEL_ID = "kbm__model"           # the model notice of a blank document; the fill-in removes it
+APPENDIX_STYLE = "Bijlagetitel"   # the title of an appendix page; starts a new page
 MARKER_PREFIXES = ("kbf__", "kbk__", "kbh__")
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

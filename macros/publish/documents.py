@@ -54,9 +54,9 @@ import yaml
 
 from macros.checks.templates import IMAGE_TYPES, attachment_file, attachment_name, url_kind
 from macros.load.template_parts import TemplateForm, repeat_hints, split_body, variant_hints
-from macros.publish.document_layout import (FOOTER_MARK, HINT_STYLE, SIGNATURE_ID, field_id, footer_text,
-                                            keep_docx_signatures, keep_odt_signatures, marker_counts, repeat_id,
-                                            variant_id, with_footer)
+from macros.publish.document_layout import (APPENDIX_STYLE, FOOTER_MARK, HINT_STYLE, MODEL_ID, SIGNATURE_ID, field_id,
+                                            footer_text, keep_docx_signatures, keep_odt_signatures, marker_counts,
+                                            repeat_id, variant_id, with_footer)
 from macros.publish.document_store import DocumentStore
 
 PLACEHOLDER_RE = re.compile(r"\[\[([a-z][a-z0-9_]*)\]\]")
@@ -76,6 +76,14 @@ HINT_FILL = "FFF4CC"
 PANDOC_FORMAT = ("markdown-fancy_lists-example_lists-citations-tex_math_dollars-raw_tex"
                  "-raw_html-raw_attribute-yaml_metadata_block-fenced_divs")
 SIGNATURE_HEADING = "Ondertekening"
+# The note that opens a blank document (and the blank Markdown); the fill-in removes it with its section
+# (``MODEL_ID``), so the document one signs carries no model warning and no template version.
+MODEL_NOTICE = ("Dit is model {version} uit de Kennisbank Doorbraakaanpak. Pas het aan op de afspraken in uw regio. "
+                "Het model is geen juridisch advies: laat de tekst nakijken door de juristen van de partijen, en bij "
+                "gegevensdeling door hun functionarissen gegevensbescherming, voordat u tekent. Welk artikel op welke "
+                "wetsbepaling rust, staat op de pagina van het sjabloon in de kennisbank. Deze toelichting verdwijnt uit "
+                "het document dat u op die pagina invult; een geel invulveld blijft staan tot u het invult.")
+APPENDIX_TODO = "Toe te voegen door partijen voordat zij tekenen."
 SIGNATURE_WIDTHS = (0.36, 0.64)   # label | value in a two-column signature block
 SIGNING_ROOM = 3                  # line breaks in an empty cell of a signature block
 
@@ -189,13 +197,15 @@ def fill_placeholders(body: str, values: Mapping[str, str]) -> str:
     return PLACEHOLDER_RE.sub(lambda m: escape_markdown(str(values[m.group(1)])), body)
 
 
-def markdown_download(title: str, version: str, body: str, *, description: str = "") -> str:
-    """The body with YAML front matter; placeholders stay ``[[naam]]``."""
+def markdown_download(title: str, version: str, body: str, *, description: str = "", notice: bool = True) -> str:
+    """The body with YAML front matter; placeholders stay ``[[naam]]``. The blank download opens with the
+    model notice as a quote; a filled one (``notice=False``) does not."""
     meta = {"title": title, "version": version, "lang": LANG}
     if description:
         meta["description"] = description
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
-    return f"---\n{front}---\n\n{body.strip()}\n"
+    opening = f"> {MODEL_NOTICE.format(version=version)}\n\n" if notice else ""
+    return f"---\n{front}---\n\n{opening}{body.strip()}\n"
 
 
 # --------------------------------------------------------------------------- reference documents
@@ -244,6 +254,7 @@ def reference_docx(path: Path | str) -> Path:
         if style.style_id in ("Heading1", "Heading2", "Heading3", "Title"):
             style.font.bold = True
     styles["Title"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    styles["Title"].font.size = Pt(20)  # "Samenwerkingsovereenkomst" fits on one line of the page
     subtitle = styles["Subtitle"]
     subtitle.font.bold = False
     subtitle_spacing = subtitle.element.rPr.find(qn("w:spacing"))
@@ -297,6 +308,15 @@ def reference_docx(path: Path | str) -> Path:
         hint_shading.set(qn(f"w:{key}"), value)
     hint.element.get_or_add_pPr().append(hint_shading)
     hint.paragraph_format.keep_with_next = True
+
+    appendix = styles.add_style(APPENDIX_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    appendix.base_style = styles["Normal"]
+    appendix.quick_style = True
+    appendix.font.bold = True
+    appendix.font.size = Pt(13)
+    appendix.font.color.rgb = RGBColor.from_string(HEADING_COLOR)
+    appendix.paragraph_format.page_break_before = True
+    appendix.paragraph_format.keep_with_next = True
 
     # The footer: "<title> · versie <version>", then "pagina X van Y"; the build puts in the title.
     footer = section.footer.paragraphs[0]
@@ -417,7 +437,7 @@ def reference_odt(path: Path | str) -> Path:
         _set_odf(props, **upright)
     _, title = _odt_style(styles, "Title", style__parent_style_name="Heading",
                           style__class="chapter", style__display_name="Title")
-    _set_odf(title, fo__font_size="22pt", **bold)
+    _set_odf(title, fo__font_size="20pt", **bold)
     _, subtitle = _odt_style(styles, "Subtitle", style__parent_style_name="Heading",
                              style__class="chapter", style__display_name="Subtitle")
     _set_odf(subtitle, fo__font_size="13pt", fo__font_weight="normal")
@@ -430,6 +450,10 @@ def reference_odt(path: Path | str) -> Path:
     _set_odf(hint_text, fo__font_style="italic", fo__font_size="9.5pt", fo__color=f"#{HINT_COLOR.lower()}")
     _paragraph_props(hint, fo__background_color=f"#{HINT_FILL.lower()}", fo__margin_top="0.2cm",
                      fo__margin_bottom="0.2cm", fo__padding="0.1cm", fo__keep_with_next="always")
+    appendix, appendix_text = _odt_style(styles, APPENDIX_STYLE, style__parent_style_name="Standard",
+                                         style__display_name=APPENDIX_STYLE)
+    _set_odf(appendix_text, fo__font_size="13pt", fo__color=f"#{HEADING_COLOR.lower()}", **bold)
+    _paragraph_props(appendix, fo__break_before="page", fo__keep_with_next="always", fo__margin_bottom="0.3cm")
     _odt_footer(tree)
 
     for layout in tree.iter(_odf("style:page-layout-properties")):
@@ -667,14 +691,16 @@ def _inert(node, images: Mapping[str, str]):
     return out
 
 
-def document_tree(marked: str, attachments: Path | None = None, *, form: TemplateForm | None = None) -> str:
+def document_tree(marked: str, attachments: Path | None = None, *, form: TemplateForm | None = None,
+                  version: str = "") -> str:
     """The pandoc JSON that the .docx and .odt are written from: nothing of the build
     machine, no remote resource, no active link, whatever the body says.
 
     The body's sections (``::: keuze``/``::: herhaal``, see ``macros.load.template_parts``)
     become Divs with marker ids and a note before and after; the section "Ondertekening"
     becomes the Div ``kbo__ondertekening`` with signature blocks that have room to sign; the
-    template's appendices (``form.appendices``) are listed at the end."""
+    template's appendices (``form.appendices``) follow, each on a page of its own; a blank document opens
+    with the model notice (``version``) in the section the fill-in removes."""
     form = form or TemplateForm()
     split = split_body(marked)
     tree = _pandoc_ast(_spaced_markers(marked, split.markers))
@@ -682,7 +708,8 @@ def document_tree(marked: str, attachments: Path | None = None, *, form: Templat
     blocks = _inert(tree["blocks"], _image_data(attachments, names))
     lines = marked.split("\n")
     markers = [" ".join(lines[n - 1].split()) for n in split.markers]
-    tree["blocks"] = _signature_section(_sections(blocks, markers, form)) + _appendix_blocks(form)
+    opening = [_div(MODEL_ID, [_hint(MODEL_NOTICE.format(version=version))])] if version else []
+    tree["blocks"] = opening + _signature_section(_sections(blocks, markers, form)) + _appendix_blocks(form)
     tree["meta"] = {}
     return json.dumps(tree)
 
@@ -808,16 +835,21 @@ def _signature_tables(node):
     return {"t": "Table", "c": [attr, caption, colspecs, head, bodies, foot]}
 
 
+def _styled(style: str, inlines: list) -> dict:
+    return {"t": "Div", "c": [["", [], [["custom-style", style]]], [{"t": "Para", "c": inlines}]]}
+
+
 def _appendix_blocks(form: TemplateForm) -> list:
-    """"Bijlagen" and a numbered list of the template's appendices (not a heading: the articles
-    and the signature section stay the document's last headings)."""
-    if not form.appendices:
-        return []
-    items = [[{"t": "Plain", "c": [{"t": "Strong", "c": _inlines(a.titel)}]
-               + ([{"t": "Str", "c": ":"}, {"t": "Space"}] + _inlines(a.omschrijving) if a.omschrijving else [])}]
-             for a in form.appendices]
-    return [{"t": "Para", "c": [{"t": "Strong", "c": _inlines("Bijlagen")}]},
-            {"t": "OrderedList", "c": [[1, {"t": "Decimal"}, {"t": "Period"}], items]}]
+    """Each appendix the text names on a page of its own (style "Bijlagetitel" starts a page): its title,
+    what it holds, and that the parties add it. Not headings: the articles and the signature section stay
+    the document's last headings. Not notes either: the pages stay in the filled document."""
+    out: list = []
+    for number, appendix in enumerate(form.appendices, 1):
+        out.append(_styled(APPENDIX_STYLE, _inlines(f"Bijlage {number}. {appendix.titel}")))
+        if appendix.omschrijving:
+            out.append({"t": "Para", "c": _inlines(appendix.omschrijving)})
+        out.append({"t": "Para", "c": [{"t": "Strong", "c": _inlines(APPENDIX_TODO)}]})
+    return out
 
 
 def _expected_markers(tree: str) -> dict[str, int]:
@@ -854,7 +886,9 @@ def _check_identity(template_id: str, version: str) -> None:
 
 
 def _pandoc_args(title: str, version: str, description: str, resources: Path) -> list[str]:
-    metadata = {"title": title, "subtitle": f"Versie {version}", "lang": LANG}
+    """Title and properties; the version is in the footer and the model notice, not under the title (the
+    document one signs keeps the footer and the properties, not the notice)."""
+    metadata = {"title": title, "lang": LANG}
     if description:
         metadata |= {"description": description, "subject": description}
     return (["--standalone", "--sandbox", f"--resource-path={resources}"]
@@ -895,7 +929,7 @@ def write_downloads(
     paths = {fmt: out_dir / f"{template_id}-{version}.{fmt}" for fmt in ("docx", "odt", "md")}
     try:
         with _references_for(references) as refs:
-            tree = document_tree(marked, attachments, form=form)
+            tree = document_tree(marked, attachments, form=form, version=version)
             resources = attachments or Path(refs["docx"]).parent / "geen-bijlagen"
             out_dir.mkdir(parents=True, exist_ok=True)
             finish = _Finish(footer_text(title, version), _expected_markers(tree))

@@ -9,6 +9,8 @@ those markers point at, so the text of the agreement has one source, the templat
 * a repeated block is written once per item (without its notes), with that item's values;
 * a placeholder with a value becomes that value as plain text (XML-escaped by the XML
   library, control characters removed); one without a value stays a highlighted ``[Label]``;
+* the model notice of the blank document (its section ``kbm__model``) goes: the filled document is the
+  agreement one signs, without the model's warning or version;
 * the markers themselves are removed, as are bookmarks that lost their partner.
 
 ``docs/assets/sjabloon.js`` does exactly the same in the browser (with fflate for the
@@ -108,6 +110,11 @@ def _docx_end(start):
 def fill_docx(data: bytes, form: TemplateForm, values: Values) -> bytes:
     root = parse(data)
     body = root.find(w("body"))
+    for start, blocks in _docx_sections(body, "kbm__"):
+        for block in blocks:
+            body.remove(block)
+        body.remove(_docx_end(start))
+        body.remove(start)
     for start, blocks in _docx_sections(body, "kbk__"):
         _, (choice, variant, _n) = _marker(start.get(w("name")))
         chosen = values.choices.get(choice)
@@ -192,6 +199,8 @@ def _odt_sections(root, prefix: str) -> list:
 
 def fill_odt(data: bytes, form: TemplateForm, values: Values) -> bytes:
     root = parse(data)
+    for section in _odt_sections(root, "kbm__"):
+        section.getparent().remove(section)
     for section in _odt_sections(root, "kbk__"):
         _, (choice, variant, _n) = _marker(section.get(odf("text", "name")))
         chosen = values.choices.get(choice)

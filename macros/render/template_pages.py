@@ -10,6 +10,9 @@ and the blank .docx/.odt with the values, in the browser, with fflate
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import yaml
 from markupsafe import Markup
 
 from macros.load.template_parts import TemplateForm, repeat_hints, split_body, template_form, variant_hints
@@ -24,6 +27,8 @@ from macros.render.markdown_page import front
 FORMATS = {"docx": "Word (.docx)", "odt": "OpenDocument (.odt)", "md": "Markdown (.md)"}
 FILLED_FORMATS = ("docx", "odt")
 INDEX_URL = "sjablonen/"
+LAW_ARTICLES = Path("referentie") / "wetsartikelen.yaml"   # under the data package folder
+WETTEN = "https://wetten.overheid.nl/jci1.3:c:{bwbr}&artikel={artikel}"  # the consolidated text, one article
 
 
 def download_name(template: Record, fmt: str) -> str:
@@ -102,7 +107,7 @@ def _fill_data(template: Record, form: TemplateForm, url: str) -> dict:
         "bewaarsleutel": f"kennisbank-sjabloon-{template.id}",
         "documenten": {fmt: rel(url, download_url(template, fmt)) for fmt in FILLED_FORMATS},
         "bestandsnamen": {fmt: f"{template.id}-{template.get('versie')}-ingevuld.{fmt}" for fmt in FILLED_FORMATS},
-        "velden": [{"naam": f.naam, "standaard": f.standaard, "herhaling": f.herhaling} for f in form.fields],
+        "velden": [{"naam": f.naam, "herhaling": f.herhaling} for f in form.fields],
         "keuzes": {c.naam: [v.naam for v in c.varianten] for c in form.choices},
         "herhalingen": {r.naam: list(r.velden) for r in form.repeats},
     }
@@ -118,7 +123,49 @@ def _used_by(ctx: RenderContext, template: Record, url: str) -> list[dict]:
             for p in ctx.catalog.practices if p.get("sjabloon", "id") == template.id]
 
 
-def page_data(ctx: RenderContext, template: Record) -> dict:
+def law_articles(root: Path) -> dict:
+    """The law-article table (practices/referentie/wetsartikelen.yaml): per law its name, link, the
+    source each article was checked in, and its articles."""
+    path = Path(root) / LAW_ARTICLES
+    if not path.is_file():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return data.get("wetten") or {}
+
+
+def citation(law: str, article: str, member: str | None = None) -> str:
+    """How the templates cite a provision: 'artikel 18a lid 6 WPO', 'artikel 7:457 BW'."""
+    number = f"7:{article}" if law == "BW" else article
+    return f"artikel {number}{f' lid {member}' if member else ''} {law}"
+
+
+def law_link(laws: dict, law: str, article: str) -> str:
+    """The consolidated text of the article (wetten.overheid.nl), or of the regulation (EUR-Lex)."""
+    found = laws.get(law) or {}
+    if found.get("bwbr"):
+        return WETTEN.format(bwbr=found["bwbr"], artikel=article)
+    return found.get("url", "")
+
+
+def legal_notes(template: Record, laws: dict) -> dict:
+    """The template's legal explanation as rows (its article, the provision with link and heading, why) and
+    the laws it cites with the source and version each was checked against."""
+    rows, used = [], []
+    for item in template.get("grondslagen") or []:
+        law, article = item["wet"], item["wetsartikel"]
+        info = ((laws.get(law) or {}).get("artikelen") or {}).get(article) or {}
+        rows.append({"artikel": item["artikel"], "bepaling": citation(law, article, item.get("lid")),
+                     "href": law_link(laws, law, article), "kop": info.get("kop") or info.get("begin") or "",
+                     "uitleg": item["uitleg"]})
+        if law not in used:
+            used.append(law)
+    sources = [{"naam": laws[law]["naam"], "afkorting": law, "href": laws[law].get("url", ""),
+                "bron": laws[law].get("bron") or {}, "opmerking": laws[law].get("opmerking", "")}
+               for law in used if law in laws]
+    return {"rows": rows, "sources": sources}
+
+
+def page_data(ctx: RenderContext, template: Record, laws: dict | None = None) -> dict:
     """Everything one template page shows, as plain data."""
     catalog, url = ctx.catalog, template_url(template)
     form = template_form(template.data)
@@ -138,11 +185,13 @@ def page_data(ctx: RenderContext, template: Record) -> dict:
         "bibliotheek": rel(url, FILL_LIBRARY),
         "filled_labels": {fmt: FORMATS[fmt] for fmt in FILLED_FORMATS},
         "bijlagen": [{"titel": a.titel, "omschrijving": a.omschrijving} for a in form.appendices],
+        "juridisch": legal_notes(template, laws if laws is not None else law_articles(catalog.root)),
     }
 
 
-def template_page(ctx: RenderContext, template: Record) -> str:
-    return front(template.get("titel"), template.get("doel")[:160]) + ctx.render_page("template_page.html", page=page_data(ctx, template))
+def template_page(ctx: RenderContext, template: Record, laws: dict | None = None) -> str:
+    return front(template.get("titel"), template.get("doel")[:160]) + ctx.render_page(
+        "template_page.html", page=page_data(ctx, template, laws))
 
 
 def _sorted(templates) -> list[Record]:
@@ -158,7 +207,8 @@ def template_index(ctx: RenderContext) -> str:
 
 def template_pages(ctx: RenderContext) -> dict[str, str]:
     pages = {"sjablonen/index.md": template_index(ctx)}
-    pages.update({f"sjablonen/{t.id}.md": template_page(ctx, t) for t in ctx.catalog.templates})
+    laws = law_articles(ctx.catalog.root)
+    pages.update({f"sjablonen/{t.id}.md": template_page(ctx, t, laws) for t in ctx.catalog.templates})
     return pages
 
 
