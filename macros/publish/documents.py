@@ -64,6 +64,7 @@ PLACEHOLDER_STYLE = "Invulveld"
 LANG = "nl-NL"
 FONT = "Arial"  # LibreOffice substitutes the metric-compatible Liberation Sans
 HEADING_COLOR = "1F3A5F"
+TABLE_POINTS = 9.5  # table text, in points (body text is 11)
 HIGHLIGHT_COLOR = "FFFF00"
 HINT_COLOR = "5C4400"    # notes about variants and repeats in a blank document
 HINT_FILL = "FFF4CC"
@@ -296,6 +297,9 @@ def reference_docx(path: Path | str) -> Path:
     section.header_distance = section.footer_distance = Mm(12.5)
     section.gutter = Mm(0)
     styles["Normal"].font.size = Pt(11)
+    # Table cells (pandoc's "Compact") a size smaller, so words such as
+    # "samenwerkingsverband" fit a quarter of the text width without breaking.
+    styles["Compact"].font.size = Pt(TABLE_POINTS)
 
     hint = styles.add_style(HINT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     hint.base_style = styles["Normal"]
@@ -454,6 +458,9 @@ def reference_odt(path: Path | str) -> Path:
                                          style__display_name=APPENDIX_STYLE)
     _set_odf(appendix_text, fo__font_size="13pt", fo__color=f"#{HEADING_COLOR.lower()}", **bold)
     _paragraph_props(appendix, fo__break_before="page", fo__keep_with_next="always", fo__margin_bottom="0.3cm")
+    for cell_style in ("Table_20_Contents", "Table_20_Heading"):
+        _, cell = _odt_style(styles, cell_style, style__parent_style_name="Standard")
+        _set_odf(cell, fo__font_size=f"{TABLE_POINTS}pt")
     _odt_footer(tree)
 
     for layout in tree.iter(_odf("style:page-layout-properties")):
