@@ -14,6 +14,8 @@
   var TYPE_WORDS = { string: "een tekst", integer: "een heel getal", number: "een getal", boolean: "ja of nee",
     array: "een lijst", object: "een blok met velden" };
 
+  var NO_DATE = "Dit is geen bestaande datum. Kies een datum in de kalender, zoals 01-09-2025.";
+
   function quoted(text) { return "‘" + text + "’"; }
   function fill(template, hole, text) { return template.split(hole).join(text); }
   function capital(text) { return text.charAt(0).toUpperCase() + text.slice(1); }
@@ -69,7 +71,7 @@
       }
       case "pattern": return patternMessage(schema, path, spec);
       case "format":
-        if (p.format === "date") return "Dit is geen bestaande datum. Kies een datum in de kalender, zoals 01-09-2025.";
+        if (p.format === "date") return NO_DATE;
         if (p.format === "email") return "Dit is geen e-mailadres. Schrijf het als naam@organisatie.nl, zoals info@swv-voorbeeld.nl.";
         return "Dit is geen webadres. Een webadres begint met https://, zoals https://www.ingrado.nl/.";
       case "minLength": return "De tekst is te kort: minstens " + p.limit + " tekens (nu " + n + ").";
@@ -250,6 +252,7 @@
         messages.push(quoted(text) + " is geen toegestaan webadres. Een webadres begint met https:// of http://, " +
           "zoals https://www.ingrado.nl/.");
       }
+      if (spec.format === "date" && /^\d{4}-\d{2}-\d{2}$/.test(text) && !isoDate(text)) messages.push(NO_DATE);
       if (spec.format === "date" && path[path.length - 1] === "beoordeeld_op" && isoDate(text) && text > today) {
         messages.push(dutchDate(text) + " ligt in de toekomst; een beoordeling kan niet later zijn dan vandaag (" +
           dutchDate(today) + ").");
