@@ -145,6 +145,6 @@ def test_the_editor_names_fields_by_their_label_with_the_fix(tmp_path):
 
 
 @pytest.mark.parametrize("name", ["redactie-controle.js", "redactie-beheer.js", "redactie-schema.js"])
-def test_the_editor_scripts_have_no_full_width_plus_or_english_toasts(name):
+def test_the_editor_scripts_write_no_full_width_plus(name):
     text = (ASSETS / name).read_text(encoding="utf-8")
     assert "\uff0b" not in text.replace("\\uff0b", ""), "the full-width plus is missing from common fonts"
