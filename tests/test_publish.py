@@ -239,8 +239,12 @@ def test_decap_fields_take_label_hint_widget_and_rules_from_the_schema(catalog):
     fields = fields_of(decap_config(catalog), "praktijken")
     assert fields["titel"] == {"label": "Titel", "name": "titel", "required": True,
                                "hint": "Korte titel van de praktijk, zonder de tekens < > { } [ ].", "widget": "string",
-                               "pattern": [r"^[^<>{}\[\]]+$", "Deze waarde heeft niet de juiste vorm. Korte titel van "
-                                           "de praktijk, zonder de tekens < > { } [ ]."]}
+                               "pattern": [r"^[^<>{}\[\]]+$", "Laat de tekens < > { } [ ] weg, zoals in "
+                                           "Doorbraaktafel Walcheren (VO)."]}
+    assert fields["id"]["pattern"][1] == "Gebruik kleine letters, cijfers en streepjes, zoals walcheren-vo-2026.", \
+        "a pattern error is a Dutch sentence with an example, from the schema's x-melding"
+    assert fields["voorbeeld"]["hint"].startswith("Vink dit aan als"), "a hint for the form, not 'true als …'"
+    assert (fields["partners"]["label_singular"], fields["swv"]["label_singular"]) == ("Partner", "Samenwerkingsverband")
     assert fields["status"]["widget"] == "select"
     assert fields["status"]["options"] == [{"label": "In voorbereiding", "value": "in-voorbereiding"},
                                            {"label": "Actief", "value": "actief"},
@@ -272,12 +276,13 @@ def test_decap_fields_take_label_hint_widget_and_rules_from_the_schema(catalog):
         "an optional block does not make its fields required in the form"
 
 
-def test_decap_never_presets_the_review_and_keeps_it_for_editors(catalog):
+def test_decap_never_presets_the_review_and_requires_it(catalog):
     config = decap_config(catalog)
     redactie = fields_of(config, "praktijken")["redactie"]
+    assert redactie["required"] is True, "required in the schema, so never labelled optional in the form"
     assert [(f["name"], f["required"]) for f in redactie["fields"]] == [
-        ("organisatie", False), ("beoordeeld_op", False), ("volgende_beoordeling", False)]
-    assert redactie["hint"].startswith("Alleen de redactie vult dit in, bij de beoordeling.")
+        ("organisatie", True), ("beoordeeld_op", True), ("volgende_beoordeling", True)]
+    assert redactie["hint"].startswith("Verplicht. Vul dit in nadat u de praktijk zelf hebt nagekeken")
     for collection in config["collections"]:
         preset = [f["name"] for f in walk(collection["fields"]) if "default" in f]
         assert preset == (["voorbeeld"] if collection["name"] == "praktijken" else []), "only the boolean has a default"
@@ -362,8 +367,9 @@ def choose(page, name: str, text: str, nth: int = 0) -> None:
 
 
 def publish(page) -> None:
-    page.get_by_role("button", name="Publiceer").click()
-    page.get_by_role("menuitem", name="Publiceer nu").click()
+    """On this computer the publish menu only saves into practices/, and says so."""
+    page.get_by_role("button", name="Opslaan", exact=True).click()
+    page.get_by_role("menuitem", name="Nu opslaan").click()
 
 
 NEW_PRACTICE = """\
@@ -421,14 +427,14 @@ def fill_new_practice(page) -> None:
     field(page, "samenvatting").fill("Een praktijk die in de browser is gemaakt, met de webeditor van de redactie.")
     choose(page, "status", "Actief")
     field(page, "regio").fill("Proefregio")
-    page.get_by_role("button", name="Voeg samenwerkingsverbanden toe").click()
+    page.get_by_role("button", name="Voeg samenwerkingsverband toe").click()
     field(page, "waarde").fill("PO 30-01")
     choose(page, "gemeenten", "Breda")
     choose(page, "gemeenten", "Zundert")
     choose(page, "rmc_regio", "MC34")
     choose(page, "onderwijssoort", "Primair")
     choose(page, "themas", "Doorbraakoverleg")
-    page.get_by_role("button", name="Voeg partners toe").click()
+    page.get_by_role("button", name="Voeg partner toe").click()
     field(page, "organisatie", 0).fill("Samenwerkingsverband Proef PO 30-01")
     choose(page, "rol", "Samenwerkingsverband")
     field(page, "afgesproken").fill("2025-03-01")
@@ -442,32 +448,109 @@ def fill_new_practice(page) -> None:
     field(page, "email").fill("info@swv-proef.nl")
 
 
-def test_an_editor_creates_a_practice_in_the_browser_and_only_a_review_makes_it_valid(editor, capsys):
+def refill(box, text: str) -> None:
+    """A filled Decap text field takes a new value only after it is emptied (fill() alone appends)."""
+    box.fill("")
+    box.fill(text)
+
+
+def review(page, today: date) -> None:
+    field(page, "organisatie", 2).fill("Ingrado")
+    field(page, "beoordeeld_op").fill(today.isoformat())
+    field(page, "volgende_beoordeling").fill((today + timedelta(days=365)).isoformat())
+
+
+def reviewed(today: date) -> str:
+    return NEW_PRACTICE + (f"redactie:\n  organisatie: Ingrado\n  beoordeeld_op: {today}\n"
+                           f"  volgende_beoordeling: {today + timedelta(days=365)}\n")
+
+
+ENGLISH = ("Loading configuration", "Set afgesproken to now", "to now", "Expand", "Collapse",
+           "To pick up a draggable item", "1 partners", "\uff0b", "true als", "Gepubliceerd", "Bekijk Live",
+           "OPTIONEEL", "optioneel", "komt niet overeen met het patroon", "Oeps")
+
+
+def visible_english(page) -> list[str]:
+    """What the page shows or tells a screen reader (text, aria-label, title) that is on the issue's list."""
+    text = page.evaluate("""() => document.body.innerText + '\\n' + [...document.querySelectorAll('[aria-label],[title]')]
+        .map(e => (e.getAttribute('aria-label') || '') + ' ' + (e.getAttribute('title') || '')).join('\\n')
+        + [...document.querySelectorAll('[id^=DndDescribedBy], [id^=DndLiveRegion]')].map(e => e.textContent).join(' ')""")
+    return [word for word in ENGLISH if word in text]
+
+
+def test_an_editor_cannot_save_what_validate_refuses_and_sees_each_problem_by_its_label(editor, capsys):
     page, base, project = editor
     written = project / "practices" / "praktijken" / "webeditor-proef-po.yaml"
     page.goto(base + "redactie/beheer/")
     page.get_by_role("button", name="Inloggen").click()
     page.goto(base + "redactie/beheer/#/collections/praktijken/new")
     fill_new_practice(page)
+    review(page, date.today())
+    refill(field(page, "email"), "leerplicht.proef@gmail.com")
+    field(page, "toelichting", 3).fill("-5 procent van de kosten")
     publish(page)
-    assert written_text(written) == NEW_PRACTICE, "no review block: nobody reviewed it yet"
-    assert main(["validate", str(project / "practices")]) == 1
-    report = capsys.readouterr().out
-    assert f"{written}:1: redactie: verplicht veld ontbreekt. Voeg 'redactie:' toe." in report.splitlines()
+    panel = page.locator("#kb-controle")
+    panel.wait_for()
+    assert panel.locator("h2").inner_text() == "Nog niet klaar: 2 problemen"
+    items = panel.locator("li strong").all_inner_texts()
+    assert items == ["Financiering passende plek › Toelichting: ", "Contact › E-mailadres: "]
+    assert "Min 5 procent" in panel.inner_text() and "gratis maildienst" in panel.inner_text()
+    marks = page.locator(".kb-controle-fout")
+    assert marks.count() == 2
+    assert field(page, "email").get_attribute("aria-invalid") == "true"
+    described = field(page, "email").get_attribute("aria-describedby")
+    assert page.locator(f"#{described}").inner_text().startswith("Contact › E-mailadres: 'leerplicht.proef@gmail.com'")
+    page.get_by_text("Niet opgeslagen. Nog niet klaar: 2 problemen.").wait_for()
+    time.sleep(1)
+    assert not written.exists(), "nothing is saved while the checks find problems"
+    assert page.get_by_text("Opgeslagen op deze computer").count() == 0
+    assert visible_english(page) == []
 
-    today, next_year = date.today(), date.today() + timedelta(days=365)
-    page.goto(base + "redactie/beheer/#/collections/praktijken/entries/webeditor-proef-po")
-    field(page, "organisatie", 2).fill("Ingrado")
-    field(page, "beoordeeld_op").fill(today.isoformat())
-    field(page, "volgende_beoordeling").fill(next_year.isoformat())
+    refill(field(page, "email"), "info@swv-proef.nl")
+    refill(field(page, "toelichting", 3), "Min 5 procent van de kosten")
     publish(page)
-    wait_for(lambda: "redactie:" in written.read_text(encoding="utf-8"), "de beoordeling in het bestand")
-    assert written_text(written) == NEW_PRACTICE + (
-        f"redactie:\n  organisatie: Ingrado\n  beoordeeld_op: {today}\n  volgende_beoordeling: {next_year}\n")
+    wait_for(lambda: written.exists(), "het opgeslagen bestand")
+    assert written_text(written) == reviewed(date.today()).replace(
+        "  model: verdeelsleutel\n", "  model: verdeelsleutel\n  toelichting: Min 5 procent van de kosten\n")
+    assert page.locator("#kb-controle").count() == 0
+    page.get_by_text("Opgeslagen op deze computer").wait_for()
+    page.goto(base + "redactie/beheer/#/collections/praktijken/entries/webeditor-proef-po")
+    page.reload()
+    live = page.get_by_role("link", name="Bekijk in de voorbeeldweergave")
+    assert live.get_attribute("href") == "/praktijken/webeditor-proef-po/", "the preview of this computer, not the site"
+    assert visible_english(page) == []
     assert main(["validate", str(project / "practices")]) == 0
     assert capsys.readouterr().out == "Alles in orde: 14 praktijken en 5 sjablonen gecontroleerd.\n"
     assert not (ROOT / "practices" / "praktijken" / "webeditor-proef-po.yaml").exists(), "the real folder is untouched"
     assert {url.split("/")[2].split(":")[0] for url in page.requests} == {"127.0.0.1"}, "no request leaves this machine"
+
+
+def test_a_missing_field_is_named_and_scrolled_to_and_the_form_is_dutch(editor):
+    page, base, project = editor
+    page.goto(base + "redactie/beheer/")
+    page.get_by_text("Instellingen laden").or_(page.get_by_role("button", name="Inloggen")).first.wait_for()
+    page.get_by_role("button", name="Inloggen").click()
+    page.goto(base + "redactie/beheer/#/collections/praktijken/new")
+    fill_new_practice(page)
+    review(page, date.today())
+    refill(field(page, "afgesproken"), "")
+    publish(page)
+    error = page.get_by_text("Afgesproken op ontbreekt. Vul het in.")
+    error.wait_for()
+    page.get_by_text("Nog niet klaar: er ontbreken verplichte velden.").wait_for()
+    page.wait_for_timeout(500)
+    box, height = error.bounding_box(), page.viewport_size["height"]
+    assert box and 0 <= box["y"] <= height, "the first missing field is scrolled into view"
+    assert not (project / "practices" / "praktijken" / "webeditor-proef-po.yaml").exists()
+    labels = page.locator("label").evaluate_all("all => all.map(l => l.textContent.trim())")
+    for name in ("Redactie", "Redactie door", "Laatst beoordeeld", "Volgende beoordeling"):
+        assert name in labels, f"{name} is required and labelled so, never '(niet verplicht)'"
+    assert "Aanleiding (niet verplicht)" in labels, "what is optional says so, in Dutch"
+    assert page.get_by_text("1 partner", exact=True).count() == 1
+    hint = page.get_by_text("Vink dit aan als het record een verzonnen voorbeeld is", exact=False)
+    assert hint.count() == 1
+    assert field(page, "afgesproken").get_attribute("type") == "date", "the browser shows the date as dd-mm-jjjj"
+    assert visible_english(page) == []
 
 
 # --- kennisbank beheer --------------------------------------------------------------------------

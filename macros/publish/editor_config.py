@@ -7,19 +7,22 @@ widgets, arrays of objects -> lists with fields. Where the editor saves (GitLab 
 PKCE by default, or GitHub) is set in one place: `extra.redactie` in mkdocs.yml.
 
 Review stays with the editors: the form never fills in `redactie` (who reviewed and
-when), and those fields are optional in the form so a draft can be saved before it is
-reviewed. The schema keeps them required, so such a draft fails `kennisbank validate`
-(the merge request's pipeline) and cannot be published until an editor sets them.
+when) by itself, and the block is required in the form as in the schema: nothing required
+is labelled optional. The editor's own checks (`docs/assets/redactie-*.js`: the schema
+compiled by ajv, the record rules with their data from `macros/checks`) run before a save;
+`check_data` is what they read from the built site (`regels.json`).
 """
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import yaml
 
-from macros.checks.records import URL_SCHEMES
+from macros.checks import formulas, personal_data
+from macros.checks.records import BSN_CANDIDATE, DATE_ORDER, URL_SCHEMES
 from macros.model.catalog import Catalog, thaw
 from macros.model.codes import fold
 from macros.model.schema import ROOT_TABLES
@@ -30,8 +33,14 @@ INSTALL_ROOT = Path(__file__).resolve().parents[2]   # where `npm ci` installed 
 BUNDLE = "decap-cms.js"
 MEDIA_FOLDER = "practices/bijlagen"
 REVIEW_BLOCK = "redactie"
-REVIEW_HINT = ("Alleen de redactie vult dit in, bij de beoordeling. Zonder deze gegevens komt de praktijk niet "
-               "door de controle en wordt ze niet gepubliceerd.")
+REVIEW_HINT = ("Verplicht. Vul dit in nadat u de praktijk zelf hebt nagekeken: wie beoordeelde, wanneer, en "
+               "wanneer de volgende beoordeling is. Zonder deze gegevens wordt de praktijk niet gepubliceerd.")
+# The editor's own scripts, from docs/assets/ (looked up like the bundle), loaded after decap-cms.js.
+SCRIPTS = ("redactie-schema.js", "redactie-controle.js", "redactie-beheer.js")
+STYLE = "redactie-beheer.css"
+ASSETS_DIR = Path("docs") / "assets"
+RULES_FILE = "regels.json"
+PREVIEW_PATHS = {"praktijk": "praktijken/{{slug}}/", "sjabloon": "sjablonen/{{slug}}/"}
 EMAIL_PATTERN = (r"^[^@\s]+@[^@\s]+\.[^@\s]+$", "Schrijf een e-mailadres als naam@organisatie.nl.")
 URL_PATTERN = ("^(" + "|".join(s.replace("/", r"\/") for s in URL_SCHEMES) + ")",
                "Een webadres begint met " + ", ".join(URL_SCHEMES[:-1]) + f" of {URL_SCHEMES[-1]}")
@@ -62,8 +71,9 @@ def _options(catalog: Catalog, name: str) -> list[dict]:
 
 def _base(name: str, spec: dict, required: bool) -> dict:
     field = {"label": spec.get("title") or name, "name": name, "required": required}
-    if spec.get("description"):
-        field["hint"] = spec["description"]
+    hint = spec.get("x-formulierhint") or spec.get("description")
+    if hint:
+        field["hint"] = hint
     return field
 
 
@@ -77,6 +87,8 @@ def _length_pattern(spec: dict) -> list | None:
 
 def _string_pattern(spec: dict) -> list | None:
     """The schema's pattern with a Dutch message; format and length rules where there is no pattern."""
+    if spec.get("pattern") and spec.get("x-melding"):
+        return [spec["pattern"], spec["x-melding"]]
     if spec.get("pattern"):
         return [spec["pattern"], ("Deze waarde heeft niet de juiste vorm. " + spec.get("description", "")).strip()]
     if spec.get("format") == "email":
@@ -125,10 +137,13 @@ def _array(catalog: Catalog, name: str, spec: dict, required: bool) -> dict:
         field["summary"] = "{{fields." + first + "}}"
     else:
         field = _base(name, spec, required)
-        item = {**items, "title": spec.get("title"), "description": spec.get("description", "")}
+        item = {**items, "title": spec.get("title"), "description": spec.get("description", ""),
+                **({"x-melding": spec["x-melding"]} if spec.get("x-melding") else {})}
         field.update(widget="list", field=_scalar(catalog, "waarde", item, True))
     if spec.get("minItems") and required:
         field["min"] = spec["minItems"]
+    if spec.get("x-enkelvoud"):
+        field["label_singular"] = spec["x-enkelvoud"]
     return field
 
 
@@ -157,9 +172,9 @@ def _fields(catalog: Catalog, spec: dict) -> list[dict]:
 
 
 def _unreviewed(field: dict) -> dict:
-    """The review block: shown, never filled in, and optional in the form (the schema keeps it required)."""
-    fields = [{k: v for k, v in f.items() if k != "default"} for f in _optional(field["fields"])]
-    return {**field, "required": False, "collapsed": False, "hint": REVIEW_HINT, "fields": fields}
+    """The review block: shown open, never filled in by the form itself, required as in the schema."""
+    fields = [{k: v for k, v in f.items() if k != "default"} for f in field["fields"]]
+    return {**field, "collapsed": False, "hint": REVIEW_HINT, "fields": fields}
 
 
 def collection(catalog: Catalog, kind: str) -> dict:
@@ -170,7 +185,8 @@ def collection(catalog: Catalog, kind: str) -> dict:
     out = {"name": ROOT_TABLES[kind][0], "label": label, "label_singular": singular,
            "folder": f"practices/{folder}", "extension": "yaml", "format": "yml",
            "create": create, "delete": False, "identifier_field": "id", "slug": "{{id}}",
-           "summary": "{{titel}} ({{id}})", "sortable_fields": ["titel", "id"], "fields": fields}
+           "summary": "{{titel}} ({{id}})", "sortable_fields": ["titel", "id"], "fields": fields,
+           "preview_path": PREVIEW_PATHS[kind]}
     if not create:
         out["description"] = ("Hier past u de gegevens van een sjabloon aan. De tekst zelf (het .md-bestand) en een "
                               "nieuwe versie legt u vast met kennisbank sjabloon vastleggen.")
@@ -198,14 +214,66 @@ def backend(settings: dict) -> dict:
     return out
 
 
+def _site_url(catalog: Catalog, settings: dict) -> str:
+    """Where "Bekijk" leads: on this computer (`kennisbank beheer`) the preview that serves the editor,
+    so a saved practice opens in the preview and never on the public site it is not on."""
+    return "/" if settings["lokale_server"] else str(catalog.descriptor.get("homepage", ""))
+
+
 def decap_config(catalog: Catalog, settings: dict | None = None) -> dict:
     """The whole Decap CMS configuration (what config.yml holds)."""
     merged = _settings(settings)
     local = {"url": merged["lokale_server"]} if merged["lokale_server"] else True
     return {"locale": "nl", "backend": backend(merged), "local_backend": local,
             "publish_mode": "editorial_workflow", "media_folder": MEDIA_FOLDER, "public_folder": "/bijlagen",
-            "editor": {"preview": False}, "site_url": str(catalog.descriptor.get("homepage", "")),
+            "editor": {"preview": False}, "site_url": _site_url(catalog, merged),
             "collections": [collection(catalog, kind) for kind in COLLECTIONS]}
+
+
+def _js_regex(pattern) -> dict:
+    """A compiled Python pattern as source and flags for JavaScript's RegExp (the same syntax here)."""
+    return {"bron": pattern.pattern, "vlaggen": "i" if pattern.flags & 2 else ""}
+
+
+HOLE = "§"   # where the editor's script puts the text it found, in a message taken from macros/checks
+MESSAGE_SAMPLES = {   # name: (a check of macros/checks, a text it refuses, the part of its message to replace by HOLE)
+    "bsn": (personal_data.personal_data_problems, "111222333", "111222333"),
+    "mobiel": (personal_data.personal_data_problems, "06-12345678", "06-12345678"),
+    "iban": (personal_data.personal_data_problems, "NL91ABNA0417164300", "NL91ABNA0417164300"),
+    "geboren": (personal_data.personal_data_problems, "geboren 12-03-2011", "geboren 12-03-2011"),
+    "gratis_mail": (personal_data.mailbox_problems, "info@gmail.com", "info@gmail.com"),
+    "geen_rolmailbox": (personal_data.mailbox_problems, "jan@voorbeeld.nl", "jan@voorbeeld.nl"),
+    "persoonsadres": (personal_data.text_mailbox_problems, "jan.jansen@voorbeeld.nl", "jan.jansen@voorbeeld.nl"),
+    "formule": (lambda text: [formulas.formula_problem(text)], "=1", "'='"),
+}
+
+
+def _message_templates() -> dict:
+    """Each rule's message as `validate` words it, with HOLE where the found text goes: one definition."""
+    out = {}
+    for name, (check, sample, part) in MESSAGE_SAMPLES.items():
+        found = check(sample)
+        if len(found) != 1 or part not in found[0]:
+            raise ValueError(f"de controle '{name}' gaf geen bruikbare melding voor {sample!r}: {found}")
+        out[name] = found[0].replace(part, HOLE)
+    return out
+
+
+def check_data(catalog: Catalog) -> dict:
+    """What the editor's checks read: the practice schema and the data of the record rules, each taken
+    from the one module that defines it (macros/checks), never written again here."""
+    pd = personal_data
+    return {
+        "schema": thaw(catalog.schemas["praktijk"]),
+        "rolwoorden": list(pd.ROLE_WORDS), "gratis_mail": list(pd.FREE_MAIL), "mailbox_regel": pd.MAILBOX_RULE,
+        "formule_begin": list(formulas.FORMULA_START), "webadres_begin": list(URL_SCHEMES),
+        "meldingen": _message_templates(), "gat": HOLE,
+        "datumvolgorde": [{"eerst": list(a), "later": list(b), "waarom": why} for a, b, why in DATE_ORDER],
+        "patronen": {"bsn": _js_regex(BSN_CANDIDATE), "mobiel": _js_regex(pd._MOBILE),  # noqa: SLF001
+                     "iban_kort": _js_regex(pd._IBAN_COMPACT), "iban_spaties": _js_regex(pd._IBAN_SPACED),  # noqa: SLF001
+                     "geboren": _js_regex(pd._BIRTH), "email": _js_regex(pd._EMAIL),  # noqa: SLF001
+                     "cijferreeks": _js_regex(pd._DIGIT_RUN)},  # noqa: SLF001
+    }
 
 
 INDEX = """<!doctype html>
@@ -215,13 +283,19 @@ INDEX = """<!doctype html>
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <meta name="robots" content="noindex">
   <title>Webeditor voor de redactie · Kennisbank Doorbraakaanpak</title>
+  <link rel="stylesheet" href="redactie-beheer.css">
+  <script>window.CMS_MANUAL_INIT = true;</script>
 </head>
 <body>
   <noscript>
     <p>De webeditor van de Kennisbank Doorbraakaanpak werkt alleen met JavaScript. Zonder JavaScript kunt u
     praktijken toevoegen zoals beschreven in de <a href="../">handleiding voor de redactie</a>.</p>
   </noscript>
+  <p id="kb-laden">De webeditor wordt geladen…</p>
   <script src="decap-cms.js"></script>
+  <script src="redactie-schema.js"></script>
+  <script src="redactie-controle.js"></script>
+  <script src="redactie-beheer.js"></script>
 </body>
 </html>
 """
@@ -247,6 +321,15 @@ def copy_bundle(project_root: Path, target: Path) -> None:
         shutil.copyfile(path, target / path.name)
 
 
+def copy_scripts(project_root: Path, target: Path) -> None:
+    """The editor's own checks and Dutch additions (docs/assets/), beside the bundle."""
+    for name in (*SCRIPTS, STYLE):
+        found = [root / ASSETS_DIR / name for root in (project_root, INSTALL_ROOT) if (root / ASSETS_DIR / name).is_file()]
+        if not found:
+            raise FileNotFoundError(f"{ASSETS_DIR / name} ontbreekt: dat bestand hoort bij de webeditor.")
+        shutil.copyfile(found[0], target / name)
+
+
 def write_editor(catalog: Catalog, site_dir: Path, settings: dict | None = None) -> Path:
     """Write /redactie/beheer/ (index.html, config.yml, the Decap bundle) into the built site."""
     target = site_dir / EDITOR_DIR
@@ -255,5 +338,7 @@ def write_editor(catalog: Catalog, site_dir: Path, settings: dict | None = None)
     (target / "config.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=120),
                                        encoding="utf-8")
     (target / "index.html").write_text(INDEX, encoding="utf-8")
+    (target / RULES_FILE).write_text(json.dumps(check_data(catalog), ensure_ascii=False), encoding="utf-8")
     copy_bundle(catalog.root.parent, target)
+    copy_scripts(catalog.root.parent, target)
     return target
