@@ -278,8 +278,13 @@ def test_odt(built, case_id):
     assert found == headings(case.body, case.labels)
     levels = {h.getAttribute("outlinelevel") for h in doc.body.getElementsByType(odf_text.H)}
     assert levels <= {"2"}
-    assert {h.getAttribute("stylename") for h in doc.body.getElementsByType(odf_text.H)} \
-        <= {"Heading_20_2"}
+    # every heading is a level-2 heading; the signature heading's own style (parent Heading_20_2) starts a page
+    own = {st.getAttribute("name"): st for st in doc.automaticstyles.getElementsByType(odf_style.Style)}
+    parents = {h.getAttribute("stylename"): own[h.getAttribute("stylename")].getAttribute("parentstylename")
+               if h.getAttribute("stylename") in own else h.getAttribute("stylename")
+               for h in doc.body.getElementsByType(odf_text.H)}
+    assert set(parents.values()) <= {"Heading_20_2"}
+    assert set(parents) <= {"Heading_20_2", "KB_signatures_page"}
 
     tables = table_headers(case.body, case.labels)
     odt_tables = doc.body.getElementsByType(odf_table.Table)

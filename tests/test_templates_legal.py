@@ -182,7 +182,12 @@ def test_the_filled_document_has_the_clauses_bases_and_a_signature_block_per_par
     values = full_values(stem)
     assert "Dit is model" not in text and "Juridische toelichting" not in text
     assert not any(row["uitleg"] in text for row in meta(stem)["grondslagen"]), "the explanation is not in the contract"
-    assert "Op deze " in text and "is Nederlands recht van toepassing." in text
+    # "het protocol / convenant / afsprakenkader" take "dit"; "de overeenkomst / afspraak" take "deze".
+    document = {"escalatie-doorbraakprotocol": "dit protocol", "convenant-gegevensdeling": "dit convenant",
+                "afsprakenkader-verzuim": "dit afsprakenkader", "financieringsafspraak-passende-plek": "deze afspraak",
+                "samenwerkingsovereenkomst-doorbraakaanpak": "deze overeenkomst"}[stem]
+    assert f"Op {document} is Nederlands recht van toepassing." in text
+    assert not re.search(r"\b(deze|de) (protocol|convenant|afsprakenkader)\b", text, re.IGNORECASE)
     assert f"bevoegde rechter van de {values['rechtbank']}" in text
     assert "artikel 44 Wet arhi" in text and "artikel 82 AVG" in text
     if stem in ("convenant-gegevensdeling", "afsprakenkader-verzuim"):

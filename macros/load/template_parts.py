@@ -304,4 +304,4 @@ def repeat_hints(form: TemplateForm, repeat: str) -> tuple[str, str]:
     """The notes before and after a repeated block in a blank document and on the page."""
     found = form.repeat(repeat)
     one = found.enkelvoud if found and found.enkelvoud else repeat
-    return f"Herhaal dit blok voor iedere {one}.", f"Einde van het blok per {one}."
+    return f"Herhaal dit blok per {one}.", f"Einde van het blok per {one}."  # "per": no de/het to get wrong

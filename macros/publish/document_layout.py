@@ -146,7 +146,20 @@ def keep_docx_signatures(data: bytes) -> bytes:
         previous = block if block.tag in (w("p"), w("tbl")) else previous
     for paragraph in paragraphs[:-1]:
         _keep_next(paragraph)
+    if paragraphs:
+        _page_break_before(paragraphs[0])
     return serialise(root)
+
+
+def _page_break_before(paragraph) -> None:
+    """The signatures start a page: a word processor may drop a keep that crosses a nested
+    block (a repeated party), leaving the heading alone at the foot of a page."""
+    ppr = _ppr(paragraph)
+    if ppr.find(w("pageBreakBefore")) is None:
+        # OOXML fixes the order: pStyle, keepNext, keepLines, pageBreakBefore, ...
+        before = [ppr.find(w(tag)) for tag in ("pStyle", "keepNext", "keepLines")]
+        ppr.insert(max((list(ppr).index(e) + 1 for e in before if e is not None), default=0),
+                   etree.Element(w("pageBreakBefore")))
 
 
 # --------------------------------------------------------------------------- OpenDocument: the same
@@ -175,6 +188,19 @@ def _odt_keep_style(styles, name: str, made: dict) -> str:
     return keep
 
 
+def _odt_page_style(styles, element) -> str:
+    """An automatic style like the element's own that starts a new page (see _page_break_before)."""
+    name = element.get(odf("text", "style-name")) or "Standard"
+    style = etree.SubElement(styles, odf("style", "style"))
+    style.set(odf("style", "name"), "KB_signatures_page")
+    style.set(odf("style", "family"), "paragraph")
+    style.set(odf("style", "parent-style-name"), name)
+    props = etree.SubElement(style, odf("style", "paragraph-properties"))
+    props.set(odf("fo", "break-before"), "page")
+    props.set(odf("fo", "keep-with-next"), "always")
+    return "KB_signatures_page"
+
+
 def _odt_table_whole(styles, table) -> None:
     name = table.get(odf("table", "style-name"))
     style = styles.find(f"{odf('style', 'style')}[@{odf('style', 'name')}='{name}']")
@@ -199,6 +225,9 @@ def keep_odt_signatures(data: bytes) -> bytes:
             paragraphs.append(None)  # a table ends a run of paragraphs to keep with what follows
         elif not any(a.tag == odf("table", "table") for a in element.iterancestors()):
             paragraphs.append(element)
+    heading = next((e for e in paragraphs if e is not None), None)
+    if heading is not None:
+        heading.set(odf("text", "style-name"), _odt_page_style(styles, heading))
     for element in paragraphs[:-1]:
         # a note keeps with what follows through its own style; the fill-in knows it by that name
         # (headings keep with the next paragraph through the house style)
