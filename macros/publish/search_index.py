@@ -25,11 +25,11 @@ Beside Pagefind's files, `pagefind/kennisbank-zoekwoorden.json` lists the compou
 from __future__ import annotations
 
 import json
-import math
 import multiprocessing
 import queue
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 import threading
@@ -108,9 +108,8 @@ def write_search_index(site_dir: Path, catalog: Catalog, meanwhile: Callable[[],
 
 def write_copies(site_dir: Path, catalog: Catalog, copies: Path, skip: set[str] = frozenset()) -> int:
     """Write the copy Pagefind reads of every page to index into `copies`, but those in `skip`
-    (paths relative to the site); returns how many. On both cores for a large site, unless called
-    from a thread (the preview publishes in one, and a process forked from a thread can inherit a
-    lock that another thread held)."""
+    (paths relative to the site); returns how many. In worker processes for a large site, where
+    the policy of macros.load.parallel allows."""
     practices = {r.id: r for r in catalog.practices}
     memo: dict = {}
 
@@ -118,8 +117,7 @@ def write_copies(site_dir: Path, catalog: Catalog, copies: Path, skip: set[str] 
         relative = path.relative_to(site_dir).as_posix()
         return _write_copy(copies, relative, path.read_text(encoding="utf-8"), catalog, practices, memo)
     files = [p for p in _html_files(site_dir) if p.relative_to(site_dir).as_posix() not in skip]
-    in_main = threading.current_thread() is threading.main_thread()
-    return sum(map_in_order(copy, files, COPIES_PARALLEL_FROM if in_main else math.inf))
+    return sum(map_in_order(copy, files, COPIES_PARALLEL_FROM))
 
 
 def _write_copy(copies: Path, relative: str, html: str, catalog: Catalog, practices: dict, memo: dict) -> int:
@@ -137,7 +135,7 @@ class PageCopies:
     """Pagefind's copies made by a forked worker while MkDocs is still writing pages (`add` each
     page as it is written), so that the index can start as soon as the last page is out. A thread
     hands the pages over, so the build never waits for the worker; if the worker dies, `finish`
-    tells the caller to copy every page itself. Only from the main thread of a `kennisbank build`."""
+    tells the caller to copy every page itself. Only where `parallel.can_fork()` allows it."""
 
     def __init__(self, catalog: Catalog) -> None:
         self._folder = Path(tempfile.mkdtemp(prefix="kb-zoekkopie-"))
@@ -202,6 +200,7 @@ def _copy_pages(catalog: Catalog, folder: Path, receiving, answering, parent_end
     Any failure ends it without an answer: the build then copies the pages itself and reports
     what went wrong there."""
     die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the build's to handle
     for end in parent_ends:  # inherited by the fork: with them open, a dead parent would go unnoticed
         end.close()
     practices, memo, done, written = {r.id: r for r in catalog.practices}, {}, set(), 0

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import ctypes
 import errno
-import fcntl
 import logging
 import os
 import re
@@ -30,6 +29,7 @@ from pathlib import Path
 from macros.checks.problems import InvalidData, report
 from macros.load.catalog import load_catalog
 from macros.load.collector import fewer_collections
+from macros.load.locking import Busy, held
 from macros.load.progress import file_progress
 from macros.site import macro_errors
 from macros.site.context import PRELOADED_KEY
@@ -74,24 +74,13 @@ class Layout:
         return target if target.parent == self.builds else None
 
 
-class Busy(Exception):
-    """Another build of the same site holds the lock."""
-
-
 @contextmanager
 def locked(layout: Layout):
-    """Hold the build lock of `layout`; `Busy` when another build has it. The kernel
-    releases it when the process ends, however it ends."""
+    """Hold the build lock of `layout`; `Busy` when another build has it. The operating system
+    releases it when the process ends, however it ends (macros.load.locking)."""
     layout.builds.mkdir(parents=True, exist_ok=True)
-    handle = os.open(layout.lock, os.O_CREAT | os.O_RDWR, 0o644)
-    try:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise Busy(str(layout.lock)) from None
+    with held(layout.lock):
         yield
-    finally:
-        os.close(handle)
 
 
 def clean_leftovers(layout: Layout) -> list[Path]:
@@ -127,7 +116,7 @@ def _exchange(a: Path, b: Path) -> bool:
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         renameat2 = libc.renameat2
-    except (OSError, AttributeError):
+    except (OSError, AttributeError, TypeError):  # not Linux (Windows has no CDLL(None))
         return False
     at_cwd = -100
     return renameat2(at_cwd, os.fsencode(a), at_cwd, os.fsencode(b), _RENAME_EXCHANGE) == 0
@@ -142,7 +131,11 @@ def _swap(fresh: Path, layout: Layout) -> None:
     """
     previous = layout.current()
     link = layout.builds / f"{fresh.name}{LINK_SUFFIX}"
-    os.symlink(os.path.relpath(fresh, layout.site.parent), link)
+    try:
+        os.symlink(os.path.relpath(fresh, layout.site.parent), link, target_is_directory=True)
+    except OSError:  # Windows without the right to make links: move the folder in instead
+        _move_in(fresh, layout)
+        return
     if layout.site.is_dir() and not layout.site.is_symlink():
         if not _exchange(link, layout.site):
             aside = layout.builds / f"{fresh.name}.oud"
@@ -154,6 +147,16 @@ def _swap(fresh: Path, layout: Layout) -> None:
     if previous is not None and previous != fresh:
         shutil.rmtree(previous, ignore_errors=True)
     _remove(link)  # the old real folder, when it was exchanged
+
+
+def _move_in(fresh: Path, layout: Layout) -> None:
+    """Where no link can be made: the old site aside, the new one in its place (two renames, so
+    a kill in between leaves no site; the next build still finds the old one aside and removes it)."""
+    aside = layout.builds / f"{fresh.name}.oud"
+    if layout.site.is_symlink() or layout.site.exists():
+        os.replace(layout.site, aside)
+    os.replace(fresh, layout.site)
+    _remove(aside)
 
 
 # --------------------------------------------------------------------------- MkDocs messages

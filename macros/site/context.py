@@ -10,13 +10,13 @@ the process ends its build or preview.
 from __future__ import annotations
 
 import sys
-import threading
 from contextlib import ExitStack
 from typing import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from macros.checks.problems import os_error_message
+from macros.load.parallel import Latest
 from macros.model.catalog import Catalog
 from macros.publish.documents import DocumentWork, document_work
 from macros.render.context import RenderContext
@@ -43,42 +43,12 @@ class BuildContext:
     markdown_memo: object | None = None   # markdown_memo.MarkdownMemo: generated pages' Markdown step per shape
 
 
-class Publisher:
-    """Runs the publishing step of `serve` rebuilds in the background, newest first: the page is
-    in the browser while the downloads, open data and search index are written. A job that
-    is waiting is replaced by a newer one."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._next: Callable[[], None] | None = None
-        self._thread: threading.Thread | None = None
-
-    def submit(self, job: Callable[[], None]) -> None:
-        with self._lock:
-            self._next = job
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._run, name="publiceren", daemon=True)
-                self._thread.start()
-
-    def _run(self) -> None:
-        while True:
-            with self._lock:
-                job, self._next = self._next, None
-                if job is None:
-                    self._thread = None
-                    return
-            try:
-                job()
-            except Exception as err:  # shown, and the preview goes on
-                reason = os_error_message(err) if isinstance(err, OSError) else str(err)
-                print(f"Downloads, open data of zoekindex konden niet worden bijgewerkt: {reason} De pagina's "
-                      "zelf zijn wel bijgewerkt; sla een bestand opnieuw op om het nog eens te proberen.",
-                      file=sys.stderr, flush=True)
-
-    def wait(self) -> None:
-        thread = self._thread
-        if thread is not None:
-            thread.join()
+def _publish_failed(err: Exception) -> None:
+    """A background publishing job of `serve` failed: shown, and the preview goes on."""
+    reason = os_error_message(err) if isinstance(err, OSError) else str(err)
+    print(f"Downloads, open data of zoekindex konden niet worden bijgewerkt: {reason} De pagina's "
+          "zelf zijn wel bijgewerkt; sla een bestand opnieuw op om het nog eens te proberen.",
+          file=sys.stderr, flush=True)
 
 
 @dataclass
@@ -86,7 +56,7 @@ class Session:
     command: str = "build"
     last_good: Catalog | None = None
     rebuild: RebuildState | None = None   # serve only: what the previous rebuild rendered
-    publisher: Publisher = field(default_factory=Publisher)
+    publisher: Latest = field(default_factory=lambda: Latest(_publish_failed))  # serve: publishing in the background
     rebuild_soon: Callable[[], None] = lambda: None   # serve: ask the preview server for another rebuild
     _work: DocumentWork | None = None
     _stack: ExitStack = field(default_factory=ExitStack)

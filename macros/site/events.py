@@ -10,7 +10,6 @@ Dutch messages on every page.
 from __future__ import annotations
 
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from mkdocs.structure.files import File
 
 from macros.checks.problems import InvalidData, report
 from macros.load.catalog import empty_catalog, load_catalog
+from macros.load.parallel import can_fork
 from macros.model.catalog import Catalog
 from macros.publish.search_index import PageCopies
 from macros.render.blocks import Blocks
@@ -98,7 +98,7 @@ class SiteEvents:
         build = build_context(config)
         if self.session.rebuild is not None:
             _keep_titles(files, self.session.rebuild, build.rendered)
-        elif self.session.command == "build" and threading.current_thread() is threading.main_thread():
+        elif self.session.command == "build" and can_fork():
             # The pages are written next: a worker makes the search copies meanwhile (search_index.PageCopies).
             self._close_copies()
             self._copies = build.copies = PageCopies(build.catalog)

@@ -32,7 +32,7 @@ import yaml
 
 import macros  # the module mkdocs-macros loads by `module_name`
 from macros.load.files import visible_files
-from macros.load.parallel import die_with_parent
+from macros.load.parallel import child_options
 from macros.model.catalog import Catalog
 from macros.publish.documents import document_work
 from macros.render.blocks import Blocks
@@ -188,7 +188,7 @@ def run_zensical(work: Path, strict: bool) -> None:
                              "(of bouw met --bouwer mkdocs).")
     command = [sys.executable, "-m", "zensical", "build", "--config-file", str(work / "mkdocs.yml")]
     done = subprocess.run(command + (["--strict"] if strict else []), cwd=work, capture_output=True, text=True,
-                          env={**os.environ, "NO_COLOR": "1"}, preexec_fn=die_with_parent)
+                          env={**os.environ, "NO_COLOR": "1"}, **child_options())
     if done.returncode != 0:
         raise ZensicalFailed("Zensical stopte:\n" + zensical_output(done.stdout + done.stderr))
 
