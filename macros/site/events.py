@@ -15,7 +15,7 @@ from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 
 from macros.checks.problems import InvalidData, report
 from macros.load.catalog import empty_catalog, load_catalog
@@ -89,7 +89,7 @@ class SiteEvents:
             for src, content in generated_pages(build.render).items():
                 files.append(File.generated(config, src, content=content))
         else:
-            build.rendered = add_changed_pages(files, config, build, self.session.rebuild)
+            files, build.rendered = add_changed_pages(files, config, build, self.session.rebuild)
         build.pages_total, build.pages_done = len(files.documentation_pages()), 0
         return files
 
@@ -165,9 +165,9 @@ class SiteEvents:
             self.session.publisher.submit(job)
 
 
-def add_changed_pages(files, config, build: BuildContext, state: RebuildState) -> RebuildState:
+def add_changed_pages(files: Files, config, build: BuildContext, state: RebuildState) -> tuple[Files, RebuildState]:
     """The generated pages of a serve rebuild, each marked modified only when it must be written
-    again (macros.site.rebuild); returns the state to keep once the build has succeeded."""
+    again (macros.site.rebuild); returns the files and the state to keep once the build has succeeded."""
     project = Path(config.config_file_path).parent
     key = site_key(project, [f.src_uri for f in files.documentation_pages()], build.problems)
     plan = state.plan(build.catalog, key)
@@ -178,23 +178,23 @@ def add_changed_pages(files, config, build: BuildContext, state: RebuildState) -
     for src in sorted(wanted):
         if src in pages:
             hashes[src] = build.render.blocks.fingerprint(pages[src])
-            file = File.generated(config, src, content=pages[src])
-            _modified(file, plan.everything or state.pages.get(src) != hashes[src])
+            file = RebuiltFile.generated(config, src, content=pages[src])
+            file.modified = plan.everything or state.pages.get(src) != hashes[src]
         else:  # unchanged, or left to the next rebuild: the HTML of the previous build stays
             hashes[src] = state.pages[src]
-            file = File.generated(config, src, content="")
-            _modified(file, False)
+            file = RebuiltFile.generated(config, src, content="")
+            file.modified = False
         files.append(file)
-    for file in files.documentation_pages():
-        if not file.generated_by and not plan.quick:  # hand-written: its macros read the data
-            written = file.is_modified
-            file.is_modified = lambda written=written: plan.everything or plan.data_changed or written()
+    if not plan.quick:  # hand-written pages: their macros read the data
+        changed = plan.everything or plan.data_changed
+        files = Files([RebuiltFile.like(f, changed or f.is_modified())
+                       if f.is_documentation_page() and not f.generated_by else f for f in files])
     for src in state.pages.keys() - wanted:  # a record was removed or renamed
         gone = Path(File.generated(config, src, content="").abs_dest_path)
         gone.unlink(missing_ok=True)
         if gone.parent.is_dir() and not any(gone.parent.iterdir()):
             gone.parent.rmdir()
-    return RebuildState(catalog=build.catalog, key=key, pages=hashes, behind=plan.quick)
+    return files, RebuildState(catalog=build.catalog, key=key, pages=hashes, behind=plan.quick)
 
 
 def _keep_titles(files, previous: RebuildState, current: RebuildState) -> None:
@@ -216,8 +216,22 @@ def _report_rebuild(build: BuildContext) -> None:
     print(f"Voorbeeld bijgewerkt in {seconds:.1f} s: {pages} opnieuw gemaakt.{rest}", file=sys.stderr, flush=True)
 
 
-def _modified(file: File, modified: bool) -> None:
-    file.is_modified = lambda: modified
+class RebuiltFile(File):
+    """A page of a `serve` rebuild that says itself whether it must be rendered again (MkDocs asks
+    `File.is_modified` in a dirty build; a generated file otherwise always says yes)."""
+
+    modified: bool = True
+
+    def is_modified(self) -> bool:
+        return self.modified
+
+    @classmethod
+    def like(cls, file: File, modified: bool) -> "RebuiltFile":
+        """The same hand-written page as `file`, modified or not."""
+        same = cls(file.src_path, file.src_dir, file.dest_dir, file.use_directory_urls, dest_uri=file.dest_uri,
+                   inclusion=file.inclusion)
+        same.modified = modified
+        return same
 
 
 def _progress(build: BuildContext, command: str) -> None:
