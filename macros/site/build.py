@@ -32,7 +32,7 @@ from macros.load.collector import fewer_collections
 from macros.load.locking import Busy, held
 from macros.load.progress import file_progress
 from macros.site import macro_errors
-from macros.site.context import PRELOADED_KEY
+from macros.site.context import HANDLE_KEY, Session
 from macros.site.sources import source_problems
 from macros.site.zensical import ZensicalFailed, build_zensical
 
@@ -302,7 +302,7 @@ def _build_mkdocs(config_file: Path, catalog, fresh: Path, strict: bool) -> None
     docs = "docs"
     try:
         config = load_config(str(config_file), site_dir=str(fresh), strict=strict)
-        config[PRELOADED_KEY] = catalog  # validated once; the hook takes it instead of loading again
+        config[HANDLE_KEY] = Session(preloaded=catalog)  # validated once; the hook takes it instead of loading again
         _refuse_sources(config_file.resolve().parent, [config.docs_dir, config.theme.custom_dir])
         docs = _shown(Path(config.docs_dir))
         mkdocs_log.setLevel(logging.WARNING)

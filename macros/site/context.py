@@ -23,9 +23,9 @@ from macros.render.context import RenderContext
 from macros.site.rebuild import RebuildState
 from macros.site.steps import Prepared
 
-CONTEXT_KEY = "kennisbank_build"      # config key of the current BuildContext
-PRELOADED_KEY = "kennisbank_catalog"  # config key where `kennisbank build` hands over its validated Catalog
-SESSION_KEY = "kennisbank_session"    # config key of the serve Session (MkDocs loads the hook anew per rebuild)
+# The one key of ours in the MkDocs config: the Session, which holds the current build's BuildContext.
+# `kennisbank build` and `kennisbank serve` put it there; MkDocs loads the hook anew per serve rebuild.
+HANDLE_KEY = "kennisbank"
 
 
 @dataclass
@@ -54,6 +54,8 @@ def _publish_failed(err: Exception) -> None:
 @dataclass
 class Session:
     command: str = "build"
+    preloaded: Catalog | None = None      # `kennisbank build`: the Catalog it validated; the hook takes it
+    build: BuildContext | None = None     # the current build's state, new in every build's on_config
     last_good: Catalog | None = None
     rebuild: RebuildState | None = None   # serve only: what the previous rebuild rendered
     publisher: Latest = field(default_factory=lambda: Latest(_publish_failed))  # serve: publishing in the background
@@ -75,4 +77,5 @@ class Session:
 
 
 def build_context(config) -> BuildContext:
-    return config[CONTEXT_KEY]
+    """The current build's state, from the one handle in the MkDocs config (or a dict like it)."""
+    return config[HANDLE_KEY].build

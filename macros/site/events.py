@@ -25,7 +25,7 @@ from macros.publish.search_index import PageCopies
 from macros.render.blocks import Blocks
 from macros.render.pages import generated_pages
 from macros.render.reference import abbreviations
-from macros.site.context import CONTEXT_KEY, PRELOADED_KEY, SESSION_KEY, BuildContext, Session, build_context
+from macros.site.context import HANDLE_KEY, BuildContext, Session, build_context
 from macros.site.markdown_memo import MarkdownMemo
 from macros.site.rebuild import RebuildState, site_key
 from macros.site.steps import compact, prepare, publish
@@ -57,15 +57,16 @@ class SiteEvents:
             self._copies = None
 
     def on_config(self, config):
-        self.session = config.get(SESSION_KEY) or self.session  # `kennisbank serve` hands its session over
+        self.session = config.get(HANDLE_KEY) or self.session  # `kennisbank build` and `serve` hand theirs over
+        config[HANDLE_KEY] = self.session
         started = time.monotonic()
         catalog, problems = self._catalog(config)
-        config[CONTEXT_KEY] = BuildContext(catalog=catalog, problems=tuple(problems), started=started)
+        self.session.build = BuildContext(catalog=catalog, problems=tuple(problems), started=started)
         return config
 
     def _catalog(self, config) -> tuple[Catalog, list]:
         root = practices_root(config)
-        preloaded = config.get(PRELOADED_KEY)
+        preloaded, self.session.preloaded = self.session.preloaded, None  # for this build only
         try:
             catalog = preloaded or load_catalog(root, cache=self.session.command == "serve")
         except InvalidData as err:

@@ -18,7 +18,7 @@ import sys
 import uuid
 from pathlib import Path
 
-from macros.site.context import SESSION_KEY, Session
+from macros.site.context import HANDLE_KEY, Session
 from macros.site.rebuild import RebuildState
 
 
@@ -49,7 +49,7 @@ def serve(config_file: Path, address: str) -> int:
 
     def configuration():
         config = load_config(str(config_file), site_dir=str(site_dir), dev_addr=address)
-        config[SESSION_KEY] = session
+        config[HANDLE_KEY] = session
         config.site_url = site_url
         return config
 

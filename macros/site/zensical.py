@@ -39,7 +39,7 @@ from macros.render.blocks import Blocks
 from macros.render.pages import generated_pages
 from macros.render.reference import abbreviations
 from macros.site import macro_errors
-from macros.site.context import CONTEXT_KEY, BuildContext
+from macros.site.context import HANDLE_KEY, BuildContext, Session
 from macros.site.sources import source_problems
 from macros.site.steps import Prepared, compact, prepare, publish
 from macros.site.theme_css import material_search_css
@@ -137,7 +137,7 @@ def page_url(src: str) -> str:
 def macro_renderer(build: BuildContext):
     """A function (src, markdown) -> markdown with the macros replaced, as mkdocs-macros renders them
     (Jinja over the page's Markdown; an unknown name stops the build, like `on_undefined: strict`)."""
-    env = MacroEnv({CONTEXT_KEY: build})
+    env = MacroEnv({HANDLE_KEY: Session(command="build", build=build)})
     macros.define_env(env)
     jinja = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
                                autoescape=False)  # noqa: S701: Markdown source; the macros return escaped HTML
