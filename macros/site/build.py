@@ -282,6 +282,10 @@ def _build_locked(config_file: Path, layout: Layout, strict: bool, bouwer: str) 
         shutil.rmtree(fresh, ignore_errors=True)
         print(f"De bouw is mislukt: {failed}\nDe site is niet vervangen; {site}/ is niet veranderd.", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:  # Ctrl+C: the workers have ended (macros.load.parallel); keep the old site
+        shutil.rmtree(fresh, ignore_errors=True)
+        print(f"Afgebroken. De site is niet vervangen; {site}/ is niet veranderd.", file=sys.stderr)
+        return 130
     _step(3, 3, "site vervangen", started)
     _swap(fresh, layout)
     print(f"Klaar: de site staat in {site}/ ({time.monotonic() - started:.1f} s).", file=sys.stderr)
