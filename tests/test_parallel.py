@@ -59,16 +59,9 @@ def test_no_worker_beside_a_live_thread():
         assert parallel.can_fork() is False
         pids = set(parallel.map_in_order(lambda _: os.getpid(), list(range(500)), parallel_from=1))
         assert pids == {os.getpid()}
-        assert parallel.Beside(lambda forked: (forked, os.getpid())).result() == (False, os.getpid())
     finally:
         gate.set()
         helper.join()
-
-
-@forking
-def test_beside_runs_in_another_process_when_it_may():
-    forked, pid = parallel.Beside(lambda forked: (forked, os.getpid())).result()
-    assert forked is True and pid != os.getpid()
 
 
 @forking

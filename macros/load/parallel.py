@@ -114,50 +114,6 @@ def _work(check: Callable, chunks: list, sending) -> None:
         sending.close()
 
 
-class Beside:
-    """`work(forked=True)` in a forked process while the caller does something else; `result()` waits
-    for its value. In-process at `result()` instead, as `work(forked=False)`, when `can_fork` says
-    no. The worker computes everything before it sends, so it never waits for the caller to read."""
-
-    def __init__(self, work: Callable, wanted: bool = True) -> None:
-        self._work, self._process, self._pipe = work, None, None
-        if not wanted or not can_fork():
-            return
-        context = multiprocessing.get_context("fork")
-        self._pipe, sending = context.Pipe(duplex=False)
-        # One chunk of one job through `_work`: the same hand-back of the value or the error as map_in_order.
-        self._process = context.Process(target=_work, args=(lambda _: work(forked=True), [[None]], sending), daemon=True)
-        self._process.start()
-        sending.close()
-
-    def result(self):
-        if self._process is None:
-            return self._work(forked=False)
-        try:
-            kind, payload = self._pipe.recv()
-        except EOFError:  # the worker died without an answer (killed, out of memory): do it here
-            print(WORKER_DIED, file=sys.stderr, flush=True)
-            kind, payload = "goed", [self._work(forked=False)]
-        except BaseException:  # Ctrl+C while waiting
-            self.cancel()
-            raise
-        finally:
-            if self._process is not None:
-                self._process.join()
-                self._pipe.close()
-        if kind == "fout":
-            raise payload
-        return payload[0]
-
-    def cancel(self) -> None:
-        """The result is not wanted (the caller failed): stop the worker."""
-        if self._process is not None:
-            self._process.terminate()
-            self._process.join()
-            self._pipe.close()
-            self._process = None
-
-
 def in_threads(calls: list[Callable], workers: int = 2) -> list:
     """Each call in one of `workers` threads, for work that waits on another program (pandoc runs
     as a subprocess, so threads suffice); the outcomes in order: a value, or the exception raised."""

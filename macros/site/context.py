@@ -39,7 +39,6 @@ class BuildContext:
     pages_done: int = 0
     started: float = 0.0                  # time.monotonic() when the build began
     rendered: RebuildState | None = None  # serve: the session's RebuildState once this build has succeeded
-    copies: object | None = None          # `kennisbank build`: search_index.PageCopies, fed as pages are written
     markdown_memo: object | None = None   # markdown_memo.MarkdownMemo: generated pages' Markdown step per shape
 
 

@@ -19,9 +19,7 @@ from mkdocs.structure.files import File, Files
 
 from macros.checks.problems import InvalidData, report
 from macros.load.catalog import empty_catalog, load_catalog
-from macros.load.parallel import can_fork
 from macros.model.catalog import Catalog
-from macros.publish.search_index import PageCopies
 from macros.render.blocks import Blocks
 from macros.render.pages import generated_pages
 from macros.render.reference import abbreviations
@@ -39,22 +37,12 @@ class SiteEvents:
 
     def __init__(self):
         self.session = Session()
-        self._copies: PageCopies | None = None  # the running build's, closed when it ends or fails
 
     def on_startup(self, command: str, dirty: bool) -> None:
         self.session.command = command
 
     def on_shutdown(self) -> None:
-        self._close_copies()
         self.session.close()
-
-    def on_build_error(self, error) -> None:
-        self._close_copies()
-
-    def _close_copies(self) -> None:
-        if self._copies is not None:
-            self._copies.close()
-            self._copies = None
 
     def on_config(self, config):
         self.session = config.get(HANDLE_KEY) or self.session  # `kennisbank build` and `serve` hand theirs over
@@ -99,10 +87,6 @@ class SiteEvents:
         build = build_context(config)
         if self.session.rebuild is not None:
             _keep_titles(files, self.session.rebuild, build.rendered)
-        elif self.session.command == "build" and can_fork():
-            # The pages are written next: a worker makes the search copies meanwhile (search_index.PageCopies).
-            self._close_copies()
-            self._copies = build.copies = PageCopies(build.catalog)
         folder = Path(config.config_file_path).parent / ".cache" / "jinja-thema"
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -136,20 +120,12 @@ class SiteEvents:
         return (output.replace("<body", "<body data-kb-fout", 1)
                 .replace('<div class="md-container"', banner + '<div class="md-container"', 1))
 
-    def on_page_written(self, output: str, page, config) -> str:
-        """The page as it goes to disk (this runs after every other on_post_page) to the search copies."""
-        copies = build_context(config).copies
-        if copies is not None:
-            copies.add(page.file.dest_uri, output)
-        return output
-
     def on_post_build(self, config):
         build = build_context(config)
         site, redactie = Path(config.site_dir), config.extra.get("redactie", {})
-        copies, build.copies, self._copies = build.copies, None, None
 
         def job():
-            publish(build.prepared, site, redactie, config.site_url, copies)
+            publish(build.prepared, site, redactie, config.site_url)
 
         if build.rendered is None:
             job()
