@@ -58,46 +58,6 @@ def test_every_generated_page_is_the_same_with_and_without_markdown_for_its_html
         assert toc_fast == toc_inline, src
 
 
-def test_practice_pages_made_on_the_second_core_are_the_pages_made_here(catalog, monkeypatch, forked):
-    """On a large site the practice pages come from a forked worker with its own block keys; put
-    back, every page is the one a single process makes."""
-    from macros.load import parallel
-    alone, blocks = Blocks(), Blocks()
-    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 1)  # in-process: no worker is started
-    expected = {src: alone.restore(page) for src, page in generated_pages(render_context(catalog, blocks=alone)).items()}
-    assert forked == []
-    started = forked
-    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
-    fast = generated_pages(render_context(catalog, blocks=blocks))
-    assert len(started) == 1, "one worker for the practice pages"
-    assert {src: blocks.restore(page) for src, page in fast.items()} == expected
-    assert list(fast) == list(expected), "the same pages in the same order"
-    keys = [int(k) for k in re.findall(r"<!--kb-blok-[0-9a-f]+-(\d+)-->", fast[f"praktijken/{catalog.practices[0].id}.md"])]
-    assert keys and min(keys) >= 10 ** 12, "the worker's keys are its own"
-    assert max(int(k) for k in re.findall(r"<!--kb-blok-[0-9a-f]+-(\d+)-->", fast["praktijken/index.md"])) < 10 ** 12
-
-
-def test_work_beside_the_caller_gives_its_value_its_error_or_is_done_here_when_the_worker_dies(monkeypatch):
-    import os
-
-    from macros.load import parallel
-    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
-    assert parallel.Beside(lambda forked: (forked, os.getpid())).result()[0] is True
-    assert parallel.Beside(lambda forked: forked, wanted=False).result() is False
-
-    def fails(forked):
-        raise ValueError("kapot")
-    with pytest.raises(ValueError, match="kapot"):
-        parallel.Beside(fails).result()
-
-    def dies_in_the_worker(forked):
-        if forked:
-            os._exit(3)
-        return "hier gedaan"
-    assert parallel.Beside(dies_in_the_worker).result() == "hier gedaan"
-
-
 def test_the_markdown_step_once_per_shape_gives_every_page_what_its_own_conversion_gives(catalog):
     from mkdocs.config import load_config
     from mkdocs.structure.files import File, Files

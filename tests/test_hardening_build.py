@@ -533,3 +533,32 @@ def test_a_second_build_while_one_runs_is_refused(tmp_path):
                                      "Wacht tot die klaar is en probeer het daarna opnieuw.")
     assert first.wait(timeout=300) == 0, first.stderr.read()
     assert (project / "site" / "index.html").is_file()
+
+
+def test_ctrl_c_during_a_build_prints_one_dutch_line_and_keeps_the_site(tmp_path):
+    """Issue 24: Ctrl+C at any point of the page step ends the build and its workers without a
+    traceback; the previous site stays, and no build folder is left."""
+    project = project_copy(tmp_path)
+    site = project / "site"
+    first = run("build", "--site", str(site), cwd=project)
+    assert first.returncode == 0, first.stderr
+    before = manifest(site)
+    build = subprocess.Popen([sys.executable, "-m", "macros.cli", "build", "--site", str(site)], cwd=project,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    lines = []
+    for line in build.stderr:  # wait until the pages are being made
+        lines.append(line)
+        if line.startswith("[2/3]"):
+            break
+    time.sleep(3)
+    os.killpg(build.pid, signal.SIGINT)  # as a terminal does: the whole process group
+    lines += build.stderr.readlines()
+    build.wait(timeout=120)
+    told = "".join(lines)
+    assert build.returncode == 130, told
+    assert "Traceback" not in told and "KeyboardInterrupt" not in told
+    assert lines[-1] == f"Afgebroken. De site is niet vervangen; {site}/ is niet veranderd.\n"
+    assert manifest(site) == before
+    assert sorted(p.name for p in (project / ".site.builds").iterdir()) == sorted(
+        [os.readlink(site).rsplit("/", 1)[-1], "bouw.lock"])

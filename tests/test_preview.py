@@ -23,7 +23,7 @@ import pytest
 
 from macros.load.catalog import load_catalog
 from macros.model.catalog import Record, freeze, thaw
-from macros.site.context import Publisher
+from macros.site.context import Session
 from macros.site.rebuild import RebuildState, changed_practices
 from test_render_safety import build, edit_csv, edit_record, project_copy
 from test_serve import fetch_until
@@ -82,7 +82,7 @@ def test_a_change_that_shows_everywhere_renders_everything(catalog):
 
 
 def test_the_publisher_runs_the_newest_job_and_drops_the_waiting_ones():
-    publisher, done = Publisher(), []
+    publisher, done = Session().publisher, []
     publisher.submit(lambda: (time.sleep(0.3), done.append(1)))
     time.sleep(0.05)
     publisher.submit(lambda: done.append(2))
@@ -92,7 +92,7 @@ def test_the_publisher_runs_the_newest_job_and_drops_the_waiting_ones():
 
 
 def test_a_failing_publication_is_told_in_dutch_and_the_next_job_still_runs(capsys):
-    publisher, done = Publisher(), []
+    publisher, done = Session().publisher, []
 
     def full_disk():
         raise PermissionError(13, "Permission denied", "/srv/site/data/praktijken.csv")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from pathlib import Path
 
 import lxml.html
@@ -121,67 +120,8 @@ def test_the_copies_pagefind_reads_are_the_same_on_both_cores_and_from_a_thread(
     assert counted == [len(expected)] and written == expected and len(expected) > 10
 
 
-def _site_pages(site_dir: Path) -> list[tuple[str, str]]:
-    return [(p.relative_to(site_dir).as_posix(), p.read_text(encoding="utf-8")) for p in sorted(site_dir.rglob("*.html"))
-            if not p.is_relative_to(site_dir / "pagefind")]
-
-
 def _written(folder: Path) -> dict:
     return {f.relative_to(folder).as_posix(): f.read_text(encoding="utf-8") for f in folder.rglob("*.html")}
-
-
-def test_copies_made_while_the_pages_are_written_are_the_copies_of_the_files(site_dir, catalog, tmp_path):
-    """`kennisbank build` hands each page to a worker as MkDocs writes it; the pages it did not get
-    (here the last two, as the 404 page and files copied from docs/) are copied from disk after."""
-    from macros.publish.search_index import PageCopies, write_copies
-    expected = {p.path: p.html for p in indexed_pages(site_dir, catalog)}
-    pages = _site_pages(site_dir)
-    made = PageCopies(catalog)
-    for relative, html in pages[:-2]:
-        made.add(relative, html)
-    for _ in range(400):  # until the hand-over has taken every page (bounded; nothing timed)
-        if made._pages.empty():
-            break
-        time.sleep(0.01)
-    done, written = made.finish(tmp_path)
-    assert done == {relative for relative, _ in pages[:-2]}
-    assert written == len([r for r, _ in pages[:-2] if r in expected])
-    rest = write_copies(site_dir, catalog, tmp_path, skip=done)
-    assert rest == len([r for r, _ in pages[-2:] if r in expected]) and written + rest == len(expected)
-    assert _written(tmp_path) == expected and len(expected) > 10
-    assert not made._folder.exists() and not made._process.is_alive()
-
-
-def test_pages_not_yet_handed_over_at_the_end_are_copied_by_the_build(site_dir, catalog, tmp_path):
-    """finish() stops the hand-over at once: what the worker has not got, the build copies from disk."""
-    from macros.publish.search_index import PageCopies, write_copies
-    expected = {p.path: p.html for p in indexed_pages(site_dir, catalog)}
-    pages = _site_pages(site_dir)
-    made = PageCopies(catalog)
-    for page in pages:
-        made.add(*page)
-    done, written = made.finish(tmp_path)
-    assert done <= {relative for relative, _ in pages}
-    assert written + write_copies(site_dir, catalog, tmp_path, skip=done) == len(expected)
-    assert _written(tmp_path) == expected
-
-
-def test_a_copy_worker_that_dies_leaves_every_page_to_the_build_without_a_traceback(site_dir, catalog, tmp_path,
-                                                                                  capfd):
-    from macros.publish.search_index import PageCopies
-    pages = _site_pages(site_dir)
-    made = PageCopies(catalog)
-    made.add(*pages[0])
-    made._process.kill()
-    made._process.join()
-    for page in pages[1:]:
-        made.add(*page)
-    assert made.finish(tmp_path) == (set(), 0) and _written(tmp_path) == {}
-    failed = PageCopies(catalog)  # a build that fails stops its worker and removes its copies
-    failed.add(*pages[0])
-    failed.close()
-    assert not failed._process.is_alive() and not failed._folder.exists()
-    assert "Traceback" not in capfd.readouterr().err
 
 
 def test_the_built_index_is_pagefind_in_dutch_and_material_s_is_gone(site_dir, catalog):

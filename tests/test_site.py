@@ -269,3 +269,18 @@ def test_print_stylesheet_hides_navigation(site_dir):
     css = (site_dir / "assets" / "kennisbank.css").read_text(encoding="utf-8")
     block = css[css.index("@media print"):]
     assert ".md-sidebar" in block and ".md-header" in block and "break-inside: avoid" in block
+
+
+def test_the_logo_is_one_file_not_an_svg_inlined_twice(site_dir):
+    """Item 6 of issue 24: the header and the drawer point at overrides/assets/logo.svg."""
+    import lxml.html
+    page = lxml.html.fromstring((site_dir / "praktijken" / "voorbeeld-twente-vo" / "index.html").read_bytes())
+    logos = page.xpath("//a[contains(concat(' ', @class, ' '), ' md-logo ')]")
+    assert len(logos) == 2
+    for logo in logos:
+        assert logo.xpath(".//svg") == []
+        [img] = logo.xpath(".//img")
+        assert img.get("src") == "../../assets/logo.svg" and img.get("alt") == ""
+        assert logo.get("aria-label") == "Kennisbank Doorbraakaanpak"
+    svg = (site_dir / "assets" / "logo.svg").read_text(encoding="utf-8")
+    assert svg.startswith("<svg") and 'fill="#fff"' in svg

@@ -25,7 +25,7 @@ from accessibility import assert_accessible
 from conftest import ROOT, _QuietHandler, project_copy
 from macros.load.catalog import load_catalog
 from macros.render.context import render_context
-from macros.site.context import BuildContext
+from macros.site.context import HANDLE_KEY, BuildContext, Session
 from macros.site.theme_css import search_rules
 from macros.site.zensical import MacroEnv, derived_config, macro_renderer, page_url, read_config
 from test_search import search
@@ -176,7 +176,7 @@ def test_macros_module_loads_by_path_and_gets_the_catalog_without_a_hook():
     spec.loader.exec_module(module)
     catalog = load_catalog(ROOT / "practices")
     render = render_context(catalog)
-    env = MacroEnv({"kennisbank_build": BuildContext(catalog=catalog, problems=(), render=render)})
+    env = MacroEnv({HANDLE_KEY: Session(build=BuildContext(catalog=catalog, problems=(), render=render))})
     module.define_env(env)
     assert sorted(env.macros) == ["bron", "bronnenlijst", "laatste_praktijken", "praktijken_lijst", "sjablonen_lijst",
                                   "velden_documentatie", "vergelijkingstabel"]

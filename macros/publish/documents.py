@@ -30,7 +30,7 @@ both are imported lazily so the text functions work without them.
 from __future__ import annotations
 
 import base64
-import fcntl
+import functools
 import io
 import itertools
 import json
@@ -42,8 +42,7 @@ import tempfile
 import uuid
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping
-from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -53,6 +52,8 @@ import pypandoc
 import yaml
 
 from macros.checks.templates import IMAGE_TYPES, attachment_file, attachment_name, url_kind
+from macros.load.locking import Busy, held
+from macros.load.parallel import in_threads
 from macros.load.template_parts import TemplateForm, repeat_hints, split_body, variant_hints
 from macros.publish.document_layout import (APPENDIX_STYLE, FOOTER_MARK, HINT_STYLE, MODEL_ID, SIGNATURE_ID, field_id,
                                             footer_text, keep_docx_signatures, keep_odt_signatures, marker_counts,
@@ -579,29 +580,39 @@ def document_work(parent: Path) -> Iterator[DocumentWork]:
     """A fresh work folder inside ``parent`` (for example ``<project>/.cache``) with the
     reference documents made once; removed on exit.
 
-    Every user holds a shared lock on ``parent/documenten.lock`` while its folder exists.
-    Whoever finds no other user (the exclusive lock is free) first removes the
-    ``documenten-*`` folders that killed builds left behind.
+    Each user holds the lock ``documenten-<id>.lock`` of its folder ``documenten-<id>`` while the
+    folder exists. On entry, under ``parent/documenten.lock``, the folders whose lock is free (left
+    by killed builds) are removed, and the document store is pruned when no other user is at work.
     """
     parent = Path(parent)
     parent.mkdir(parents=True, exist_ok=True)
-    lock = os.open(parent / _WORK_LOCK, os.O_CREAT | os.O_RDWR, 0o644)
-    folder = None
+    folder = parent / f"{WORK_PREFIX}{uuid.uuid4().hex[:12]}"
+    own = folder.with_name(f"{folder.name}.lock")
     try:
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            for left in parent.glob(f"{WORK_PREFIX}*"):
-                shutil.rmtree(left, ignore_errors=True)
-            DocumentStore(parent).prune()
-        except BlockingIOError:
-            pass  # another build or preview is at work: its folder is not abandoned
-        fcntl.flock(lock, fcntl.LOCK_SH)
-        folder = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=parent))
-        yield DocumentWork(folder, MappingProxyType(_made_references(folder / "huisstijl")))
+        with held(own):
+            with held(parent / _WORK_LOCK, wait=True):
+                if _remove_abandoned(parent):
+                    DocumentStore(parent).prune()
+                folder.mkdir()
+            yield DocumentWork(folder, MappingProxyType(_made_references(folder / "huisstijl")))
     finally:
-        if folder is not None:
-            shutil.rmtree(folder, ignore_errors=True)
-        os.close(lock)
+        shutil.rmtree(folder, ignore_errors=True)
+        with suppress(OSError):  # Windows: another process has it open for a moment
+            own.unlink(missing_ok=True)
+
+
+def _remove_abandoned(parent: Path) -> bool:
+    """Remove the work folders no live process holds; True when no other user is at work."""
+    alone = True
+    for left in sorted(p for p in parent.glob(f"{WORK_PREFIX}*") if p.is_dir()):
+        lock = left.with_name(f"{left.name}.lock")
+        try:
+            with held(lock):
+                shutil.rmtree(left, ignore_errors=True)
+            lock.unlink(missing_ok=True)
+        except Busy:
+            alone = False
+    return alone
 
 
 @contextmanager
@@ -993,23 +1004,25 @@ def write_all(
     """
     results: dict[str, dict[str, Path]] = {}
     errors: list[DocumentError] = []
-    with _references_for(references) as refs, ThreadPoolExecutor(max_workers=max(1, max_workers)) as pool:
-        futures = []
+    with _references_for(references) as refs:
+        calls = []
         for job in jobs:
             target = job.out_dir or out_dir
             if target is None:
                 errors.append(DocumentError(f"Geen uitvoermap voor het sjabloon '{job.template_id}'."))
                 continue
-            futures.append((job.template_id, pool.submit(
+            calls.append((job.template_id, functools.partial(
                 write_downloads, job.template_id, job.version, job.title, job.body,
                 job.labels, target, description=job.description, references=refs,
                 attachments=job.attachments, released=job.released, form=job.form,
             )))
-        for template_id, future in futures:
-            try:
-                results[template_id] = future.result()
-            except DocumentError as error:
-                errors.append(error)
+        for (template_id, _), outcome in zip(calls, in_threads([call for _, call in calls], max_workers)):
+            if isinstance(outcome, DocumentError):
+                errors.append(outcome)
+            elif isinstance(outcome, BaseException):
+                raise outcome
+            else:
+                results[template_id] = outcome
     if errors:
         raise BatchError(errors)
     return results

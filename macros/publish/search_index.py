@@ -25,14 +25,10 @@ Beside Pagefind's files, `pagefind/kennisbank-zoekwoorden.json` lists the compou
 from __future__ import annotations
 
 import json
-import math
-import multiprocessing
-import queue
 import re
 import shutil
 import subprocess
 import tempfile
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -41,7 +37,7 @@ import lxml.html
 from lxml.html import HtmlElement, builder as E
 from pagefind.service import get_executable
 
-from macros.load.parallel import die_with_parent, map_in_order
+from macros.load.parallel import map_in_order
 from macros.model.catalog import Catalog, Record
 from macros.render.search_terms import HEADS, annotate
 
@@ -75,15 +71,11 @@ class IndexedPage:
         return "/" + self.path.removesuffix("index.html")
 
 
-def write_search_index(site_dir: Path, catalog: Catalog, meanwhile: Callable[[], None] | None = None,
-                       made: "PageCopies | None" = None) -> int:
+def write_search_index(site_dir: Path, catalog: Catalog, meanwhile: Callable[[], None] | None = None) -> int:
     """Index the built site into `site_dir/pagefind/` (replaced); returns the number of pages indexed.
     `meanwhile` runs while the Pagefind command indexes (after the pages were read): other output
-    that writes no HTML page. `made` holds the copies a worker made while the pages were written;
-    the pages it did not get are copied here."""
+    that writes no HTML page."""
     if get_executable() is None:
-        if made is not None:
-            made.close()
         raise SearchIndexError("Pagefind ontbreekt: installeer de Python-pakketten 'pagefind' en 'pagefind-bin' "
                                "(pip install 'pagefind[bin]'); zonder Pagefind heeft de site geen zoekfunctie.")
     out = site_dir / BUNDLE
@@ -92,8 +84,7 @@ def write_search_index(site_dir: Path, catalog: Catalog, meanwhile: Callable[[],
     # request per 0.1 s, so a request per page would take minutes on a large site.
     with tempfile.TemporaryDirectory(prefix="kb-zoekindex-") as folder:
         copies = Path(folder)
-        done, pages = made.finish(copies) if made is not None else (set(), 0)
-        pages += write_copies(site_dir, catalog, copies, skip=done)
+        pages = write_copies(site_dir, catalog, copies)
         running = _start(copies, out)
         try:
             if meanwhile is not None:
@@ -106,20 +97,16 @@ def write_search_index(site_dir: Path, catalog: Catalog, meanwhile: Callable[[],
     return found
 
 
-def write_copies(site_dir: Path, catalog: Catalog, copies: Path, skip: set[str] = frozenset()) -> int:
-    """Write the copy Pagefind reads of every page to index into `copies`, but those in `skip`
-    (paths relative to the site); returns how many. On both cores for a large site, unless called
-    from a thread (the preview publishes in one, and a process forked from a thread can inherit a
-    lock that another thread held)."""
+def write_copies(site_dir: Path, catalog: Catalog, copies: Path) -> int:
+    """Write the copy Pagefind reads of every page to index into `copies`; returns how many. In worker processes for a large site, where
+    the policy of macros.load.parallel allows."""
     practices = {r.id: r for r in catalog.practices}
     memo: dict = {}
 
     def copy(path: Path) -> int:
         relative = path.relative_to(site_dir).as_posix()
         return _write_copy(copies, relative, path.read_text(encoding="utf-8"), catalog, practices, memo)
-    files = [p for p in _html_files(site_dir) if p.relative_to(site_dir).as_posix() not in skip]
-    in_main = threading.current_thread() is threading.main_thread()
-    return sum(map_in_order(copy, files, COPIES_PARALLEL_FROM if in_main else math.inf))
+    return sum(map_in_order(copy, _html_files(site_dir), COPIES_PARALLEL_FROM))
 
 
 def _write_copy(copies: Path, relative: str, html: str, catalog: Catalog, practices: dict, memo: dict) -> int:
@@ -131,90 +118,6 @@ def _write_copy(copies: Path, relative: str, html: str, catalog: Catalog, practi
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(page.html, encoding="utf-8")
     return 1
-
-
-class PageCopies:
-    """Pagefind's copies made by a forked worker while MkDocs is still writing pages (`add` each
-    page as it is written), so that the index can start as soon as the last page is out. A thread
-    hands the pages over, so the build never waits for the worker; if the worker dies, `finish`
-    tells the caller to copy every page itself. Only from the main thread of a `kennisbank build`."""
-
-    def __init__(self, catalog: Catalog) -> None:
-        self._folder = Path(tempfile.mkdtemp(prefix="kb-zoekkopie-"))
-        self._pages: queue.SimpleQueue = queue.SimpleQueue()
-        context = multiprocessing.get_context("fork")
-        self._answer, answering = context.Pipe(duplex=False)
-        receiving, self._sending = context.Pipe(duplex=False)
-        self._process = context.Process(target=_copy_pages, daemon=True,
-                                        args=(catalog, self._folder, receiving, answering, (self._sending, self._answer)))
-        self._process.start()
-        receiving.close()
-        answering.close()
-        self._stopping = threading.Event()
-        self._feeder = threading.Thread(target=self._feed, name="zoekkopieen", daemon=True)
-        self._feeder.start()
-
-    def add(self, relative: str, html: str) -> None:
-        self._pages.put((relative, html))
-
-    def _feed(self) -> None:
-        while True:  # a page taken is always sent; after finish() the pages still queued are not
-            item = None if self._stopping.is_set() else self._pages.get()
-            try:
-                self._sending.send(item)
-            except OSError:  # the worker is gone: finish() finds out and copies the pages itself
-                return
-            if item is None:
-                return
-
-    def finish(self, copies: Path) -> tuple[set[str], int]:
-        """Move the worker's copies into `copies`: (the pages it handled, the copies written). The pages
-        not yet handed over stay with the caller, who copies them on both cores (`write_copies`)."""
-        self._stopping.set()
-        self._pages.put(None)
-        self._feeder.join()
-        try:
-            done, written = self._answer.recv()
-            self._process.join()
-            for made in self._folder.iterdir():
-                made.rename(copies / made.name)
-        except (EOFError, OSError):  # no answer: every page is copied by the caller
-            done, written = set(), 0
-            shutil.rmtree(copies, ignore_errors=True)
-            copies.mkdir()
-        self.close()
-        return done, written
-
-    def close(self) -> None:
-        """Stop the worker and the hand-over (a failed build ends here too) and remove the copies."""
-        self._stopping.set()
-        self._pages.put(None)
-        if self._process.is_alive():
-            self._process.terminate()
-        self._process.join()
-        self._sending.close()
-        self._answer.close()
-        shutil.rmtree(self._folder, ignore_errors=True)
-
-
-def _copy_pages(catalog: Catalog, folder: Path, receiving, answering, parent_ends: tuple) -> None:
-    """In the worker: copy each page received until None, then answer (pages handled, copies).
-    Any failure ends it without an answer: the build then copies the pages itself and reports
-    what went wrong there."""
-    die_with_parent()
-    for end in parent_ends:  # inherited by the fork: with them open, a dead parent would go unnoticed
-        end.close()
-    practices, memo, done, written = {r.id: r for r in catalog.practices}, {}, set(), 0
-    try:
-        while (item := receiving.recv()) is not None:
-            relative, html = item
-            written += _write_copy(folder, relative, html, catalog, practices, memo)
-            done.add(relative)
-        answering.send((done, written))
-    except Exception:  # noqa: BLE001 - the parent redoes the work and reports the error
-        pass
-    finally:
-        answering.close()
 
 
 _INDEXED = re.compile(r"Indexed (\d+) pages?\b")

@@ -65,17 +65,6 @@ class Blocks:
             return f"\n\n{title[1]}\n\n" + (self.stash(rest) if rest.strip() else "")
         return self.stash(text) if text.strip() else ""
 
-    def detach(self, first_key: int) -> None:
-        """In a forked worker: keys from `first_key` on (the parent's keys stay below it), and only the
-        blocks stashed from now on are kept, for `stashed` to hand to the parent's `adopt`."""
-        self._count, self._items = itertools.count(first_key), {}
-
-    def stashed(self) -> dict[str, str]:
-        return dict(self._items)
-
-    def adopt(self, items: dict[str, str]) -> None:
-        self._items.update(items)
-
     def fingerprint(self, page: str) -> str:
         """A hash of `page` with its blocks in place; equal pages give equal hashes across builds."""
         digest = hashlib.sha256()

@@ -4,7 +4,6 @@ paginas` writes them to a folder for a generator without hooks."""
 
 from __future__ import annotations
 
-from macros.load import parallel
 from macros.render.attachments import attachment_pages
 from macros.render.compare import compare_page, side_by_side_page
 from macros.render.context import RenderContext
@@ -25,34 +24,11 @@ def map_page(ctx: RenderContext) -> str:
 
 def generated_pages(ctx: RenderContext, practices: set[str] | None = None, others: bool = True) -> dict[str, str]:
     """Every generated page. A `kennisbank serve` rebuild may ask for fewer (macros.site.rebuild):
-    only the practice pages in `practices`, and without the other pages when `others` is false.
-    On a large site the practice pages are made on the second core while this one makes the rest."""
+    only the practice pages in `practices`, and without the other pages when `others` is false."""
     records = [r for r in ctx.catalog.practices if practices is None or r.id in practices]
-    made = parallel.Beside(lambda forked: _practice_pages(ctx, records, forked),
-                           wanted=others and len(records) >= parallel.PARALLEL_FROM)
-    try:
-        pages = summary_pages(ctx) if others else {}
-    except BaseException:
-        made.cancel()
-        raise
-    practice_pages, stashed = made.result()
-    if stashed:
-        ctx.blocks.adopt(stashed)
-    pages.update(practice_pages)
+    pages = summary_pages(ctx) if others else {}
+    pages.update({f"praktijken/{r.id}.md": practice_page(ctx, r) for r in records})
     return pages
-
-
-# Far above any key this process gives out, so a worker's blocks cannot collide with its parent's.
-_WORKER_KEYS = 10 ** 12
-
-
-def _practice_pages(ctx: RenderContext, records: list, forked: bool) -> tuple[dict[str, str], dict]:
-    """The practice pages, and in a forked worker the HTML blocks they stashed (see Blocks.detach)."""
-    detached = forked and ctx.blocks is not None
-    if detached:
-        ctx.blocks.detach(_WORKER_KEYS)
-    pages = {f"praktijken/{r.id}.md": practice_page(ctx, r) for r in records}
-    return pages, (ctx.blocks.stashed() if detached else {})
 
 
 def summary_pages(ctx: RenderContext) -> dict[str, str]:

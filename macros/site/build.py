@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import ctypes
 import errno
-import fcntl
 import logging
 import os
 import re
@@ -30,10 +29,11 @@ from pathlib import Path
 from macros.checks.problems import InvalidData, report
 from macros.load.catalog import load_catalog
 from macros.load.collector import fewer_collections
+from macros.load.locking import Busy, held
 from macros.load.progress import file_progress
 from macros.site import macro_errors
-from macros.site.context import PRELOADED_KEY
 from macros.render.sources import source_report
+from macros.site.context import HANDLE_KEY, Session
 from macros.site.sources import source_problems
 from macros.site.zensical import ZensicalFailed, build_zensical
 
@@ -75,24 +75,13 @@ class Layout:
         return target if target.parent == self.builds else None
 
 
-class Busy(Exception):
-    """Another build of the same site holds the lock."""
-
-
 @contextmanager
 def locked(layout: Layout):
-    """Hold the build lock of `layout`; `Busy` when another build has it. The kernel
-    releases it when the process ends, however it ends."""
+    """Hold the build lock of `layout`; `Busy` when another build has it. The operating system
+    releases it when the process ends, however it ends (macros.load.locking)."""
     layout.builds.mkdir(parents=True, exist_ok=True)
-    handle = os.open(layout.lock, os.O_CREAT | os.O_RDWR, 0o644)
-    try:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise Busy(str(layout.lock)) from None
+    with held(layout.lock):
         yield
-    finally:
-        os.close(handle)
 
 
 def clean_leftovers(layout: Layout) -> list[Path]:
@@ -128,7 +117,7 @@ def _exchange(a: Path, b: Path) -> bool:
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         renameat2 = libc.renameat2
-    except (OSError, AttributeError):
+    except (OSError, AttributeError, TypeError):  # not Linux (Windows has no CDLL(None))
         return False
     at_cwd = -100
     return renameat2(at_cwd, os.fsencode(a), at_cwd, os.fsencode(b), _RENAME_EXCHANGE) == 0
@@ -143,7 +132,11 @@ def _swap(fresh: Path, layout: Layout) -> None:
     """
     previous = layout.current()
     link = layout.builds / f"{fresh.name}{LINK_SUFFIX}"
-    os.symlink(os.path.relpath(fresh, layout.site.parent), link)
+    try:
+        os.symlink(os.path.relpath(fresh, layout.site.parent), link, target_is_directory=True)
+    except OSError:  # Windows without the right to make links: move the folder in instead
+        _move_in(fresh, layout)
+        return
     if layout.site.is_dir() and not layout.site.is_symlink():
         if not _exchange(link, layout.site):
             aside = layout.builds / f"{fresh.name}.oud"
@@ -155,6 +148,16 @@ def _swap(fresh: Path, layout: Layout) -> None:
     if previous is not None and previous != fresh:
         shutil.rmtree(previous, ignore_errors=True)
     _remove(link)  # the old real folder, when it was exchanged
+
+
+def _move_in(fresh: Path, layout: Layout) -> None:
+    """Where no link can be made: the old site aside, the new one in its place (two renames, so
+    a kill in between leaves no site; the next build still finds the old one aside and removes it)."""
+    aside = layout.builds / f"{fresh.name}.oud"
+    if layout.site.is_symlink() or layout.site.exists():
+        os.replace(layout.site, aside)
+    os.replace(fresh, layout.site)
+    _remove(aside)
 
 
 # --------------------------------------------------------------------------- MkDocs messages
@@ -282,6 +285,10 @@ def _build_locked(config_file: Path, layout: Layout, strict: bool, bouwer: str) 
         shutil.rmtree(fresh, ignore_errors=True)
         print(f"De bouw is mislukt: {failed}\nDe site is niet vervangen; {site}/ is niet veranderd.", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:  # Ctrl+C: the workers have ended (macros.load.parallel); keep the old site
+        shutil.rmtree(fresh, ignore_errors=True)
+        print(f"Afgebroken. De site is niet vervangen; {site}/ is niet veranderd.", file=sys.stderr)
+        return 130
     _step(3, 3, "site vervangen", started)
     _swap(fresh, layout)
     print(f"Klaar: de site staat in {site}/ ({time.monotonic() - started:.1f} s).", file=sys.stderr)
@@ -313,7 +320,7 @@ def _build_mkdocs(config_file: Path, catalog, fresh: Path, strict: bool) -> None
     docs = "docs"
     try:
         config = load_config(str(config_file), site_dir=str(fresh), strict=strict)
-        config[PRELOADED_KEY] = catalog  # validated once; the hook takes it instead of loading again
+        config[HANDLE_KEY] = Session(preloaded=catalog)  # validated once; the hook takes it instead of loading again
         _refuse_sources(config_file.resolve().parent, [config.docs_dir, config.theme.custom_dir])
         docs = _shown(Path(config.docs_dir))
         mkdocs_log.setLevel(logging.WARNING)

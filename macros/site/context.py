@@ -10,22 +10,22 @@ the process ends its build or preview.
 from __future__ import annotations
 
 import sys
-import threading
 from contextlib import ExitStack
 from typing import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from macros.checks.problems import os_error_message
+from macros.load.parallel import Latest
 from macros.model.catalog import Catalog
 from macros.publish.documents import DocumentWork, document_work
 from macros.render.context import RenderContext
 from macros.site.rebuild import RebuildState
 from macros.site.steps import Prepared
 
-CONTEXT_KEY = "kennisbank_build"      # config key of the current BuildContext
-PRELOADED_KEY = "kennisbank_catalog"  # config key where `kennisbank build` hands over its validated Catalog
-SESSION_KEY = "kennisbank_session"    # config key of the serve Session (MkDocs loads the hook anew per rebuild)
+# The one key of ours in the MkDocs config: the Session, which holds the current build's BuildContext.
+# `kennisbank build` and `kennisbank serve` put it there; MkDocs loads the hook anew per serve rebuild.
+HANDLE_KEY = "kennisbank"
 
 
 @dataclass
@@ -39,54 +39,25 @@ class BuildContext:
     pages_done: int = 0
     started: float = 0.0                  # time.monotonic() when the build began
     rendered: RebuildState | None = None  # serve: the session's RebuildState once this build has succeeded
-    copies: object | None = None          # `kennisbank build`: search_index.PageCopies, fed as pages are written
     markdown_memo: object | None = None   # markdown_memo.MarkdownMemo: generated pages' Markdown step per shape
 
 
-class Publisher:
-    """Runs the publishing step of `serve` rebuilds in the background, newest first: the page is
-    in the browser while the downloads, open data and search index are written. A job that
-    is waiting is replaced by a newer one."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._next: Callable[[], None] | None = None
-        self._thread: threading.Thread | None = None
-
-    def submit(self, job: Callable[[], None]) -> None:
-        with self._lock:
-            self._next = job
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._run, name="publiceren", daemon=True)
-                self._thread.start()
-
-    def _run(self) -> None:
-        while True:
-            with self._lock:
-                job, self._next = self._next, None
-                if job is None:
-                    self._thread = None
-                    return
-            try:
-                job()
-            except Exception as err:  # shown, and the preview goes on
-                reason = os_error_message(err) if isinstance(err, OSError) else str(err)
-                print(f"Downloads, open data of zoekindex konden niet worden bijgewerkt: {reason} De pagina's "
-                      "zelf zijn wel bijgewerkt; sla een bestand opnieuw op om het nog eens te proberen.",
-                      file=sys.stderr, flush=True)
-
-    def wait(self) -> None:
-        thread = self._thread
-        if thread is not None:
-            thread.join()
+def _publish_failed(err: Exception) -> None:
+    """A background publishing job of `serve` failed: shown, and the preview goes on."""
+    reason = os_error_message(err) if isinstance(err, OSError) else str(err)
+    print(f"Downloads, open data of zoekindex konden niet worden bijgewerkt: {reason} De pagina's "
+          "zelf zijn wel bijgewerkt; sla een bestand opnieuw op om het nog eens te proberen.",
+          file=sys.stderr, flush=True)
 
 
 @dataclass
 class Session:
     command: str = "build"
+    preloaded: Catalog | None = None      # `kennisbank build`: the Catalog it validated; the hook takes it
+    build: BuildContext | None = None     # the current build's state, new in every build's on_config
     last_good: Catalog | None = None
     rebuild: RebuildState | None = None   # serve only: what the previous rebuild rendered
-    publisher: Publisher = field(default_factory=Publisher)
+    publisher: Latest = field(default_factory=lambda: Latest(_publish_failed))  # serve: publishing in the background
     rebuild_soon: Callable[[], None] = lambda: None   # serve: ask the preview server for another rebuild
     _work: DocumentWork | None = None
     _stack: ExitStack = field(default_factory=ExitStack)
@@ -105,4 +76,5 @@ class Session:
 
 
 def build_context(config) -> BuildContext:
-    return config[CONTEXT_KEY]
+    """The current build's state, from the one handle in the MkDocs config (or a dict like it)."""
+    return config[HANDLE_KEY].build

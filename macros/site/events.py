@@ -10,22 +10,20 @@ Dutch messages on every page.
 from __future__ import annotations
 
 import sys
-import threading
 import time
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 
 from macros.checks.problems import InvalidData, report
 from macros.load.catalog import empty_catalog, load_catalog
 from macros.model.catalog import Catalog
-from macros.publish.search_index import PageCopies
 from macros.render.blocks import Blocks
 from macros.render.pages import generated_pages
 from macros.render.reference import abbreviations
-from macros.site.context import CONTEXT_KEY, PRELOADED_KEY, SESSION_KEY, BuildContext, Session, build_context
+from macros.site.context import HANDLE_KEY, BuildContext, Session, build_context
 from macros.site.markdown_memo import MarkdownMemo
 from macros.site.rebuild import RebuildState, site_key
 from macros.site.steps import compact, prepare, publish
@@ -39,33 +37,24 @@ class SiteEvents:
 
     def __init__(self):
         self.session = Session()
-        self._copies: PageCopies | None = None  # the running build's, closed when it ends or fails
 
     def on_startup(self, command: str, dirty: bool) -> None:
         self.session.command = command
 
     def on_shutdown(self) -> None:
-        self._close_copies()
         self.session.close()
 
-    def on_build_error(self, error) -> None:
-        self._close_copies()
-
-    def _close_copies(self) -> None:
-        if self._copies is not None:
-            self._copies.close()
-            self._copies = None
-
     def on_config(self, config):
-        self.session = config.get(SESSION_KEY) or self.session  # `kennisbank serve` hands its session over
+        self.session = config.get(HANDLE_KEY) or self.session  # `kennisbank build` and `serve` hand theirs over
+        config[HANDLE_KEY] = self.session
         started = time.monotonic()
         catalog, problems = self._catalog(config)
-        config[CONTEXT_KEY] = BuildContext(catalog=catalog, problems=tuple(problems), started=started)
+        self.session.build = BuildContext(catalog=catalog, problems=tuple(problems), started=started)
         return config
 
     def _catalog(self, config) -> tuple[Catalog, list]:
         root = practices_root(config)
-        preloaded = config.get(PRELOADED_KEY)
+        preloaded, self.session.preloaded = self.session.preloaded, None  # for this build only
         try:
             catalog = preloaded or load_catalog(root, cache=self.session.command == "serve")
         except InvalidData as err:
@@ -89,7 +78,7 @@ class SiteEvents:
             for src, content in generated_pages(build.render).items():
                 files.append(File.generated(config, src, content=content))
         else:
-            build.rendered = add_changed_pages(files, config, build, self.session.rebuild)
+            files, build.rendered = add_changed_pages(files, config, build, self.session.rebuild)
         build.pages_total, build.pages_done = len(files.documentation_pages()), 0
         return files
 
@@ -98,10 +87,6 @@ class SiteEvents:
         build = build_context(config)
         if self.session.rebuild is not None:
             _keep_titles(files, self.session.rebuild, build.rendered)
-        elif self.session.command == "build" and threading.current_thread() is threading.main_thread():
-            # The pages are written next: a worker makes the search copies meanwhile (search_index.PageCopies).
-            self._close_copies()
-            self._copies = build.copies = PageCopies(build.catalog)
         folder = Path(config.config_file_path).parent / ".cache" / "jinja-thema"
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -135,20 +120,12 @@ class SiteEvents:
         return (output.replace("<body", "<body data-kb-fout", 1)
                 .replace('<div class="md-container"', banner + '<div class="md-container"', 1))
 
-    def on_page_written(self, output: str, page, config) -> str:
-        """The page as it goes to disk (this runs after every other on_post_page) to the search copies."""
-        copies = build_context(config).copies
-        if copies is not None:
-            copies.add(page.file.dest_uri, output)
-        return output
-
     def on_post_build(self, config):
         build = build_context(config)
         site, redactie = Path(config.site_dir), config.extra.get("redactie", {})
-        copies, build.copies, self._copies = build.copies, None, None
 
         def job():
-            publish(build.prepared, site, redactie, config.site_url, copies)
+            publish(build.prepared, site, redactie, config.site_url)
 
         if build.rendered is None:
             job()
@@ -165,9 +142,9 @@ class SiteEvents:
             self.session.publisher.submit(job)
 
 
-def add_changed_pages(files, config, build: BuildContext, state: RebuildState) -> RebuildState:
+def add_changed_pages(files: Files, config, build: BuildContext, state: RebuildState) -> tuple[Files, RebuildState]:
     """The generated pages of a serve rebuild, each marked modified only when it must be written
-    again (macros.site.rebuild); returns the state to keep once the build has succeeded."""
+    again (macros.site.rebuild); returns the files and the state to keep once the build has succeeded."""
     project = Path(config.config_file_path).parent
     key = site_key(project, [f.src_uri for f in files.documentation_pages()], build.problems)
     plan = state.plan(build.catalog, key)
@@ -178,23 +155,23 @@ def add_changed_pages(files, config, build: BuildContext, state: RebuildState) -
     for src in sorted(wanted):
         if src in pages:
             hashes[src] = build.render.blocks.fingerprint(pages[src])
-            file = File.generated(config, src, content=pages[src])
-            _modified(file, plan.everything or state.pages.get(src) != hashes[src])
+            file = RebuiltFile.generated(config, src, content=pages[src])
+            file.modified = plan.everything or state.pages.get(src) != hashes[src]
         else:  # unchanged, or left to the next rebuild: the HTML of the previous build stays
             hashes[src] = state.pages[src]
-            file = File.generated(config, src, content="")
-            _modified(file, False)
+            file = RebuiltFile.generated(config, src, content="")
+            file.modified = False
         files.append(file)
-    for file in files.documentation_pages():
-        if not file.generated_by and not plan.quick:  # hand-written: its macros read the data
-            written = file.is_modified
-            file.is_modified = lambda written=written: plan.everything or plan.data_changed or written()
+    if not plan.quick:  # hand-written pages: their macros read the data
+        changed = plan.everything or plan.data_changed
+        files = Files([RebuiltFile.like(f, changed or f.is_modified())
+                       if f.is_documentation_page() and not f.generated_by else f for f in files])
     for src in state.pages.keys() - wanted:  # a record was removed or renamed
         gone = Path(File.generated(config, src, content="").abs_dest_path)
         gone.unlink(missing_ok=True)
         if gone.parent.is_dir() and not any(gone.parent.iterdir()):
             gone.parent.rmdir()
-    return RebuildState(catalog=build.catalog, key=key, pages=hashes, behind=plan.quick)
+    return files, RebuildState(catalog=build.catalog, key=key, pages=hashes, behind=plan.quick)
 
 
 def _keep_titles(files, previous: RebuildState, current: RebuildState) -> None:
@@ -216,8 +193,22 @@ def _report_rebuild(build: BuildContext) -> None:
     print(f"Voorbeeld bijgewerkt in {seconds:.1f} s: {pages} opnieuw gemaakt.{rest}", file=sys.stderr, flush=True)
 
 
-def _modified(file: File, modified: bool) -> None:
-    file.is_modified = lambda: modified
+class RebuiltFile(File):
+    """A page of a `serve` rebuild that says itself whether it must be rendered again (MkDocs asks
+    `File.is_modified` in a dirty build; a generated file otherwise always says yes)."""
+
+    modified: bool = True
+
+    def is_modified(self) -> bool:
+        return self.modified
+
+    @classmethod
+    def like(cls, file: File, modified: bool) -> "RebuiltFile":
+        """The same hand-written page as `file`, modified or not."""
+        same = cls(file.src_path, file.src_dir, file.dest_dir, file.use_directory_urls, dest_uri=file.dest_uri,
+                   inclusion=file.inclusion)
+        same.modified = modified
+        return same
 
 
 def _progress(build: BuildContext, command: str) -> None:

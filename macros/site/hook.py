@@ -1,6 +1,6 @@
 """MkDocs hook: thin glue; the work is in macros.site.events."""
 
-from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.plugins import event_priority
 
 from macros.site.events import SiteEvents
 
@@ -10,7 +10,6 @@ _events = SiteEvents()
 
 on_startup = _events.on_startup
 on_shutdown = _events.on_shutdown
-on_build_error = _events.on_build_error
 on_config = _events.on_config
 on_pre_page = _events.on_pre_page
 on_page_markdown = _events.on_page_markdown
@@ -32,14 +31,5 @@ def on_page_content(html, page, config, files):
 on_page_content = event_priority(100)(on_page_content)
 
 
-def _post_page(output, page, config):
+def on_post_page(output, page, config):
     return _events.on_post_page(output, page, config)
-
-
-# Last of every plugin's on_post_page: the search copies get the page exactly as it is written.
-@event_priority(-100)
-def _page_written(output, page, config):
-    return _events.on_page_written(output, page, config)
-
-
-on_post_page = CombinedEvent(_post_page, _page_written)

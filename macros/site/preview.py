@@ -18,7 +18,7 @@ import sys
 import uuid
 from pathlib import Path
 
-from macros.site.context import SESSION_KEY, Session
+from macros.site.context import HANDLE_KEY, Session
 from macros.site.rebuild import RebuildState
 
 
@@ -34,16 +34,13 @@ def serve(config_file: Path, address: str) -> int:
     from mkdocs.config import load_config
     from mkdocs.livereload import LiveReloadServer
 
-    class Server(LiveReloadServer):
-        def rebuild_soon(self) -> None:
-            """What a changed file does (MkDocs 1.6 `LiveReloadServer`): the build loop wakes up."""
-            with self._rebuild_cond:
-                self._want_rebuild = True
-                self._rebuild_cond.notify_all()
-
     project = config_file.resolve().parent
     site_dir = project / ".cache" / f"voorbeeld-{uuid.uuid4().hex[:12]}"
     site_dir.mkdir(parents=True)
+    # A folder the server watches like docs/: a file written here asks for one more rebuild (after a
+    # quick one), through the server's public `watch` only.
+    wake = site_dir.with_name(f"wekker-{site_dir.name}")
+    wake.mkdir()
     session = Session(command="serve", rebuild=RebuildState())
     host, _, port = address.rpartition(":")
     site_url = f"http://{address}/"
@@ -52,7 +49,7 @@ def serve(config_file: Path, address: str) -> int:
 
     def configuration():
         config = load_config(str(config_file), site_dir=str(site_dir), dev_addr=address)
-        config[SESSION_KEY] = session
+        config[HANDLE_KEY] = session
         config.site_url = site_url
         return config
 
@@ -61,8 +58,8 @@ def serve(config_file: Path, address: str) -> int:
         build(config, serve_url=site_url, dirty=session.rebuild.catalog is not None)
 
     first = configuration()
-    session.rebuild_soon = lambda: server.rebuild_soon()
-    server = Server(builder=builder, host=host.strip("[]"), port=int(port), root=str(site_dir),
+    session.rebuild_soon = lambda: (wake / "opnieuw").write_text(uuid.uuid4().hex, encoding="utf-8")
+    server = LiveReloadServer(builder=builder, host=host.strip("[]"), port=int(port), root=str(site_dir),
                               mount_path="/")
     server.error_handler = lambda code: (site_dir / "404.html").read_bytes() if code == 404 and \
         (site_dir / "404.html").is_file() else None
@@ -72,7 +69,7 @@ def serve(config_file: Path, address: str) -> int:
     try:
         first.plugins.on_startup(command="serve", dirty=False)
         builder(first)
-        for path in [first.docs_dir, str(config_file), *first.watch, *first.theme.dirs[:1]]:
+        for path in [first.docs_dir, str(config_file), *first.watch, *first.theme.dirs[:1], str(wake)]:
             server.watch(path)
         server.serve()
     except KeyboardInterrupt:
@@ -86,6 +83,7 @@ def serve(config_file: Path, address: str) -> int:
         session.close()
         logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
         shutil.rmtree(site_dir, ignore_errors=True)
+        shutil.rmtree(wake, ignore_errors=True)
         signal.signal(signal.SIGTERM, previous_term)
     return 0
 

@@ -31,7 +31,7 @@ from macros.publish.documents import DocumentJob, DocumentWork, write_all
 from macros.publish.editor_config import write_editor
 from macros.publish.feed import write_feed
 from macros.publish.opendata import export_package
-from macros.publish.search_index import PageCopies, write_search_index
+from macros.publish.search_index import write_search_index
 from macros.render.blocks import Blocks
 from macros.render.context import RenderContext, render_context
 from macros.render.map import load_topology, project_shapes
@@ -69,10 +69,8 @@ def prepare(catalog: Catalog, work: DocumentWork, blocks: Blocks | None = None) 
     return Prepared(render, documents)
 
 
-def publish(prepared: Prepared, site: Path, redactie: dict, site_url: str | None,
-            copies: PageCopies | None = None) -> None:
-    """Everything beside the HTML pages, written into the built `site`; `copies`, when the build made
-    them, are the search copies of the pages it wrote."""
+def publish(prepared: Prepared, site: Path, redactie: dict, site_url: str | None) -> None:
+    """Everything beside the HTML pages, written into the built `site`."""
     catalog, render = prepared.render.catalog, prepared.render
     copy_documents(prepared.documents, site)
     _copy_template_images(catalog, site)
@@ -89,7 +87,7 @@ def publish(prepared: Prepared, site: Path, redactie: dict, site_url: str | None
                                                               encoding="utf-8")
         write_comparison_downloads(render, site / "vergelijken")
         write_feed(render, site, site_url)
-    write_search_index(site, catalog, meanwhile=comparisons, made=copies)
+    write_search_index(site, catalog, meanwhile=comparisons)
 
 
 def copy_documents(documents: dict, site: Path) -> None:

@@ -32,7 +32,7 @@ import yaml
 
 import macros  # the module mkdocs-macros loads by `module_name`
 from macros.load.files import visible_files
-from macros.load.parallel import die_with_parent
+from macros.load.parallel import child_options
 from macros.model.catalog import Catalog
 from macros.publish.documents import document_work
 from macros.render.blocks import Blocks
@@ -40,7 +40,7 @@ from macros.render.pages import generated_pages
 from macros.render.reference import abbreviations
 from macros.render.sources import front_matter
 from macros.site import macro_errors
-from macros.site.context import CONTEXT_KEY, BuildContext
+from macros.site.context import HANDLE_KEY, BuildContext, Session
 from macros.site.sources import source_problems
 from macros.site.steps import Prepared, compact, prepare, publish
 from macros.site.theme_css import material_search_css
@@ -140,7 +140,7 @@ def page_url(src: str) -> str:
 def macro_renderer(build: BuildContext):
     """A function (src, markdown) -> markdown with the macros replaced, as mkdocs-macros renders them
     (Jinja over the page's Markdown; an unknown name stops the build, like `on_undefined: strict`)."""
-    env = MacroEnv({CONTEXT_KEY: build})
+    env = MacroEnv({HANDLE_KEY: Session(command="build", build=build)})
     macros.define_env(env)
     jinja = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
                                autoescape=False)  # noqa: S701: Markdown source; the macros return escaped HTML
@@ -191,7 +191,7 @@ def run_zensical(work: Path, strict: bool) -> None:
                              "(of bouw met --bouwer mkdocs).")
     command = [sys.executable, "-m", "zensical", "build", "--config-file", str(work / "mkdocs.yml")]
     done = subprocess.run(command + (["--strict"] if strict else []), cwd=work, capture_output=True, text=True,
-                          env={**os.environ, "NO_COLOR": "1"}, preexec_fn=die_with_parent)
+                          env={**os.environ, "NO_COLOR": "1"}, **child_options())
     if done.returncode != 0:
         raise ZensicalFailed("Zensical stopte:\n" + zensical_output(done.stdout + done.stderr))
 
