@@ -36,6 +36,7 @@ from markdown_it import MarkdownIt
 from macros.load.template_parts import Split, TemplateForm, split_body, template_form
 from macros.load.templates import PLACEHOLDER, body_hash
 from macros.load.yaml_source import Source
+from macros.checks.mailto import MESSAGE as MAILTO_MESSAGE, SCHEME as MAILTO, plain_mailto
 from macros.checks.problems import Problem, field_path
 
 IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif"}
@@ -70,7 +71,7 @@ def url_kind(url: str) -> str:
     if scheme:
         if scheme.group(1) in ("http", "https"):
             return "web" if _WEB.match(normal) else "refused"
-        return "mail" if scheme.group(1) == "mailto" and len(normal) > 7 else "refused"
+        return "mail" if scheme.group(1) == "mailto" and plain_mailto(url) else "refused"
     if normal.startswith(("//", "\\")) or "\\" in normal or ":" in normal.split("/", 1)[0]:
         return "refused"
     return "anchor" if normal.startswith("#") else "internal"
@@ -187,6 +188,8 @@ def _shown_url(url: str) -> str:
 
 
 def _link_message(url: str) -> str:
+    if normal_url(url).startswith(MAILTO):
+        return f"link '{_shown_url(url)}' is niet toegestaan: {MAILTO_MESSAGE}"
     return (f"link '{_shown_url(url)}' is niet toegestaan: gebruik een webadres dat begint met https:// of "
             "http://, een mailto:-adres of een link binnen de site (zoals ../praktijken/).")
 
