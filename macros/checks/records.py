@@ -19,6 +19,7 @@ import jsonschema
 
 from macros.model.codes import did_you_mean
 from macros.load.yaml_source import Source
+from macros.checks import attachments as attachment_types
 from macros.checks.formulas import formula_problem
 from macros.checks.mailto import MESSAGE as MAILTO_MESSAGE, is_mailto, plain_mailto
 from macros.checks.personal_data import FREE_MAIL, ROLE_WORDS, mailbox_problems, personal_data_problems  # noqa: F401
@@ -261,11 +262,23 @@ def _check_documents(source: Source, data: dict, attachments: Path) -> list[Prob
             out.append(Problem(source.path, source.line(path), field_path(path),
                                "geef óf 'bestand' (een bestand in practices/bijlagen/) óf 'url', niet allebei of geen van beide."))
         name = doc.get("bestand")
-        if isinstance(name, str) and "/" not in name and not _attachment_present(attachments / name):
-            out.append(Problem(source.path, source.line(path + ("bestand",)), field_path(path + ("bestand",)),
-                               f"het bestand '{name}' bestaat niet in practices/bijlagen/. Zet het daar neer of "
-                               "verbeter de naam."))
+        if isinstance(name, str) and "/" not in name:
+            message = _attachment_problem(attachments / name)
+            if message:
+                out.append(Problem(source.path, source.line(path + ("bestand",)), field_path(path + ("bestand",)),
+                                   message))
     return out
+
+
+def _attachment_problem(path: Path) -> str | None:
+    """An allowed type (whether the file is there or not), present, and content that fits its name."""
+    if not attachment_types.allowed(path.name):
+        return attachment_types.type_message(path.name)
+    if not _attachment_present(path):
+        return f"het bestand '{path.name}' bestaat niet in practices/bijlagen/. Zet het daar neer of verbeter de naam."
+    if os.path.islink(path):
+        return None  # refused on its own, with its name, by the loader's link check
+    return attachment_types.content_problem(path)
 
 
 def _attachment_present(path: Path) -> bool:
