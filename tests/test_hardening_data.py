@@ -154,6 +154,9 @@ def test_unreferenced_attachment_and_hidden_files_are_warnings_not_errors(practi
 
 def test_only_referenced_attachments_are_copied(practices, tmp_path):
     (practices / "bijlagen" / "los-concept.pdf").write_bytes(b"%PDF-1.4 concept")
+    (practices / "bijlagen" / "convenant.pdf").write_bytes(b"%PDF-1.4 getekend")
+    write(practices, replace("bestand: voorbeeld-convenant-doorbraakaanpak.md", "bestand: convenant.pdf"))
+    (practices / "bijlagen" / "voorbeeld-convenant-doorbraakaanpak.md").unlink()
     (practices / "bijlagen" / ".verborgen.md").write_text("geheim", encoding="utf-8")
     (practices / "bijlagen" / "sub").mkdir()
     (practices / "bijlagen" / "sub" / "ook.md").write_text("x", encoding="utf-8")
@@ -161,7 +164,9 @@ def test_only_referenced_attachments_are_copied(practices, tmp_path):
     named = {d["bestand"] for p in catalog.practices for d in p.get("documenten", default=()) if "bestand" in d}
     assert {p.name for p in referenced_attachments(catalog)} == named
     copied = copy_attachments(catalog, tmp_path / "site" / "bijlagen")
-    assert sorted(p.name for p in (tmp_path / "site" / "bijlagen").iterdir()) == sorted(named) == sorted(p.name for p in copied)
+    # Only referenced files are published, and a Markdown one only as a page (issue 23).
+    assert sorted(p.name for p in (tmp_path / "site" / "bijlagen").iterdir()) == ["convenant.pdf"] == \
+        sorted(p.name for p in copied) == sorted(n for n in named if not n.endswith(".md"))
     assert len(catalog.warnings) == 3
 
 

@@ -323,7 +323,7 @@ def test_a_practice_is_published_at_its_first_commit_even_when_reviewed_before(f
 
 # --- 7: attachments as pages ----------------------------------------------------------------------
 
-def test_markdown_attachment_becomes_a_sanitised_page_with_the_original(fixture_catalog):
+def test_markdown_attachment_becomes_a_sanitised_page(fixture_catalog):
     texts = dict(markdown_attachments(fixture_catalog))
     assert texts == {"fixture-alfa-convenant.md": "# Convenant Alfa (fictief)\n\nDit is een fictief document voor de "
                                                   "tests van de kennisbank.\n"}
@@ -340,10 +340,8 @@ def test_markdown_attachment_becomes_a_sanitised_page_with_the_original(fixture_
     assert [(h.tag, text(h)) for h in doc.xpath("//div[@class='kb-bijlage']/*[self::h2 or self::h3]")] == \
         [("h3", "Artikel 1"), ("h2", "Bijlage A")]
     assert not doc.xpath("//script") and "alert" not in "".join(doc.xpath("//a/@href"))
-    assert doc.xpath("//div[@class='kb-bijlage-over']//a/@href") == ["../../praktijken/fixture-alfa/",
-                                                                      "../fixture-alfa-convenant.md"]
-    download = doc.xpath("//a[@download]")[0]
-    assert text(download).startswith("Download het origineel (Markdown, ")
+    assert doc.xpath("//div[@class='kb-bijlage-over']//a/@href") == ["../../praktijken/fixture-alfa/"]
+    assert not doc.xpath("//a[@download]"), "the raw Markdown is not published, so not offered (issue 23)"
     practice = doc_of(practice_page(ctx, ctx.catalog.practice(ALFA)))
     assert practice.xpath("//ul[@class='kb-documenten']/li/a/@href") == ["../../bijlagen/fixture-alfa-convenant/"]
     without = doc_of(practice_page(render_context(fixture_catalog), ctx.catalog.practice(ALFA)))

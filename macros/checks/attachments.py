@@ -82,7 +82,7 @@ def _text(limit: int, markup_allowed: bool) -> Callable[[Path], str | None]:
     def check(path: Path) -> str | None:
         text, problems = read_text(path, path.name, limit)
         if problems:
-            return problems[0].message.rstrip(".")
+            return problems[0].message.split(". ")[0].rstrip(".")  # what is wrong; the fix follows in our message
         if not markup_allowed and text.lstrip().startswith("<"):
             return "de tekst begint met '<' en lijkt op HTML of SVG"
         return None
