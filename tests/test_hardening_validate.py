@@ -179,6 +179,18 @@ def test_built_site_has_attachment_pages_no_raw_markdown_and_nothing_from_record
         r"beheer/(\d+\.)?decap-cms\.js(\.LICENSE\.txt)?|beheer/[\w.-]+\.wasm", p) for p in beheer), beheer
 
 
+def test_a_template_picture_must_decode_as_what_its_name_says(tmp_path):
+    folder = tmp_path / "sjabloon"
+    folder.mkdir()
+    (folder / "logo.png").write_bytes(b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>')
+    (folder / "foto.jpg").write_bytes(png_bytes("JPEG"))
+    (folder / "oud.gif").write_bytes(png_bytes("GIF"))
+    problems = check_body("# Titel\n\n![a](logo.png)\n\n![b](foto.jpg)\n\n![c](oud.gif)\n", "sjablonen/x.md", folder)
+    assert [(p.line, p.message) for p in problems] == [
+        (3, "afbeelding 'logo.png' klopt niet met haar naam: het is geen leesbare PNG-afbeelding. Sla de afbeelding "
+            "opnieuw op als PNG of JPEG.")]
+
+
 def test_web_editor_file_field_takes_only_the_allowed_types():
     catalog = load_catalog(ROOT / "practices")
     config = decap_config(catalog)

@@ -119,6 +119,17 @@ ALLOWED = {
     ".jpeg": Kind("JPEG", _image("JPEG")),
 }
 ALLOWED_TEXT = "pdf, docx, xlsx, odt, ods, csv, txt, md, png en jpg (of jpeg)"
+# The pictures a template body may show (macros.checks.templates.IMAGE_TYPES): checked the same way.
+PICTURES = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF"}
+
+
+def picture_problem(path: Path) -> str | None:
+    """Why a template's picture does not decode as the format its name says (Dutch), or None."""
+    form = PICTURES.get(path.suffix.lower())
+    try:
+        return _image(form)(path) if form else "het is geen PNG-, JPEG- of GIF-afbeelding"
+    except OSError:
+        return "het bestand kan niet gelezen worden"
 
 
 def allowed(name: str) -> bool:

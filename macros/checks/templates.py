@@ -36,6 +36,7 @@ from markdown_it import MarkdownIt
 from macros.load.template_parts import Split, TemplateForm, split_body, template_form
 from macros.load.templates import PLACEHOLDER, body_hash
 from macros.load.yaml_source import Source
+from macros.checks.attachments import picture_problem
 from macros.checks.mailto import MESSAGE as MAILTO_MESSAGE, SCHEME as MAILTO, plain_mailto
 from macros.checks.problems import Problem, field_path
 
@@ -206,8 +207,12 @@ def _image_problem(src: str, attachments: Path) -> str | None:
                 f"bestand uit {folder}. {example}")
     if (attachments / name).is_symlink() or attachments.is_symlink():
         return f"afbeelding '{name}' is een symbolische link; zet een gewoon bestand in {folder}."
-    if attachment_file(attachments, name) is None:
+    found = attachment_file(attachments, name)
+    if found is None:
         return f"afbeelding '{name}' bestaat niet in {folder}. Zet het bestand daar neer of verbeter de naam."
+    reason = picture_problem(found)
+    if reason:
+        return f"afbeelding '{name}' klopt niet met haar naam: {reason}. Sla de afbeelding opnieuw op als PNG of JPEG."
     return None
 
 
