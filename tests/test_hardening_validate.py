@@ -332,6 +332,9 @@ def adversarial(size: int = 100_000) -> dict[str, str]:
         "haakjes": "(" * size,
         "spaties": " " * size,
         "tekens <>": "<" * size,
+        "< + spaties": "<" + " " * (size - 2) + "!",
+        "{ + =": "{" + "=" * (size - 1),
+        "mailto + punten": "mailto:a@" + "a." * (half - 5) + "!",
     }
 
 

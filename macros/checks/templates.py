@@ -44,8 +44,10 @@ IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
 _IMAGE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
 _WEB = re.compile(r"https?://[^/?#]")
-_HTML = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)|<!|<\?")
-_ATTRIBUTES = re.compile(r"\{\s*[:#.=%]|\{[^{}\n]*=[^{}\n]*\}")
+# Linear, as the schemas' patterns: no two repeats that can take the same characters side by side
+# ("\s*/?\s*" and "[^{}]*=[^{}]*" backtrack quadratically on a long line of spaces or of '=').
+_HTML = re.compile(r"<\s*(?:/\s*)?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)|<!|<\?")
+_ATTRIBUTES = re.compile(r"\{\s*[:#.=%]|\{[^{}\n=]*=[^{}\n]*\}")
 _DANGEROUS = re.compile(r"(?:java|vb|live)script:|(?:^|[(<=\"'`:\]])(?:file:/|data:[a-z0-9.+-]*[/,;])")
 _BLOCKS = {"heading_open", "heading_close", "paragraph_open", "paragraph_close", "bullet_list_open",
            "bullet_list_close", "ordered_list_open", "ordered_list_close", "list_item_open", "list_item_close",
