@@ -32,12 +32,12 @@ ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://kennisbank.ingrado.nl/schema/praktijk.schema.json","title":"Goede praktijk","description":"Eén regionale afspraak over de doorbraakaanpak, als gestructureerd record. Elk veld is hier één keer gedefinieerd; tabellen, formulieren en documentatie worden hieruit afgeleid.","type":"object","additionalProperties":false,"required":["id","titel","samenvatting","status","voorbeeld","regio","swv","gemeenten","rmc_regio","onderwijssoort","themas","partners","datums","volwassenheid","geoorloofd_verzuim","ongeoorloofd_verzuim","doorbraakoverleg","financiering","leerplicht","gegevensdeling","jeugdhulp","contact","licentie","redactie"],"properties":{"id":{"title":"Kenmerk","x-melding":"Gebruik kleine letters, cijfers en streepjes, zoals walcheren-vo-2026.","description":"Vaste korte naam in kleine letters, gelijk aan de bestandsnaam. Wordt het webadres /praktijken/<id>/ en verandert nooit.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":80,"examples":["west-brabant-po-doorbraak"]},"titel":{"title":"Titel","x-melding":"Laat de tekens < > { } [ ] weg, zoals in Doorbraaktafel Walcheren (VO).","description":"Korte titel van de praktijk, zonder de tekens < > { } [ ].","type":"string","minLength":5,"maxLength":120,"pattern":"^[^<>{}\\[\\]]+$"},"samenvatting":{"title":"Samenvatting","description":"Twee tot vijf zinnen: wat is afgesproken en wat levert het op.","type":"string","minLength":20,"maxLength":1200},"context":{"title":"Aanleiding","description":"Waarom de regio deze afspraken maakte.","type":"string","maxLength":4000},"werkwijze":{"title":"Zo werkt het","description":"Hoe de afspraken in de praktijk werken.","type":"string","maxLength":6000},"status":{"title":"Status","description":"Fase van de afspraken.","type":"string","x-codelijst":"status"},"voorbeeld":{"title":"Fictief voorbeeld","x-formulierhint":"Vink dit aan als het record een verzonnen voorbeeld is en geen echte regionale afspraak. De pagina toont dat dan duidelijk.","description":"true als dit record een verzonnen voorbeeld is en geen echte regionale afspraak. De pagina toont dat dan duidelijk.","type":"boolean"},"regio":{"title":"Regio","description":"Naam van de regio zoals de partijen die zelf gebruiken.","type":"string","minLength":2,"maxLength":120},"swv":{"title":"Samenwerkingsverbanden","x-enkelvoud":"Samenwerkingsverband","x-melding":"Schrijf PO of VO met het nummer van het samenwerkingsverband, zoals PO 27-07 of VO 25-07.","description":"Codes van de samenwerkingsverbanden, zoals PO 27-07 of VO 25-07. Ook PO2707 en PO-27-07 worden herkend en omgezet.","type":"array","minItems":1,"uniqueItems":true,"x-tabel":"praktijk-swv","x-normaliseer":"swv","items":{"type":"string","pattern":"^ *([Pp][Oo]|[Vv][Oo]) *[- ]? *[0-9]{2} *[- ]? *[0-9]{2} *$"}},"gemeenten":{"title":"Gemeenten","description":"Gemeenten die meedoen, als CBS-code (GM0363) of als naam; namen worden omgezet naar codes.","type":"array","minItems":1,"uniqueItems":true,"x-tabel":"praktijk-gemeenten","x-referentie":"gemeenten","x-normaliseer":"gemeente","items":{"type":"string","minLength":2,"maxLength":80}},"rmc_regio":{"title":"RMC-regio","x-melding":"Schrijf MC met twee cijfers, zoals MC19.","description":"Code van de RMC-regio, zoals MC19.","type":"string","x-referentie":"rmc-regios","pattern":"^MC[0-9]{2}$"},"onderwijssoort":{"title":"Onderwijssoort","description":"Primair (po) en/of voortgezet (vo) onderwijs.","type":"array","minItems":1,"uniqueItems":true,"x-tabel":"praktijk-onderwijssoort","x-codelijst":"onderwijssoort","items":{"type":"string"}},"themas":{"title":"Thema's","description":"Thema's waar deze praktijk een goed voorbeeld van is.","type":"array","minItems":1,"uniqueItems":true,"x-tabel":"praktijk-themas","x-codelijst":"themas","items":{"type":"string"}},"partners":{"title":"Partners","x-enkelvoud":"Partner","description":"Organisaties die de afspraken maakten, met hun rol.","type":"array","minItems":1,"x-tabel":"partners","items":{"type":"object","additionalProperties":false,"required":["organisatie","rol"],"properties":{"organisatie":{"title":"Organisatie","description":"Naam van de organisatie.","type":"string","minLength":2,"maxLength":160},"rol":{"title":"Rol","description":"Rol van de organisatie in de afspraken.","type":"string","x-codelijst":"partnerrol"}}}},"datums":{"title":"Datums","type":"object","additionalProperties":false,"required":["afgesproken"],"properties":{"afgesproken":{"title":"Afgesproken op","description":"Datum waarop de partijen de afspraken vastlegden.","type":"string","format":"date"},"in_werking":{"title":"In werking sinds","description":"Datum vanaf wanneer de afspraken gelden.","type":"string","format":"date"},"volgende_evaluatie":{"title":"Volgende evaluatie","description":"Datum waarop de partijen de afspraken evalueren.","type":"string","format":"date"}}},"vervangt":{"title":"Vervangt","x-melding":"Gebruik het kenmerk van de oude praktijk: kleine letters, cijfers en streepjes, zoals walcheren-vo-2019.","description":"Kenmerk van een eerdere praktijk die door deze wordt vervangen.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-verwijzing":"praktijken"},"volwassenheid":{"title":"Volwassenheid","description":"Voorbeeldregio, op weg, of op zoek naar ondersteuning.","type":"string","x-codelijst":"volwassenheid","x-vergelijk":"ondersteuning-regios"},"sjabloon":{"title":"Gebruikt sjabloon","description":"Het sjabloon van deze kennisbank waarop de afspraken gebaseerd zijn.","type":"object","additionalProperties":false,"required":["id","versie"],"properties":{"id":{"title":"Sjabloon","description":"Kenmerk van het sjabloon.","type":"string","x-verwijzing":"sjablonen"},"versie":{"title":"Sjabloonversie","x-melding":"Schrijf drie getallen met punten ertussen, zoals 1.0.0.","description":"Versie van het sjabloon, zoals 1.0.0.","type":"string","pattern":"^[0-9]+\\.[0-9]+\\.[0-9]+$"}}},"geoorloofd_verzuim":{"title":"Geoorloofd verzuim","type":"object","x-thema":"geoorloofd-verzuim","additionalProperties":false,"required":["dekking","mazl"],"properties":{"dekking":{"title":"Geregeld","description":"Regelen de afspraken geoorloofd verzuim (ziekte, schorsing, vrijstellingen)?","type":"string","x-codelijst":"dekking","x-vergelijk":"geoorloofd-verzuim"},"mazl":{"title":"MAZL","description":"Werkt de regio met MAZL (de jeugdarts ziet leerlingen met veel ziekmeldingen)?","type":"string","x-codelijst":"dekking","x-vergelijk":"geoorloofd-verzuim"},"toelichting":{"title":"Toelichting","description":"Hoe de afspraken over geoorloofd verzuim werken.","type":"string","maxLength":3000}}},"ongeoorloofd_verzuim":{"title":"Ongeoorloofd verzuim","type":"object","x-thema":"ongeoorloofd-verzuim","additionalProperties":false,"required":["dekking"],"properties":{"dekking":{"title":"Geregeld","description":"Regelen de afspraken ongeoorloofd verzuim?","type":"string","x-codelijst":"dekking","x-vergelijk":"ongeoorloofd-verzuim"},"vroegsignalering":{"title":"Melden vóór 16 uur","description":"Bespreken school en leerplicht verzuim al vóór de wettelijke meldgrens van 16 uur in 4 weken?","type":"string","x-codelijst":"dekking","x-vergelijk":"ongeoorloofd-verzuim"},"toelichting":{"title":"Toelichting","description":"Hoe de afspraken over ongeoorloofd verzuim werken.","type":"string","maxLength":3000}}},"doorbraakoverleg":{"title":"Doorbraakoverleg","type":"object","x-thema":"doorbraakoverleg","additionalProperties":false,"required":["aanwezig"],"properties":{"aanwezig":{"title":"Doorbraakoverleg","description":"Is er een vast doorbraakoverleg voor vastgelopen situaties?","type":"string","x-codelijst":"dekking","x-vergelijk":"doorbraakoverleg"},"leden":{"title":"Leden","description":"Rollen die aan het doorbraakoverleg deelnemen.","type":"array","uniqueItems":true,"x-tabel":"doorbraakoverleg-leden","x-codelijst":"partnerrol","x-vergelijk":"doorbraakoverleg","items":{"type":"string"}},"termijn_werkdagen":{"title":"Termijn (werkdagen)","description":"Binnen hoeveel werkdagen na aanmelding het overleg een besluit neemt.","type":"integer","minimum":1,"maximum":120,"x-vergelijk":"doorbraakoverleg"},"doorzettingsmacht":{"title":"Doorzettingsmacht","description":"Rol die een knoop mag doorhakken als de partijen het niet eens worden.","type":"string","x-codelijst":"partnerrol","x-vergelijk":"doorbraakoverleg"},"casusregie":{"title":"Casusregie","description":"Rol die de regie over de situatie van de leerling voert.","type":"string","x-codelijst":"partnerrol","x-vergelijk":"doorbraakoverleg"},"toelichting":{"title":"Toelichting","description":"Hoe het doorbraakoverleg werkt.","type":"string","maxLength":3000}}},"financiering":{"title":"Financiering passende plek","type":"object","x-thema":"financiering-passende-plek","additionalProperties":false,"required":["vooraf_afgesproken","model"],"properties":{"vooraf_afgesproken":{"title":"Vooraf afgesproken","description":"Hebben gemeenten en samenwerkingsverband vooraf afgesproken wie betaalt?","type":"string","x-codelijst":"dekking","x-vergelijk":"financiering-passende-plek"},"model":{"title":"Model","description":"Hoe de kosten worden gedragen.","type":"string","x-codelijst":"financieringsmodel","x-vergelijk":"financiering-passende-plek"},"verdeling":{"title":"Wie betaalt wat","description":"Wie welk deel van de kosten draagt.","type":"string","maxLength":1500,"x-vergelijk":"financiering-passende-plek"},"ruimte_binnen_regels":{"title":"Ruimte binnen de regels","description":"Hoe de regio de ruimte binnen de regels benut om financiële ruimte te maken.","type":"string","maxLength":2000},"toelichting":{"title":"Toelichting","description":"Verdere uitleg over de financiering.","type":"string","maxLength":3000}}},"leerplicht":{"title":"Rol van de leerplichtambtenaar","type":"object","x-thema":"rol-leerplichtambtenaar","additionalProperties":false,"required":["preventief","adviserend"],"properties":{"preventief":{"title":"Preventief","description":"Is de leerplichtambtenaar betrokken vóórdat er een verzuimmelding is?","type":"string","x-codelijst":"dekking","x-vergelijk":"rol-leerplichtambtenaar"},"adviserend":{"title":"Adviserend","description":"Adviseert de leerplichtambtenaar leerling, ouders en school, bijvoorbeeld in het zorgadviesteam?","type":"string","x-codelijst":"dekking","x-vergelijk":"rol-leerplichtambtenaar"},"toelichting":{"title":"Toelichting","description":"Hoe de leerplichtambtenaar werkt.","type":"string","maxLength":3000}}},"gegevensdeling":{"title":"Gegevensdeling","type":"object","x-thema":"gegevensdeling","additionalProperties":false,"required":["grondslag","convenant","privacyprotocol"],"properties":{"grondslag":{"title":"Grondslag","description":"Op welke grondslag gegevens worden gedeeld.","type":"string","x-codelijst":"grondslag","x-vergelijk":"gegevensdeling"},"convenant":{"title":"Convenant","description":"Is er een ondertekend convenant gegevensdeling?","type":"string","x-codelijst":"dekking","x-vergelijk":"gegevensdeling"},"privacyprotocol":{"title":"Privacyprotocol","description":"Is er een privacyprotocol?","type":"string","x-codelijst":"dekking","x-vergelijk":"gegevensdeling"},"toelichting":{"title":"Toelichting","description":"Hoe de partijen gegevens delen, en hoe ouders en leerling betrokken worden.","type":"string","maxLength":3000}}},"jeugdhulp":{"title":"Samenwerking met jeugdhulp","type":"object","x-thema":"samenwerking-jeugdhulp","additionalProperties":false,"required":["betrokken"],"properties":{"betrokken":{"title":"Jeugdhulp betrokken","description":"Is jeugdhulp vast onderdeel van de afspraken?","type":"string","x-codelijst":"dekking","x-vergelijk":"samenwerking-jeugdhulp"},"een_plan":{"title":"Eén plan","description":"Maken onderwijs en jeugdhulp één gezamenlijk plan voor de leerling?","type":"string","x-codelijst":"dekking","x-vergelijk":"samenwerking-jeugdhulp"},"toelichting":{"title":"Toelichting","description":"Hoe onderwijs en jeugdhulp samenwerken.","type":"string","maxLength":3000}}},"resultaten":{"title":"Resultaten","x-enkelvoud":"Resultaat","description":"Gemeten resultaten, elk met jaar en bron.","type":"array","x-tabel":"resultaten","items":{"type":"object","additionalProperties":false,"required":["indicator","waarde","eenheid","jaar","bron"],"properties":{"indicator":{"title":"Indicator","description":"Wat is gemeten.","type":"string","x-codelijst":"indicator"},"waarde":{"title":"Waarde","description":"De gemeten waarde.","type":"number"},"eenheid":{"title":"Eenheid","description":"Eenheid van de waarde, zoals leerlingen, werkdagen of procent.","type":"string","minLength":1,"maxLength":40},"jaar":{"title":"Jaar","description":"Jaar of schooljaar (het beginjaar) van de meting.","type":"integer","minimum":2000,"maximum":2100},"bron":{"title":"Bron","description":"Waar de meting vandaan komt.","type":"string","minLength":3,"maxLength":300},"toelichting":{"title":"Toelichting","description":"Uitleg bij de meting.","type":"string","maxLength":1000}}}},"lessen":{"title":"Geleerde lessen","x-enkelvoud":"Les","description":"Wat andere regio's van deze aanpak kunnen leren.","type":"array","x-tabel":"lessen","items":{"type":"string","minLength":5,"maxLength":1000}},"valkuilen":{"title":"Valkuilen","x-enkelvoud":"Valkuil","description":"Waar de regio tegenaan liep.","type":"array","x-tabel":"valkuilen","items":{"type":"string","minLength":5,"maxLength":1000}},"documenten":{"title":"Documenten","x-enkelvoud":"Document","description":"Documenten bij de afspraken, als bestand in practices/bijlagen/ of als webadres.","type":"array","x-tabel":"documenten","items":{"type":"object","additionalProperties":false,"required":["titel","type"],"properties":{"titel":{"title":"Titel","description":"Titel van het document.","type":"string","minLength":3,"maxLength":200},"type":{"title":"Soort","description":"Soort document.","type":"string","x-codelijst":"documenttype"},"bestand":{"title":"Bestand","x-melding":"Gebruik letters, cijfers, punten, streepjes en liggende streepjes, zonder spaties, zoals convenant-2025.pdf.","description":"Bestandsnaam in practices/bijlagen/.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"url":{"title":"Webadres","description":"Webadres dat begint met https:// of http://.","type":"string","format":"uri","maxLength":500}}}},"contact":{"title":"Contact","type":"object","additionalProperties":false,"required":["organisatie","email"],"properties":{"organisatie":{"title":"Organisatie","description":"Organisatie die vragen over deze praktijk beantwoordt.","type":"string","minLength":2,"maxLength":160},"email":{"title":"E-mailadres","description":"Functioneel e-mailadres van de organisatie (zoals leerplicht@gemeente.nl), nooit een persoonlijk adres.","type":"string","format":"email","maxLength":200}}},"licentie":{"title":"Licentie","description":"Licentie waaronder de tekst gedeeld wordt.","type":"string","x-codelijst":"licentie"},"redactie":{"title":"Redactie","type":"object","additionalProperties":false,"required":["organisatie","beoordeeld_op","volgende_beoordeling"],"properties":{"organisatie":{"title":"Redactie door","description":"Organisatie die het record beoordeelde.","type":"string","minLength":2,"maxLength":160},"beoordeeld_op":{"title":"Laatst beoordeeld","description":"Datum van de laatste inhoudelijke controle.","type":"string","format":"date"},"volgende_beoordeling":{"title":"Volgende beoordeling","description":"Datum waarop het record opnieuw gecontroleerd moet zijn.","type":"string","format":"date"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://kennisbank.ingrado.nl/schema/praktijk.schema.json","title":"Goede praktijk","description":"Eén regionale afspraak over de doorbraakaanpak, als gestructureerd record. Elk veld is hier één keer gedefinieerd; tabellen, formulieren en documentatie worden hieruit afgeleid.","type":"object","additionalProperties":false,"required":["id","titel","samenvatting","status","voorbeeld","regio","swv","gemeenten","rmc_regio","onderwijssoort","themas","partners","datums","volwassenheid","geoorloofd_verzuim","ongeoorloofd_verzuim","doorbraakoverleg","financiering","leerplicht","gegevensdeling","jeugdhulp","contact","licentie","redactie"],"properties":{"id":{"title":"Kenmerk","x-melding":"Gebruik kleine letters, cijfers en streepjes, zoals walcheren-vo-2026.","description":"Vaste korte naam in kleine letters, gelijk aan de bestandsnaam. Wordt het webadres /praktijken/<id>/ en verandert nooit.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":80,"examples":["west-brabant-po-doorbraak"]},"titel":{"title":"Titel","x-melding":"Laat de tekens < > { } [ ] weg, zoals in Doorbraaktafel Walcheren (VO).","description":"Korte titel van de praktijk, zonder de tekens < > { } [ ].","type":"string","minLength":5,"maxLength":120,"pattern":"^[^<>{}\\[\\]]+$"},"samenvatting":{"title":"Samenvatting","description":"Twee tot vijf zinnen: wat is afgesproken en wat levert het op.","type":"string","minLength":20,"maxLength":1200},"context":{"title":"Aanleiding","description":"Waarom de regio deze afspraken maakte.","type":"string","maxLength":4000},"werkwijze":{"title":"Zo werkt het","description":"Hoe de afspraken in de praktijk werken.","type":"string","maxLength":6000},"status":{"title":"Status","description":"Fase van de afspraken.","type":"string","maxLength":60,"x-codelijst":"status"},"voorbeeld":{"title":"Fictief voorbeeld","x-formulierhint":"Vink dit aan als het record een verzonnen voorbeeld is en geen echte regionale afspraak. De pagina toont dat dan duidelijk.","description":"true als dit record een verzonnen voorbeeld is en geen echte regionale afspraak. De pagina toont dat dan duidelijk.","type":"boolean"},"regio":{"title":"Regio","description":"Naam van de regio zoals de partijen die zelf gebruiken.","type":"string","minLength":2,"maxLength":120},"swv":{"title":"Samenwerkingsverbanden","x-enkelvoud":"Samenwerkingsverband","x-melding":"Schrijf PO of VO met het nummer van het samenwerkingsverband, zoals PO 27-07 of VO 25-07.","description":"Codes van de samenwerkingsverbanden, zoals PO 27-07 of VO 25-07. Ook PO2707 en PO-27-07 worden herkend en omgezet.","type":"array","minItems":1,"uniqueItems":true,"x-tabel":"praktijk-swv","x-normaliseer":"swv","items":{"type":"string","maxLength":20,"pattern":"^ *([Pp][Oo]|[Vv][Oo]) *(- *)?[0-9]{2} *(- *)?[0-9]{2} *$"}},"gemeenten":{"title":"Gemeenten","description":"Gemeenten die meedoen, als CBS-code (GM0363) of als naam; namen worden omgezet naar codes.","type":"array","minItems":1,"uniqueItems":true,"x-tabel":"praktijk-gemeenten","x-referentie":"gemeenten","x-normaliseer":"gemeente","items":{"type":"string","minLength":2,"maxLength":80}},"rmc_regio":{"title":"RMC-regio","x-melding":"Schrijf MC met twee cijfers, zoals MC19.","description":"Code van de RMC-regio, zoals MC19.","type":"string","maxLength":10,"x-referentie":"rmc-regios","pattern":"^MC[0-9]{2}$"},"onderwijssoort":{"title":"Onderwijssoort","description":"Primair (po) en/of voortgezet (vo) onderwijs.","type":"array","minItems":1,"uniqueItems":true,"x-tabel":"praktijk-onderwijssoort","x-codelijst":"onderwijssoort","items":{"type":"string","maxLength":60}},"themas":{"title":"Thema's","description":"Thema's waar deze praktijk een goed voorbeeld van is.","type":"array","minItems":1,"uniqueItems":true,"x-tabel":"praktijk-themas","x-codelijst":"themas","items":{"type":"string","maxLength":60}},"partners":{"title":"Partners","x-enkelvoud":"Partner","description":"Organisaties die de afspraken maakten, met hun rol.","type":"array","minItems":1,"x-tabel":"partners","items":{"type":"object","additionalProperties":false,"required":["organisatie","rol"],"properties":{"organisatie":{"title":"Organisatie","description":"Naam van de organisatie.","type":"string","minLength":2,"maxLength":160},"rol":{"title":"Rol","description":"Rol van de organisatie in de afspraken.","type":"string","maxLength":60,"x-codelijst":"partnerrol"}}}},"datums":{"title":"Datums","type":"object","additionalProperties":false,"required":["afgesproken"],"properties":{"afgesproken":{"title":"Afgesproken op","description":"Datum waarop de partijen de afspraken vastlegden.","type":"string","maxLength":40,"format":"date"},"in_werking":{"title":"In werking sinds","description":"Datum vanaf wanneer de afspraken gelden.","type":"string","maxLength":40,"format":"date"},"volgende_evaluatie":{"title":"Volgende evaluatie","description":"Datum waarop de partijen de afspraken evalueren.","type":"string","maxLength":40,"format":"date"}}},"vervangt":{"title":"Vervangt","x-melding":"Gebruik het kenmerk van de oude praktijk: kleine letters, cijfers en streepjes, zoals walcheren-vo-2019.","description":"Kenmerk van een eerdere praktijk die door deze wordt vervangen.","type":"string","maxLength":80,"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-verwijzing":"praktijken"},"volwassenheid":{"title":"Volwassenheid","description":"Voorbeeldregio, op weg, of op zoek naar ondersteuning.","type":"string","maxLength":60,"x-codelijst":"volwassenheid","x-vergelijk":"ondersteuning-regios"},"sjabloon":{"title":"Gebruikt sjabloon","description":"Het sjabloon van deze kennisbank waarop de afspraken gebaseerd zijn.","type":"object","additionalProperties":false,"required":["id","versie"],"properties":{"id":{"title":"Sjabloon","description":"Kenmerk van het sjabloon.","type":"string","maxLength":80,"x-verwijzing":"sjablonen"},"versie":{"title":"Sjabloonversie","x-melding":"Schrijf drie getallen met punten ertussen, zoals 1.0.0.","description":"Versie van het sjabloon, zoals 1.0.0.","type":"string","maxLength":20,"pattern":"^[0-9]+\\.[0-9]+\\.[0-9]+$"}}},"geoorloofd_verzuim":{"title":"Geoorloofd verzuim","type":"object","x-thema":"geoorloofd-verzuim","additionalProperties":false,"required":["dekking","mazl"],"properties":{"dekking":{"title":"Geregeld","description":"Regelen de afspraken geoorloofd verzuim (ziekte, schorsing, vrijstellingen)?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"geoorloofd-verzuim"},"mazl":{"title":"MAZL","description":"Werkt de regio met MAZL (de jeugdarts ziet leerlingen met veel ziekmeldingen)?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"geoorloofd-verzuim"},"toelichting":{"title":"Toelichting","description":"Hoe de afspraken over geoorloofd verzuim werken.","type":"string","maxLength":3000}}},"ongeoorloofd_verzuim":{"title":"Ongeoorloofd verzuim","type":"object","x-thema":"ongeoorloofd-verzuim","additionalProperties":false,"required":["dekking"],"properties":{"dekking":{"title":"Geregeld","description":"Regelen de afspraken ongeoorloofd verzuim?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"ongeoorloofd-verzuim"},"vroegsignalering":{"title":"Melden vóór 16 uur","description":"Bespreken school en leerplicht verzuim al vóór de wettelijke meldgrens van 16 uur in 4 weken?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"ongeoorloofd-verzuim"},"toelichting":{"title":"Toelichting","description":"Hoe de afspraken over ongeoorloofd verzuim werken.","type":"string","maxLength":3000}}},"doorbraakoverleg":{"title":"Doorbraakoverleg","type":"object","x-thema":"doorbraakoverleg","additionalProperties":false,"required":["aanwezig"],"properties":{"aanwezig":{"title":"Doorbraakoverleg","description":"Is er een vast doorbraakoverleg voor vastgelopen situaties?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"doorbraakoverleg"},"leden":{"title":"Leden","description":"Rollen die aan het doorbraakoverleg deelnemen.","type":"array","uniqueItems":true,"x-tabel":"doorbraakoverleg-leden","x-codelijst":"partnerrol","x-vergelijk":"doorbraakoverleg","items":{"type":"string","maxLength":60}},"termijn_werkdagen":{"title":"Termijn (werkdagen)","description":"Binnen hoeveel werkdagen na aanmelding het overleg een besluit neemt.","type":"integer","minimum":1,"maximum":120,"x-vergelijk":"doorbraakoverleg"},"doorzettingsmacht":{"title":"Doorzettingsmacht","description":"Rol die een knoop mag doorhakken als de partijen het niet eens worden.","type":"string","maxLength":60,"x-codelijst":"partnerrol","x-vergelijk":"doorbraakoverleg"},"casusregie":{"title":"Casusregie","description":"Rol die de regie over de situatie van de leerling voert.","type":"string","maxLength":60,"x-codelijst":"partnerrol","x-vergelijk":"doorbraakoverleg"},"toelichting":{"title":"Toelichting","description":"Hoe het doorbraakoverleg werkt.","type":"string","maxLength":3000}}},"financiering":{"title":"Financiering passende plek","type":"object","x-thema":"financiering-passende-plek","additionalProperties":false,"required":["vooraf_afgesproken","model"],"properties":{"vooraf_afgesproken":{"title":"Vooraf afgesproken","description":"Hebben gemeenten en samenwerkingsverband vooraf afgesproken wie betaalt?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"financiering-passende-plek"},"model":{"title":"Model","description":"Hoe de kosten worden gedragen.","type":"string","maxLength":60,"x-codelijst":"financieringsmodel","x-vergelijk":"financiering-passende-plek"},"verdeling":{"title":"Wie betaalt wat","description":"Wie welk deel van de kosten draagt.","type":"string","maxLength":1500,"x-vergelijk":"financiering-passende-plek"},"ruimte_binnen_regels":{"title":"Ruimte binnen de regels","description":"Hoe de regio de ruimte binnen de regels benut om financiële ruimte te maken.","type":"string","maxLength":2000},"toelichting":{"title":"Toelichting","description":"Verdere uitleg over de financiering.","type":"string","maxLength":3000}}},"leerplicht":{"title":"Rol van de leerplichtambtenaar","type":"object","x-thema":"rol-leerplichtambtenaar","additionalProperties":false,"required":["preventief","adviserend"],"properties":{"preventief":{"title":"Preventief","description":"Is de leerplichtambtenaar betrokken vóórdat er een verzuimmelding is?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"rol-leerplichtambtenaar"},"adviserend":{"title":"Adviserend","description":"Adviseert de leerplichtambtenaar leerling, ouders en school, bijvoorbeeld in het zorgadviesteam?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"rol-leerplichtambtenaar"},"toelichting":{"title":"Toelichting","description":"Hoe de leerplichtambtenaar werkt.","type":"string","maxLength":3000}}},"gegevensdeling":{"title":"Gegevensdeling","type":"object","x-thema":"gegevensdeling","additionalProperties":false,"required":["grondslag","convenant","privacyprotocol"],"properties":{"grondslag":{"title":"Grondslag","description":"Op welke grondslag gegevens worden gedeeld.","type":"string","maxLength":60,"x-codelijst":"grondslag","x-vergelijk":"gegevensdeling"},"convenant":{"title":"Convenant","description":"Is er een ondertekend convenant gegevensdeling?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"gegevensdeling"},"privacyprotocol":{"title":"Privacyprotocol","description":"Is er een privacyprotocol?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"gegevensdeling"},"toelichting":{"title":"Toelichting","description":"Hoe de partijen gegevens delen, en hoe ouders en leerling betrokken worden.","type":"string","maxLength":3000}}},"jeugdhulp":{"title":"Samenwerking met jeugdhulp","type":"object","x-thema":"samenwerking-jeugdhulp","additionalProperties":false,"required":["betrokken"],"properties":{"betrokken":{"title":"Jeugdhulp betrokken","description":"Is jeugdhulp vast onderdeel van de afspraken?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"samenwerking-jeugdhulp"},"een_plan":{"title":"Eén plan","description":"Maken onderwijs en jeugdhulp één gezamenlijk plan voor de leerling?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"samenwerking-jeugdhulp"},"toelichting":{"title":"Toelichting","description":"Hoe onderwijs en jeugdhulp samenwerken.","type":"string","maxLength":3000}}},"resultaten":{"title":"Resultaten","x-enkelvoud":"Resultaat","description":"Gemeten resultaten, elk met jaar en bron.","type":"array","x-tabel":"resultaten","items":{"type":"object","additionalProperties":false,"required":["indicator","waarde","eenheid","jaar","bron"],"properties":{"indicator":{"title":"Indicator","description":"Wat is gemeten.","type":"string","maxLength":60,"x-codelijst":"indicator"},"waarde":{"title":"Waarde","description":"De gemeten waarde.","type":"number"},"eenheid":{"title":"Eenheid","description":"Eenheid van de waarde, zoals leerlingen, werkdagen of procent.","type":"string","minLength":1,"maxLength":40},"jaar":{"title":"Jaar","description":"Jaar of schooljaar (het beginjaar) van de meting.","type":"integer","minimum":2000,"maximum":2100},"bron":{"title":"Bron","description":"Waar de meting vandaan komt.","type":"string","minLength":3,"maxLength":300},"toelichting":{"title":"Toelichting","description":"Uitleg bij de meting.","type":"string","maxLength":1000}}}},"lessen":{"title":"Geleerde lessen","x-enkelvoud":"Les","description":"Wat andere regio's van deze aanpak kunnen leren.","type":"array","x-tabel":"lessen","items":{"type":"string","minLength":5,"maxLength":1000}},"valkuilen":{"title":"Valkuilen","x-enkelvoud":"Valkuil","description":"Waar de regio tegenaan liep.","type":"array","x-tabel":"valkuilen","items":{"type":"string","minLength":5,"maxLength":1000}},"documenten":{"title":"Documenten","x-enkelvoud":"Document","description":"Documenten bij de afspraken, als bestand in practices/bijlagen/ of als webadres.","type":"array","x-tabel":"documenten","items":{"type":"object","additionalProperties":false,"required":["titel","type"],"properties":{"titel":{"title":"Titel","description":"Titel van het document.","type":"string","minLength":3,"maxLength":200},"type":{"title":"Soort","description":"Soort document.","type":"string","maxLength":60,"x-codelijst":"documenttype"},"bestand":{"title":"Bestand","x-melding":"Gebruik letters, cijfers, punten, streepjes en liggende streepjes, zonder spaties, zoals convenant-2025.pdf.","description":"Bestandsnaam in practices/bijlagen/.","type":"string","maxLength":120,"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"url":{"title":"Webadres","description":"Webadres dat begint met https:// of http://.","type":"string","format":"uri","maxLength":500}}}},"contact":{"title":"Contact","type":"object","additionalProperties":false,"required":["organisatie","email"],"properties":{"organisatie":{"title":"Organisatie","description":"Organisatie die vragen over deze praktijk beantwoordt.","type":"string","minLength":2,"maxLength":160},"email":{"title":"E-mailadres","description":"Functioneel e-mailadres van de organisatie (zoals leerplicht@gemeente.nl), nooit een persoonlijk adres.","type":"string","format":"email","maxLength":200}}},"licentie":{"title":"Licentie","description":"Licentie waaronder de tekst gedeeld wordt.","type":"string","maxLength":60,"x-codelijst":"licentie"},"redactie":{"title":"Redactie","type":"object","additionalProperties":false,"required":["organisatie","beoordeeld_op","volgende_beoordeling"],"properties":{"organisatie":{"title":"Redactie door","description":"Organisatie die het record beoordeelde.","type":"string","minLength":2,"maxLength":160},"beoordeeld_op":{"title":"Laatst beoordeeld","description":"Datum van de laatste inhoudelijke controle.","type":"string","maxLength":40,"format":"date"},"volgende_beoordeling":{"title":"Volgende beoordeling","description":"Datum waarop het record opnieuw gecontroleerd moet zijn.","type":"string","maxLength":40,"format":"date"}}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
 const pattern1 = new RegExp("^[^<>{}\\[\\]]+$", "u");
-const pattern2 = new RegExp("^ *([Pp][Oo]|[Vv][Oo]) *[- ]? *[0-9]{2} *[- ]? *[0-9]{2} *$", "u");
+const pattern2 = new RegExp("^ *([Pp][Oo]|[Vv][Oo]) *(- *)?[0-9]{2} *(- *)?[0-9]{2} *$", "u");
 const pattern3 = new RegExp("^MC[0-9]{2}$", "u");
 const pattern5 = new RegExp("^[0-9]+\\.[0-9]+\\.[0-9]+$", "u");
 const pattern6 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
@@ -468,8 +468,10 @@ errors++;
 }
 }
 if(data.status !== undefined){
-if(typeof data.status !== "string"){
-const err39 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data5 = data.status;
+if(typeof data5 === "string"){
+if(func3(data5) > 60){
+const err39 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -479,9 +481,8 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data.voorbeeld !== undefined){
-if(typeof data.voorbeeld !== "boolean"){
-const err40 = {instancePath:instancePath+"/voorbeeld",schemaPath:"#/properties/voorbeeld/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err40 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -491,11 +492,9 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data.regio !== undefined){
-let data7 = data.regio;
-if(typeof data7 === "string"){
-if(func3(data7) > 120){
-const err41 = {instancePath:instancePath+"/regio",schemaPath:"#/properties/regio/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters"};
+if(data.voorbeeld !== undefined){
+if(typeof data.voorbeeld !== "boolean"){
+const err41 = {instancePath:instancePath+"/voorbeeld",schemaPath:"#/properties/voorbeeld/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -504,8 +503,12 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(func3(data7) < 2){
-const err42 = {instancePath:instancePath+"/regio",schemaPath:"#/properties/regio/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};
+}
+if(data.regio !== undefined){
+let data7 = data.regio;
+if(typeof data7 === "string"){
+if(func3(data7) > 120){
+const err42 = {instancePath:instancePath+"/regio",schemaPath:"#/properties/regio/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -514,9 +517,8 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-else {
-const err43 = {instancePath:instancePath+"/regio",schemaPath:"#/properties/regio/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func3(data7) < 2){
+const err43 = {instancePath:instancePath+"/regio",schemaPath:"#/properties/regio/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -526,11 +528,8 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data.swv !== undefined){
-let data8 = data.swv;
-if(Array.isArray(data8)){
-if(data8.length < 1){
-const err44 = {instancePath:instancePath+"/swv",schemaPath:"#/properties/swv/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+else {
+const err44 = {instancePath:instancePath+"/regio",schemaPath:"#/properties/regio/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -539,12 +538,12 @@ vErrors.push(err44);
 }
 errors++;
 }
-const len0 = data8.length;
-for(let i0=0; i0<len0; i0++){
-let data9 = data8[i0];
-if(typeof data9 === "string"){
-if(!pattern2.test(data9)){
-const err45 = {instancePath:instancePath+"/swv/" + i0,schemaPath:"#/properties/swv/items/pattern",keyword:"pattern",params:{pattern: "^ *([Pp][Oo]|[Vv][Oo]) *[- ]? *[0-9]{2} *[- ]? *[0-9]{2} *$"},message:"must match pattern \""+"^ *([Pp][Oo]|[Vv][Oo]) *[- ]? *[0-9]{2} *[- ]? *[0-9]{2} *$"+"\""};
+}
+if(data.swv !== undefined){
+let data8 = data.swv;
+if(Array.isArray(data8)){
+if(data8.length < 1){
+const err45 = {instancePath:instancePath+"/swv",schemaPath:"#/properties/swv/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -553,14 +552,38 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-else {
-const err46 = {instancePath:instancePath+"/swv/" + i0,schemaPath:"#/properties/swv/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len0 = data8.length;
+for(let i0=0; i0<len0; i0++){
+let data9 = data8[i0];
+if(typeof data9 === "string"){
+if(func3(data9) > 20){
+const err46 = {instancePath:instancePath+"/swv/" + i0,schemaPath:"#/properties/swv/items/maxLength",keyword:"maxLength",params:{limit: 20},message:"must NOT have more than 20 characters"};
 if(vErrors === null){
 vErrors = [err46];
 }
 else {
 vErrors.push(err46);
+}
+errors++;
+}
+if(!pattern2.test(data9)){
+const err47 = {instancePath:instancePath+"/swv/" + i0,schemaPath:"#/properties/swv/items/pattern",keyword:"pattern",params:{pattern: "^ *([Pp][Oo]|[Vv][Oo]) *(- *)?[0-9]{2} *(- *)?[0-9]{2} *$"},message:"must match pattern \""+"^ *([Pp][Oo]|[Vv][Oo]) *(- *)?[0-9]{2} *(- *)?[0-9]{2} *$"+"\""};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/swv/" + i0,schemaPath:"#/properties/swv/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
 }
 errors++;
 }
@@ -576,12 +599,12 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err47 = {instancePath:instancePath+"/swv",schemaPath:"#/properties/swv/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
+const err49 = {instancePath:instancePath+"/swv",schemaPath:"#/properties/swv/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
 if(vErrors === null){
-vErrors = [err47];
+vErrors = [err49];
 }
 else {
-vErrors.push(err47);
+vErrors.push(err49);
 }
 errors++;
 break;
@@ -591,35 +614,7 @@ indices0[item0] = i1;
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/swv",schemaPath:"#/properties/swv/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-if(data.gemeenten !== undefined){
-let data10 = data.gemeenten;
-if(Array.isArray(data10)){
-if(data10.length < 1){
-const err49 = {instancePath:instancePath+"/gemeenten",schemaPath:"#/properties/gemeenten/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-const len1 = data10.length;
-for(let i2=0; i2<len1; i2++){
-let data11 = data10[i2];
-if(typeof data11 === "string"){
-if(func3(data11) > 80){
-const err50 = {instancePath:instancePath+"/gemeenten/" + i2,schemaPath:"#/properties/gemeenten/items/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters"};
+const err50 = {instancePath:instancePath+"/swv",schemaPath:"#/properties/swv/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -628,8 +623,12 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(func3(data11) < 2){
-const err51 = {instancePath:instancePath+"/gemeenten/" + i2,schemaPath:"#/properties/gemeenten/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};
+}
+if(data.gemeenten !== undefined){
+let data10 = data.gemeenten;
+if(Array.isArray(data10)){
+if(data10.length < 1){
+const err51 = {instancePath:instancePath+"/gemeenten",schemaPath:"#/properties/gemeenten/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -638,14 +637,38 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-else {
-const err52 = {instancePath:instancePath+"/gemeenten/" + i2,schemaPath:"#/properties/gemeenten/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len1 = data10.length;
+for(let i2=0; i2<len1; i2++){
+let data11 = data10[i2];
+if(typeof data11 === "string"){
+if(func3(data11) > 80){
+const err52 = {instancePath:instancePath+"/gemeenten/" + i2,schemaPath:"#/properties/gemeenten/items/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters"};
 if(vErrors === null){
 vErrors = [err52];
 }
 else {
 vErrors.push(err52);
+}
+errors++;
+}
+if(func3(data11) < 2){
+const err53 = {instancePath:instancePath+"/gemeenten/" + i2,schemaPath:"#/properties/gemeenten/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/gemeenten/" + i2,schemaPath:"#/properties/gemeenten/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
 }
 errors++;
 }
@@ -661,12 +684,12 @@ continue;
 }
 if(typeof indices1[item1] == "number"){
 j1 = indices1[item1];
-const err53 = {instancePath:instancePath+"/gemeenten",schemaPath:"#/properties/gemeenten/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)"};
+const err55 = {instancePath:instancePath+"/gemeenten",schemaPath:"#/properties/gemeenten/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)"};
 if(vErrors === null){
-vErrors = [err53];
+vErrors = [err55];
 }
 else {
-vErrors.push(err53);
+vErrors.push(err55);
 }
 errors++;
 break;
@@ -676,32 +699,7 @@ indices1[item1] = i3;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/gemeenten",schemaPath:"#/properties/gemeenten/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-if(data.rmc_regio !== undefined){
-let data12 = data.rmc_regio;
-if(typeof data12 === "string"){
-if(!pattern3.test(data12)){
-const err55 = {instancePath:instancePath+"/rmc_regio",schemaPath:"#/properties/rmc_regio/pattern",keyword:"pattern",params:{pattern: "^MC[0-9]{2}$"},message:"must match pattern \""+"^MC[0-9]{2}$"+"\""};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-}
-else {
-const err56 = {instancePath:instancePath+"/rmc_regio",schemaPath:"#/properties/rmc_regio/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err56 = {instancePath:instancePath+"/gemeenten",schemaPath:"#/properties/gemeenten/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -711,11 +709,11 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data.onderwijssoort !== undefined){
-let data13 = data.onderwijssoort;
-if(Array.isArray(data13)){
-if(data13.length < 1){
-const err57 = {instancePath:instancePath+"/onderwijssoort",schemaPath:"#/properties/onderwijssoort/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data.rmc_regio !== undefined){
+let data12 = data.rmc_regio;
+if(typeof data12 === "string"){
+if(func3(data12) > 10){
+const err57 = {instancePath:instancePath+"/rmc_regio",schemaPath:"#/properties/rmc_regio/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -724,15 +722,63 @@ vErrors.push(err57);
 }
 errors++;
 }
-const len2 = data13.length;
-for(let i4=0; i4<len2; i4++){
-if(typeof data13[i4] !== "string"){
-const err58 = {instancePath:instancePath+"/onderwijssoort/" + i4,schemaPath:"#/properties/onderwijssoort/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern3.test(data12)){
+const err58 = {instancePath:instancePath+"/rmc_regio",schemaPath:"#/properties/rmc_regio/pattern",keyword:"pattern",params:{pattern: "^MC[0-9]{2}$"},message:"must match pattern \""+"^MC[0-9]{2}$"+"\""};
 if(vErrors === null){
 vErrors = [err58];
 }
 else {
 vErrors.push(err58);
+}
+errors++;
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/rmc_regio",schemaPath:"#/properties/rmc_regio/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+if(data.onderwijssoort !== undefined){
+let data13 = data.onderwijssoort;
+if(Array.isArray(data13)){
+if(data13.length < 1){
+const err60 = {instancePath:instancePath+"/onderwijssoort",schemaPath:"#/properties/onderwijssoort/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+const len2 = data13.length;
+for(let i4=0; i4<len2; i4++){
+let data14 = data13[i4];
+if(typeof data14 === "string"){
+if(func3(data14) > 60){
+const err61 = {instancePath:instancePath+"/onderwijssoort/" + i4,schemaPath:"#/properties/onderwijssoort/items/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/onderwijssoort/" + i4,schemaPath:"#/properties/onderwijssoort/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
 }
 errors++;
 }
@@ -748,12 +794,12 @@ continue;
 }
 if(typeof indices2[item2] == "number"){
 j2 = indices2[item2];
-const err59 = {instancePath:instancePath+"/onderwijssoort",schemaPath:"#/properties/onderwijssoort/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i5+" are identical)"};
+const err63 = {instancePath:instancePath+"/onderwijssoort",schemaPath:"#/properties/onderwijssoort/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i5+" are identical)"};
 if(vErrors === null){
-vErrors = [err59];
+vErrors = [err63];
 }
 else {
-vErrors.push(err59);
+vErrors.push(err63);
 }
 errors++;
 break;
@@ -763,12 +809,12 @@ indices2[item2] = i5;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/onderwijssoort",schemaPath:"#/properties/onderwijssoort/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err64 = {instancePath:instancePath+"/onderwijssoort",schemaPath:"#/properties/onderwijssoort/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err60];
+vErrors = [err64];
 }
 else {
-vErrors.push(err60);
+vErrors.push(err64);
 }
 errors++;
 }
@@ -777,24 +823,37 @@ if(data.themas !== undefined){
 let data15 = data.themas;
 if(Array.isArray(data15)){
 if(data15.length < 1){
-const err61 = {instancePath:instancePath+"/themas",schemaPath:"#/properties/themas/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err65 = {instancePath:instancePath+"/themas",schemaPath:"#/properties/themas/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
-vErrors = [err61];
+vErrors = [err65];
 }
 else {
-vErrors.push(err61);
+vErrors.push(err65);
 }
 errors++;
 }
 const len3 = data15.length;
 for(let i6=0; i6<len3; i6++){
-if(typeof data15[i6] !== "string"){
-const err62 = {instancePath:instancePath+"/themas/" + i6,schemaPath:"#/properties/themas/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data16 = data15[i6];
+if(typeof data16 === "string"){
+if(func3(data16) > 60){
+const err66 = {instancePath:instancePath+"/themas/" + i6,schemaPath:"#/properties/themas/items/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
-vErrors = [err62];
+vErrors = [err66];
 }
 else {
-vErrors.push(err62);
+vErrors.push(err66);
+}
+errors++;
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/themas/" + i6,schemaPath:"#/properties/themas/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
 }
 errors++;
 }
@@ -810,12 +869,12 @@ continue;
 }
 if(typeof indices3[item3] == "number"){
 j3 = indices3[item3];
-const err63 = {instancePath:instancePath+"/themas",schemaPath:"#/properties/themas/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i7+" are identical)"};
+const err68 = {instancePath:instancePath+"/themas",schemaPath:"#/properties/themas/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i7+" are identical)"};
 if(vErrors === null){
-vErrors = [err63];
+vErrors = [err68];
 }
 else {
-vErrors.push(err63);
+vErrors.push(err68);
 }
 errors++;
 break;
@@ -825,70 +884,7 @@ indices3[item3] = i7;
 }
 }
 else {
-const err64 = {instancePath:instancePath+"/themas",schemaPath:"#/properties/themas/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-}
-if(data.partners !== undefined){
-let data17 = data.partners;
-if(Array.isArray(data17)){
-if(data17.length < 1){
-const err65 = {instancePath:instancePath+"/partners",schemaPath:"#/properties/partners/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-const len4 = data17.length;
-for(let i8=0; i8<len4; i8++){
-let data18 = data17[i8];
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-if(data18.organisatie === undefined){
-const err66 = {instancePath:instancePath+"/partners/" + i8,schemaPath:"#/properties/partners/items/required",keyword:"required",params:{missingProperty: "organisatie"},message:"must have required property '"+"organisatie"+"'"};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-if(data18.rol === undefined){
-const err67 = {instancePath:instancePath+"/partners/" + i8,schemaPath:"#/properties/partners/items/required",keyword:"required",params:{missingProperty: "rol"},message:"must have required property '"+"rol"+"'"};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-for(const key1 in data18){
-if(!((key1 === "organisatie") || (key1 === "rol"))){
-const err68 = {instancePath:instancePath+"/partners/" + i8,schemaPath:"#/properties/partners/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-}
-if(data18.organisatie !== undefined){
-let data19 = data18.organisatie;
-if(typeof data19 === "string"){
-if(func3(data19) > 160){
-const err69 = {instancePath:instancePath+"/partners/" + i8+"/organisatie",schemaPath:"#/properties/partners/items/properties/organisatie/maxLength",keyword:"maxLength",params:{limit: 160},message:"must NOT have more than 160 characters"};
+const err69 = {instancePath:instancePath+"/themas",schemaPath:"#/properties/themas/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -897,8 +893,12 @@ vErrors.push(err69);
 }
 errors++;
 }
-if(func3(data19) < 2){
-const err70 = {instancePath:instancePath+"/partners/" + i8+"/organisatie",schemaPath:"#/properties/partners/items/properties/organisatie/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};
+}
+if(data.partners !== undefined){
+let data17 = data.partners;
+if(Array.isArray(data17)){
+if(data17.length < 1){
+const err70 = {instancePath:instancePath+"/partners",schemaPath:"#/properties/partners/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -907,9 +907,12 @@ vErrors.push(err70);
 }
 errors++;
 }
-}
-else {
-const err71 = {instancePath:instancePath+"/partners/" + i8+"/organisatie",schemaPath:"#/properties/partners/items/properties/organisatie/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len4 = data17.length;
+for(let i8=0; i8<len4; i8++){
+let data18 = data17[i8];
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(data18.organisatie === undefined){
+const err71 = {instancePath:instancePath+"/partners/" + i8,schemaPath:"#/properties/partners/items/required",keyword:"required",params:{missingProperty: "organisatie"},message:"must have required property '"+"organisatie"+"'"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -918,10 +921,8 @@ vErrors.push(err71);
 }
 errors++;
 }
-}
-if(data18.rol !== undefined){
-if(typeof data18.rol !== "string"){
-const err72 = {instancePath:instancePath+"/partners/" + i8+"/rol",schemaPath:"#/properties/partners/items/properties/rol/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data18.rol === undefined){
+const err72 = {instancePath:instancePath+"/partners/" + i8,schemaPath:"#/properties/partners/items/required",keyword:"required",params:{missingProperty: "rol"},message:"must have required property '"+"rol"+"'"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -930,10 +931,9 @@ vErrors.push(err72);
 }
 errors++;
 }
-}
-}
-else {
-const err73 = {instancePath:instancePath+"/partners/" + i8,schemaPath:"#/properties/partners/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key1 in data18){
+if(!((key1 === "organisatie") || (key1 === "rol"))){
+const err73 = {instancePath:instancePath+"/partners/" + i8,schemaPath:"#/properties/partners/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -943,9 +943,11 @@ vErrors.push(err73);
 errors++;
 }
 }
-}
-else {
-const err74 = {instancePath:instancePath+"/partners",schemaPath:"#/properties/partners/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data18.organisatie !== undefined){
+let data19 = data18.organisatie;
+if(typeof data19 === "string"){
+if(func3(data19) > 160){
+const err74 = {instancePath:instancePath+"/partners/" + i8+"/organisatie",schemaPath:"#/properties/partners/items/properties/organisatie/maxLength",keyword:"maxLength",params:{limit: 160},message:"must NOT have more than 160 characters"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -954,12 +956,8 @@ vErrors.push(err74);
 }
 errors++;
 }
-}
-if(data.datums !== undefined){
-let data21 = data.datums;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-if(data21.afgesproken === undefined){
-const err75 = {instancePath:instancePath+"/datums",schemaPath:"#/properties/datums/required",keyword:"required",params:{missingProperty: "afgesproken"},message:"must have required property '"+"afgesproken"+"'"};
+if(func3(data19) < 2){
+const err75 = {instancePath:instancePath+"/partners/" + i8+"/organisatie",schemaPath:"#/properties/partners/items/properties/organisatie/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -968,9 +966,9 @@ vErrors.push(err75);
 }
 errors++;
 }
-for(const key2 in data21){
-if(!(((key2 === "afgesproken") || (key2 === "in_werking")) || (key2 === "volgende_evaluatie"))){
-const err76 = {instancePath:instancePath+"/datums",schemaPath:"#/properties/datums/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+}
+else {
+const err76 = {instancePath:instancePath+"/partners/" + i8+"/organisatie",schemaPath:"#/properties/partners/items/properties/organisatie/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -980,11 +978,11 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data21.afgesproken !== undefined){
-let data22 = data21.afgesproken;
-if(typeof data22 === "string"){
-if(!(formats0.test(data22))){
-const err77 = {instancePath:instancePath+"/datums/afgesproken",schemaPath:"#/properties/datums/properties/afgesproken/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(data18.rol !== undefined){
+let data20 = data18.rol;
+if(typeof data20 === "string"){
+if(func3(data20) > 60){
+const err77 = {instancePath:instancePath+"/partners/" + i8+"/rol",schemaPath:"#/properties/partners/items/properties/rol/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -995,7 +993,7 @@ errors++;
 }
 }
 else {
-const err78 = {instancePath:instancePath+"/datums/afgesproken",schemaPath:"#/properties/datums/properties/afgesproken/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err78 = {instancePath:instancePath+"/partners/" + i8+"/rol",schemaPath:"#/properties/partners/items/properties/rol/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1005,11 +1003,9 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data21.in_werking !== undefined){
-let data23 = data21.in_werking;
-if(typeof data23 === "string"){
-if(!(formats0.test(data23))){
-const err79 = {instancePath:instancePath+"/datums/in_werking",schemaPath:"#/properties/datums/properties/in_werking/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+}
+else {
+const err79 = {instancePath:instancePath+"/partners/" + i8,schemaPath:"#/properties/partners/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1019,8 +1015,9 @@ vErrors.push(err79);
 errors++;
 }
 }
+}
 else {
-const err80 = {instancePath:instancePath+"/datums/in_werking",schemaPath:"#/properties/datums/properties/in_werking/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err80 = {instancePath:instancePath+"/partners",schemaPath:"#/properties/partners/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1030,11 +1027,11 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data21.volgende_evaluatie !== undefined){
-let data24 = data21.volgende_evaluatie;
-if(typeof data24 === "string"){
-if(!(formats0.test(data24))){
-const err81 = {instancePath:instancePath+"/datums/volgende_evaluatie",schemaPath:"#/properties/datums/properties/volgende_evaluatie/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(data.datums !== undefined){
+let data21 = data.datums;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.afgesproken === undefined){
+const err81 = {instancePath:instancePath+"/datums",schemaPath:"#/properties/datums/required",keyword:"required",params:{missingProperty: "afgesproken"},message:"must have required property '"+"afgesproken"+"'"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1043,9 +1040,9 @@ vErrors.push(err81);
 }
 errors++;
 }
-}
-else {
-const err82 = {instancePath:instancePath+"/datums/volgende_evaluatie",schemaPath:"#/properties/datums/properties/volgende_evaluatie/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key2 in data21){
+if(!(((key2 === "afgesproken") || (key2 === "in_werking")) || (key2 === "volgende_evaluatie"))){
+const err82 = {instancePath:instancePath+"/datums",schemaPath:"#/properties/datums/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1055,9 +1052,11 @@ vErrors.push(err82);
 errors++;
 }
 }
-}
-else {
-const err83 = {instancePath:instancePath+"/datums",schemaPath:"#/properties/datums/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data21.afgesproken !== undefined){
+let data22 = data21.afgesproken;
+if(typeof data22 === "string"){
+if(func3(data22) > 40){
+const err83 = {instancePath:instancePath+"/datums/afgesproken",schemaPath:"#/properties/datums/properties/afgesproken/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1066,12 +1065,8 @@ vErrors.push(err83);
 }
 errors++;
 }
-}
-if(data.vervangt !== undefined){
-let data25 = data.vervangt;
-if(typeof data25 === "string"){
-if(!pattern0.test(data25)){
-const err84 = {instancePath:instancePath+"/vervangt",schemaPath:"#/properties/vervangt/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+if(!(formats0.test(data22))){
+const err84 = {instancePath:instancePath+"/datums/afgesproken",schemaPath:"#/properties/datums/properties/afgesproken/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1082,7 +1077,7 @@ errors++;
 }
 }
 else {
-const err85 = {instancePath:instancePath+"/vervangt",schemaPath:"#/properties/vervangt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err85 = {instancePath:instancePath+"/datums/afgesproken",schemaPath:"#/properties/datums/properties/afgesproken/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1092,9 +1087,11 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data.volwassenheid !== undefined){
-if(typeof data.volwassenheid !== "string"){
-const err86 = {instancePath:instancePath+"/volwassenheid",schemaPath:"#/properties/volwassenheid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data21.in_werking !== undefined){
+let data23 = data21.in_werking;
+if(typeof data23 === "string"){
+if(func3(data23) > 40){
+const err86 = {instancePath:instancePath+"/datums/in_werking",schemaPath:"#/properties/datums/properties/in_werking/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1103,12 +1100,8 @@ vErrors.push(err86);
 }
 errors++;
 }
-}
-if(data.sjabloon !== undefined){
-let data27 = data.sjabloon;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-if(data27.id === undefined){
-const err87 = {instancePath:instancePath+"/sjabloon",schemaPath:"#/properties/sjabloon/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(!(formats0.test(data23))){
+const err87 = {instancePath:instancePath+"/datums/in_werking",schemaPath:"#/properties/datums/properties/in_werking/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1117,8 +1110,9 @@ vErrors.push(err87);
 }
 errors++;
 }
-if(data27.versie === undefined){
-const err88 = {instancePath:instancePath+"/sjabloon",schemaPath:"#/properties/sjabloon/required",keyword:"required",params:{missingProperty: "versie"},message:"must have required property '"+"versie"+"'"};
+}
+else {
+const err88 = {instancePath:instancePath+"/datums/in_werking",schemaPath:"#/properties/datums/properties/in_werking/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1127,9 +1121,12 @@ vErrors.push(err88);
 }
 errors++;
 }
-for(const key3 in data27){
-if(!((key3 === "id") || (key3 === "versie"))){
-const err89 = {instancePath:instancePath+"/sjabloon",schemaPath:"#/properties/sjabloon/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+}
+if(data21.volgende_evaluatie !== undefined){
+let data24 = data21.volgende_evaluatie;
+if(typeof data24 === "string"){
+if(func3(data24) > 40){
+const err89 = {instancePath:instancePath+"/datums/volgende_evaluatie",schemaPath:"#/properties/datums/properties/volgende_evaluatie/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1138,10 +1135,8 @@ vErrors.push(err89);
 }
 errors++;
 }
-}
-if(data27.id !== undefined){
-if(typeof data27.id !== "string"){
-const err90 = {instancePath:instancePath+"/sjabloon/id",schemaPath:"#/properties/sjabloon/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(formats0.test(data24))){
+const err90 = {instancePath:instancePath+"/datums/volgende_evaluatie",schemaPath:"#/properties/datums/properties/volgende_evaluatie/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1151,11 +1146,8 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data27.versie !== undefined){
-let data29 = data27.versie;
-if(typeof data29 === "string"){
-if(!pattern5.test(data29)){
-const err91 = {instancePath:instancePath+"/sjabloon/versie",schemaPath:"#/properties/sjabloon/properties/versie/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+\\.[0-9]+$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+\\.[0-9]+$"+"\""};
+else {
+const err91 = {instancePath:instancePath+"/datums/volgende_evaluatie",schemaPath:"#/properties/datums/properties/volgende_evaluatie/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1165,8 +1157,9 @@ vErrors.push(err91);
 errors++;
 }
 }
+}
 else {
-const err92 = {instancePath:instancePath+"/sjabloon/versie",schemaPath:"#/properties/sjabloon/properties/versie/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err92 = {instancePath:instancePath+"/datums",schemaPath:"#/properties/datums/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1176,9 +1169,11 @@ vErrors.push(err92);
 errors++;
 }
 }
-}
-else {
-const err93 = {instancePath:instancePath+"/sjabloon",schemaPath:"#/properties/sjabloon/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.vervangt !== undefined){
+let data25 = data.vervangt;
+if(typeof data25 === "string"){
+if(func3(data25) > 80){
+const err93 = {instancePath:instancePath+"/vervangt",schemaPath:"#/properties/vervangt/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1187,12 +1182,8 @@ vErrors.push(err93);
 }
 errors++;
 }
-}
-if(data.geoorloofd_verzuim !== undefined){
-let data30 = data.geoorloofd_verzuim;
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-if(data30.dekking === undefined){
-const err94 = {instancePath:instancePath+"/geoorloofd_verzuim",schemaPath:"#/properties/geoorloofd_verzuim/required",keyword:"required",params:{missingProperty: "dekking"},message:"must have required property '"+"dekking"+"'"};
+if(!pattern0.test(data25)){
+const err94 = {instancePath:instancePath+"/vervangt",schemaPath:"#/properties/vervangt/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1201,8 +1192,9 @@ vErrors.push(err94);
 }
 errors++;
 }
-if(data30.mazl === undefined){
-const err95 = {instancePath:instancePath+"/geoorloofd_verzuim",schemaPath:"#/properties/geoorloofd_verzuim/required",keyword:"required",params:{missingProperty: "mazl"},message:"must have required property '"+"mazl"+"'"};
+}
+else {
+const err95 = {instancePath:instancePath+"/vervangt",schemaPath:"#/properties/vervangt/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1211,9 +1203,12 @@ vErrors.push(err95);
 }
 errors++;
 }
-for(const key4 in data30){
-if(!(((key4 === "dekking") || (key4 === "mazl")) || (key4 === "toelichting"))){
-const err96 = {instancePath:instancePath+"/geoorloofd_verzuim",schemaPath:"#/properties/geoorloofd_verzuim/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+}
+if(data.volwassenheid !== undefined){
+let data26 = data.volwassenheid;
+if(typeof data26 === "string"){
+if(func3(data26) > 60){
+const err96 = {instancePath:instancePath+"/volwassenheid",schemaPath:"#/properties/volwassenheid/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1223,9 +1218,8 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data30.dekking !== undefined){
-if(typeof data30.dekking !== "string"){
-const err97 = {instancePath:instancePath+"/geoorloofd_verzuim/dekking",schemaPath:"#/properties/geoorloofd_verzuim/properties/dekking/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err97 = {instancePath:instancePath+"/volwassenheid",schemaPath:"#/properties/volwassenheid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1235,9 +1229,11 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data30.mazl !== undefined){
-if(typeof data30.mazl !== "string"){
-const err98 = {instancePath:instancePath+"/geoorloofd_verzuim/mazl",schemaPath:"#/properties/geoorloofd_verzuim/properties/mazl/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.sjabloon !== undefined){
+let data27 = data.sjabloon;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+if(data27.id === undefined){
+const err98 = {instancePath:instancePath+"/sjabloon",schemaPath:"#/properties/sjabloon/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1246,12 +1242,8 @@ vErrors.push(err98);
 }
 errors++;
 }
-}
-if(data30.toelichting !== undefined){
-let data33 = data30.toelichting;
-if(typeof data33 === "string"){
-if(func3(data33) > 3000){
-const err99 = {instancePath:instancePath+"/geoorloofd_verzuim/toelichting",schemaPath:"#/properties/geoorloofd_verzuim/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 3000},message:"must NOT have more than 3000 characters"};
+if(data27.versie === undefined){
+const err99 = {instancePath:instancePath+"/sjabloon",schemaPath:"#/properties/sjabloon/required",keyword:"required",params:{missingProperty: "versie"},message:"must have required property '"+"versie"+"'"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1260,9 +1252,9 @@ vErrors.push(err99);
 }
 errors++;
 }
-}
-else {
-const err100 = {instancePath:instancePath+"/geoorloofd_verzuim/toelichting",schemaPath:"#/properties/geoorloofd_verzuim/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key3 in data27){
+if(!((key3 === "id") || (key3 === "versie"))){
+const err100 = {instancePath:instancePath+"/sjabloon",schemaPath:"#/properties/sjabloon/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1272,9 +1264,11 @@ vErrors.push(err100);
 errors++;
 }
 }
-}
-else {
-const err101 = {instancePath:instancePath+"/geoorloofd_verzuim",schemaPath:"#/properties/geoorloofd_verzuim/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data27.id !== undefined){
+let data28 = data27.id;
+if(typeof data28 === "string"){
+if(func3(data28) > 80){
+const err101 = {instancePath:instancePath+"/sjabloon/id",schemaPath:"#/properties/sjabloon/properties/id/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1284,11 +1278,8 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data.ongeoorloofd_verzuim !== undefined){
-let data34 = data.ongeoorloofd_verzuim;
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-if(data34.dekking === undefined){
-const err102 = {instancePath:instancePath+"/ongeoorloofd_verzuim",schemaPath:"#/properties/ongeoorloofd_verzuim/required",keyword:"required",params:{missingProperty: "dekking"},message:"must have required property '"+"dekking"+"'"};
+else {
+const err102 = {instancePath:instancePath+"/sjabloon/id",schemaPath:"#/properties/sjabloon/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1297,9 +1288,12 @@ vErrors.push(err102);
 }
 errors++;
 }
-for(const key5 in data34){
-if(!(((key5 === "dekking") || (key5 === "vroegsignalering")) || (key5 === "toelichting"))){
-const err103 = {instancePath:instancePath+"/ongeoorloofd_verzuim",schemaPath:"#/properties/ongeoorloofd_verzuim/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+}
+if(data27.versie !== undefined){
+let data29 = data27.versie;
+if(typeof data29 === "string"){
+if(func3(data29) > 20){
+const err103 = {instancePath:instancePath+"/sjabloon/versie",schemaPath:"#/properties/sjabloon/properties/versie/maxLength",keyword:"maxLength",params:{limit: 20},message:"must NOT have more than 20 characters"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1308,10 +1302,8 @@ vErrors.push(err103);
 }
 errors++;
 }
-}
-if(data34.dekking !== undefined){
-if(typeof data34.dekking !== "string"){
-const err104 = {instancePath:instancePath+"/ongeoorloofd_verzuim/dekking",schemaPath:"#/properties/ongeoorloofd_verzuim/properties/dekking/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern5.test(data29)){
+const err104 = {instancePath:instancePath+"/sjabloon/versie",schemaPath:"#/properties/sjabloon/properties/versie/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+\\.[0-9]+$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+\\.[0-9]+$"+"\""};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1321,9 +1313,8 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data34.vroegsignalering !== undefined){
-if(typeof data34.vroegsignalering !== "string"){
-const err105 = {instancePath:instancePath+"/ongeoorloofd_verzuim/vroegsignalering",schemaPath:"#/properties/ongeoorloofd_verzuim/properties/vroegsignalering/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err105 = {instancePath:instancePath+"/sjabloon/versie",schemaPath:"#/properties/sjabloon/properties/versie/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1333,11 +1324,9 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data34.toelichting !== undefined){
-let data37 = data34.toelichting;
-if(typeof data37 === "string"){
-if(func3(data37) > 3000){
-const err106 = {instancePath:instancePath+"/ongeoorloofd_verzuim/toelichting",schemaPath:"#/properties/ongeoorloofd_verzuim/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 3000},message:"must NOT have more than 3000 characters"};
+}
+else {
+const err106 = {instancePath:instancePath+"/sjabloon",schemaPath:"#/properties/sjabloon/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1347,8 +1336,11 @@ vErrors.push(err106);
 errors++;
 }
 }
-else {
-const err107 = {instancePath:instancePath+"/ongeoorloofd_verzuim/toelichting",schemaPath:"#/properties/ongeoorloofd_verzuim/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.geoorloofd_verzuim !== undefined){
+let data30 = data.geoorloofd_verzuim;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.dekking === undefined){
+const err107 = {instancePath:instancePath+"/geoorloofd_verzuim",schemaPath:"#/properties/geoorloofd_verzuim/required",keyword:"required",params:{missingProperty: "dekking"},message:"must have required property '"+"dekking"+"'"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1357,10 +1349,8 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
-}
-else {
-const err108 = {instancePath:instancePath+"/ongeoorloofd_verzuim",schemaPath:"#/properties/ongeoorloofd_verzuim/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data30.mazl === undefined){
+const err108 = {instancePath:instancePath+"/geoorloofd_verzuim",schemaPath:"#/properties/geoorloofd_verzuim/required",keyword:"required",params:{missingProperty: "mazl"},message:"must have required property '"+"mazl"+"'"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1369,12 +1359,9 @@ vErrors.push(err108);
 }
 errors++;
 }
-}
-if(data.doorbraakoverleg !== undefined){
-let data38 = data.doorbraakoverleg;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-if(data38.aanwezig === undefined){
-const err109 = {instancePath:instancePath+"/doorbraakoverleg",schemaPath:"#/properties/doorbraakoverleg/required",keyword:"required",params:{missingProperty: "aanwezig"},message:"must have required property '"+"aanwezig"+"'"};
+for(const key4 in data30){
+if(!(((key4 === "dekking") || (key4 === "mazl")) || (key4 === "toelichting"))){
+const err109 = {instancePath:instancePath+"/geoorloofd_verzuim",schemaPath:"#/properties/geoorloofd_verzuim/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1383,9 +1370,12 @@ vErrors.push(err109);
 }
 errors++;
 }
-for(const key6 in data38){
-if(!((((((key6 === "aanwezig") || (key6 === "leden")) || (key6 === "termijn_werkdagen")) || (key6 === "doorzettingsmacht")) || (key6 === "casusregie")) || (key6 === "toelichting"))){
-const err110 = {instancePath:instancePath+"/doorbraakoverleg",schemaPath:"#/properties/doorbraakoverleg/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+}
+if(data30.dekking !== undefined){
+let data31 = data30.dekking;
+if(typeof data31 === "string"){
+if(func3(data31) > 60){
+const err110 = {instancePath:instancePath+"/geoorloofd_verzuim/dekking",schemaPath:"#/properties/geoorloofd_verzuim/properties/dekking/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1395,9 +1385,8 @@ vErrors.push(err110);
 errors++;
 }
 }
-if(data38.aanwezig !== undefined){
-if(typeof data38.aanwezig !== "string"){
-const err111 = {instancePath:instancePath+"/doorbraakoverleg/aanwezig",schemaPath:"#/properties/doorbraakoverleg/properties/aanwezig/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err111 = {instancePath:instancePath+"/geoorloofd_verzuim/dekking",schemaPath:"#/properties/geoorloofd_verzuim/properties/dekking/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1407,18 +1396,255 @@ vErrors.push(err111);
 errors++;
 }
 }
-if(data38.leden !== undefined){
-let data40 = data38.leden;
-if(Array.isArray(data40)){
-const len5 = data40.length;
-for(let i9=0; i9<len5; i9++){
-if(typeof data40[i9] !== "string"){
-const err112 = {instancePath:instancePath+"/doorbraakoverleg/leden/" + i9,schemaPath:"#/properties/doorbraakoverleg/properties/leden/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data30.mazl !== undefined){
+let data32 = data30.mazl;
+if(typeof data32 === "string"){
+if(func3(data32) > 60){
+const err112 = {instancePath:instancePath+"/geoorloofd_verzuim/mazl",schemaPath:"#/properties/geoorloofd_verzuim/properties/mazl/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err112];
 }
 else {
 vErrors.push(err112);
+}
+errors++;
+}
+}
+else {
+const err113 = {instancePath:instancePath+"/geoorloofd_verzuim/mazl",schemaPath:"#/properties/geoorloofd_verzuim/properties/mazl/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+if(data30.toelichting !== undefined){
+let data33 = data30.toelichting;
+if(typeof data33 === "string"){
+if(func3(data33) > 3000){
+const err114 = {instancePath:instancePath+"/geoorloofd_verzuim/toelichting",schemaPath:"#/properties/geoorloofd_verzuim/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 3000},message:"must NOT have more than 3000 characters"};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+else {
+const err115 = {instancePath:instancePath+"/geoorloofd_verzuim/toelichting",schemaPath:"#/properties/geoorloofd_verzuim/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+}
+else {
+const err116 = {instancePath:instancePath+"/geoorloofd_verzuim",schemaPath:"#/properties/geoorloofd_verzuim/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+if(data.ongeoorloofd_verzuim !== undefined){
+let data34 = data.ongeoorloofd_verzuim;
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+if(data34.dekking === undefined){
+const err117 = {instancePath:instancePath+"/ongeoorloofd_verzuim",schemaPath:"#/properties/ongeoorloofd_verzuim/required",keyword:"required",params:{missingProperty: "dekking"},message:"must have required property '"+"dekking"+"'"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+for(const key5 in data34){
+if(!(((key5 === "dekking") || (key5 === "vroegsignalering")) || (key5 === "toelichting"))){
+const err118 = {instancePath:instancePath+"/ongeoorloofd_verzuim",schemaPath:"#/properties/ongeoorloofd_verzuim/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+if(data34.dekking !== undefined){
+let data35 = data34.dekking;
+if(typeof data35 === "string"){
+if(func3(data35) > 60){
+const err119 = {instancePath:instancePath+"/ongeoorloofd_verzuim/dekking",schemaPath:"#/properties/ongeoorloofd_verzuim/properties/dekking/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+else {
+const err120 = {instancePath:instancePath+"/ongeoorloofd_verzuim/dekking",schemaPath:"#/properties/ongeoorloofd_verzuim/properties/dekking/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+if(data34.vroegsignalering !== undefined){
+let data36 = data34.vroegsignalering;
+if(typeof data36 === "string"){
+if(func3(data36) > 60){
+const err121 = {instancePath:instancePath+"/ongeoorloofd_verzuim/vroegsignalering",schemaPath:"#/properties/ongeoorloofd_verzuim/properties/vroegsignalering/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+else {
+const err122 = {instancePath:instancePath+"/ongeoorloofd_verzuim/vroegsignalering",schemaPath:"#/properties/ongeoorloofd_verzuim/properties/vroegsignalering/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+if(data34.toelichting !== undefined){
+let data37 = data34.toelichting;
+if(typeof data37 === "string"){
+if(func3(data37) > 3000){
+const err123 = {instancePath:instancePath+"/ongeoorloofd_verzuim/toelichting",schemaPath:"#/properties/ongeoorloofd_verzuim/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 3000},message:"must NOT have more than 3000 characters"};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+else {
+const err124 = {instancePath:instancePath+"/ongeoorloofd_verzuim/toelichting",schemaPath:"#/properties/ongeoorloofd_verzuim/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+}
+else {
+const err125 = {instancePath:instancePath+"/ongeoorloofd_verzuim",schemaPath:"#/properties/ongeoorloofd_verzuim/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+if(data.doorbraakoverleg !== undefined){
+let data38 = data.doorbraakoverleg;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.aanwezig === undefined){
+const err126 = {instancePath:instancePath+"/doorbraakoverleg",schemaPath:"#/properties/doorbraakoverleg/required",keyword:"required",params:{missingProperty: "aanwezig"},message:"must have required property '"+"aanwezig"+"'"};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+for(const key6 in data38){
+if(!((((((key6 === "aanwezig") || (key6 === "leden")) || (key6 === "termijn_werkdagen")) || (key6 === "doorzettingsmacht")) || (key6 === "casusregie")) || (key6 === "toelichting"))){
+const err127 = {instancePath:instancePath+"/doorbraakoverleg",schemaPath:"#/properties/doorbraakoverleg/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+if(data38.aanwezig !== undefined){
+let data39 = data38.aanwezig;
+if(typeof data39 === "string"){
+if(func3(data39) > 60){
+const err128 = {instancePath:instancePath+"/doorbraakoverleg/aanwezig",schemaPath:"#/properties/doorbraakoverleg/properties/aanwezig/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+else {
+const err129 = {instancePath:instancePath+"/doorbraakoverleg/aanwezig",schemaPath:"#/properties/doorbraakoverleg/properties/aanwezig/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+}
+if(data38.leden !== undefined){
+let data40 = data38.leden;
+if(Array.isArray(data40)){
+const len5 = data40.length;
+for(let i9=0; i9<len5; i9++){
+let data41 = data40[i9];
+if(typeof data41 === "string"){
+if(func3(data41) > 60){
+const err130 = {instancePath:instancePath+"/doorbraakoverleg/leden/" + i9,schemaPath:"#/properties/doorbraakoverleg/properties/leden/items/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+else {
+const err131 = {instancePath:instancePath+"/doorbraakoverleg/leden/" + i9,schemaPath:"#/properties/doorbraakoverleg/properties/leden/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
 }
 errors++;
 }
@@ -1434,12 +1660,12 @@ continue;
 }
 if(typeof indices4[item4] == "number"){
 j4 = indices4[item4];
-const err113 = {instancePath:instancePath+"/doorbraakoverleg/leden",schemaPath:"#/properties/doorbraakoverleg/properties/leden/uniqueItems",keyword:"uniqueItems",params:{i: i10, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i10+" are identical)"};
+const err132 = {instancePath:instancePath+"/doorbraakoverleg/leden",schemaPath:"#/properties/doorbraakoverleg/properties/leden/uniqueItems",keyword:"uniqueItems",params:{i: i10, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i10+" are identical)"};
 if(vErrors === null){
-vErrors = [err113];
+vErrors = [err132];
 }
 else {
-vErrors.push(err113);
+vErrors.push(err132);
 }
 errors++;
 break;
@@ -1449,237 +1675,7 @@ indices4[item4] = i10;
 }
 }
 else {
-const err114 = {instancePath:instancePath+"/doorbraakoverleg/leden",schemaPath:"#/properties/doorbraakoverleg/properties/leden/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err114];
-}
-else {
-vErrors.push(err114);
-}
-errors++;
-}
-}
-if(data38.termijn_werkdagen !== undefined){
-let data42 = data38.termijn_werkdagen;
-if(!((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42)))){
-const err115 = {instancePath:instancePath+"/doorbraakoverleg/termijn_werkdagen",schemaPath:"#/properties/doorbraakoverleg/properties/termijn_werkdagen/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err115];
-}
-else {
-vErrors.push(err115);
-}
-errors++;
-}
-if(typeof data42 == "number"){
-if(data42 > 120 || isNaN(data42)){
-const err116 = {instancePath:instancePath+"/doorbraakoverleg/termijn_werkdagen",schemaPath:"#/properties/doorbraakoverleg/properties/termijn_werkdagen/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120"};
-if(vErrors === null){
-vErrors = [err116];
-}
-else {
-vErrors.push(err116);
-}
-errors++;
-}
-if(data42 < 1 || isNaN(data42)){
-const err117 = {instancePath:instancePath+"/doorbraakoverleg/termijn_werkdagen",schemaPath:"#/properties/doorbraakoverleg/properties/termijn_werkdagen/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err117];
-}
-else {
-vErrors.push(err117);
-}
-errors++;
-}
-}
-}
-if(data38.doorzettingsmacht !== undefined){
-if(typeof data38.doorzettingsmacht !== "string"){
-const err118 = {instancePath:instancePath+"/doorbraakoverleg/doorzettingsmacht",schemaPath:"#/properties/doorbraakoverleg/properties/doorzettingsmacht/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err118];
-}
-else {
-vErrors.push(err118);
-}
-errors++;
-}
-}
-if(data38.casusregie !== undefined){
-if(typeof data38.casusregie !== "string"){
-const err119 = {instancePath:instancePath+"/doorbraakoverleg/casusregie",schemaPath:"#/properties/doorbraakoverleg/properties/casusregie/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err119];
-}
-else {
-vErrors.push(err119);
-}
-errors++;
-}
-}
-if(data38.toelichting !== undefined){
-let data45 = data38.toelichting;
-if(typeof data45 === "string"){
-if(func3(data45) > 3000){
-const err120 = {instancePath:instancePath+"/doorbraakoverleg/toelichting",schemaPath:"#/properties/doorbraakoverleg/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 3000},message:"must NOT have more than 3000 characters"};
-if(vErrors === null){
-vErrors = [err120];
-}
-else {
-vErrors.push(err120);
-}
-errors++;
-}
-}
-else {
-const err121 = {instancePath:instancePath+"/doorbraakoverleg/toelichting",schemaPath:"#/properties/doorbraakoverleg/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err121];
-}
-else {
-vErrors.push(err121);
-}
-errors++;
-}
-}
-}
-else {
-const err122 = {instancePath:instancePath+"/doorbraakoverleg",schemaPath:"#/properties/doorbraakoverleg/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err122];
-}
-else {
-vErrors.push(err122);
-}
-errors++;
-}
-}
-if(data.financiering !== undefined){
-let data46 = data.financiering;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.vooraf_afgesproken === undefined){
-const err123 = {instancePath:instancePath+"/financiering",schemaPath:"#/properties/financiering/required",keyword:"required",params:{missingProperty: "vooraf_afgesproken"},message:"must have required property '"+"vooraf_afgesproken"+"'"};
-if(vErrors === null){
-vErrors = [err123];
-}
-else {
-vErrors.push(err123);
-}
-errors++;
-}
-if(data46.model === undefined){
-const err124 = {instancePath:instancePath+"/financiering",schemaPath:"#/properties/financiering/required",keyword:"required",params:{missingProperty: "model"},message:"must have required property '"+"model"+"'"};
-if(vErrors === null){
-vErrors = [err124];
-}
-else {
-vErrors.push(err124);
-}
-errors++;
-}
-for(const key7 in data46){
-if(!(((((key7 === "vooraf_afgesproken") || (key7 === "model")) || (key7 === "verdeling")) || (key7 === "ruimte_binnen_regels")) || (key7 === "toelichting"))){
-const err125 = {instancePath:instancePath+"/financiering",schemaPath:"#/properties/financiering/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err125];
-}
-else {
-vErrors.push(err125);
-}
-errors++;
-}
-}
-if(data46.vooraf_afgesproken !== undefined){
-if(typeof data46.vooraf_afgesproken !== "string"){
-const err126 = {instancePath:instancePath+"/financiering/vooraf_afgesproken",schemaPath:"#/properties/financiering/properties/vooraf_afgesproken/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err126];
-}
-else {
-vErrors.push(err126);
-}
-errors++;
-}
-}
-if(data46.model !== undefined){
-if(typeof data46.model !== "string"){
-const err127 = {instancePath:instancePath+"/financiering/model",schemaPath:"#/properties/financiering/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err127];
-}
-else {
-vErrors.push(err127);
-}
-errors++;
-}
-}
-if(data46.verdeling !== undefined){
-let data49 = data46.verdeling;
-if(typeof data49 === "string"){
-if(func3(data49) > 1500){
-const err128 = {instancePath:instancePath+"/financiering/verdeling",schemaPath:"#/properties/financiering/properties/verdeling/maxLength",keyword:"maxLength",params:{limit: 1500},message:"must NOT have more than 1500 characters"};
-if(vErrors === null){
-vErrors = [err128];
-}
-else {
-vErrors.push(err128);
-}
-errors++;
-}
-}
-else {
-const err129 = {instancePath:instancePath+"/financiering/verdeling",schemaPath:"#/properties/financiering/properties/verdeling/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err129];
-}
-else {
-vErrors.push(err129);
-}
-errors++;
-}
-}
-if(data46.ruimte_binnen_regels !== undefined){
-let data50 = data46.ruimte_binnen_regels;
-if(typeof data50 === "string"){
-if(func3(data50) > 2000){
-const err130 = {instancePath:instancePath+"/financiering/ruimte_binnen_regels",schemaPath:"#/properties/financiering/properties/ruimte_binnen_regels/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
-if(vErrors === null){
-vErrors = [err130];
-}
-else {
-vErrors.push(err130);
-}
-errors++;
-}
-}
-else {
-const err131 = {instancePath:instancePath+"/financiering/ruimte_binnen_regels",schemaPath:"#/properties/financiering/properties/ruimte_binnen_regels/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err131];
-}
-else {
-vErrors.push(err131);
-}
-errors++;
-}
-}
-if(data46.toelichting !== undefined){
-let data51 = data46.toelichting;
-if(typeof data51 === "string"){
-if(func3(data51) > 3000){
-const err132 = {instancePath:instancePath+"/financiering/toelichting",schemaPath:"#/properties/financiering/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 3000},message:"must NOT have more than 3000 characters"};
-if(vErrors === null){
-vErrors = [err132];
-}
-else {
-vErrors.push(err132);
-}
-errors++;
-}
-}
-else {
-const err133 = {instancePath:instancePath+"/financiering/toelichting",schemaPath:"#/properties/financiering/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err133 = {instancePath:instancePath+"/doorbraakoverleg/leden",schemaPath:"#/properties/doorbraakoverleg/properties/leden/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1689,9 +1685,10 @@ vErrors.push(err133);
 errors++;
 }
 }
-}
-else {
-const err134 = {instancePath:instancePath+"/financiering",schemaPath:"#/properties/financiering/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data38.termijn_werkdagen !== undefined){
+let data42 = data38.termijn_werkdagen;
+if(!((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42)))){
+const err134 = {instancePath:instancePath+"/doorbraakoverleg/termijn_werkdagen",schemaPath:"#/properties/doorbraakoverleg/properties/termijn_werkdagen/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1700,12 +1697,9 @@ vErrors.push(err134);
 }
 errors++;
 }
-}
-if(data.leerplicht !== undefined){
-let data52 = data.leerplicht;
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-if(data52.preventief === undefined){
-const err135 = {instancePath:instancePath+"/leerplicht",schemaPath:"#/properties/leerplicht/required",keyword:"required",params:{missingProperty: "preventief"},message:"must have required property '"+"preventief"+"'"};
+if(typeof data42 == "number"){
+if(data42 > 120 || isNaN(data42)){
+const err135 = {instancePath:instancePath+"/doorbraakoverleg/termijn_werkdagen",schemaPath:"#/properties/doorbraakoverleg/properties/termijn_werkdagen/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1714,8 +1708,8 @@ vErrors.push(err135);
 }
 errors++;
 }
-if(data52.adviserend === undefined){
-const err136 = {instancePath:instancePath+"/leerplicht",schemaPath:"#/properties/leerplicht/required",keyword:"required",params:{missingProperty: "adviserend"},message:"must have required property '"+"adviserend"+"'"};
+if(data42 < 1 || isNaN(data42)){
+const err136 = {instancePath:instancePath+"/doorbraakoverleg/termijn_werkdagen",schemaPath:"#/properties/doorbraakoverleg/properties/termijn_werkdagen/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1724,9 +1718,13 @@ vErrors.push(err136);
 }
 errors++;
 }
-for(const key8 in data52){
-if(!(((key8 === "preventief") || (key8 === "adviserend")) || (key8 === "toelichting"))){
-const err137 = {instancePath:instancePath+"/leerplicht",schemaPath:"#/properties/leerplicht/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+}
+}
+if(data38.doorzettingsmacht !== undefined){
+let data43 = data38.doorzettingsmacht;
+if(typeof data43 === "string"){
+if(func3(data43) > 60){
+const err137 = {instancePath:instancePath+"/doorbraakoverleg/doorzettingsmacht",schemaPath:"#/properties/doorbraakoverleg/properties/doorzettingsmacht/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1736,9 +1734,8 @@ vErrors.push(err137);
 errors++;
 }
 }
-if(data52.preventief !== undefined){
-if(typeof data52.preventief !== "string"){
-const err138 = {instancePath:instancePath+"/leerplicht/preventief",schemaPath:"#/properties/leerplicht/properties/preventief/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err138 = {instancePath:instancePath+"/doorbraakoverleg/doorzettingsmacht",schemaPath:"#/properties/doorbraakoverleg/properties/doorzettingsmacht/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1748,9 +1745,11 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data52.adviserend !== undefined){
-if(typeof data52.adviserend !== "string"){
-const err139 = {instancePath:instancePath+"/leerplicht/adviserend",schemaPath:"#/properties/leerplicht/properties/adviserend/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data38.casusregie !== undefined){
+let data44 = data38.casusregie;
+if(typeof data44 === "string"){
+if(func3(data44) > 60){
+const err139 = {instancePath:instancePath+"/doorbraakoverleg/casusregie",schemaPath:"#/properties/doorbraakoverleg/properties/casusregie/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1760,11 +1759,8 @@ vErrors.push(err139);
 errors++;
 }
 }
-if(data52.toelichting !== undefined){
-let data55 = data52.toelichting;
-if(typeof data55 === "string"){
-if(func3(data55) > 3000){
-const err140 = {instancePath:instancePath+"/leerplicht/toelichting",schemaPath:"#/properties/leerplicht/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 3000},message:"must NOT have more than 3000 characters"};
+else {
+const err140 = {instancePath:instancePath+"/doorbraakoverleg/casusregie",schemaPath:"#/properties/doorbraakoverleg/properties/casusregie/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1774,8 +1770,11 @@ vErrors.push(err140);
 errors++;
 }
 }
-else {
-const err141 = {instancePath:instancePath+"/leerplicht/toelichting",schemaPath:"#/properties/leerplicht/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data38.toelichting !== undefined){
+let data45 = data38.toelichting;
+if(typeof data45 === "string"){
+if(func3(data45) > 3000){
+const err141 = {instancePath:instancePath+"/doorbraakoverleg/toelichting",schemaPath:"#/properties/doorbraakoverleg/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 3000},message:"must NOT have more than 3000 characters"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1785,9 +1784,8 @@ vErrors.push(err141);
 errors++;
 }
 }
-}
 else {
-const err142 = {instancePath:instancePath+"/leerplicht",schemaPath:"#/properties/leerplicht/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err142 = {instancePath:instancePath+"/doorbraakoverleg/toelichting",schemaPath:"#/properties/doorbraakoverleg/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1797,11 +1795,9 @@ vErrors.push(err142);
 errors++;
 }
 }
-if(data.gegevensdeling !== undefined){
-let data56 = data.gegevensdeling;
-if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
-if(data56.grondslag === undefined){
-const err143 = {instancePath:instancePath+"/gegevensdeling",schemaPath:"#/properties/gegevensdeling/required",keyword:"required",params:{missingProperty: "grondslag"},message:"must have required property '"+"grondslag"+"'"};
+}
+else {
+const err143 = {instancePath:instancePath+"/doorbraakoverleg",schemaPath:"#/properties/doorbraakoverleg/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1810,8 +1806,12 @@ vErrors.push(err143);
 }
 errors++;
 }
-if(data56.convenant === undefined){
-const err144 = {instancePath:instancePath+"/gegevensdeling",schemaPath:"#/properties/gegevensdeling/required",keyword:"required",params:{missingProperty: "convenant"},message:"must have required property '"+"convenant"+"'"};
+}
+if(data.financiering !== undefined){
+let data46 = data.financiering;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(data46.vooraf_afgesproken === undefined){
+const err144 = {instancePath:instancePath+"/financiering",schemaPath:"#/properties/financiering/required",keyword:"required",params:{missingProperty: "vooraf_afgesproken"},message:"must have required property '"+"vooraf_afgesproken"+"'"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1820,8 +1820,8 @@ vErrors.push(err144);
 }
 errors++;
 }
-if(data56.privacyprotocol === undefined){
-const err145 = {instancePath:instancePath+"/gegevensdeling",schemaPath:"#/properties/gegevensdeling/required",keyword:"required",params:{missingProperty: "privacyprotocol"},message:"must have required property '"+"privacyprotocol"+"'"};
+if(data46.model === undefined){
+const err145 = {instancePath:instancePath+"/financiering",schemaPath:"#/properties/financiering/required",keyword:"required",params:{missingProperty: "model"},message:"must have required property '"+"model"+"'"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1830,9 +1830,9 @@ vErrors.push(err145);
 }
 errors++;
 }
-for(const key9 in data56){
-if(!((((key9 === "grondslag") || (key9 === "convenant")) || (key9 === "privacyprotocol")) || (key9 === "toelichting"))){
-const err146 = {instancePath:instancePath+"/gegevensdeling",schemaPath:"#/properties/gegevensdeling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+for(const key7 in data46){
+if(!(((((key7 === "vooraf_afgesproken") || (key7 === "model")) || (key7 === "verdeling")) || (key7 === "ruimte_binnen_regels")) || (key7 === "toelichting"))){
+const err146 = {instancePath:instancePath+"/financiering",schemaPath:"#/properties/financiering/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1842,9 +1842,11 @@ vErrors.push(err146);
 errors++;
 }
 }
-if(data56.grondslag !== undefined){
-if(typeof data56.grondslag !== "string"){
-const err147 = {instancePath:instancePath+"/gegevensdeling/grondslag",schemaPath:"#/properties/gegevensdeling/properties/grondslag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data46.vooraf_afgesproken !== undefined){
+let data47 = data46.vooraf_afgesproken;
+if(typeof data47 === "string"){
+if(func3(data47) > 60){
+const err147 = {instancePath:instancePath+"/financiering/vooraf_afgesproken",schemaPath:"#/properties/financiering/properties/vooraf_afgesproken/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1854,9 +1856,8 @@ vErrors.push(err147);
 errors++;
 }
 }
-if(data56.convenant !== undefined){
-if(typeof data56.convenant !== "string"){
-const err148 = {instancePath:instancePath+"/gegevensdeling/convenant",schemaPath:"#/properties/gegevensdeling/properties/convenant/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err148 = {instancePath:instancePath+"/financiering/vooraf_afgesproken",schemaPath:"#/properties/financiering/properties/vooraf_afgesproken/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1866,9 +1867,11 @@ vErrors.push(err148);
 errors++;
 }
 }
-if(data56.privacyprotocol !== undefined){
-if(typeof data56.privacyprotocol !== "string"){
-const err149 = {instancePath:instancePath+"/gegevensdeling/privacyprotocol",schemaPath:"#/properties/gegevensdeling/properties/privacyprotocol/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data46.model !== undefined){
+let data48 = data46.model;
+if(typeof data48 === "string"){
+if(func3(data48) > 60){
+const err149 = {instancePath:instancePath+"/financiering/model",schemaPath:"#/properties/financiering/properties/model/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1878,11 +1881,8 @@ vErrors.push(err149);
 errors++;
 }
 }
-if(data56.toelichting !== undefined){
-let data60 = data56.toelichting;
-if(typeof data60 === "string"){
-if(func3(data60) > 3000){
-const err150 = {instancePath:instancePath+"/gegevensdeling/toelichting",schemaPath:"#/properties/gegevensdeling/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 3000},message:"must NOT have more than 3000 characters"};
+else {
+const err150 = {instancePath:instancePath+"/financiering/model",schemaPath:"#/properties/financiering/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1892,8 +1892,11 @@ vErrors.push(err150);
 errors++;
 }
 }
-else {
-const err151 = {instancePath:instancePath+"/gegevensdeling/toelichting",schemaPath:"#/properties/gegevensdeling/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data46.verdeling !== undefined){
+let data49 = data46.verdeling;
+if(typeof data49 === "string"){
+if(func3(data49) > 1500){
+const err151 = {instancePath:instancePath+"/financiering/verdeling",schemaPath:"#/properties/financiering/properties/verdeling/maxLength",keyword:"maxLength",params:{limit: 1500},message:"must NOT have more than 1500 characters"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1903,9 +1906,8 @@ vErrors.push(err151);
 errors++;
 }
 }
-}
 else {
-const err152 = {instancePath:instancePath+"/gegevensdeling",schemaPath:"#/properties/gegevensdeling/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err152 = {instancePath:instancePath+"/financiering/verdeling",schemaPath:"#/properties/financiering/properties/verdeling/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1915,11 +1917,11 @@ vErrors.push(err152);
 errors++;
 }
 }
-if(data.jeugdhulp !== undefined){
-let data61 = data.jeugdhulp;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-if(data61.betrokken === undefined){
-const err153 = {instancePath:instancePath+"/jeugdhulp",schemaPath:"#/properties/jeugdhulp/required",keyword:"required",params:{missingProperty: "betrokken"},message:"must have required property '"+"betrokken"+"'"};
+if(data46.ruimte_binnen_regels !== undefined){
+let data50 = data46.ruimte_binnen_regels;
+if(typeof data50 === "string"){
+if(func3(data50) > 2000){
+const err153 = {instancePath:instancePath+"/financiering/ruimte_binnen_regels",schemaPath:"#/properties/financiering/properties/ruimte_binnen_regels/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1928,9 +1930,9 @@ vErrors.push(err153);
 }
 errors++;
 }
-for(const key10 in data61){
-if(!(((key10 === "betrokken") || (key10 === "een_plan")) || (key10 === "toelichting"))){
-const err154 = {instancePath:instancePath+"/jeugdhulp",schemaPath:"#/properties/jeugdhulp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+}
+else {
+const err154 = {instancePath:instancePath+"/financiering/ruimte_binnen_regels",schemaPath:"#/properties/financiering/properties/ruimte_binnen_regels/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1940,9 +1942,11 @@ vErrors.push(err154);
 errors++;
 }
 }
-if(data61.betrokken !== undefined){
-if(typeof data61.betrokken !== "string"){
-const err155 = {instancePath:instancePath+"/jeugdhulp/betrokken",schemaPath:"#/properties/jeugdhulp/properties/betrokken/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data46.toelichting !== undefined){
+let data51 = data46.toelichting;
+if(typeof data51 === "string"){
+if(func3(data51) > 3000){
+const err155 = {instancePath:instancePath+"/financiering/toelichting",schemaPath:"#/properties/financiering/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 3000},message:"must NOT have more than 3000 characters"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1952,9 +1956,8 @@ vErrors.push(err155);
 errors++;
 }
 }
-if(data61.een_plan !== undefined){
-if(typeof data61.een_plan !== "string"){
-const err156 = {instancePath:instancePath+"/jeugdhulp/een_plan",schemaPath:"#/properties/jeugdhulp/properties/een_plan/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err156 = {instancePath:instancePath+"/financiering/toelichting",schemaPath:"#/properties/financiering/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1964,11 +1967,9 @@ vErrors.push(err156);
 errors++;
 }
 }
-if(data61.toelichting !== undefined){
-let data64 = data61.toelichting;
-if(typeof data64 === "string"){
-if(func3(data64) > 3000){
-const err157 = {instancePath:instancePath+"/jeugdhulp/toelichting",schemaPath:"#/properties/jeugdhulp/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 3000},message:"must NOT have more than 3000 characters"};
+}
+else {
+const err157 = {instancePath:instancePath+"/financiering",schemaPath:"#/properties/financiering/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -1978,8 +1979,11 @@ vErrors.push(err157);
 errors++;
 }
 }
-else {
-const err158 = {instancePath:instancePath+"/jeugdhulp/toelichting",schemaPath:"#/properties/jeugdhulp/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.leerplicht !== undefined){
+let data52 = data.leerplicht;
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+if(data52.preventief === undefined){
+const err158 = {instancePath:instancePath+"/leerplicht",schemaPath:"#/properties/leerplicht/required",keyword:"required",params:{missingProperty: "preventief"},message:"must have required property '"+"preventief"+"'"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -1988,15 +1992,380 @@ vErrors.push(err158);
 }
 errors++;
 }
-}
-}
-else {
-const err159 = {instancePath:instancePath+"/jeugdhulp",schemaPath:"#/properties/jeugdhulp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data52.adviserend === undefined){
+const err159 = {instancePath:instancePath+"/leerplicht",schemaPath:"#/properties/leerplicht/required",keyword:"required",params:{missingProperty: "adviserend"},message:"must have required property '"+"adviserend"+"'"};
 if(vErrors === null){
 vErrors = [err159];
 }
 else {
 vErrors.push(err159);
+}
+errors++;
+}
+for(const key8 in data52){
+if(!(((key8 === "preventief") || (key8 === "adviserend")) || (key8 === "toelichting"))){
+const err160 = {instancePath:instancePath+"/leerplicht",schemaPath:"#/properties/leerplicht/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+}
+if(data52.preventief !== undefined){
+let data53 = data52.preventief;
+if(typeof data53 === "string"){
+if(func3(data53) > 60){
+const err161 = {instancePath:instancePath+"/leerplicht/preventief",schemaPath:"#/properties/leerplicht/properties/preventief/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+}
+else {
+const err162 = {instancePath:instancePath+"/leerplicht/preventief",schemaPath:"#/properties/leerplicht/properties/preventief/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+}
+if(data52.adviserend !== undefined){
+let data54 = data52.adviserend;
+if(typeof data54 === "string"){
+if(func3(data54) > 60){
+const err163 = {instancePath:instancePath+"/leerplicht/adviserend",schemaPath:"#/properties/leerplicht/properties/adviserend/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+}
+else {
+const err164 = {instancePath:instancePath+"/leerplicht/adviserend",schemaPath:"#/properties/leerplicht/properties/adviserend/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+}
+if(data52.toelichting !== undefined){
+let data55 = data52.toelichting;
+if(typeof data55 === "string"){
+if(func3(data55) > 3000){
+const err165 = {instancePath:instancePath+"/leerplicht/toelichting",schemaPath:"#/properties/leerplicht/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 3000},message:"must NOT have more than 3000 characters"};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+}
+else {
+const err166 = {instancePath:instancePath+"/leerplicht/toelichting",schemaPath:"#/properties/leerplicht/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+}
+}
+else {
+const err167 = {instancePath:instancePath+"/leerplicht",schemaPath:"#/properties/leerplicht/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+}
+if(data.gegevensdeling !== undefined){
+let data56 = data.gegevensdeling;
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+if(data56.grondslag === undefined){
+const err168 = {instancePath:instancePath+"/gegevensdeling",schemaPath:"#/properties/gegevensdeling/required",keyword:"required",params:{missingProperty: "grondslag"},message:"must have required property '"+"grondslag"+"'"};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+if(data56.convenant === undefined){
+const err169 = {instancePath:instancePath+"/gegevensdeling",schemaPath:"#/properties/gegevensdeling/required",keyword:"required",params:{missingProperty: "convenant"},message:"must have required property '"+"convenant"+"'"};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+if(data56.privacyprotocol === undefined){
+const err170 = {instancePath:instancePath+"/gegevensdeling",schemaPath:"#/properties/gegevensdeling/required",keyword:"required",params:{missingProperty: "privacyprotocol"},message:"must have required property '"+"privacyprotocol"+"'"};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+for(const key9 in data56){
+if(!((((key9 === "grondslag") || (key9 === "convenant")) || (key9 === "privacyprotocol")) || (key9 === "toelichting"))){
+const err171 = {instancePath:instancePath+"/gegevensdeling",schemaPath:"#/properties/gegevensdeling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+}
+if(data56.grondslag !== undefined){
+let data57 = data56.grondslag;
+if(typeof data57 === "string"){
+if(func3(data57) > 60){
+const err172 = {instancePath:instancePath+"/gegevensdeling/grondslag",schemaPath:"#/properties/gegevensdeling/properties/grondslag/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+}
+else {
+const err173 = {instancePath:instancePath+"/gegevensdeling/grondslag",schemaPath:"#/properties/gegevensdeling/properties/grondslag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
+}
+if(data56.convenant !== undefined){
+let data58 = data56.convenant;
+if(typeof data58 === "string"){
+if(func3(data58) > 60){
+const err174 = {instancePath:instancePath+"/gegevensdeling/convenant",schemaPath:"#/properties/gegevensdeling/properties/convenant/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+}
+else {
+const err175 = {instancePath:instancePath+"/gegevensdeling/convenant",schemaPath:"#/properties/gegevensdeling/properties/convenant/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+}
+}
+if(data56.privacyprotocol !== undefined){
+let data59 = data56.privacyprotocol;
+if(typeof data59 === "string"){
+if(func3(data59) > 60){
+const err176 = {instancePath:instancePath+"/gegevensdeling/privacyprotocol",schemaPath:"#/properties/gegevensdeling/properties/privacyprotocol/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+}
+else {
+const err177 = {instancePath:instancePath+"/gegevensdeling/privacyprotocol",schemaPath:"#/properties/gegevensdeling/properties/privacyprotocol/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+}
+if(data56.toelichting !== undefined){
+let data60 = data56.toelichting;
+if(typeof data60 === "string"){
+if(func3(data60) > 3000){
+const err178 = {instancePath:instancePath+"/gegevensdeling/toelichting",schemaPath:"#/properties/gegevensdeling/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 3000},message:"must NOT have more than 3000 characters"};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+}
+}
+else {
+const err179 = {instancePath:instancePath+"/gegevensdeling/toelichting",schemaPath:"#/properties/gegevensdeling/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+}
+}
+else {
+const err180 = {instancePath:instancePath+"/gegevensdeling",schemaPath:"#/properties/gegevensdeling/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+}
+if(data.jeugdhulp !== undefined){
+let data61 = data.jeugdhulp;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+if(data61.betrokken === undefined){
+const err181 = {instancePath:instancePath+"/jeugdhulp",schemaPath:"#/properties/jeugdhulp/required",keyword:"required",params:{missingProperty: "betrokken"},message:"must have required property '"+"betrokken"+"'"};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
+}
+for(const key10 in data61){
+if(!(((key10 === "betrokken") || (key10 === "een_plan")) || (key10 === "toelichting"))){
+const err182 = {instancePath:instancePath+"/jeugdhulp",schemaPath:"#/properties/jeugdhulp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+}
+if(data61.betrokken !== undefined){
+let data62 = data61.betrokken;
+if(typeof data62 === "string"){
+if(func3(data62) > 60){
+const err183 = {instancePath:instancePath+"/jeugdhulp/betrokken",schemaPath:"#/properties/jeugdhulp/properties/betrokken/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+}
+else {
+const err184 = {instancePath:instancePath+"/jeugdhulp/betrokken",schemaPath:"#/properties/jeugdhulp/properties/betrokken/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+}
+if(data61.een_plan !== undefined){
+let data63 = data61.een_plan;
+if(typeof data63 === "string"){
+if(func3(data63) > 60){
+const err185 = {instancePath:instancePath+"/jeugdhulp/een_plan",schemaPath:"#/properties/jeugdhulp/properties/een_plan/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+}
+else {
+const err186 = {instancePath:instancePath+"/jeugdhulp/een_plan",schemaPath:"#/properties/jeugdhulp/properties/een_plan/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+}
+if(data61.toelichting !== undefined){
+let data64 = data61.toelichting;
+if(typeof data64 === "string"){
+if(func3(data64) > 3000){
+const err187 = {instancePath:instancePath+"/jeugdhulp/toelichting",schemaPath:"#/properties/jeugdhulp/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 3000},message:"must NOT have more than 3000 characters"};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
+}
+else {
+const err188 = {instancePath:instancePath+"/jeugdhulp/toelichting",schemaPath:"#/properties/jeugdhulp/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err188];
+}
+else {
+vErrors.push(err188);
+}
+errors++;
+}
+}
+}
+else {
+const err189 = {instancePath:instancePath+"/jeugdhulp",schemaPath:"#/properties/jeugdhulp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
 }
 errors++;
 }
@@ -2009,87 +2378,100 @@ for(let i11=0; i11<len6; i11++){
 let data66 = data65[i11];
 if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
 if(data66.indicator === undefined){
-const err160 = {instancePath:instancePath+"/resultaten/" + i11,schemaPath:"#/properties/resultaten/items/required",keyword:"required",params:{missingProperty: "indicator"},message:"must have required property '"+"indicator"+"'"};
+const err190 = {instancePath:instancePath+"/resultaten/" + i11,schemaPath:"#/properties/resultaten/items/required",keyword:"required",params:{missingProperty: "indicator"},message:"must have required property '"+"indicator"+"'"};
 if(vErrors === null){
-vErrors = [err160];
+vErrors = [err190];
 }
 else {
-vErrors.push(err160);
+vErrors.push(err190);
 }
 errors++;
 }
 if(data66.waarde === undefined){
-const err161 = {instancePath:instancePath+"/resultaten/" + i11,schemaPath:"#/properties/resultaten/items/required",keyword:"required",params:{missingProperty: "waarde"},message:"must have required property '"+"waarde"+"'"};
+const err191 = {instancePath:instancePath+"/resultaten/" + i11,schemaPath:"#/properties/resultaten/items/required",keyword:"required",params:{missingProperty: "waarde"},message:"must have required property '"+"waarde"+"'"};
 if(vErrors === null){
-vErrors = [err161];
+vErrors = [err191];
 }
 else {
-vErrors.push(err161);
+vErrors.push(err191);
 }
 errors++;
 }
 if(data66.eenheid === undefined){
-const err162 = {instancePath:instancePath+"/resultaten/" + i11,schemaPath:"#/properties/resultaten/items/required",keyword:"required",params:{missingProperty: "eenheid"},message:"must have required property '"+"eenheid"+"'"};
+const err192 = {instancePath:instancePath+"/resultaten/" + i11,schemaPath:"#/properties/resultaten/items/required",keyword:"required",params:{missingProperty: "eenheid"},message:"must have required property '"+"eenheid"+"'"};
 if(vErrors === null){
-vErrors = [err162];
+vErrors = [err192];
 }
 else {
-vErrors.push(err162);
+vErrors.push(err192);
 }
 errors++;
 }
 if(data66.jaar === undefined){
-const err163 = {instancePath:instancePath+"/resultaten/" + i11,schemaPath:"#/properties/resultaten/items/required",keyword:"required",params:{missingProperty: "jaar"},message:"must have required property '"+"jaar"+"'"};
+const err193 = {instancePath:instancePath+"/resultaten/" + i11,schemaPath:"#/properties/resultaten/items/required",keyword:"required",params:{missingProperty: "jaar"},message:"must have required property '"+"jaar"+"'"};
 if(vErrors === null){
-vErrors = [err163];
+vErrors = [err193];
 }
 else {
-vErrors.push(err163);
+vErrors.push(err193);
 }
 errors++;
 }
 if(data66.bron === undefined){
-const err164 = {instancePath:instancePath+"/resultaten/" + i11,schemaPath:"#/properties/resultaten/items/required",keyword:"required",params:{missingProperty: "bron"},message:"must have required property '"+"bron"+"'"};
+const err194 = {instancePath:instancePath+"/resultaten/" + i11,schemaPath:"#/properties/resultaten/items/required",keyword:"required",params:{missingProperty: "bron"},message:"must have required property '"+"bron"+"'"};
 if(vErrors === null){
-vErrors = [err164];
+vErrors = [err194];
 }
 else {
-vErrors.push(err164);
+vErrors.push(err194);
 }
 errors++;
 }
 for(const key11 in data66){
 if(!((((((key11 === "indicator") || (key11 === "waarde")) || (key11 === "eenheid")) || (key11 === "jaar")) || (key11 === "bron")) || (key11 === "toelichting"))){
-const err165 = {instancePath:instancePath+"/resultaten/" + i11,schemaPath:"#/properties/resultaten/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+const err195 = {instancePath:instancePath+"/resultaten/" + i11,schemaPath:"#/properties/resultaten/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err165];
+vErrors = [err195];
 }
 else {
-vErrors.push(err165);
+vErrors.push(err195);
 }
 errors++;
 }
 }
 if(data66.indicator !== undefined){
-if(typeof data66.indicator !== "string"){
-const err166 = {instancePath:instancePath+"/resultaten/" + i11+"/indicator",schemaPath:"#/properties/resultaten/items/properties/indicator/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data67 = data66.indicator;
+if(typeof data67 === "string"){
+if(func3(data67) > 60){
+const err196 = {instancePath:instancePath+"/resultaten/" + i11+"/indicator",schemaPath:"#/properties/resultaten/items/properties/indicator/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
-vErrors = [err166];
+vErrors = [err196];
 }
 else {
-vErrors.push(err166);
+vErrors.push(err196);
+}
+errors++;
+}
+}
+else {
+const err197 = {instancePath:instancePath+"/resultaten/" + i11+"/indicator",schemaPath:"#/properties/resultaten/items/properties/indicator/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
 }
 errors++;
 }
 }
 if(data66.waarde !== undefined){
 if(!(typeof data66.waarde == "number")){
-const err167 = {instancePath:instancePath+"/resultaten/" + i11+"/waarde",schemaPath:"#/properties/resultaten/items/properties/waarde/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err198 = {instancePath:instancePath+"/resultaten/" + i11+"/waarde",schemaPath:"#/properties/resultaten/items/properties/waarde/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err167];
+vErrors = [err198];
 }
 else {
-vErrors.push(err167);
+vErrors.push(err198);
 }
 errors++;
 }
@@ -2098,33 +2480,33 @@ if(data66.eenheid !== undefined){
 let data69 = data66.eenheid;
 if(typeof data69 === "string"){
 if(func3(data69) > 40){
-const err168 = {instancePath:instancePath+"/resultaten/" + i11+"/eenheid",schemaPath:"#/properties/resultaten/items/properties/eenheid/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+const err199 = {instancePath:instancePath+"/resultaten/" + i11+"/eenheid",schemaPath:"#/properties/resultaten/items/properties/eenheid/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
 if(vErrors === null){
-vErrors = [err168];
+vErrors = [err199];
 }
 else {
-vErrors.push(err168);
+vErrors.push(err199);
 }
 errors++;
 }
 if(func3(data69) < 1){
-const err169 = {instancePath:instancePath+"/resultaten/" + i11+"/eenheid",schemaPath:"#/properties/resultaten/items/properties/eenheid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err200 = {instancePath:instancePath+"/resultaten/" + i11+"/eenheid",schemaPath:"#/properties/resultaten/items/properties/eenheid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err169];
+vErrors = [err200];
 }
 else {
-vErrors.push(err169);
+vErrors.push(err200);
 }
 errors++;
 }
 }
 else {
-const err170 = {instancePath:instancePath+"/resultaten/" + i11+"/eenheid",schemaPath:"#/properties/resultaten/items/properties/eenheid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err201 = {instancePath:instancePath+"/resultaten/" + i11+"/eenheid",schemaPath:"#/properties/resultaten/items/properties/eenheid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err170];
+vErrors = [err201];
 }
 else {
-vErrors.push(err170);
+vErrors.push(err201);
 }
 errors++;
 }
@@ -2132,33 +2514,33 @@ errors++;
 if(data66.jaar !== undefined){
 let data70 = data66.jaar;
 if(!((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70)))){
-const err171 = {instancePath:instancePath+"/resultaten/" + i11+"/jaar",schemaPath:"#/properties/resultaten/items/properties/jaar/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err202 = {instancePath:instancePath+"/resultaten/" + i11+"/jaar",schemaPath:"#/properties/resultaten/items/properties/jaar/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
-vErrors = [err171];
+vErrors = [err202];
 }
 else {
-vErrors.push(err171);
+vErrors.push(err202);
 }
 errors++;
 }
 if(typeof data70 == "number"){
 if(data70 > 2100 || isNaN(data70)){
-const err172 = {instancePath:instancePath+"/resultaten/" + i11+"/jaar",schemaPath:"#/properties/resultaten/items/properties/jaar/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
+const err203 = {instancePath:instancePath+"/resultaten/" + i11+"/jaar",schemaPath:"#/properties/resultaten/items/properties/jaar/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
 if(vErrors === null){
-vErrors = [err172];
+vErrors = [err203];
 }
 else {
-vErrors.push(err172);
+vErrors.push(err203);
 }
 errors++;
 }
 if(data70 < 2000 || isNaN(data70)){
-const err173 = {instancePath:instancePath+"/resultaten/" + i11+"/jaar",schemaPath:"#/properties/resultaten/items/properties/jaar/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2000},message:"must be >= 2000"};
+const err204 = {instancePath:instancePath+"/resultaten/" + i11+"/jaar",schemaPath:"#/properties/resultaten/items/properties/jaar/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2000},message:"must be >= 2000"};
 if(vErrors === null){
-vErrors = [err173];
+vErrors = [err204];
 }
 else {
-vErrors.push(err173);
+vErrors.push(err204);
 }
 errors++;
 }
@@ -2168,33 +2550,33 @@ if(data66.bron !== undefined){
 let data71 = data66.bron;
 if(typeof data71 === "string"){
 if(func3(data71) > 300){
-const err174 = {instancePath:instancePath+"/resultaten/" + i11+"/bron",schemaPath:"#/properties/resultaten/items/properties/bron/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"};
+const err205 = {instancePath:instancePath+"/resultaten/" + i11+"/bron",schemaPath:"#/properties/resultaten/items/properties/bron/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"};
 if(vErrors === null){
-vErrors = [err174];
+vErrors = [err205];
 }
 else {
-vErrors.push(err174);
+vErrors.push(err205);
 }
 errors++;
 }
 if(func3(data71) < 3){
-const err175 = {instancePath:instancePath+"/resultaten/" + i11+"/bron",schemaPath:"#/properties/resultaten/items/properties/bron/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
+const err206 = {instancePath:instancePath+"/resultaten/" + i11+"/bron",schemaPath:"#/properties/resultaten/items/properties/bron/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
 if(vErrors === null){
-vErrors = [err175];
+vErrors = [err206];
 }
 else {
-vErrors.push(err175);
+vErrors.push(err206);
 }
 errors++;
 }
 }
 else {
-const err176 = {instancePath:instancePath+"/resultaten/" + i11+"/bron",schemaPath:"#/properties/resultaten/items/properties/bron/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err207 = {instancePath:instancePath+"/resultaten/" + i11+"/bron",schemaPath:"#/properties/resultaten/items/properties/bron/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err176];
+vErrors = [err207];
 }
 else {
-vErrors.push(err176);
+vErrors.push(err207);
 }
 errors++;
 }
@@ -2203,47 +2585,47 @@ if(data66.toelichting !== undefined){
 let data72 = data66.toelichting;
 if(typeof data72 === "string"){
 if(func3(data72) > 1000){
-const err177 = {instancePath:instancePath+"/resultaten/" + i11+"/toelichting",schemaPath:"#/properties/resultaten/items/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
+const err208 = {instancePath:instancePath+"/resultaten/" + i11+"/toelichting",schemaPath:"#/properties/resultaten/items/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
-vErrors = [err177];
+vErrors = [err208];
 }
 else {
-vErrors.push(err177);
+vErrors.push(err208);
 }
 errors++;
 }
 }
 else {
-const err178 = {instancePath:instancePath+"/resultaten/" + i11+"/toelichting",schemaPath:"#/properties/resultaten/items/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err209 = {instancePath:instancePath+"/resultaten/" + i11+"/toelichting",schemaPath:"#/properties/resultaten/items/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err178];
+vErrors = [err209];
 }
 else {
-vErrors.push(err178);
-}
-errors++;
-}
-}
-}
-else {
-const err179 = {instancePath:instancePath+"/resultaten/" + i11,schemaPath:"#/properties/resultaten/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err179];
-}
-else {
-vErrors.push(err179);
+vErrors.push(err209);
 }
 errors++;
 }
 }
 }
 else {
-const err180 = {instancePath:instancePath+"/resultaten",schemaPath:"#/properties/resultaten/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err210 = {instancePath:instancePath+"/resultaten/" + i11,schemaPath:"#/properties/resultaten/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err180];
+vErrors = [err210];
 }
 else {
-vErrors.push(err180);
+vErrors.push(err210);
+}
+errors++;
+}
+}
+}
+else {
+const err211 = {instancePath:instancePath+"/resultaten",schemaPath:"#/properties/resultaten/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err211];
+}
+else {
+vErrors.push(err211);
 }
 errors++;
 }
@@ -2256,45 +2638,45 @@ for(let i12=0; i12<len7; i12++){
 let data74 = data73[i12];
 if(typeof data74 === "string"){
 if(func3(data74) > 1000){
-const err181 = {instancePath:instancePath+"/lessen/" + i12,schemaPath:"#/properties/lessen/items/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
+const err212 = {instancePath:instancePath+"/lessen/" + i12,schemaPath:"#/properties/lessen/items/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
-vErrors = [err181];
+vErrors = [err212];
 }
 else {
-vErrors.push(err181);
+vErrors.push(err212);
 }
 errors++;
 }
 if(func3(data74) < 5){
-const err182 = {instancePath:instancePath+"/lessen/" + i12,schemaPath:"#/properties/lessen/items/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters"};
+const err213 = {instancePath:instancePath+"/lessen/" + i12,schemaPath:"#/properties/lessen/items/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters"};
 if(vErrors === null){
-vErrors = [err182];
+vErrors = [err213];
 }
 else {
-vErrors.push(err182);
+vErrors.push(err213);
 }
 errors++;
 }
 }
 else {
-const err183 = {instancePath:instancePath+"/lessen/" + i12,schemaPath:"#/properties/lessen/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err214 = {instancePath:instancePath+"/lessen/" + i12,schemaPath:"#/properties/lessen/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err183];
+vErrors = [err214];
 }
 else {
-vErrors.push(err183);
+vErrors.push(err214);
 }
 errors++;
 }
 }
 }
 else {
-const err184 = {instancePath:instancePath+"/lessen",schemaPath:"#/properties/lessen/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err215 = {instancePath:instancePath+"/lessen",schemaPath:"#/properties/lessen/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err184];
+vErrors = [err215];
 }
 else {
-vErrors.push(err184);
+vErrors.push(err215);
 }
 errors++;
 }
@@ -2307,45 +2689,45 @@ for(let i13=0; i13<len8; i13++){
 let data76 = data75[i13];
 if(typeof data76 === "string"){
 if(func3(data76) > 1000){
-const err185 = {instancePath:instancePath+"/valkuilen/" + i13,schemaPath:"#/properties/valkuilen/items/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
+const err216 = {instancePath:instancePath+"/valkuilen/" + i13,schemaPath:"#/properties/valkuilen/items/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
-vErrors = [err185];
+vErrors = [err216];
 }
 else {
-vErrors.push(err185);
+vErrors.push(err216);
 }
 errors++;
 }
 if(func3(data76) < 5){
-const err186 = {instancePath:instancePath+"/valkuilen/" + i13,schemaPath:"#/properties/valkuilen/items/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters"};
+const err217 = {instancePath:instancePath+"/valkuilen/" + i13,schemaPath:"#/properties/valkuilen/items/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters"};
 if(vErrors === null){
-vErrors = [err186];
+vErrors = [err217];
 }
 else {
-vErrors.push(err186);
+vErrors.push(err217);
 }
 errors++;
 }
 }
 else {
-const err187 = {instancePath:instancePath+"/valkuilen/" + i13,schemaPath:"#/properties/valkuilen/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err218 = {instancePath:instancePath+"/valkuilen/" + i13,schemaPath:"#/properties/valkuilen/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err187];
+vErrors = [err218];
 }
 else {
-vErrors.push(err187);
+vErrors.push(err218);
 }
 errors++;
 }
 }
 }
 else {
-const err188 = {instancePath:instancePath+"/valkuilen",schemaPath:"#/properties/valkuilen/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err219 = {instancePath:instancePath+"/valkuilen",schemaPath:"#/properties/valkuilen/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err188];
+vErrors = [err219];
 }
 else {
-vErrors.push(err188);
+vErrors.push(err219);
 }
 errors++;
 }
@@ -2358,368 +2740,7 @@ for(let i14=0; i14<len9; i14++){
 let data78 = data77[i14];
 if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
 if(data78.titel === undefined){
-const err189 = {instancePath:instancePath+"/documenten/" + i14,schemaPath:"#/properties/documenten/items/required",keyword:"required",params:{missingProperty: "titel"},message:"must have required property '"+"titel"+"'"};
-if(vErrors === null){
-vErrors = [err189];
-}
-else {
-vErrors.push(err189);
-}
-errors++;
-}
-if(data78.type === undefined){
-const err190 = {instancePath:instancePath+"/documenten/" + i14,schemaPath:"#/properties/documenten/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err190];
-}
-else {
-vErrors.push(err190);
-}
-errors++;
-}
-for(const key12 in data78){
-if(!((((key12 === "titel") || (key12 === "type")) || (key12 === "bestand")) || (key12 === "url"))){
-const err191 = {instancePath:instancePath+"/documenten/" + i14,schemaPath:"#/properties/documenten/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err191];
-}
-else {
-vErrors.push(err191);
-}
-errors++;
-}
-}
-if(data78.titel !== undefined){
-let data79 = data78.titel;
-if(typeof data79 === "string"){
-if(func3(data79) > 200){
-const err192 = {instancePath:instancePath+"/documenten/" + i14+"/titel",schemaPath:"#/properties/documenten/items/properties/titel/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
-if(vErrors === null){
-vErrors = [err192];
-}
-else {
-vErrors.push(err192);
-}
-errors++;
-}
-if(func3(data79) < 3){
-const err193 = {instancePath:instancePath+"/documenten/" + i14+"/titel",schemaPath:"#/properties/documenten/items/properties/titel/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
-if(vErrors === null){
-vErrors = [err193];
-}
-else {
-vErrors.push(err193);
-}
-errors++;
-}
-}
-else {
-const err194 = {instancePath:instancePath+"/documenten/" + i14+"/titel",schemaPath:"#/properties/documenten/items/properties/titel/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err194];
-}
-else {
-vErrors.push(err194);
-}
-errors++;
-}
-}
-if(data78.type !== undefined){
-if(typeof data78.type !== "string"){
-const err195 = {instancePath:instancePath+"/documenten/" + i14+"/type",schemaPath:"#/properties/documenten/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err195];
-}
-else {
-vErrors.push(err195);
-}
-errors++;
-}
-}
-if(data78.bestand !== undefined){
-let data81 = data78.bestand;
-if(typeof data81 === "string"){
-if(!pattern6.test(data81)){
-const err196 = {instancePath:instancePath+"/documenten/" + i14+"/bestand",schemaPath:"#/properties/documenten/items/properties/bestand/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\""};
-if(vErrors === null){
-vErrors = [err196];
-}
-else {
-vErrors.push(err196);
-}
-errors++;
-}
-}
-else {
-const err197 = {instancePath:instancePath+"/documenten/" + i14+"/bestand",schemaPath:"#/properties/documenten/items/properties/bestand/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err197];
-}
-else {
-vErrors.push(err197);
-}
-errors++;
-}
-}
-if(data78.url !== undefined){
-let data82 = data78.url;
-if(typeof data82 === "string"){
-if(func3(data82) > 500){
-const err198 = {instancePath:instancePath+"/documenten/" + i14+"/url",schemaPath:"#/properties/documenten/items/properties/url/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
-if(vErrors === null){
-vErrors = [err198];
-}
-else {
-vErrors.push(err198);
-}
-errors++;
-}
-if(!(formats6.test(data82))){
-const err199 = {instancePath:instancePath+"/documenten/" + i14+"/url",schemaPath:"#/properties/documenten/items/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err199];
-}
-else {
-vErrors.push(err199);
-}
-errors++;
-}
-}
-else {
-const err200 = {instancePath:instancePath+"/documenten/" + i14+"/url",schemaPath:"#/properties/documenten/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err200];
-}
-else {
-vErrors.push(err200);
-}
-errors++;
-}
-}
-}
-else {
-const err201 = {instancePath:instancePath+"/documenten/" + i14,schemaPath:"#/properties/documenten/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err201];
-}
-else {
-vErrors.push(err201);
-}
-errors++;
-}
-}
-}
-else {
-const err202 = {instancePath:instancePath+"/documenten",schemaPath:"#/properties/documenten/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err202];
-}
-else {
-vErrors.push(err202);
-}
-errors++;
-}
-}
-if(data.contact !== undefined){
-let data83 = data.contact;
-if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
-if(data83.organisatie === undefined){
-const err203 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "organisatie"},message:"must have required property '"+"organisatie"+"'"};
-if(vErrors === null){
-vErrors = [err203];
-}
-else {
-vErrors.push(err203);
-}
-errors++;
-}
-if(data83.email === undefined){
-const err204 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "email"},message:"must have required property '"+"email"+"'"};
-if(vErrors === null){
-vErrors = [err204];
-}
-else {
-vErrors.push(err204);
-}
-errors++;
-}
-for(const key13 in data83){
-if(!((key13 === "organisatie") || (key13 === "email"))){
-const err205 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err205];
-}
-else {
-vErrors.push(err205);
-}
-errors++;
-}
-}
-if(data83.organisatie !== undefined){
-let data84 = data83.organisatie;
-if(typeof data84 === "string"){
-if(func3(data84) > 160){
-const err206 = {instancePath:instancePath+"/contact/organisatie",schemaPath:"#/properties/contact/properties/organisatie/maxLength",keyword:"maxLength",params:{limit: 160},message:"must NOT have more than 160 characters"};
-if(vErrors === null){
-vErrors = [err206];
-}
-else {
-vErrors.push(err206);
-}
-errors++;
-}
-if(func3(data84) < 2){
-const err207 = {instancePath:instancePath+"/contact/organisatie",schemaPath:"#/properties/contact/properties/organisatie/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};
-if(vErrors === null){
-vErrors = [err207];
-}
-else {
-vErrors.push(err207);
-}
-errors++;
-}
-}
-else {
-const err208 = {instancePath:instancePath+"/contact/organisatie",schemaPath:"#/properties/contact/properties/organisatie/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err208];
-}
-else {
-vErrors.push(err208);
-}
-errors++;
-}
-}
-if(data83.email !== undefined){
-let data85 = data83.email;
-if(typeof data85 === "string"){
-if(func3(data85) > 200){
-const err209 = {instancePath:instancePath+"/contact/email",schemaPath:"#/properties/contact/properties/email/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
-if(vErrors === null){
-vErrors = [err209];
-}
-else {
-vErrors.push(err209);
-}
-errors++;
-}
-if(!(formats8.test(data85))){
-const err210 = {instancePath:instancePath+"/contact/email",schemaPath:"#/properties/contact/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
-if(vErrors === null){
-vErrors = [err210];
-}
-else {
-vErrors.push(err210);
-}
-errors++;
-}
-}
-else {
-const err211 = {instancePath:instancePath+"/contact/email",schemaPath:"#/properties/contact/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err211];
-}
-else {
-vErrors.push(err211);
-}
-errors++;
-}
-}
-}
-else {
-const err212 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err212];
-}
-else {
-vErrors.push(err212);
-}
-errors++;
-}
-}
-if(data.licentie !== undefined){
-if(typeof data.licentie !== "string"){
-const err213 = {instancePath:instancePath+"/licentie",schemaPath:"#/properties/licentie/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err213];
-}
-else {
-vErrors.push(err213);
-}
-errors++;
-}
-}
-if(data.redactie !== undefined){
-let data87 = data.redactie;
-if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
-if(data87.organisatie === undefined){
-const err214 = {instancePath:instancePath+"/redactie",schemaPath:"#/properties/redactie/required",keyword:"required",params:{missingProperty: "organisatie"},message:"must have required property '"+"organisatie"+"'"};
-if(vErrors === null){
-vErrors = [err214];
-}
-else {
-vErrors.push(err214);
-}
-errors++;
-}
-if(data87.beoordeeld_op === undefined){
-const err215 = {instancePath:instancePath+"/redactie",schemaPath:"#/properties/redactie/required",keyword:"required",params:{missingProperty: "beoordeeld_op"},message:"must have required property '"+"beoordeeld_op"+"'"};
-if(vErrors === null){
-vErrors = [err215];
-}
-else {
-vErrors.push(err215);
-}
-errors++;
-}
-if(data87.volgende_beoordeling === undefined){
-const err216 = {instancePath:instancePath+"/redactie",schemaPath:"#/properties/redactie/required",keyword:"required",params:{missingProperty: "volgende_beoordeling"},message:"must have required property '"+"volgende_beoordeling"+"'"};
-if(vErrors === null){
-vErrors = [err216];
-}
-else {
-vErrors.push(err216);
-}
-errors++;
-}
-for(const key14 in data87){
-if(!(((key14 === "organisatie") || (key14 === "beoordeeld_op")) || (key14 === "volgende_beoordeling"))){
-const err217 = {instancePath:instancePath+"/redactie",schemaPath:"#/properties/redactie/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err217];
-}
-else {
-vErrors.push(err217);
-}
-errors++;
-}
-}
-if(data87.organisatie !== undefined){
-let data88 = data87.organisatie;
-if(typeof data88 === "string"){
-if(func3(data88) > 160){
-const err218 = {instancePath:instancePath+"/redactie/organisatie",schemaPath:"#/properties/redactie/properties/organisatie/maxLength",keyword:"maxLength",params:{limit: 160},message:"must NOT have more than 160 characters"};
-if(vErrors === null){
-vErrors = [err218];
-}
-else {
-vErrors.push(err218);
-}
-errors++;
-}
-if(func3(data88) < 2){
-const err219 = {instancePath:instancePath+"/redactie/organisatie",schemaPath:"#/properties/redactie/properties/organisatie/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};
-if(vErrors === null){
-vErrors = [err219];
-}
-else {
-vErrors.push(err219);
-}
-errors++;
-}
-}
-else {
-const err220 = {instancePath:instancePath+"/redactie/organisatie",schemaPath:"#/properties/redactie/properties/organisatie/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err220 = {instancePath:instancePath+"/documenten/" + i14,schemaPath:"#/properties/documenten/items/required",keyword:"required",params:{missingProperty: "titel"},message:"must have required property '"+"titel"+"'"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2728,12 +2749,8 @@ vErrors.push(err220);
 }
 errors++;
 }
-}
-if(data87.beoordeeld_op !== undefined){
-let data89 = data87.beoordeeld_op;
-if(typeof data89 === "string"){
-if(!(formats0.test(data89))){
-const err221 = {instancePath:instancePath+"/redactie/beoordeeld_op",schemaPath:"#/properties/redactie/properties/beoordeeld_op/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(data78.type === undefined){
+const err221 = {instancePath:instancePath+"/documenten/" + i14,schemaPath:"#/properties/documenten/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2742,9 +2759,9 @@ vErrors.push(err221);
 }
 errors++;
 }
-}
-else {
-const err222 = {instancePath:instancePath+"/redactie/beoordeeld_op",schemaPath:"#/properties/redactie/properties/beoordeeld_op/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key12 in data78){
+if(!((((key12 === "titel") || (key12 === "type")) || (key12 === "bestand")) || (key12 === "url"))){
+const err222 = {instancePath:instancePath+"/documenten/" + i14,schemaPath:"#/properties/documenten/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2754,11 +2771,11 @@ vErrors.push(err222);
 errors++;
 }
 }
-if(data87.volgende_beoordeling !== undefined){
-let data90 = data87.volgende_beoordeling;
-if(typeof data90 === "string"){
-if(!(formats0.test(data90))){
-const err223 = {instancePath:instancePath+"/redactie/volgende_beoordeling",schemaPath:"#/properties/redactie/properties/volgende_beoordeling/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(data78.titel !== undefined){
+let data79 = data78.titel;
+if(typeof data79 === "string"){
+if(func3(data79) > 200){
+const err223 = {instancePath:instancePath+"/documenten/" + i14+"/titel",schemaPath:"#/properties/documenten/items/properties/titel/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2767,9 +2784,8 @@ vErrors.push(err223);
 }
 errors++;
 }
-}
-else {
-const err224 = {instancePath:instancePath+"/redactie/volgende_beoordeling",schemaPath:"#/properties/redactie/properties/volgende_beoordeling/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func3(data79) < 3){
+const err224 = {instancePath:instancePath+"/documenten/" + i14+"/titel",schemaPath:"#/properties/documenten/items/properties/titel/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2779,9 +2795,8 @@ vErrors.push(err224);
 errors++;
 }
 }
-}
 else {
-const err225 = {instancePath:instancePath+"/redactie",schemaPath:"#/properties/redactie/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err225 = {instancePath:instancePath+"/documenten/" + i14+"/titel",schemaPath:"#/properties/documenten/items/properties/titel/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2791,14 +2806,437 @@ vErrors.push(err225);
 errors++;
 }
 }
-}
-else {
-const err226 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data78.type !== undefined){
+let data80 = data78.type;
+if(typeof data80 === "string"){
+if(func3(data80) > 60){
+const err226 = {instancePath:instancePath+"/documenten/" + i14+"/type",schemaPath:"#/properties/documenten/items/properties/type/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err226];
 }
 else {
 vErrors.push(err226);
+}
+errors++;
+}
+}
+else {
+const err227 = {instancePath:instancePath+"/documenten/" + i14+"/type",schemaPath:"#/properties/documenten/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err227];
+}
+else {
+vErrors.push(err227);
+}
+errors++;
+}
+}
+if(data78.bestand !== undefined){
+let data81 = data78.bestand;
+if(typeof data81 === "string"){
+if(func3(data81) > 120){
+const err228 = {instancePath:instancePath+"/documenten/" + i14+"/bestand",schemaPath:"#/properties/documenten/items/properties/bestand/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters"};
+if(vErrors === null){
+vErrors = [err228];
+}
+else {
+vErrors.push(err228);
+}
+errors++;
+}
+if(!pattern6.test(data81)){
+const err229 = {instancePath:instancePath+"/documenten/" + i14+"/bestand",schemaPath:"#/properties/documenten/items/properties/bestand/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err229];
+}
+else {
+vErrors.push(err229);
+}
+errors++;
+}
+}
+else {
+const err230 = {instancePath:instancePath+"/documenten/" + i14+"/bestand",schemaPath:"#/properties/documenten/items/properties/bestand/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+}
+if(data78.url !== undefined){
+let data82 = data78.url;
+if(typeof data82 === "string"){
+if(func3(data82) > 500){
+const err231 = {instancePath:instancePath+"/documenten/" + i14+"/url",schemaPath:"#/properties/documenten/items/properties/url/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+if(!(formats6.test(data82))){
+const err232 = {instancePath:instancePath+"/documenten/" + i14+"/url",schemaPath:"#/properties/documenten/items/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+}
+else {
+const err233 = {instancePath:instancePath+"/documenten/" + i14+"/url",schemaPath:"#/properties/documenten/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+}
+}
+else {
+const err234 = {instancePath:instancePath+"/documenten/" + i14,schemaPath:"#/properties/documenten/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
+}
+errors++;
+}
+}
+}
+else {
+const err235 = {instancePath:instancePath+"/documenten",schemaPath:"#/properties/documenten/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
+}
+if(data.contact !== undefined){
+let data83 = data.contact;
+if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
+if(data83.organisatie === undefined){
+const err236 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "organisatie"},message:"must have required property '"+"organisatie"+"'"};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+if(data83.email === undefined){
+const err237 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "email"},message:"must have required property '"+"email"+"'"};
+if(vErrors === null){
+vErrors = [err237];
+}
+else {
+vErrors.push(err237);
+}
+errors++;
+}
+for(const key13 in data83){
+if(!((key13 === "organisatie") || (key13 === "email"))){
+const err238 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+}
+if(data83.organisatie !== undefined){
+let data84 = data83.organisatie;
+if(typeof data84 === "string"){
+if(func3(data84) > 160){
+const err239 = {instancePath:instancePath+"/contact/organisatie",schemaPath:"#/properties/contact/properties/organisatie/maxLength",keyword:"maxLength",params:{limit: 160},message:"must NOT have more than 160 characters"};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
+if(func3(data84) < 2){
+const err240 = {instancePath:instancePath+"/contact/organisatie",schemaPath:"#/properties/contact/properties/organisatie/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
+}
+errors++;
+}
+}
+else {
+const err241 = {instancePath:instancePath+"/contact/organisatie",schemaPath:"#/properties/contact/properties/organisatie/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err241];
+}
+else {
+vErrors.push(err241);
+}
+errors++;
+}
+}
+if(data83.email !== undefined){
+let data85 = data83.email;
+if(typeof data85 === "string"){
+if(func3(data85) > 200){
+const err242 = {instancePath:instancePath+"/contact/email",schemaPath:"#/properties/contact/properties/email/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err242];
+}
+else {
+vErrors.push(err242);
+}
+errors++;
+}
+if(!(formats8.test(data85))){
+const err243 = {instancePath:instancePath+"/contact/email",schemaPath:"#/properties/contact/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
+}
+errors++;
+}
+}
+else {
+const err244 = {instancePath:instancePath+"/contact/email",schemaPath:"#/properties/contact/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err244];
+}
+else {
+vErrors.push(err244);
+}
+errors++;
+}
+}
+}
+else {
+const err245 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err245];
+}
+else {
+vErrors.push(err245);
+}
+errors++;
+}
+}
+if(data.licentie !== undefined){
+let data86 = data.licentie;
+if(typeof data86 === "string"){
+if(func3(data86) > 60){
+const err246 = {instancePath:instancePath+"/licentie",schemaPath:"#/properties/licentie/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+if(vErrors === null){
+vErrors = [err246];
+}
+else {
+vErrors.push(err246);
+}
+errors++;
+}
+}
+else {
+const err247 = {instancePath:instancePath+"/licentie",schemaPath:"#/properties/licentie/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err247];
+}
+else {
+vErrors.push(err247);
+}
+errors++;
+}
+}
+if(data.redactie !== undefined){
+let data87 = data.redactie;
+if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
+if(data87.organisatie === undefined){
+const err248 = {instancePath:instancePath+"/redactie",schemaPath:"#/properties/redactie/required",keyword:"required",params:{missingProperty: "organisatie"},message:"must have required property '"+"organisatie"+"'"};
+if(vErrors === null){
+vErrors = [err248];
+}
+else {
+vErrors.push(err248);
+}
+errors++;
+}
+if(data87.beoordeeld_op === undefined){
+const err249 = {instancePath:instancePath+"/redactie",schemaPath:"#/properties/redactie/required",keyword:"required",params:{missingProperty: "beoordeeld_op"},message:"must have required property '"+"beoordeeld_op"+"'"};
+if(vErrors === null){
+vErrors = [err249];
+}
+else {
+vErrors.push(err249);
+}
+errors++;
+}
+if(data87.volgende_beoordeling === undefined){
+const err250 = {instancePath:instancePath+"/redactie",schemaPath:"#/properties/redactie/required",keyword:"required",params:{missingProperty: "volgende_beoordeling"},message:"must have required property '"+"volgende_beoordeling"+"'"};
+if(vErrors === null){
+vErrors = [err250];
+}
+else {
+vErrors.push(err250);
+}
+errors++;
+}
+for(const key14 in data87){
+if(!(((key14 === "organisatie") || (key14 === "beoordeeld_op")) || (key14 === "volgende_beoordeling"))){
+const err251 = {instancePath:instancePath+"/redactie",schemaPath:"#/properties/redactie/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err251];
+}
+else {
+vErrors.push(err251);
+}
+errors++;
+}
+}
+if(data87.organisatie !== undefined){
+let data88 = data87.organisatie;
+if(typeof data88 === "string"){
+if(func3(data88) > 160){
+const err252 = {instancePath:instancePath+"/redactie/organisatie",schemaPath:"#/properties/redactie/properties/organisatie/maxLength",keyword:"maxLength",params:{limit: 160},message:"must NOT have more than 160 characters"};
+if(vErrors === null){
+vErrors = [err252];
+}
+else {
+vErrors.push(err252);
+}
+errors++;
+}
+if(func3(data88) < 2){
+const err253 = {instancePath:instancePath+"/redactie/organisatie",schemaPath:"#/properties/redactie/properties/organisatie/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};
+if(vErrors === null){
+vErrors = [err253];
+}
+else {
+vErrors.push(err253);
+}
+errors++;
+}
+}
+else {
+const err254 = {instancePath:instancePath+"/redactie/organisatie",schemaPath:"#/properties/redactie/properties/organisatie/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
+}
+errors++;
+}
+}
+if(data87.beoordeeld_op !== undefined){
+let data89 = data87.beoordeeld_op;
+if(typeof data89 === "string"){
+if(func3(data89) > 40){
+const err255 = {instancePath:instancePath+"/redactie/beoordeeld_op",schemaPath:"#/properties/redactie/properties/beoordeeld_op/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+if(vErrors === null){
+vErrors = [err255];
+}
+else {
+vErrors.push(err255);
+}
+errors++;
+}
+if(!(formats0.test(data89))){
+const err256 = {instancePath:instancePath+"/redactie/beoordeeld_op",schemaPath:"#/properties/redactie/properties/beoordeeld_op/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err256];
+}
+else {
+vErrors.push(err256);
+}
+errors++;
+}
+}
+else {
+const err257 = {instancePath:instancePath+"/redactie/beoordeeld_op",schemaPath:"#/properties/redactie/properties/beoordeeld_op/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err257];
+}
+else {
+vErrors.push(err257);
+}
+errors++;
+}
+}
+if(data87.volgende_beoordeling !== undefined){
+let data90 = data87.volgende_beoordeling;
+if(typeof data90 === "string"){
+if(func3(data90) > 40){
+const err258 = {instancePath:instancePath+"/redactie/volgende_beoordeling",schemaPath:"#/properties/redactie/properties/volgende_beoordeling/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+if(vErrors === null){
+vErrors = [err258];
+}
+else {
+vErrors.push(err258);
+}
+errors++;
+}
+if(!(formats0.test(data90))){
+const err259 = {instancePath:instancePath+"/redactie/volgende_beoordeling",schemaPath:"#/properties/redactie/properties/volgende_beoordeling/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err259];
+}
+else {
+vErrors.push(err259);
+}
+errors++;
+}
+}
+else {
+const err260 = {instancePath:instancePath+"/redactie/volgende_beoordeling",schemaPath:"#/properties/redactie/properties/volgende_beoordeling/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err260];
+}
+else {
+vErrors.push(err260);
+}
+errors++;
+}
+}
+}
+else {
+const err261 = {instancePath:instancePath+"/redactie",schemaPath:"#/properties/redactie/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err261];
+}
+else {
+vErrors.push(err261);
+}
+errors++;
+}
+}
+}
+else {
+const err262 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err262];
+}
+else {
+vErrors.push(err262);
 }
 errors++;
 }

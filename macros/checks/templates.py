@@ -36,14 +36,18 @@ from markdown_it import MarkdownIt
 from macros.load.template_parts import Split, TemplateForm, split_body, template_form
 from macros.load.templates import PLACEHOLDER, body_hash
 from macros.load.yaml_source import Source
+from macros.checks.attachments import picture_problem
+from macros.checks.mailto import MESSAGE as MAILTO_MESSAGE, SCHEME as MAILTO, plain_mailto
 from macros.checks.problems import Problem, field_path
 
 IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif"}
 _IMAGE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
 _WEB = re.compile(r"https?://[^/?#]")
-_HTML = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)|<!|<\?")
-_ATTRIBUTES = re.compile(r"\{\s*[:#.=%]|\{[^{}\n]*=[^{}\n]*\}")
+# Linear, as the schemas' patterns: no two repeats that can take the same characters side by side
+# ("\s*/?\s*" and "[^{}]*=[^{}]*" backtrack quadratically on a long line of spaces or of '=').
+_HTML = re.compile(r"<\s*(?:/\s*)?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)|<!|<\?")
+_ATTRIBUTES = re.compile(r"\{\s*[:#.=%]|\{[^{}\n=]*=[^{}\n]*\}")
 _DANGEROUS = re.compile(r"(?:java|vb|live)script:|(?:^|[(<=\"'`:\]])(?:file:/|data:[a-z0-9.+-]*[/,;])")
 _BLOCKS = {"heading_open", "heading_close", "paragraph_open", "paragraph_close", "bullet_list_open",
            "bullet_list_close", "ordered_list_open", "ordered_list_close", "list_item_open", "list_item_close",
@@ -70,7 +74,7 @@ def url_kind(url: str) -> str:
     if scheme:
         if scheme.group(1) in ("http", "https"):
             return "web" if _WEB.match(normal) else "refused"
-        return "mail" if scheme.group(1) == "mailto" and len(normal) > 7 else "refused"
+        return "mail" if scheme.group(1) == "mailto" and plain_mailto(url) else "refused"
     if normal.startswith(("//", "\\")) or "\\" in normal or ":" in normal.split("/", 1)[0]:
         return "refused"
     return "anchor" if normal.startswith("#") else "internal"
@@ -187,6 +191,8 @@ def _shown_url(url: str) -> str:
 
 
 def _link_message(url: str) -> str:
+    if normal_url(url).startswith(MAILTO):
+        return f"link '{_shown_url(url)}' is niet toegestaan: {MAILTO_MESSAGE}"
     return (f"link '{_shown_url(url)}' is niet toegestaan: gebruik een webadres dat begint met https:// of "
             "http://, een mailto:-adres of een link binnen de site (zoals ../praktijken/).")
 
@@ -203,8 +209,12 @@ def _image_problem(src: str, attachments: Path) -> str | None:
                 f"bestand uit {folder}. {example}")
     if (attachments / name).is_symlink() or attachments.is_symlink():
         return f"afbeelding '{name}' is een symbolische link; zet een gewoon bestand in {folder}."
-    if attachment_file(attachments, name) is None:
+    found = attachment_file(attachments, name)
+    if found is None:
         return f"afbeelding '{name}' bestaat niet in {folder}. Zet het bestand daar neer of verbeter de naam."
+    reason = picture_problem(found)
+    if reason:
+        return f"afbeelding '{name}' klopt niet met haar naam: {reason}. Sla de afbeelding opnieuw op als PNG of JPEG."
     return None
 
 
