@@ -431,7 +431,7 @@ def test_empty_or_missing_praktijken_is_an_error_for_validate_and_build(tmp_path
 
 
 def test_malformed_email_is_dutch_not_frictionless_english(practices, capsys):
-    text = replace("email: info@swv-voorbeeld.nl", 'email: "info x@swv-voorbeeld.nl"')
+    text = replace("email: info@swv-voorbeeld.example", 'email: "info x@swv-voorbeeld.nl"')
     write(practices, text)
     code, out = validate(practices, capsys)
     assert code == 1

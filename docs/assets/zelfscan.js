@@ -156,6 +156,11 @@
     a.setAttribute("data-adres", a.href); /* printed after the link text */
     return a;
   }
+  /* The fiction badge beside a fictional practice: a copy of the one the page holds (templates/_fictief.html). */
+  function fiction(p) {
+    var mold = document.getElementById("kb-fictief-mal");
+    return p.fictief && mold ? mold.content.cloneNode(true) : null;
+  }
   function joined(nodes, last) {
     var out = [];
     nodes.forEach(function (node, i) {
@@ -192,7 +197,7 @@
     if (!top.length) return [el("p", {}, ["Er zijn nog geen praktijken om mee te vergelijken."])];
     var items = top.map(function (row) {
       var p = practices[row.id];
-      return el("li", { "data-praktijk": p.id }, [link(p.url, p.titel), " (" + p.regio + "): verschil " + decimal(row.afstand) + " op " +
+      return el("li", { "data-praktijk": p.id }, [link(p.url, p.titel), fiction(p), " (" + p.regio + "): verschil " + decimal(row.afstand) + " op " +
         row.vergeleken + " vergeleken " + (row.vergeleken === 1 ? "vraag" : "vragen") +
         (row.groep ? "; andere onderwijssoort" : "") + "."]);
     });
@@ -204,7 +209,7 @@
     var top = rows.slice(0, config.meest).map(function (row) { return practices[row.id]; });
     return config.themas.map(function (theme) {
       var head = el("tr", {}, [el("th", { scope: "col" }, ["Vraag"]), el("th", { scope: "col" }, ["Uw regio"])].concat(top.map(function (p) {
-        return el("th", { scope: "col" }, [link(p.url, p.titel), el("span", { "class": "kb-regio" }, [p.regio])]);
+        return el("th", { scope: "col" }, [link(p.url, p.titel), fiction(p), el("span", { "class": "kb-regio" }, [p.regio])]);
       })));
       var body = theme.vragen.map(function (key) {
         var q = byKey[key];
@@ -235,7 +240,7 @@
       } else {
         parts.push((yes.length === 1 ? "Deze praktijk antwoordde hier " : "Deze praktijken antwoordden hier ") + best.toLowerCase() + ":");
         var named = yes.slice(0, config.voorbeelden).map(function (p) {
-          return el("li", {}, [link(p.url, p.titel, { "data-praktijk": p.id })]);
+          return el("li", {}, [link(p.url, p.titel, { "data-praktijk": p.id }), fiction(p)]);
         });
         var more = yes.length - named.length;
         if (more > 0) {

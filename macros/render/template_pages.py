@@ -114,7 +114,8 @@ def _downloads(ctx: RenderContext, template: Record, url: str) -> list[dict]:
 
 
 def _used_by(ctx: RenderContext, template: Record, url: str) -> list[dict]:
-    return [{"href": rel(url, f"praktijken/{p.id}/"), "titel": p.get("titel"), "versie": p.get("sjabloon", "versie")}
+    return [{"href": rel(url, f"praktijken/{p.id}/"), "titel": p.get("titel"), "versie": p.get("sjabloon", "versie"),
+             "fictief": is_fictional(p)}
             for p in ctx.catalog.practices if p.get("sjabloon", "id") == template.id]
 
 
