@@ -101,7 +101,7 @@ def unmarked_links(site_dir: Path, fictional: set[str]) -> tuple[list[str], int]
             if own:   # a link of the practice page to itself (the page has its banner)
                 continue
             checked += 1
-            if link.tag.endswith("}a") or link.getparent().tag.endswith("}g"):
+            if link.xpath("ancestor::*[local-name()='svg']"):
                 # a gemeente on the map: its name and tooltip say it
                 label = " ".join([link.get("aria-label", "")] + link.xpath(".//*[local-name()='title']/text()"))
                 if "fictief" not in label:

@@ -169,6 +169,8 @@
     /* the fiction badge, rendered by the autoescaped template _fictief.html into the page */
     var mold = document.getElementById("kb-fictief-mal");
     var fiction = mold ? " " + mold.innerHTML : "";
+    /* on a phone the header row is hidden and each cell names its practice (data-label): with the mark's text */
+    var fictionText = mold ? " (" + mold.content.textContent.trim() + ")" : "";
     var head = "<tr role=\"row\"><th scope=\"col\" role=\"columnheader\">Onderwerp</th>" + picked.map(function (p) {
       return "<th scope=\"col\" role=\"columnheader\"><a href=\"" + base + encodeURIComponent(p.id) + "/\">" + esc(p.titel) + "</a>" +
         (p.fictief ? fiction : "") + "<span class=\"kb-regio\">" + esc(p.regio) + "</span></th>";
@@ -185,7 +187,7 @@
         /* hulp and the cells are HTML from the autoescaped templates _column_help.html and _cell.html */
         html += "<tr role=\"row\"><th scope=\"row\" role=\"rowheader\"><span class=\"kb-kop\">" + esc(field.titel) + field.hulp +
           "</span></th>" + picked.map(function (p) {
-            return "<td role=\"cell\" data-label=\"" + esc(p.titel) + "\">" + p.waarden[theme.code][f] + "</td>";
+            return "<td role=\"cell\" data-label=\"" + esc(p.titel + (p.fictief ? fictionText : "")) + "\">" + p.waarden[theme.code][f] + "</td>";
           }).join("") + "</tr>";
       });
       html += "</tbody></table></div>";

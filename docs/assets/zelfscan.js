@@ -161,6 +161,11 @@
     var mold = document.getElementById("kb-fictief-mal");
     return p.fictief && mold ? mold.content.cloneNode(true) : null;
   }
+  /* A practice's name as a phone shows it above each of its values (data-label), with the mark's text. */
+  function cellLabel(p) {
+    var mold = document.getElementById("kb-fictief-mal");
+    return p.titel + (p.fictief && mold ? " (" + mold.content.textContent.trim() + ")" : "");
+  }
   function joined(nodes, last) {
     var out = [];
     nodes.forEach(function (node, i) {
@@ -213,8 +218,9 @@
       })));
       var body = theme.vragen.map(function (key) {
         var q = byKey[key];
-        return el("tr", {}, [el("th", { scope: "row" }, [q.titel]), el("td", { "class": "kb-zelfscan-eigen" }, [shown(q, answers[key], true)])]
-          .concat(top.map(function (p) { return el("td", {}, [shown(q, p.waarden[key], false)]); })));
+        return el("tr", {}, [el("th", { scope: "row" }, [q.titel]),
+                             el("td", { "class": "kb-zelfscan-eigen", "data-label": "Uw regio" }, [shown(q, answers[key], true)])]
+          .concat(top.map(function (p) { return el("td", { "data-label": cellLabel(p) }, [shown(q, p.waarden[key], false)]); })));
       });
       return el("div", { "class": "kb-tabel-wrap", role: "region", tabindex: "0", "aria-label": "Naast elkaar: " + theme.label }, [
         el("table", { "class": "kb-naast kb-zelfscan-naast", "data-thema": theme.code }, [

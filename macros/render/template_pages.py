@@ -18,6 +18,7 @@ from macros.model.catalog import Record
 from macros.publish.browser_library import SITE_PATH as FILL_LIBRARY
 from macros.render.context import RenderContext
 from macros.render.env import rel
+from macros.render.fiction import is_fictional
 from macros.render.template_body import body_html
 from macros.render.markdown_page import front
 
