@@ -316,3 +316,63 @@ def test_a_real_record_may_use_real_domains_and_names(practices, capsys):
     write(practices, text)
     code, out = validate(practices, capsys)
     assert code == 0, out
+
+
+# --- in Chromium: the views the scripts draw ------------------------------------------------------
+
+def badges_beside(locator) -> list[str]:
+    return locator.evaluate_all("els => els.map(el => [...el.querySelectorAll('.kb-fictief')].map(b => b.textContent).join('|'))")
+
+
+def test_side_by_side_columns_and_their_download_carry_the_mark(page, base_url):
+    page.goto(base_url + f"vergelijken/naast-elkaar/?p={BASE}&p=voorbeeld-twente-vo", wait_until="networkidle")
+    page.locator(".kb-naast-elkaar table").first.wait_for()
+    heads = page.locator(".kb-naast-elkaar table").first.locator("thead th")
+    assert heads.all_inner_texts()[0] == "Onderwerp"
+    assert badges_beside(heads) == ["", LABEL, LABEL]
+    labels = page.locator(".kb-naast-elkaar table").first.locator("tbody tr").first.locator("td").evaluate_all(
+        "tds => tds.map(td => td.dataset.label)")
+    assert labels == ["Doorbraaktafel en regiofonds in West-Brabant (PO) (Fictief voorbeeld)",
+                      "Doorbraakfonds en vijfdagentafel in Twente (VO) (Fictief voorbeeld)"]
+    with page.expect_download() as download:
+        page.click("[data-kb-csv]")
+    rows = list(csv.reader(io.StringIO(Path(download.value.path()).read_text("utf-8-sig")), delimiter=";"))
+    assert [r[:4] for r in rows] == [["Praktijk", "Regio", "Kenmerk", LABEL],
+                                     ["Doorbraaktafel en regiofonds in West-Brabant (PO)", "West-Brabant", BASE, "ja"],
+                                     ["Doorbraakfonds en vijfdagentafel in Twente (VO)", "Twente", "voorbeeld-twente-vo", "ja"]]
+
+
+def test_zelfscan_result_marks_every_practice_it_names(page, base_url):
+    page.goto(base_url + "zelfscan/", wait_until="networkidle")
+    page.check("#zs-geoorloofd_verzuim-dekking-deels")
+    page.check("#zs-gegevensdeling-convenant-nee")
+    page.click("button[type=submit][form=kb-zelfscan]")
+    alike = page.locator(".kb-zelfscan-lijkt li")
+    alike.first.wait_for()
+    assert alike.count() == 3 and badges_beside(alike) == [LABEL] * 3
+    first = alike.first.inner_text()
+    assert re.match(r"^.+ Fictief voorbeeld \(.+\): verschil", first), first
+    heads = page.locator("table.kb-zelfscan-naast").first.locator("thead th")
+    assert badges_beside(heads) == ["", "", LABEL, LABEL, LABEL]
+    cells = page.locator("table.kb-zelfscan-naast").first.locator("tbody tr").first.locator("td")
+    assert [c.endswith("(Fictief voorbeeld)") for c in cells.evaluate_all("tds => tds.map(td => td.dataset.label)")] == \
+        [False, True, True, True]
+    named = page.locator("section.kb-zelfscan-neem li li:has(a[data-praktijk])")
+    assert named.count() > 0 and set(badges_beside(named)) == {LABEL}
+    # every link to a practice in the result sits beside the mark
+    links = page.locator(".kb-zelfscan-uitkomst a[href*='praktijken/']")
+    holders = links.evaluate_all("as => as.map(a => (a.closest('li, th') || a).querySelectorAll('.kb-fictief').length)")
+    assert holders and all(n >= 1 for n in holders), holders
+
+
+def test_search_result_of_a_fictional_practice_shows_the_mark(page, base_url):
+    page.goto(base_url)
+    page.keyboard.press("/")
+    page.locator("#kb-zoekveld").press_sequentially("regiofonds", delay=15)
+    hit = page.locator(f"#kb-zoekresultaten a[href$='/praktijken/{BASE}/']")
+    hit.wait_for()
+    badge = hit.locator(".kb-zoek-titel .kb-fictief")
+    assert badge.inner_text() == LABEL
+    assert hit.locator(".kb-zoek-titel").inner_text().startswith("Doorbraaktafel en regiofonds in West-Brabant (PO)")
+    other = page.locator("#kb-zoekresultaten a:not([href*='/praktijken/'])")
+    assert all(n == 0 for n in other.evaluate_all("as => as.map(a => a.querySelectorAll('.kb-fictief').length)"))

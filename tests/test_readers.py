@@ -378,7 +378,7 @@ def test_ended_or_replaced_agreements_say_so_instead_of_an_overdue_banner(fixtur
     assert [text(t) for t in doc.xpath("//p[@class='admonition-title']")] == ["Fictief voorbeeld", "Vervangen"]
     link = doc.xpath("//p[@class='kb-vervangt']/a")[0]
     assert (text(doc.xpath("//p[@class='kb-vervangt']")[0]), link.get("href")) == \
-        ("Vervangen door Bravo verzuimaanpak met vaste termijn.", "../fixture-bravo/")
+        ("Vervangen door Bravo verzuimaanpak met vaste termijn Fictief voorbeeld.", "../fixture-bravo/")
     labels = lxml.html.fragment_fromstring(practice_list(replaced, replaced.catalog.practices, "x/"), create_parent="div")
     assert [text(s) for s in labels.xpath("//li")[2].xpath("span[contains(@class, 'kb-label')]")] == \
         ["Fictief voorbeeld", "Vervangen"]
@@ -506,7 +506,9 @@ def test_side_by_side_on_a_phone_is_stacked_with_each_value_named(browser, base_
         assert first.locator("td").first.evaluate("td => getComputedStyle(td).display") == "block"
         names = first.locator("tbody tr").first.locator("td").evaluate_all(
             "tds => tds.map(td => getComputedStyle(td, '::before').content)")
-        assert names == [json.dumps(catalog.practice(p).get("titel"), ensure_ascii=False) for p in THREE]
+        # each value names its practice, with the fiction mark's text (all bundled practices are fictional)
+        assert names == [json.dumps(catalog.practice(p).get("titel") + " (Fictief voorbeeld)", ensure_ascii=False)
+                         for p in THREE]
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
         assert_accessible(page, "naast elkaar op een telefoon")
 
@@ -614,7 +616,9 @@ def test_full_comparison_downloads_open_in_libreoffice_with_labels(browser, base
     for suffix, separator in (("csv", 59), ("xlsx", None)):
         rows, formulas = read_back(files[suffix], tmp_path / suffix, separator)
         assert formulas == [], suffix
-        assert rows[0][:5] == ["Praktijk", "Regio", "Kenmerk", "Geoorloofd verzuim: Geregeld", "Geoorloofd verzuim: MAZL"]
+        assert rows[0][:6] == ["Praktijk", "Regio", "Kenmerk", "Fictief voorbeeld", "Geoorloofd verzuim: Geregeld",
+                               "Geoorloofd verzuim: MAZL"]
+        assert {r[3] for r in rows[1:]} == {"ja"}, suffix
         assert len(rows) == len(catalog.practices) + 1
         row = dict(zip(rows[0], next(r for r in rows if r[2] == twente.id)))
         assert (row["Praktijk"], row["Financiering passende plek: Model"],
@@ -758,7 +762,7 @@ def test_ended_and_replaced_practice_says_so_in_page_and_list(browser, base_url,
         titles = page.locator(".admonition-title").all_inner_texts()
         assert titles == ["Fictief voorbeeld", "Vervangen"]
         assert page.locator(".kb-einde .kb-vervangt").inner_text() == \
-            f"Vervangen door {catalog.practice('voorbeeld-rijnmond-po').get('titel')}."
+            f"Vervangen door {catalog.practice('voorbeeld-rijnmond-po').get('titel')} Fictief voorbeeld."
     with opened(browser, base_url, "praktijken/") as page:
         item = page.locator(".kb-item", has=page.locator(f'a[href="{old.id}/"]'))
         assert item.locator(".kb-label").all_inner_texts() == ["Fictief voorbeeld", "Vervangen"]

@@ -159,7 +159,10 @@
   /* The fiction badge beside a fictional practice: a copy of the one the page holds (templates/_fictief.html). */
   function fiction(p) {
     var mold = document.getElementById("kb-fictief-mal");
-    return p.fictief && mold ? mold.content.cloneNode(true) : null;
+    if (!p.fictief || !mold) return null;
+    var badge = mold.content.cloneNode(true);
+    badge.insertBefore(document.createTextNode(" "), badge.firstChild);
+    return badge;
   }
   /* A practice's name as a phone shows it above each of its values (data-label), with the mark's text. */
   function cellLabel(p) {
