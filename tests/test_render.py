@@ -615,7 +615,7 @@ def test_hostile_strings_stay_text_on_every_page(hostile):
     assert text(one(doc, "//li[@class='kb-item'][1]/span[@class='kb-item__tekst']")) == HOSTILE_TEXT
     doc = page_html(side_by_side_page(hostile))
     assert [text(label) for label in doc.xpath("//label")] == \
-        [f"{TITLE_ATTACK} {pid} ({HOSTILE_TEXT})" for pid in (ALFA, BRAVO, CHARLIE)]
+        [f"{TITLE_ATTACK} {pid} Fictief voorbeeld ({HOSTILE_TEXT})" for pid in (ALFA, BRAVO, CHARLIE)]
 
 
 def test_hostile_labels_in_headings_stay_text(hostile):
