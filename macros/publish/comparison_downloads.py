@@ -2,9 +2,10 @@
 
 One row per practice (by title), one column per comparison field, with the labels a reader sees on
 the site (never codes). The first columns name the practice and say whether it is a fictional example
-("Fictief voorbeeld": ja or nee, from the record's `voorbeeld` field; `macros.render.tables.lead_header`). The CSV is UTF-8 with a byte order mark and ';' between the values, which
-is what Excel with Dutch settings opens without an import dialog; the .xlsx has a sheet with all
-themes and one per theme, the header row and first column frozen like the tables on the site.
+("Fictief voorbeeld": ja or nee, from the record's `voorbeeld` field; `macros.render.tables.lead_header`).
+The CSV is UTF-8 with a byte order mark and ';' between the values, which is what Excel with Dutch
+settings opens without an import dialog; the .xlsx has a sheet with all themes and one per theme,
+the header row and first column frozen like the tables on the site.
 
 No cell may start like a formula (=, +, -, @, ...): validation already refuses such text in the
 data (`macros.checks.formulas`), and this module refuses it again rather than write it. Both files
