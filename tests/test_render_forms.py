@@ -372,7 +372,10 @@ def test_map_page_parts_count_and_rows(ctx):
         ("../praktijken/voorbeeld-rijnmond-po/", "Doorbraakaanpak met verdeelsleutel in Rotterdam, Capelle en Krimpen (PO)")]
     svg = parse(ctx.render("_map_svg.html", svg=parts["svg"]))
     link = svg.xpath("//a[@href='#gemeente-gm0599']")[0]
-    assert link.get("aria-label") == "Rotterdam: 2 praktijken"
+    assert link.get("aria-label") == "Rotterdam: 2 praktijken (beide fictief)"
+    assert [text(li) for li in rotterdam.xpath("td/ul/li")] == [
+        "Eerste thuiszittersoverleg in Rotterdam (PO, 2018–2022) Fictief voorbeeld",
+        "Doorbraakaanpak met verdeelsleutel in Rotterdam, Capelle en Krimpen (PO) Fictief voorbeeld"]
     assert [text(li) for li in svg.xpath("//ul[@class='kaart-legenda']/li")] == [
         "Gemeente met praktijk", "Gemeente zonder praktijk"]
 
@@ -452,7 +455,7 @@ def test_template_page_users_and_draft(ctx):
     users = [li for li in used.xpath("//ul/li") if li.xpath("a[starts-with(@href,'../../praktijken/')]")]
     assert [(li.xpath("a")[0].get("href"), text(li)) for li in users] == [
         ("../../praktijken/voorbeeld-flevoland-po/",
-         "Eerste financieringsafspraak passende plek in Lelystad, Dronten en Zeewolde (PO) (versie 1.0.0)")]
+         "Eerste financieringsafspraak passende plek in Lelystad, Dronten en Zeewolde (PO) Fictief voorbeeld (versie 1.0.0)")]
     template = ctx.catalog.template("convenant-gegevensdeling")
     draft = replace(template, data={**thaw(template.data), "versie": "0.2.0"})
     doc = parse(body_of(template_page(ctx, draft)))

@@ -73,10 +73,11 @@ def plant_everywhere(data: dict) -> None:
         data[block]["toelichting"] = PLANTED
     data["financiering"]["verdeling"] = PLANTED
     data["financiering"]["ruimte_binnen_regels"] = PLANTED
-    data["partners"][0]["organisatie"] = PLANTED
+    # the record is fictional: its organisation names must say "(fictief)" (macros.checks.fiction)
+    data["partners"][0]["organisatie"] = PLANTED + " (fictief)"
     data["lessen"] = [PLANTED]
     data["valkuilen"] = [PLANTED]
-    data["contact"]["organisatie"] = PLANTED
+    data["contact"]["organisatie"] = PLANTED + " (fictief)"
     for result in data.get("resultaten", []):
         result["bron"] = PLANTED
         result["toelichting"] = PLANTED

@@ -178,8 +178,9 @@ def test_macros_module_loads_by_path_and_gets_the_catalog_without_a_hook():
     render = render_context(catalog)
     env = MacroEnv({HANDLE_KEY: Session(build=BuildContext(catalog=catalog, problems=(), render=render))})
     module.define_env(env)
-    assert sorted(env.macros) == ["bron", "bronnenlijst", "laatste_praktijken", "praktijken_lijst", "sjablonen_lijst",
+    assert sorted(env.macros) == ["bron", "bronnenlijst", "fictieve_praktijken", "laatste_praktijken", "praktijken_lijst", "sjablonen_lijst",
                                   "velden_documentatie", "vergelijkingstabel"]
+    assert env.macros["fictieve_praktijken"]().startswith(f"Alle {len(catalog.practices)} praktijken in deze kennisbank zijn fictief")
     latest = env.macros["laatste_praktijken"](1)
     newest = max(catalog.practices, key=lambda p: p.get("datums", "afgesproken"))
     assert newest.get("titel") in latest

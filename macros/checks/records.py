@@ -20,6 +20,7 @@ import jsonschema
 from macros.model.codes import did_you_mean
 from macros.load.yaml_source import Source
 from macros.checks import attachments as attachment_types
+from macros.checks.fiction import fiction_problems
 from macros.checks.formulas import formula_problem
 from macros.checks.mailto import MESSAGE as MAILTO_MESSAGE, is_mailto, plain_mailto
 from macros.checks.personal_data import FREE_MAIL, ROLE_WORDS, mailbox_problems, personal_data_problems  # noqa: F401
@@ -186,6 +187,7 @@ def check_rules(source: Source, schema: dict, today: date, attachments: Path) ->
         problems += _check_value(source, path, value, spec, today)
     problems += _check_date_order(source, data)
     problems += _check_documents(source, data, attachments)
+    problems += fiction_problems(source)
     return problems
 
 
