@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from macros.cli.main import main
 from conftest import project_copy
@@ -17,7 +18,7 @@ from conftest import project_copy
 ROOT = Path(__file__).resolve().parent.parent
 NEW_FLAGS = ["--id", "breda-test-po", "--titel", "Doorbraaktafel Breda", "--samenvatting",
              "Een tafel die elke vastgelopen situatie binnen tien werkdagen bespreekt.", "--regio", "Breda",
-             "--gemeenten", "Breda", "Den Haag", "--swv", "po3001", "--rmc", "mc34", "--onderwijssoort", "po",
+             "--gemeenten", "Breda", "Den Haag", "--swv", "po3003", "--rmc", "mc34", "--onderwijssoort", "po",
              "--themas", "doorbraakoverleg", "--afgesproken", "2025-03-01", "--organisatie", "SWV Breda",
              "--email", "info@swv-breda.nl"]
 
@@ -42,7 +43,7 @@ def test_new_praktijk_from_flags_writes_a_valid_commented_file(practices, capsys
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../schema/praktijk.schema.json")
     assert "# Gemeenten: Gemeenten die meedoen" in text, "comments come from the schema"
-    assert "GM0758" in text and "GM0518" in text and "PO 30-01" in text and "MC34" in text
+    assert "GM0758" in text and "GM0518" in text and "PO 30-03" in text and "MC34" in text
     assert main(["validate", str(practices)]) == 0
 
 
@@ -52,19 +53,47 @@ def test_new_praktijk_asks_on_standard_input_and_suggests_gemeenten(practices):
         "",                                               # kenmerk: Enter takes the suggestion
         "Een tafel die elke vastgelopen situatie binnen tien werkdagen bespreekt.",
         "Baronie",                                        # regio
+        "PO 30-13",                                       # kies uw samenwerkingsverband: no such code
+        "PO 30-03",
         "Bredaa, Zundert",                                # a typo first
         "Breda, Zundert",
-        "PO 30-01", "MC34", "po", "doorbraakoverleg", "2025-03-01", "SWV Baronie",
+        "MC34", "", "doorbraakoverleg", "2025-03-01", "SWV Baronie",   # onderwijssoort: Enter takes po
         "jan@gmail.com",                                  # refused: not a role mailbox
         "info@swv-baronie.nl",
     ]) + "\n"
     result = run("new", "praktijk", "--pad", str(practices), stdin=answers)
     assert result.returncode == 0, result.stdout + result.stderr
+    assert "PO 30-13 staat niet in de regio-indeling (bedoelde u PO 30-10 of PO 30-09 of PO 30-08?)" in result.stdout
+    assert "Enter voor de gemeenten van PO 30-03: Alphen-Chaam, Baarle-Nassau, Breda, Dongen" in result.stdout
     assert "'Bredaa' is onbekend (bedoelde u Breda (GM0758)" in result.stdout
     assert "gratis maildienst" in result.stdout
     path = practices / "praktijken" / "doorbraaktafel-in-de-baronie.yaml"
-    assert path.is_file() and "GM0879" in path.read_text(encoding="utf-8")
+    written = path.read_text(encoding="utf-8")
+    assert "GM0879" in written and "swv:\n  - PO 30-03\n" in written and "onderwijssoort:\n  - po\n" in written
     assert run("validate", str(practices)).returncode == 0
+
+
+def test_new_praktijk_fills_in_the_gemeenten_of_the_chosen_swv(practices):
+    flags = [f for f in NEW_FLAGS]
+    at = flags.index("--gemeenten")
+    del flags[at:at + 3]                      # no --gemeenten: the SWV gives them
+    at = flags.index("--onderwijssoort")
+    del flags[at:at + 2]
+    assert main(["new", "praktijk", "--pad", str(practices), "--niet-interactief", *flags]) == 0
+    data = yaml.safe_load((practices / "praktijken" / "breda-test-po.yaml").read_text(encoding="utf-8"))
+    assert data["swv"] == ["PO 30-03"] and data["onderwijssoort"] == ["po"]
+    assert data["gemeenten"] == ["GM1723", "GM0744", "GM0758", "GM0766", "GM1719", "GM0777", "GM0779", "GM0784",
+                                 "GM0826", "GM0879"]   # the ten gemeenten of PO 30-03, by name
+    assert main(["validate", str(practices)]) == 0
+
+
+def test_new_praktijk_refuses_a_reserved_or_unknown_swv_code(practices, capsys):
+    for code, said in (("PO 99-01", "PO 99-01 is een code voor fictieve voorbeelden"),
+                       ("PO3013", "PO 30-13 staat niet in de regio-indeling")):
+        flags = [f if f != "po3003" else code for f in NEW_FLAGS]
+        assert main(["new", "praktijk", "--pad", str(practices), "--niet-interactief", *flags]) == 1
+        assert said in capsys.readouterr().err
+    assert not (practices / "praktijken" / "breda-test-po.yaml").exists()
 
 
 def test_new_never_overwrites(practices):

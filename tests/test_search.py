@@ -242,7 +242,7 @@ def test_a_place_finds_its_practice_first(page, base_url, query, practice):
 
 
 @pytest.mark.parametrize("query, practice", [
-    ("PO 30-01", "voorbeeld-west-brabant-po"),    # an SWV code
+    ("PO 99-06", "voorbeeld-west-brabant-po"),    # an SWV code (reserved for fiction)
     ("regiofonds", "voorbeeld-west-brabant-po"),  # a word from the text
     ("doorbraaktafel", "voorbeeld-west-brabant-po"),
     ("Flevoland", "voorbeeld-flevoland-po"),       # RMC region and province

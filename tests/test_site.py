@@ -98,7 +98,7 @@ def test_practice_page_shows_structured_fields(site_dir, catalog):
     record = catalog.practice("voorbeeld-west-brabant-po")
     page = parse(html_of(site_dir, "praktijken/voorbeeld-west-brabant-po/"))
     card = by_class(page, "kb-kaartje")[0]
-    assert "Breda" in text(card) and "PO 30-01" in text(card) and "West-Brabant (MC34)" in text(card)
+    assert "Breda" in text(card) and "PO 99-06" in text(card) and "West-Brabant (MC34)" in text(card)
     results = by_class(page, "kb-resultaten")[0]
     assert len(list(find_all(results, "tr"))) == len(record.get("resultaten")) + 1
     badges = by_class(page, "kb-dekking")

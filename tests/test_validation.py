@@ -86,7 +86,7 @@ def test_duplicate_key(practices, capsys):
 
 
 def test_aliases_and_anchors_are_refused(practices, capsys):
-    text = replace("swv: [PO3001]", "swv: &codes [PO3001]\nonderwijs_kopie: *codes")
+    text = replace("swv: [PO9906]", "swv: &codes [PO9906]\nonderwijs_kopie: *codes")
     write(practices, text)
     code, out = validate(practices, capsys)
     assert code == 1
@@ -173,7 +173,7 @@ def test_gemeente_names_and_swv_spellings_are_normalised(practices):
     from macros.load.catalog import load_catalog
     catalog = load_catalog(practices)
     record = catalog.practice("voorbeeld-west-brabant-po")
-    assert record.get("swv") == ("PO 30-01",)
+    assert record.get("swv") == ("PO 99-06",)     # written PO9906
     assert record.get("gemeenten")[0] == "GM0758"
 
 

@@ -120,9 +120,9 @@ def page_html(ctx) -> lxml.html.HtmlElement:
 def test_the_form_is_made_from_the_comparison_fields(ctx):
     root = page_html(ctx)
     asked = [el.get("data-vraag") for el in root.xpath("//*[@data-vraag]")]
-    assert asked[:2] == ["regio", "onderwijssoort"]
-    assert asked[2:] == [q["sleutel"] for q in questions(ctx)]
-    assert asked[2:6] == ["geoorloofd_verzuim.dekking", "geoorloofd_verzuim.mazl", "ongeoorloofd_verzuim.dekking",
+    assert asked[:4] == ["swv", "gemeenten", "regio", "onderwijssoort"]   # swv, gemeenten: see test_swv.py
+    assert asked[4:] == [q["sleutel"] for q in questions(ctx)]
+    assert asked[4:8] == ["geoorloofd_verzuim.dekking", "geoorloofd_verzuim.mazl", "ongeoorloofd_verzuim.dekking",
                           "ongeoorloofd_verzuim.vroegsignalering"]
     dekking = root.xpath("//fieldset[@data-vraag='geoorloofd_verzuim.dekking']")[0]
     assert dekking.xpath("legend")[0].text == "Geregeld"

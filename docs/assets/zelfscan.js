@@ -426,6 +426,18 @@
         (result.skipped.length ? " Niet overgenomen: " + result.skipped.join("; ") + "." : ""));
   }
 
+  /* the long lists of "Kies uw samenwerkingsverband" (every SWV, every gemeente) are made here from the
+     page's data (macros.render.zelfscan.swv_questions) instead of being sent as HTML as well */
+  Array.prototype.forEach.call(document.querySelectorAll("[data-kb-opties]"), function (list) {
+    var q = byKey[list.getAttribute("data-kb-opties")];
+    (q ? q.keuzes : []).forEach(function (k) {
+      var id = q.html_id + "-" + k[0].replace(/ /g, "-");
+      list.appendChild(el("li", { "class": "kb-optie" }, [
+        el("input", { type: "checkbox", form: config.formulier, name: q.sleutel, id: id, value: k[0] }),
+        el("label", { "for": id }, [k[1]])]));
+    });
+  });
+
   /* ---- wiring ---- */
   /* every keystroke is kept; the result (if shown) follows each finished change */
   function changed(event) {
@@ -470,6 +482,24 @@
     render(earlier, false);
     say("Uw eerdere antwoorden uit deze browser zijn teruggezet.");
   }
+  /* "Kies uw samenwerkingsverband" (macros.render.zelfscan.swv_chooser): ticks the SWV, its gemeenten and
+     its onderwijssoort; the answers stay editable in the lists below it */
+  var swvChooser = document.querySelector("[data-kb-swvkeuze]");
+  if (swvChooser && config.swv_gemeenten) {
+    swvChooser.addEventListener("change", function () {
+      var code = swvChooser.value, status = document.querySelector("[data-kb-swvkeuze-status]");
+      if (!config.swv_gemeenten[code]) return;
+      var answers = readForm().answers, gemeenten = config.swv_gemeenten[code], kind = code.slice(0, 2).toLowerCase();
+      answers.swv = unique((answers.swv || []).concat([code]));
+      answers.gemeenten = unique((answers.gemeenten || []).concat(gemeenten));
+      answers.onderwijssoort = unique((answers.onderwijssoort || []).concat([kind]));
+      fillForm(answers);
+      save(answers);
+      status.textContent = code + " is aangevinkt, met " + gemeenten.length + (gemeenten.length === 1 ? " gemeente" : " gemeenten") +
+        " en " + label(byKey.onderwijssoort, kind).toLowerCase() + ". U ziet en verandert ze onder \"Samenwerkingsverbanden en gemeenten van uw regio\".";
+    });
+  }
+
   /* for the tests: the same rule as macros.render.zelfscan.most_alike, on any answers */
   window.kennisbankZelfscan = { mostAlike: mostAlike, ranked: ranked };
 })();

@@ -85,7 +85,7 @@ def parser() -> argparse.ArgumentParser:
     p = command("new", new.run_new, "Maak een nieuwe praktijk of een nieuw sjabloon; stelt de vragen in het Nederlands.",
                 "voorbeelden:\n  kennisbank new praktijk\n  kennisbank new praktijk --niet-interactief --id breda-po "
                 "--titel \"Doorbraaktafel Breda\" --samenvatting \"...\" --regio Breda --gemeenten Breda Zundert "
-                "--swv \"PO 30-01\" --rmc MC34 --onderwijssoort po --themas doorbraakoverleg --afgesproken 2025-03-01 "
+                "--swv \"PO 30-03\" --rmc MC34 --onderwijssoort po --themas doorbraakoverleg --afgesproken 2025-03-01 "
                 "--organisatie \"SWV Breda\" --email info@swv-breda.nl\n  kennisbank new sjabloon")
     new.add_arguments(p)
 

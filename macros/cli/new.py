@@ -20,6 +20,7 @@ from typing import Callable
 import yaml
 
 from macros.model.codes import GemeenteIndex, normal_swv
+from macros.model.swv import SwvIndex, is_fiction_code
 from macros.checks.problems import InvalidData
 from macros.load.catalog import load_catalog, read_csv
 from macros.model.schema import load_schema
@@ -126,13 +127,20 @@ def _praktijk(root: Path, args, asker: _Asker) -> dict:
     data["samenvatting"] = asker.ask("Samenvatting", args.samenvatting, _summary_problem,
                                      "twee tot vijf zinnen: wat is afgesproken en wat levert het op")
     data["regio"] = asker.ask("Regio", args.regio, lambda v: None if v else "vul een naam in")
+    regions = _swv_index(root)
+    data["swv"] = asker.ask("Kies uw samenwerkingsverband(en)", args.swv, lambda v: _swv_problem(regions, v),
+                            "codes zoals PO 30-03, VO 30-03, gescheiden door komma's")
+    chosen = [normal_swv(s) for s in _words(data["swv"] or "")]
+    names = swv_gemeenten(regions, chosen, gemeenten_index)
     data["gemeenten"] = asker.ask("Gemeenten", args.gemeenten, lambda v: _gemeente_problem(gemeenten_index, v),
-                                  "namen of codes, gescheiden door komma's")
-    data["swv"] = asker.ask("Samenwerkingsverbanden", args.swv, _swv_problem, "bijvoorbeeld PO 30-01, VO 30-02")
+                                  f"Enter voor de gemeenten van {', '.join(chosen)}: {', '.join(names)}" if names else
+                                  "namen of codes, gescheiden door komma's", default=", ".join(names))
     data["rmc_regio"] = asker.ask("RMC-regio", args.rmc, lambda v: None if (v or "").upper() in rmc else
                                   "onbekende code; kies uit " + ", ".join(rmc), "bijvoorbeeld MC28")
+    kinds = ", ".join(sorted({c[:2].lower() for c in chosen if c}))
     data["onderwijssoort"] = asker.ask("Onderwijssoort", args.onderwijssoort,
-                                       lambda v: None if set(_words(v)) <= {"po", "vo"} and _words(v) else "po en/of vo", "po, vo")
+                                       lambda v: None if set(_words(v)) <= {"po", "vo"} and _words(v) else "po en/of vo",
+                                       f"Enter voor {kinds}" if kinds else "po, vo", default=kinds)
     data["themas"] = asker.ask("Thema's", args.themas, lambda v: None if _words(v) and set(_words(v)) <= set(themas)
                                else "kies uit " + ", ".join(themas), "gescheiden door komma's")
     data["afgesproken"] = asker.ask("Datum afspraken", args.afgesproken, _date_problem, "JJJJ-MM-DD")
@@ -167,9 +175,33 @@ def _gemeente_problem(index: GemeenteIndex, value) -> str | None:
     return "; ".join(wrong) or None
 
 
-def _swv_problem(value) -> str | None:
-    bad = [s for s in _words(value) if not normal_swv(s)]
-    return None if _words(value) and not bad else f"geen geldige code: {', '.join(bad) or 'leeg'} (schrijf PO 30-01)"
+def _swv_index(root: Path) -> SwvIndex:
+    """The regio-indeling of the package, or an empty one when the package has none."""
+    table, links = root / "referentie" / "swv.csv", root / "referentie" / "swv-gemeenten.csv"
+    if not (table.is_file() and links.is_file()):
+        return SwvIndex.from_rows((), ())
+    return SwvIndex.from_rows(read_csv(table), read_csv(links))
+
+
+def swv_gemeenten(regions: SwvIndex, codes: list, index: GemeenteIndex) -> list[str]:
+    """The names of the gemeenten of the chosen SWVs (certain rows only), sorted: the starting answer."""
+    found = {m.gemeente for code in codes if code in regions for m in regions.members[code] if not m.uncertain}
+    names = sorted((index.names[c] for c in found if c in index.names), key=str.casefold)
+    return [n if "," not in n else index.code_for(n) or n for n in names]   # a comma would split the answer
+
+
+def _swv_problem(regions: SwvIndex, value) -> str | None:
+    codes = _words(value)
+    bad = [s for s in codes if not normal_swv(s)]
+    if not codes or bad:
+        return f"geen geldige code: {', '.join(bad) or 'leeg'} (schrijf PO 30-03)"
+    wrong = []
+    for code in map(normal_swv, codes):
+        if is_fiction_code(code):
+            wrong.append(f"{code} is een code voor fictieve voorbeelden; kies de code van uw samenwerkingsverband")
+        elif len(regions) and code not in regions:
+            wrong.append(f"{code} staat niet in de regio-indeling (bedoelde u {' of '.join(regions.nearest(code))}?)")
+    return "; ".join(wrong) or None
 
 
 def _date_problem(value) -> str | None:

@@ -19,6 +19,7 @@ import yaml
 
 from macros.model.catalog import Catalog, Code, Gemeente, Record, freeze
 from macros.model.codes import GemeenteIndex, normal_swv
+from macros.model.swv import SwvIndex
 from macros.load.cache import ValidationCache, context_key, problems_out
 from macros.load.collector import fewer_collections
 from macros.load.files import attachment_warnings, hidden_warnings, link_problems, record_files, referenced_names
@@ -30,6 +31,7 @@ from macros.load.yaml_source import Source, load_yaml, read_text, shown
 from macros.checks.formulas import formula_problem
 from macros.checks.package import Tables, compile_tables, validate_tables
 from macros.checks.personal_data import personal_data_problems
+from macros.checks.swv import WARNING, swv_findings
 from macros.checks.problems import InvalidData, Problem
 from macros.checks.templates import check_template
 from macros.load.templates import LOCK_FILE, load_body, read_lock
@@ -45,7 +47,9 @@ def read_csv(path: Path) -> list[dict]:
 
 
 CODE_COLUMNS = ("code", "label", "omschrijving")
-TABLE_COLUMNS = {"gemeenten": ("code", "naam", "provincie"), "rmc-regios": ("code", "naam"), "begrippen": ("term", "uitleg")}
+TABLE_COLUMNS = {"gemeenten": ("code", "naam", "provincie"), "rmc-regios": ("code", "naam"), "begrippen": ("term", "uitleg"),
+                 "swv": ("code", "onderwijssoort"), "swv-gemeenten": ("swv", "gemeente", "naam", "gedeeld", "onzeker"),
+                 "herindelingen": ("naam_2015", "code")}
 
 
 def _read_descriptor(root: Path) -> dict:
@@ -175,11 +179,12 @@ class _Loader:
             self.problems += problems
         rows = {name: rows for name, (rows, _) in tables.items()}
         self.codelists = {name: tuple(Code(r["code"], r["label"], r["omschrijving"] or "") for r in rows[name])
-                          for name in rows if name not in ("gemeenten", "rmc-regios", "begrippen")}
+                          for name in rows if name not in TABLE_COLUMNS}
         self.gemeente_rows = rows["gemeenten"]
         self.rmc_rows = rows["rmc-regios"]
         self.glossary = tuple((r["term"], r["uitleg"]) for r in rows["begrippen"]) if "begrippen" in rows else ()
         self.index = GemeenteIndex(self.gemeente_rows)
+        self.swv = SwvIndex.from_rows(rows.get("swv", ()), rows.get("swv-gemeenten", ()))
         self.lock = _read_lock(root)
 
     def _files(self, kind: str) -> list[Path]:
@@ -221,7 +226,7 @@ class _Loader:
         done, fresh = [e for e in entries if not e.fresh], [e for e in entries if e.fresh]
         self._progress(0, len(done), len(entries))
         check = FreshCheck(self._check(kind), lambda data: self._normalise(data, self.schemas[kind]), package,
-                           lambda e: _cross_checks([(e.source, e.data, "")], self.lock) if kind == "praktijk" else [],
+                           lambda e: _cross_checks([(e.source, e.data, "")], self.lock, self.swv) if kind == "praktijk" else [],
                            want_data) if fresh else None
         for batch in map_in_order(check, batches(fresh, parallel.PARALLEL_FROM), 2, 1):
             if batch is None:
@@ -324,9 +329,10 @@ def load_catalog(root: Path | str = "practices", today: date | None = None, prog
     lookups = run.lookups([d.get("id") for _, d, _ in practices if isinstance(d, dict)],
                           [d.get("id") for _, d, _ in templates if isinstance(d, dict)])
     problems = run.problems + _not_reported(validate_tables(root, run.descriptor, tables, lookups), run.problems)
-    problems += _cross_checks(practices, run.lock)
-    warnings = run.warnings if run.unread else \
-        run.warnings + attachment_warnings(root, referenced_names([d for _, d, _ in practices + templates]))
+    cross, noted = _split_warnings(_cross_checks(practices, run.lock, run.swv))
+    problems += cross
+    warnings = noted + (run.warnings if run.unread else
+                        run.warnings + attachment_warnings(root, referenced_names([d for _, d, _ in practices + templates])))
     if problems:
         raise InvalidData(problems, warnings)
     return _catalog(run, tuple(Record(s.path, freeze(d)) for s, d, _ in practices),
@@ -354,9 +360,10 @@ def _cached_run(run: _Loader, want_data: bool) -> tuple[list[Entry], list[Proble
     if across is None:
         return None
     later = package.static + [p for e in entries for p in e.summary.row_problems] + across
-    problems = run.problems + _not_reported(later, run.problems) + [p for e in entries for p in e.summary.cross]
-    warnings = run.warnings if run.unread else run.warnings + attachment_warnings(
-        run.root, {name for e in entries for name in e.summary.attachments})
+    cross, noted = _split_warnings([p for e in entries for p in e.summary.cross])
+    problems = run.problems + _not_reported(later, run.problems) + cross
+    warnings = noted + (run.warnings if run.unread else run.warnings + attachment_warnings(
+        run.root, {name for e in entries for name in e.summary.attachments}))
     readable = [e for e in entries if e.key and e.summary.readable]
     store.save({e.key: e.summary.to_json(e.key) for e in entries if e.key}, {"static": problems_out(package.static)},
                {e.key: e.data for e in readable if e.fresh} if want_data else {},
@@ -377,12 +384,15 @@ def _cached_catalog(run: _Loader, entries: list[Entry], warnings: list[Problem])
     return _catalog(run, practices, templates, tables, warnings)
 
 
-def _cross_checks(practices, lock: dict) -> list[Problem]:
-    """Rules across records: a practice cannot replace itself; a named template version exists."""
+def _cross_checks(practices, lock: dict, swv: SwvIndex) -> list[Problem]:
+    """Rules across a record's fields and the reference data: a practice cannot replace itself; a named
+    template version exists; its SWV codes are in the regio-indeling (warnings among them, see
+    `_split_warnings`)."""
     out = []
     for source, data, _ in practices:
         if not isinstance(data, dict):
             continue
+        out += swv_findings(source, data, swv)
         if data.get("vervangt") and data.get("vervangt") == data.get("id"):
             out.append(Problem(source.path, source.line(("vervangt",)), "vervangt", "een praktijk kan zichzelf niet vervangen."))
         used = data.get("sjabloon")
@@ -391,6 +401,11 @@ def _cross_checks(practices, lock: dict) -> list[Problem]:
             out.append(Problem(source.path, source.line(("sjabloon", "versie")), "sjabloon.versie",
                                f"sjabloon '{used['id']}' heeft geen versie {used.get('versie')}. Bestaande versies: {versions}."))
     return out
+
+
+def _split_warnings(found: list[Problem]) -> tuple[list[Problem], list[Problem]]:
+    """(problems, warnings) of the rules across fields; a warning's message starts with WARNING."""
+    return [p for p in found if not p.message.startswith(WARNING)], [p for p in found if p.message.startswith(WARNING)]
 
 
 def _not_reported(later: list[Problem], earlier: list[Problem]) -> list[Problem]:
@@ -409,6 +424,7 @@ def _catalog(run: _Loader, practices: tuple, templates: tuple, tables: Tables, w
         gemeenten=MappingProxyType({r["code"]: Gemeente(r["code"], r["naam"], r["provincie"]) for r in run.gemeente_rows}),
         rmc_regios=MappingProxyType({r["code"]: Code(r["code"], r["naam"]) for r in run.rmc_rows}),
         glossary=run.glossary,
+        swv=run.swv,
         schemas=MappingProxyType(dict(run.schemas)),
         tables=MappingProxyType({k: tuple(v) for k, v in tables.rows.items()}),
         table_schemas=MappingProxyType(tables.schemas),

@@ -5,11 +5,13 @@ Built by `macros.load.catalog.load_catalog`; nothing here reads a file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
+
+from macros.model.swv import SwvIndex, empty_index
 
 
 def freeze(value):
@@ -81,6 +83,7 @@ class Catalog:
     lock: Mapping               # template id -> {version: hash}
     descriptor: Mapping         # practices/datapackage.yaml as read
     warnings: tuple = ()        # Problems that do not stop a build (unreferenced attachments, hidden files)
+    swv: SwvIndex = field(default_factory=empty_index)   # the official regio-indeling of the SWVs
 
     def __post_init__(self):
         # Read-only all the way down, so no step of one build can change what another sees.

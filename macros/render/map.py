@@ -456,9 +456,42 @@ def map_page_parts(ctx: RenderContext, page_url: str = MAP_PAGE) -> dict:
         return rel(page_url, f"praktijken/{practice_id}/")
 
     values = practice_filters(ctx)
-    parts = {"covered_count": len(covered), "total": len(ctx.catalog.gemeenten),
+    parts = {"covered_count": len(covered), "total": len(ctx.catalog.gemeenten), "swv": swv_regions(ctx, page_url),
              "svg": svg_data(ctx.shapes, covered, practice_href, gemeente_anchor),
              "rows": table_rows(ctx.shapes, covered, practice_href, gemeente_anchor),
              "filters": filter_groups(ctx, values)}
     _with_filters(parts, values)
     return parts
+
+
+# --------------------------------------------------------------------------
+# Samenwerkingsverbanden as groups of gemeenten (no geometry of their own)
+# --------------------------------------------------------------------------
+
+SWV_KINDS = (("po", "Primair onderwijs"), ("vo", "Voortgezet onderwijs"))
+
+
+def swv_anchor(code: str) -> str:
+    """'PO 27-07' -> 'swv-po-27-07'."""
+    return "swv-" + code.lower().replace(" ", "-")
+
+
+def swv_regions(ctx: RenderContext, page_url: str = MAP_PAGE) -> list[dict]:
+    """Per onderwijssoort, every official SWV of the regio-indeling with its gemeenten and the
+    practices that name it (fictional practices use reserved codes, so they name none)."""
+    naming: dict[str, list] = {}
+    for record in ctx.catalog.practices:
+        for code in record.get("swv", default=()):
+            naming.setdefault(code, []).append(record)
+    groups = []
+    for kind, title in SWV_KINDS:
+        rows = [{"code": code, "anchor": swv_anchor(code),
+                 "gemeenten": [{"naam": m.naam, "code": m.gemeente, "shared": m.shared, "uncertain": m.uncertain}
+                               for m in ctx.catalog.swv.members[code]],
+                 "links": [{"href": rel(page_url, f"praktijken/{r.id}/"), "title": r.get("titel")}
+                           for r in naming.get(code, ())]}
+                for code in ctx.catalog.swv.codes(kind)]
+        if rows:
+            groups.append({"kind": kind, "title": title, "rows": rows,
+                           "with_practice": sum(1 for row in rows if row["links"])})
+    return groups

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from macros.model.catalog import Record
+from macros.model.swv import is_fiction_code
 from macros.render.context import RenderContext
 from macros.render.env import dutch_date, dutch_number
 from macros.render.attachments import attachment_page_url, is_page_attachment
@@ -79,12 +80,26 @@ def _card_rows(ctx: RenderContext, record: Record, props: dict) -> list[tuple[st
             rol = spec["items"]["properties"]["rol"]
             rows.append((spec["title"], Shown(items=tuple(f"{p['organisatie']} ({shown(ctx, rol, p['rol']).text})"
                                                           for p in value))))
+        elif key == "swv":
+            rows.append((spec.get("title", key), Shown(items=tuple(swv_line(ctx, code) for code in value))))
         elif spec.get("type") == "object":
             rows += [(sub.get("title", name), shown(ctx, sub, value.get(name)))
                      for name, sub in spec["properties"].items() if value.get(name) is not None]
         else:
             rows.append((spec.get("title", key), shown(ctx, spec, value)))
     return rows
+
+
+def swv_line(ctx: RenderContext, code: str) -> str:
+    """'PO 30-05 (primair onderwijs), gemeenten volgens de regio-indeling: Boxtel, ...'; a reserved code
+    says it belongs to no real samenwerkingsverband."""
+    kind = {"PO": "primair onderwijs", "VO": "voortgezet onderwijs"}.get(code[:2], "")
+    if is_fiction_code(code):
+        return f"{code}: verzonnen code (fictief voorbeeld)"
+    names = [m.naam for m in ctx.catalog.swv.members.get(code, ())]
+    if not names:
+        return code
+    return f"{code} ({kind}), gemeenten volgens de regio-indeling: {', '.join(names)}"
 
 
 def _theme_section(ctx: RenderContext, record: Record, key: str, spec: dict) -> dict:

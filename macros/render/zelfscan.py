@@ -29,6 +29,7 @@ from macros.model.schema import Field
 from macros.render.context import RenderContext
 from macros.render.env import rel
 from macros.render.markdown_page import front
+from macros.render.map import name_sort_key
 from macros.render.tables import DEKKING_ICON
 
 PAGE_URL = "zelfscan/"
@@ -102,6 +103,36 @@ def questions(ctx: RenderContext) -> list[dict]:
 def region_questions(ctx: RenderContext) -> list[dict]:
     by_key = {_key(f): f for f in ctx.fields["praktijk"]}
     return [question(ctx, by_key[name], None) for name in REGION_FIELDS]
+
+
+SWV_HELP = {"swv": "Vink de samenwerkingsverbanden van uw regio aan. Kiest u hierboven een samenwerkingsverband, "
+                   "dan staat het hier al aangevinkt.",
+            "gemeenten": "Vink de gemeenten van uw regio aan. Kiest u hierboven een samenwerkingsverband, dan staan "
+                         "zijn gemeenten hier al aangevinkt; haal weg wat niet meedoet."}
+
+
+def swv_questions(ctx: RenderContext) -> list[dict]:
+    """The SWVs and gemeenten of the region, as lists of codes from the regio-indeling (none without it).
+    They go into the downloaded file; the ranking does not use them."""
+    if not len(ctx.catalog.swv):
+        return []
+    by_key = {_key(f): f for f in ctx.fields["praktijk"]}
+    gemeenten = sorted(ctx.catalog.gemeenten.values(), key=lambda g: (name_sort_key(g.naam), g.code))
+    choices = {"swv": [[c, c] for c in ctx.catalog.swv.codes()], "gemeenten": [[g.code, g.naam] for g in gemeenten]}
+    return [{"sleutel": key, "pad": [key], "thema": None, "soort": "codes", "titel": by_key[key].title,
+             "omschrijving": SWV_HELP[key], "html_id": f"zs-{key}", "keuzes": keuzes, "labels": dict(keuzes),
+             "onbekend_code": False} for key, keuzes in choices.items() if key in by_key]
+
+
+def swv_chooser(ctx: RenderContext) -> dict:
+    """'Kies uw samenwerkingsverband': per onderwijssoort each SWV with the names of its gemeenten (to find
+    it by), and per SWV the gemeenten the script ticks (certain rows of the regio-indeling only)."""
+    swv = ctx.catalog.swv
+    groups = [{"title": title, "options": [{"code": code, "label": f"{code}: {', '.join(m.naam for m in swv.members[code])}"}
+                                           for code in swv.codes(kind)]}
+              for kind, title in (("po", "Primair onderwijs"), ("vo", "Voortgezet onderwijs"))]
+    ticks = {code: [m.gemeente for m in members if not m.uncertain] for code, members in swv.members.items()}
+    return {"groups": [g for g in groups if g["options"]], "gemeenten": ticks}
 
 
 # --- the ranking rule ------------------------------------------------------------------------
@@ -229,8 +260,8 @@ def _order(ctx: RenderContext, asked: list[dict]) -> list[str]:
 
 def scan_data(ctx: RenderContext) -> dict:
     """Everything the script needs, as plain data; embedded in the page as JSON."""
-    qs, region = questions(ctx), region_questions(ctx)
-    return {"opslag": STORAGE_KEY, "kenmerk": MARKER, "formulier": FORM_ID, "onbekend": UNKNOWN,
+    qs, region = questions(ctx), swv_questions(ctx) + region_questions(ctx)
+    return {"swv_gemeenten": swv_chooser(ctx)["gemeenten"],"opslag": STORAGE_KEY, "kenmerk": MARKER, "formulier": FORM_ID, "onbekend": UNKNOWN,
             "meest": MOST_ALIKE, "voorbeelden": EXAMPLES_SHOWN, "kort": SHORT_TEXT,
             "vragen": qs, "regio": region, "themas": _themes(ctx, qs), "praktijken": _practices(ctx, qs),
             "verplicht": _required(ctx), "volgorde": _order(ctx, region + qs),
@@ -239,7 +270,9 @@ def scan_data(ctx: RenderContext) -> dict:
 
 def zelfscan_view(ctx: RenderContext) -> dict:
     data = scan_data(ctx)
-    return {"data": data, "region": data["regio"], "themes": [
+    swv_keys = {q["sleutel"] for q in swv_questions(ctx)}
+    return {"data": data, "region": [q for q in data["regio"] if q["sleutel"] not in swv_keys],
+            "swv": {**swv_chooser(ctx), "questions": [q for q in data["regio"] if q["sleutel"] in swv_keys]}, "themes": [
         {**t, "questions": [q for q in data["vragen"] if q["thema"] == t["code"]]} for t in data["themas"]],
         "form_id": FORM_ID, "count": len(data["praktijken"]), "most": MOST_ALIKE,
         "compare_url": _rel("vergelijken/"), "submit_url": _rel("aanmelden/")}
