@@ -34,6 +34,11 @@ def define_env(env):
         return page_macros.latest_practices(ctx(), here(), aantal)
 
     @env.macro
+    def fictieve_praktijken() -> str:
+        """How many of the practices are fictional, as a sentence computed from the data."""
+        return page_macros.fiction_sentence(ctx())
+
+    @env.macro
     def vergelijkingstabel(thema: str) -> str:
         """The comparison table of one theme."""
         return page_macros.theme_table(ctx(), here(), thema)

@@ -320,7 +320,7 @@ def test_personal_data_in_a_folded_text_and_in_a_template_body(practices, capsys
 
 
 def test_ordinary_numbers_addresses_and_dates_pass(practices, capsys):
-    benign = ("Het loket (076 123 45 67, financiering@swv-voorbeeld.nl) telde 41 leerlingen geboren in 2011; "
+    benign = ("Het loket (076 123 45 67, financiering@swv-voorbeeld.example) telde 41 leerlingen geboren in 2011; "
               "kosten 1.234.567.890 euro, kenmerk 123456789, afgesproken op 12-03-2021, rekening NL91 ABNA 0417 1643 01.")
     write(practices, replace("  - Spreek de verdeling", f"  - {benign} Spreek de verdeling"))
     code, out = validate(practices, capsys)
@@ -431,12 +431,12 @@ def test_empty_or_missing_praktijken_is_an_error_for_validate_and_build(tmp_path
 
 
 def test_malformed_email_is_dutch_not_frictionless_english(practices, capsys):
-    text = replace("email: info@swv-voorbeeld.nl", 'email: "info x@swv-voorbeeld.nl"')
+    text = replace("email: info@swv-voorbeeld.example", 'email: "info x@swv-voorbeeld.example"')
     write(practices, text)
     code, out = validate(practices, capsys)
     assert code == 1
     assert_problem(out, F, line_of(text, "email:"), "contact.email",
-                   "'info x@swv-voorbeeld.nl' is geen geldig e-mailadres. Schrijf het als naam@organisatie.nl, zonder spaties")
+                   "'info x@swv-voorbeeld.example' is geen geldig e-mailadres. Schrijf het als naam@organisatie.nl, zonder spaties")
     assert "Type Error" not in out and "string/email" not in out
 
 

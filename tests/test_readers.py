@@ -161,7 +161,7 @@ def test_side_by_side_data_has_explanations_and_plain_texts(ctx):
 
 # --- 4: the comparison as a spreadsheet -----------------------------------------------------------
 
-CSV_HEADER = ("Praktijk;Regio;Kenmerk;Geoorloofd verzuim: Geregeld;Geoorloofd verzuim: MAZL;Ongeoorloofd verzuim: "
+CSV_HEADER = ("Praktijk;Regio;Kenmerk;Fictief voorbeeld;Geoorloofd verzuim: Geregeld;Geoorloofd verzuim: MAZL;Ongeoorloofd verzuim: "
               "Geregeld;Ongeoorloofd verzuim: Melden vóór 16 uur;Rol van de leerplichtambtenaar: Preventief;Rol van de "
               "leerplichtambtenaar: Adviserend;Financiering passende plek: Vooraf afgesproken;Financiering passende "
               "plek: Model;Financiering passende plek: Wie betaalt wat;Doorbraakoverleg en casusregie: Doorbraakoverleg;"
@@ -171,22 +171,26 @@ CSV_HEADER = ("Praktijk;Regio;Kenmerk;Geoorloofd verzuim: Geregeld;Geoorloofd ve
               "betrokken;Samenwerking met jeugdhulp: Eén plan;Ondersteuning voor regio's: Volwassenheid")
 
 
-def test_comparison_csv_is_utf8_with_bom_semicolons_and_labels(ctx):
+def test_comparison_csv_is_utf8_with_bom_semicolons_and_labels(fixture_catalog):
+    # Bravo made real, so the column "Fictief voorbeeld" must tell ja from nee (all fixtures are fictional).
+    ctx = render_context(with_records(fixture_catalog, fixture_bravo={"voorbeeld": False}))
     data = comparison_csv(ctx)
     assert data[:3] == b"\xef\xbb\xbf"
     lines = data.decode("utf-8-sig").split("\r\n")
     assert lines[0] == CSV_HEADER
-    assert lines[1] == ("Alfa doorbraaktafel met regiofonds;Testregio Alfa;fixture-alfa;Ja;Onbekend;Nee;Deels;Ja;Deels;"
+    assert lines[1] == ("Alfa doorbraaktafel met regiofonds;Testregio Alfa;fixture-alfa;ja;Ja;Onbekend;Nee;Deels;Ja;Deels;"
                         "Ja;Gezamenlijk fonds;Samenwerkingsverband 60 procent, gemeenten 40 procent.;Ja;"
                         "Samenwerkingsverband, Gemeente, Leerplicht;10;Onafhankelijk voorzitter;Samenwerkingsverband;"
                         "Wettelijke taak;Ja;Nee;Ja;Ja;Voorbeeldregio")
-    assert lines[3] == ("Charlie zoekt steun bij gegevensdeling;Testregio Charlie;fixture-charlie;Nee;Nee;Deels;Onbekend;"
+    assert lines[2].startswith("Bravo verzuimaanpak met vaste termijn;Testregio Bravo;fixture-bravo;nee;")
+    assert lines[3] == ("Charlie zoekt steun bij gegevensdeling;Testregio Charlie;fixture-charlie;ja;Nee;Nee;Deels;Onbekend;"
                         "Deels;Onbekend;Onbekend;Verdeelsleutel;;Nee;;;;;Onbekend;Deels;Onbekend;Nee;Onbekend;"
                         "Voorbeeldregio")
     assert lines[4:] == [""] and len(lines) == 5
 
 
-def test_comparison_xlsx_has_a_sheet_per_theme_numbers_and_a_fixed_date(ctx):
+def test_comparison_xlsx_has_a_sheet_per_theme_numbers_and_a_fixed_date(fixture_catalog):
+    ctx = render_context(with_records(fixture_catalog, fixture_bravo={"voorbeeld": False}))
     data = comparison_xlsx(ctx)
     assert data == comparison_xlsx(ctx), "the same data gives the same file"
     with zipfile.ZipFile(io.BytesIO(data)) as package:
@@ -200,16 +204,17 @@ def test_comparison_xlsx_has_a_sheet_per_theme_numbers_and_a_fixed_date(ctx):
                                "Ondersteuning voor regio's"]
     rows = list(book["Doorbraakoverleg en casusregie"].iter_rows(values_only=True))
     assert rows == [
-        ("Praktijk", "Regio", "Kenmerk", "Doorbraakoverleg en casusregie: Doorbraakoverleg",
+        ("Praktijk", "Regio", "Kenmerk", "Fictief voorbeeld", "Doorbraakoverleg en casusregie: Doorbraakoverleg",
          "Doorbraakoverleg en casusregie: Leden", "Doorbraakoverleg en casusregie: Termijn (werkdagen)",
          "Doorbraakoverleg en casusregie: Doorzettingsmacht", "Doorbraakoverleg en casusregie: Casusregie"),
-        ("Alfa doorbraaktafel met regiofonds", "Testregio Alfa", ALFA, "Ja", "Samenwerkingsverband, Gemeente, Leerplicht",
+        ("Alfa doorbraaktafel met regiofonds", "Testregio Alfa", ALFA, "ja", "Ja", "Samenwerkingsverband, Gemeente, Leerplicht",
          10, "Onafhankelijk voorzitter", "Samenwerkingsverband"),
-        ("Bravo verzuimaanpak met vaste termijn", "Testregio Bravo", BRAVO, "Deels", "Samenwerkingsverband", 5,
+        ("Bravo verzuimaanpak met vaste termijn", "Testregio Bravo", BRAVO, "nee", "Deels", "Samenwerkingsverband", 5,
          "Gemeente", "Leerplicht"),
-        ("Charlie zoekt steun bij gegevensdeling", "Testregio Charlie", CHARLIE, "Nee", None, None, None, None)]
+        ("Charlie zoekt steun bij gegevensdeling", "Testregio Charlie", CHARLIE, "ja", "Nee", None, None, None, None)]
     sheet = book["Alle thema's"]
-    assert (sheet.freeze_panes, sheet.auto_filter.ref, book.properties.creator) == ("B2", "A1:W4", "Kennisbank Doorbraakaanpak")
+    assert (sheet.freeze_panes, sheet.auto_filter.ref, book.properties.creator) == ("B2", "A1:X4", "Kennisbank Doorbraakaanpak")
+    assert [row[3] for row in sheet.iter_rows(values_only=True)] == ["Fictief voorbeeld", "ja", "nee", "ja"]
 
 
 def test_sheet_names_hold_no_forbidden_characters_and_stay_unique():
@@ -302,13 +307,13 @@ def test_feed_lists_practices_and_template_versions_dated_by_the_data(fixture_ca
                 e.findtext(f"{ATOM}updated")[:10], e.find(f"{ATOM}link").get("href"))
                for e in feed.findall(f"{ATOM}entry")]
     assert entries == [
-        ("praktijken/fixture-alfa", "Praktijk: Alfa doorbraaktafel met regiofonds", "2025-12-01", "2026-03-02",
+        ("praktijken/fixture-alfa", "Praktijk (fictief voorbeeld): Alfa doorbraaktafel met regiofonds", "2025-12-01", "2026-03-02",
          "praktijken/fixture-alfa/"),
-        ("praktijken/fixture-bravo", "Praktijk: Bravo verzuimaanpak met vaste termijn", "2025-12-01", "2025-12-01",
+        ("praktijken/fixture-bravo", "Praktijk (fictief voorbeeld): Bravo verzuimaanpak met vaste termijn", "2025-12-01", "2025-12-01",
          "praktijken/fixture-bravo/"),
         ("sjablonen/model-doorbraakoverleg/1.0.0", "Sjabloon Model voor een doorbraakoverleg (testsjabloon), versie 1.0.0", "2025-06-01",
          "2025-06-01", "sjablonen/model-doorbraakoverleg/"),
-        ("praktijken/fixture-charlie", "Praktijk: Charlie zoekt steun bij gegevensdeling", "2025-01-15", "2025-01-15",
+        ("praktijken/fixture-charlie", "Praktijk (fictief voorbeeld): Charlie zoekt steun bij gegevensdeling", "2025-01-15", "2025-01-15",
          "praktijken/fixture-charlie/")]
     absolute = lxml.etree.fromstring(atom_feed(ctx, "https://kennisbank.example/"))
     assert absolute.findtext(f"{ATOM}id") == "https://kennisbank.example/"
@@ -373,7 +378,7 @@ def test_ended_or_replaced_agreements_say_so_instead_of_an_overdue_banner(fixtur
     assert [text(t) for t in doc.xpath("//p[@class='admonition-title']")] == ["Fictief voorbeeld", "Vervangen"]
     link = doc.xpath("//p[@class='kb-vervangt']/a")[0]
     assert (text(doc.xpath("//p[@class='kb-vervangt']")[0]), link.get("href")) == \
-        ("Vervangen door Bravo verzuimaanpak met vaste termijn.", "../fixture-bravo/")
+        ("Vervangen door Bravo verzuimaanpak met vaste termijn Fictief voorbeeld.", "../fixture-bravo/")
     labels = lxml.html.fragment_fromstring(practice_list(replaced, replaced.catalog.practices, "x/"), create_parent="div")
     assert [text(s) for s in labels.xpath("//li")[2].xpath("span[contains(@class, 'kb-label')]")] == \
         ["Fictief voorbeeld", "Vervangen"]
@@ -501,7 +506,9 @@ def test_side_by_side_on_a_phone_is_stacked_with_each_value_named(browser, base_
         assert first.locator("td").first.evaluate("td => getComputedStyle(td).display") == "block"
         names = first.locator("tbody tr").first.locator("td").evaluate_all(
             "tds => tds.map(td => getComputedStyle(td, '::before').content)")
-        assert names == [json.dumps(catalog.practice(p).get("titel"), ensure_ascii=False) for p in THREE]
+        # each value names its practice, with the fiction mark's text (all bundled practices are fictional)
+        assert names == [json.dumps(catalog.practice(p).get("titel") + " (Fictief voorbeeld)", ensure_ascii=False)
+                         for p in THREE]
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
         assert_accessible(page, "naast elkaar op een telefoon")
 
@@ -609,7 +616,9 @@ def test_full_comparison_downloads_open_in_libreoffice_with_labels(browser, base
     for suffix, separator in (("csv", 59), ("xlsx", None)):
         rows, formulas = read_back(files[suffix], tmp_path / suffix, separator)
         assert formulas == [], suffix
-        assert rows[0][:5] == ["Praktijk", "Regio", "Kenmerk", "Geoorloofd verzuim: Geregeld", "Geoorloofd verzuim: MAZL"]
+        assert rows[0][:6] == ["Praktijk", "Regio", "Kenmerk", "Fictief voorbeeld", "Geoorloofd verzuim: Geregeld",
+                               "Geoorloofd verzuim: MAZL"]
+        assert {r[3] for r in rows[1:]} == {"ja"}, suffix
         assert len(rows) == len(catalog.practices) + 1
         row = dict(zip(rows[0], next(r for r in rows if r[2] == twente.id)))
         assert (row["Praktijk"], row["Financiering passende plek: Model"],
@@ -753,7 +762,7 @@ def test_ended_and_replaced_practice_says_so_in_page_and_list(browser, base_url,
         titles = page.locator(".admonition-title").all_inner_texts()
         assert titles == ["Fictief voorbeeld", "Vervangen"]
         assert page.locator(".kb-einde .kb-vervangt").inner_text() == \
-            f"Vervangen door {catalog.practice('voorbeeld-rijnmond-po').get('titel')}."
+            f"Vervangen door {catalog.practice('voorbeeld-rijnmond-po').get('titel')} Fictief voorbeeld."
     with opened(browser, base_url, "praktijken/") as page:
         item = page.locator(".kb-item", has=page.locator(f'a[href="{old.id}/"]'))
         assert item.locator(".kb-label").all_inner_texts() == ["Fictief voorbeeld", "Vervangen"]

@@ -292,7 +292,8 @@ def test_side_by_side_page_offers_every_practice_by_title(ctx):
     assert [(i.get("type"), i.get("name"), i.get("value")) for i in form.xpath(".//input")] == \
         [("checkbox", "p", ALFA), ("checkbox", "p", BRAVO), ("checkbox", "p", CHARLIE)]
     assert [text(label) for label in form.xpath(".//label")] == [
-        f"{TITLES[ALFA]} (Testregio Alfa)", f"{TITLES[BRAVO]} (Testregio Bravo)", f"{TITLES[CHARLIE]} (Testregio Charlie)"]
+        f"{TITLES[ALFA]} Fictief voorbeeld (Testregio Alfa)", f"{TITLES[BRAVO]} Fictief voorbeeld (Testregio Bravo)",
+        f"{TITLES[CHARLIE]} Fictief voorbeeld (Testregio Charlie)"]
     message = one(form, ".//p[@class='kb-melding']")
     assert (message.get("role"), "hidden" in message.attrib) == ("alert", True)
     assert one(doc, "//div[@class='kb-naast-elkaar']").get("aria-live") == "polite"
@@ -534,9 +535,10 @@ def _poison_records(root: Path) -> None:
         for block in BLOCKS:
             data[block]["toelichting"] = HOSTILE_TEXT
         data["financiering"]["verdeling"] = HOSTILE_TEXT
-        data["contact"]["organisatie"] = HOSTILE_TEXT
+        # The fixtures are fictional: their organisation names must say "(fictief)" (macros.checks.fiction).
+        data["contact"]["organisatie"] = f"{HOSTILE_TEXT} (fictief)"
         for partner in data["partners"]:
-            partner["organisatie"] = HOSTILE_TEXT
+            partner["organisatie"] = f"{HOSTILE_TEXT} (fictief)"
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
@@ -613,7 +615,7 @@ def test_hostile_strings_stay_text_on_every_page(hostile):
     assert text(one(doc, "//li[@class='kb-item'][1]/span[@class='kb-item__tekst']")) == HOSTILE_TEXT
     doc = page_html(side_by_side_page(hostile))
     assert [text(label) for label in doc.xpath("//label")] == \
-        [f"{TITLE_ATTACK} {pid} ({HOSTILE_TEXT})" for pid in (ALFA, BRAVO, CHARLIE)]
+        [f"{TITLE_ATTACK} {pid} Fictief voorbeeld ({HOSTILE_TEXT})" for pid in (ALFA, BRAVO, CHARLIE)]
 
 
 def test_hostile_labels_in_headings_stay_text(hostile):

@@ -106,8 +106,8 @@ def test_documents_and_contact_links(ctx):
         ("../../bijlagen/fixture-alfa-convenant.md", "Convenant Alfa (fictief)")]
     assert text(doc.xpath("//ul[@class='kb-documenten']/li")[0]) == "Convenant Alfa (fictief) (Convenant)"
     contact = doc.xpath("//div[@class='kb-contact']")[0]
-    assert contact.xpath(".//a/@href") == ["mailto:info@swv-alfa-voorbeeld.nl"]
-    assert text(contact).startswith("Samenwerkingsverband Alfa (fictief): info@swv-alfa-voorbeeld.nl")
+    assert contact.xpath(".//a/@href") == ["mailto:info@swv-alfa-voorbeeld.example"]
+    assert text(contact).startswith("Samenwerkingsverband Alfa (fictief): info@swv-alfa-voorbeeld.example")
     assert text(contact.xpath("p[@class='kb-licentie']")[0]) == "Tekst beschikbaar onder CC BY 4.0."
 
 

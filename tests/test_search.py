@@ -79,7 +79,7 @@ def test_a_practice_has_its_places_themes_and_school_types_as_filters(catalog):
         ("gemeente", "Lelystad"), ("gemeente", "Dronten"), ("gemeente", "Zeewolde"),
         ("thema", "Financiering passende plek"), ("thema", "Ondersteuning voor regio's"),
         ("thema", "Rol van de leerplichtambtenaar"), ("onderwijssoort", "Primair onderwijs"))
-    assert facts.meta == (("regio", "Lelystad, Dronten en Zeewolde"),)
+    assert facts.meta == (("regio", "Lelystad, Dronten en Zeewolde"), ("fictief", "Fictief voorbeeld"))
     assert _facts(catalog, None, "sjablonen").filters == (("soort", "Sjabloon"),)
     assert _facts(catalog, None, "over").filters == (("soort", "Informatie"),)
 

@@ -104,7 +104,7 @@ def test_practice_page_shows_structured_fields(site_dir, catalog):
     badges = by_class(page, "kb-dekking")
     assert badges and all(text(b) for b in badges), "coverage is shown as text, not colour alone"
     mail = [a for a in find_all(page, "a") if a["attrs"].get("href", "").startswith("mailto:")]
-    assert mail[0]["attrs"]["href"] == "mailto:info@swv-voorbeeld.nl"
+    assert mail[0]["attrs"]["href"] == "mailto:info@swv-voorbeeld.example"
     assert (site_dir / "bijlagen" / "voorbeeld-convenant-doorbraakaanpak.md").is_file()
 
 

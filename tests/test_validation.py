@@ -239,7 +239,7 @@ def test_nine_digits_failing_the_eleven_test_pass():
     ("leerplicht.breda@gmail.com", ["gratis maildienst", "functioneel adres"]),
 ])
 def test_personal_mailboxes_are_refused(practices, capsys, address, words):
-    text = replace("email: info@swv-voorbeeld.nl", f"email: {address}")
+    text = replace("email: info@swv-voorbeeld.example", f"email: {address}")
     write(practices, text)
     code, out = validate(practices, capsys)
     assert code == 1

@@ -224,11 +224,12 @@ def test_the_region_sees_the_three_most_alike_practices_and_what_to_take(page, b
     page.click("button[type=submit][form=kb-zelfscan]")
     assert result_ids(page) == EXPECTED == most_alike(ctx, ANSWERS)
     assert page.locator(".kb-zelfscan-lijkt li").all_inner_texts() == [
-        "Gezamenlijk thuiszittersoverleg in Zeeuws-Vlaanderen (PO en VO) (Zeeuws-Vlaanderen): verschil 1,54 op 11 "
+        "Gezamenlijk thuiszittersoverleg in Zeeuws-Vlaanderen (PO en VO) Fictief voorbeeld (Zeeuws-Vlaanderen): "
+        "verschil 1,54 op 11 vergeleken vragen.",
+        "Samenwerkingsovereenkomst in de maak in Friesland Noord (PO) Fictief voorbeeld (Friesland Noord): verschil 2 op 7 "
         "vergeleken vragen.",
-        "Samenwerkingsovereenkomst in de maak in Friesland Noord (PO) (Friesland Noord): verschil 2 op 7 vergeleken vragen.",
-        "Eerste financieringsafspraak passende plek in Lelystad, Dronten en Zeewolde (PO) (Lelystad, Dronten en "
-        "Zeewolde): verschil 2,5 op 10 vergeleken vragen."]
+        "Eerste financieringsafspraak passende plek in Lelystad, Dronten en Zeewolde (PO) Fictief voorbeeld (Lelystad, "
+        "Dronten en Zeewolde): verschil 2,5 op 10 vergeleken vragen."]
     assert page.evaluate("document.activeElement.tagName") == "H3", "focus moves to the result"
     # side by side: the region's answers beside the three practices, per theme
     table = page.locator('table.kb-zelfscan-naast[data-thema="geoorloofd-verzuim"]')
@@ -257,7 +258,8 @@ def test_the_region_sees_the_three_most_alike_practices_and_what_to_take(page, b
     assert convenant.evaluate("li => [...li.childNodes].slice(0, 3).map(n => n.textContent).join('')") == \
         "Convenant: u antwoordde nee. Deze praktijken antwoordden hier ja:"
     assert convenant.locator(":scope > ul > li").all_inner_texts() == \
-        [ctx.catalog.practice(p).get("titel") for p in CONVENANT_JA] + ["en nog 2 andere: zie de vergelijkingstabel."]
+        [ctx.catalog.practice(p).get("titel") + " Fictief voorbeeld" for p in CONVENANT_JA] + \
+        ["en nog 2 andere: zie de vergelijkingstabel."]
     assert page.locator('li[data-vraag="gegevensdeling.convenant"] a', has_text="vergelijkingstabel").get_attribute("href") == \
         "../vergelijken/#gegevensdeling"
     assert page.locator('section[data-thema="ongeoorloofd-verzuim"] li[data-vraag]').evaluate_all("l => l.map(x => x.dataset.vraag)") == \

@@ -166,9 +166,14 @@
      set explicitly: a table whose display changed keeps its meaning for screen readers. */
   function render(data, picked) {
     var base = "../../praktijken/";
+    /* the fiction badge, rendered by the autoescaped template _fictief.html into the page */
+    var mold = document.getElementById("kb-fictief-mal");
+    var fiction = mold ? " " + mold.innerHTML : "";
+    /* on a phone the header row is hidden and each cell names its practice (data-label): with the mark's text */
+    var fictionText = mold ? " (" + mold.content.textContent.trim() + ")" : "";
     var head = "<tr role=\"row\"><th scope=\"col\" role=\"columnheader\">Onderwerp</th>" + picked.map(function (p) {
       return "<th scope=\"col\" role=\"columnheader\"><a href=\"" + base + encodeURIComponent(p.id) + "/\">" + esc(p.titel) + "</a>" +
-        "<span class=\"kb-regio\">" + esc(p.regio) + "</span></th>";
+        (p.fictief ? fiction : "") + "<span class=\"kb-regio\">" + esc(p.regio) + "</span></th>";
     }).join("") + "</tr>";
     var html = "<h2>Vergelijking van " + picked.length + " praktijken</h2>" +
       "<p class=\"kb-download-keuze\"><button type=\"button\" class=\"md-button\" data-kb-csv>Download deze vergelijking (.csv)</button> " +
@@ -182,7 +187,7 @@
         /* hulp and the cells are HTML from the autoescaped templates _column_help.html and _cell.html */
         html += "<tr role=\"row\"><th scope=\"row\" role=\"rowheader\"><span class=\"kb-kop\">" + esc(field.titel) + field.hulp +
           "</span></th>" + picked.map(function (p) {
-            return "<td role=\"cell\" data-label=\"" + esc(p.titel) + "\">" + p.waarden[theme.code][f] + "</td>";
+            return "<td role=\"cell\" data-label=\"" + esc(p.titel + (p.fictief ? fictionText : "")) + "\">" + p.waarden[theme.code][f] + "</td>";
           }).join("") + "</tr>";
       });
       html += "</tbody></table></div>";
@@ -199,12 +204,12 @@
     return /[";\r\n]|^\s|\s$/.test(text) ? "\"" + text.replace(/"/g, "\"\"") + "\"" : text;
   }
   function comparisonCsv(data, picked) {
-    var header = ["Praktijk", "Regio", "Kenmerk"];
+    var header = data.eerste.slice();
     data.themas.forEach(function (theme) {
       theme.velden.forEach(function (field) { header.push(theme.label + ": " + field.titel); });
     });
     var rows = [header].concat(picked.map(function (p) {
-      var row = [p.titel, p.regio, p.id];
+      var row = p.eerste.slice();
       data.themas.forEach(function (theme) { row = row.concat(p.teksten[theme.code]); });
       return row;
     }));

@@ -155,6 +155,19 @@
     a.setAttribute("data-adres", a.href); /* printed after the link text */
     return a;
   }
+  /* The fiction badge beside a fictional practice: a copy of the one the page holds (templates/_fictief.html). */
+  function fiction(p) {
+    var mold = document.getElementById("kb-fictief-mal");
+    if (!p.fictief || !mold) return null;
+    var badge = mold.content.cloneNode(true);
+    badge.insertBefore(document.createTextNode(" "), badge.firstChild);
+    return badge;
+  }
+  /* A practice's name as a phone shows it above each of its values (data-label), with the mark's text. */
+  function cellLabel(p) {
+    var mold = document.getElementById("kb-fictief-mal");
+    return p.titel + (p.fictief && mold ? " (" + mold.content.textContent.trim() + ")" : "");
+  }
   function joined(nodes, last) {
     var out = [];
     nodes.forEach(function (node, i) {
@@ -191,7 +204,7 @@
     if (!top.length) return [el("p", {}, ["Er zijn nog geen praktijken om mee te vergelijken."])];
     var items = top.map(function (row) {
       var p = practices[row.id];
-      return el("li", { "data-praktijk": p.id }, [link(p.url, p.titel), " (" + p.regio + "): verschil " + decimal(row.afstand) + " op " +
+      return el("li", { "data-praktijk": p.id }, [link(p.url, p.titel), fiction(p), " (" + p.regio + "): verschil " + decimal(row.afstand) + " op " +
         row.vergeleken + " vergeleken " + (row.vergeleken === 1 ? "vraag" : "vragen") +
         (row.groep ? "; andere onderwijssoort" : "") + "."]);
     });
@@ -203,12 +216,13 @@
     var top = rows.slice(0, config.meest).map(function (row) { return practices[row.id]; });
     return config.themas.map(function (theme) {
       var head = el("tr", {}, [el("th", { scope: "col" }, ["Vraag"]), el("th", { scope: "col" }, ["Uw regio"])].concat(top.map(function (p) {
-        return el("th", { scope: "col" }, [link(p.url, p.titel), el("span", { "class": "kb-regio" }, [p.regio])]);
+        return el("th", { scope: "col" }, [link(p.url, p.titel), fiction(p), el("span", { "class": "kb-regio" }, [p.regio])]);
       })));
       var body = theme.vragen.map(function (key) {
         var q = byKey[key];
-        return el("tr", {}, [el("th", { scope: "row" }, [q.titel]), el("td", { "class": "kb-zelfscan-eigen" }, [shown(q, answers[key], true)])]
-          .concat(top.map(function (p) { return el("td", {}, [shown(q, p.waarden[key], false)]); })));
+        return el("tr", {}, [el("th", { scope: "row" }, [q.titel]),
+                             el("td", { "class": "kb-zelfscan-eigen", "data-label": "Uw regio" }, [shown(q, answers[key], true)])]
+          .concat(top.map(function (p) { return el("td", { "data-label": cellLabel(p) }, [shown(q, p.waarden[key], false)]); })));
       });
       return el("div", { "class": "kb-tabel-wrap", role: "region", tabindex: "0", "aria-label": "Naast elkaar: " + theme.label }, [
         el("table", { "class": "kb-naast kb-zelfscan-naast", "data-thema": theme.code }, [
@@ -234,7 +248,7 @@
       } else {
         parts.push((yes.length === 1 ? "Deze praktijk antwoordde hier " : "Deze praktijken antwoordden hier ") + best.toLowerCase() + ":");
         var named = yes.slice(0, config.voorbeelden).map(function (p) {
-          return el("li", {}, [link(p.url, p.titel, { "data-praktijk": p.id })]);
+          return el("li", {}, [link(p.url, p.titel, { "data-praktijk": p.id }), fiction(p)]);
         });
         var more = yes.length - named.length;
         if (more > 0) {

@@ -73,7 +73,16 @@
     a.href = meta.url || data.url;
     var body = document.createElement("div");
     body.className = "md-search-result__article md-typeset";
-    body.appendChild(paragraph("kb-zoek-titel", meta.title || data.url));
+    var title = paragraph("kb-zoek-titel", meta.title || data.url);
+    if (meta.fictief) {
+      /* a fictional practice (meta from macros/publish/search_index.py): the same badge as on the pages */
+      var badge = document.createElement("span");
+      badge.className = "kb-label kb-label--voorbeeld kb-fictief";
+      badge.textContent = meta.fictief;
+      title.appendChild(document.createTextNode(" "));
+      title.appendChild(badge);
+    }
+    body.appendChild(title);
     var kind = (data.filters && data.filters.soort && data.filters.soort[0]) || "";
     var where = meta.regio ? kind + " \u00b7 " + meta.regio : kind;
     if (where) body.appendChild(paragraph("kb-zoek-soort", where));

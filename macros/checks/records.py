@@ -19,6 +19,7 @@ import jsonschema
 
 from macros.model.codes import did_you_mean
 from macros.load.yaml_source import Source
+from macros.checks.fiction import fiction_problems
 from macros.checks.formulas import formula_problem
 from macros.checks.personal_data import FREE_MAIL, ROLE_WORDS, mailbox_problems, personal_data_problems  # noqa: F401
 from macros.checks.problems import Problem, field_path
@@ -146,6 +147,7 @@ def check_rules(source: Source, schema: dict, today: date, attachments: Path) ->
         problems += _check_value(source, path, value, spec, today)
     problems += _check_date_order(source, data)
     problems += _check_documents(source, data, attachments)
+    problems += fiction_problems(source)
     return problems
 
 

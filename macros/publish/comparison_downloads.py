@@ -1,9 +1,11 @@
 """The whole comparison as a spreadsheet: `vergelijking.csv` and `vergelijking.xlsx` under /vergelijken/.
 
 One row per practice (by title), one column per comparison field, with the labels a reader sees on
-the site (never codes). The CSV is UTF-8 with a byte order mark and ';' between the values, which
-is what Excel with Dutch settings opens without an import dialog; the .xlsx has a sheet with all
-themes and one per theme, the header row and first column frozen like the tables on the site.
+the site (never codes). The first columns name the practice and say whether it is a fictional example
+("Fictief voorbeeld": ja or nee, from the record's `voorbeeld` field; `macros.render.tables.lead_header`).
+The CSV is UTF-8 with a byte order mark and ';' between the values, which is what Excel with Dutch
+settings opens without an import dialog; the .xlsx has a sheet with all themes and one per theme,
+the header row and first column frozen like the tables on the site.
 
 No cell may start like a formula (=, +, -, @, ...): validation already refuses such text in the
 data (`macros.checks.formulas`), and this module refuses it again rather than write it. Both files
@@ -30,9 +32,8 @@ from macros.checks.formulas import formula_problem
 from macros.render.changes import data_date
 from macros.render.compare import DOWNLOAD_NAME
 from macros.render.context import RenderContext
-from macros.render.tables import by_title, cell, plain, value
+from macros.render.tables import by_title, cell, lead_header, lead_values, plain, value
 
-FIRST = ("Praktijk", "Regio", "Kenmerk")
 SHEET_FORBIDDEN = re.compile(r"[\\/?*\[\]:]")  # characters a sheet name may not hold
 CREATOR = "Kennisbank Doorbraakaanpak"
 
@@ -52,7 +53,8 @@ def table(ctx: RenderContext, themes=None) -> tuple[list[str], list[list]]:
 
 @dataclass(frozen=True)
 class _Table:
-    themes: tuple                     # the theme of each column after FIRST
+    themes: tuple                     # the theme of each column after the lead columns
+    lead: int                         # how many lead columns come first
     header: list
     rows: list
 
@@ -60,17 +62,17 @@ class _Table:
 def _full_table(ctx: RenderContext) -> _Table:
     """Every theme's columns, made once: the sheet of each theme is a choice of its columns."""
     columns = [(t, f) for t in ctx.compare_themes() for f in ctx.compare_fields(t)]
-    header = [*FIRST, *(f"{ctx.catalog.label('themas', t)}: {f.title}" for t, f in columns)]
-    rows = [[r.get("titel"), r.get("regio"), r.id, *(_value(ctx, r, f) for _, f in columns)]
+    header = [*lead_header(ctx), *(f"{ctx.catalog.label('themas', t)}: {f.title}" for t, f in columns)]
+    rows = [[*lead_values(r), *(_value(ctx, r, f) for _, f in columns)]
             for r in by_title(ctx, ctx.catalog.practices)]
     for row in (header, *rows):
         _checked(row)
-    return _Table(tuple(t for t, _ in columns), header, rows)
+    return _Table(tuple(t for t, _ in columns), len(header) - len(columns), header, rows)
 
 
 def _columns_of(full: _Table, themes) -> tuple[list[str], list[list]]:
-    """(header, rows) with the FIRST columns and those of `themes`, in the order of `themes`."""
-    wanted = list(range(len(FIRST))) + [len(FIRST) + i for t in themes for i, c in enumerate(full.themes) if c == t]
+    """(header, rows) with the lead columns and those of `themes`, in the order of `themes`."""
+    wanted = list(range(full.lead)) + [full.lead + i for t in themes for i, c in enumerate(full.themes) if c == t]
     return [full.header[i] for i in wanted], [[row[i] for i in wanted] for row in full.rows]
 
 

@@ -16,6 +16,7 @@ from feedgen.feed import FeedGenerator
 
 from macros.render.changes import added, data_date, last_changed
 from macros.render.context import RenderContext
+from macros.render.fiction import fiction_label, is_fictional
 
 FEED_FILE = "feed.xml"
 TAG = "tag:kennisbank-doorbraakaanpak.ingrado.nl,2025:"
@@ -29,13 +30,19 @@ def _moment(day: date) -> datetime:
 
 
 def practice_entries(ctx: RenderContext) -> list[dict]:
-    out = []
+    """A fictional practice says so in its title ('Praktijk (fictief voorbeeld): ...') and as its first
+    category, so no feed reader shows it without the word."""
+    out, label = [], fiction_label(ctx.catalog)
     for record in ctx.catalog.practices:
         changed = last_changed(ctx, record) or data_date(ctx)
         first = min(added(ctx, record) or changed, changed)
+        fictional = is_fictional(record)
         out.append({"id": f"praktijken/{record.id}", "title": record.get("titel"), "link": f"praktijken/{record.id}/",
-                    "published": first, "updated": changed, "summary": record.get("samenvatting"),
-                    "kind": "Praktijk", "categories": [ctx.catalog.label("themas", t) for t in record.get("themas")]})
+                    "published": first, "updated": changed,
+                    "summary": record.get("samenvatting"),
+                    "kind": f"Praktijk ({label.lower()})" if fictional else "Praktijk",
+                    "categories": [*([label] if fictional else []),
+                                   *(ctx.catalog.label("themas", t) for t in record.get("themas"))]})
     return out
 
 
@@ -77,7 +84,7 @@ def atom_feed(ctx: RenderContext, site_url: str | None = None) -> bytes:
     for item in entries:
         entry = feed.add_entry(order="append")
         entry.id(f"{TAG}{item['id']}")
-        entry.title(f"{item['kind']}: {item['title']}" if item["kind"] == "Praktijk" else item["title"])
+        entry.title(f"{item['kind']}: {item['title']}" if item["kind"].startswith("Praktijk") else item["title"])
         entry.link(href=_url(site_url, item["link"]), rel="alternate", type="text/html")
         entry.published(_moment(item["published"]))
         entry.updated(_moment(item["updated"]))

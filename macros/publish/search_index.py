@@ -13,7 +13,7 @@ the index only:
   as marked tokens (`schoolverzuim ⟦verzuim⟧`); the UI (`docs/assets/zoeken.js`) removes them
   from snippets and highlights the word they belong to;
 - practice pages get filters from the Catalog (soort, RMC-regio, provincie, gemeente, thema,
-  onderwijssoort) and meta (regio); other pages a soort;
+  onderwijssoort) and meta (regio, and `fictief` for a fictional practice); other pages a soort;
 - a practice's "Kerngegevens" weigh more, so a gemeente or region finds the practice that names
   it there before pages that mention it in passing.
 
@@ -43,6 +43,7 @@ from pagefind.service import get_executable
 
 from macros.load.parallel import die_with_parent, map_in_order
 from macros.model.catalog import Catalog, Record
+from macros.render.fiction import fiction_label, is_fictional
 from macros.render.search_terms import HEADS, annotate
 
 BUNDLE = "pagefind"                      # folder in the site, as the UI expects
@@ -295,7 +296,9 @@ def _facts(catalog: Catalog, record: Record | None, section: str) -> Facts:
     filters += [("gemeente", catalog.gemeenten[c].naam) for c in record.get("gemeenten") if c in catalog.gemeenten]
     filters += [("thema", catalog.label("themas", t)) for t in record.get("themas")]
     filters += [("onderwijssoort", catalog.label("onderwijssoort", o)) for o in record.get("onderwijssoort")]
-    return Facts(filters=tuple(filters), meta=(("regio", record.get("regio")),), card_weight=True)
+    # A fictional practice's result carries the badge text as meta `fictief`; docs/assets/zoeken.js shows it.
+    fiction = (("fictief", fiction_label(catalog)),) if is_fictional(record) else ()
+    return Facts(filters=tuple(filters), meta=(("regio", record.get("regio")), *fiction), card_weight=True)
 
 
 def _has_class(name: str) -> str:

@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from macros.render.context import RenderContext
 from macros.render.env import rel
+from macros.render.fiction import is_fictional
 from macros.render.markdown_page import UNSEARCHED, front
 from macros.render.tables import by_title
 from macros.render.template_body import body_html
@@ -63,7 +64,10 @@ def attachment_page(ctx: RenderContext, name: str, used_by: list) -> str:
     title = own_title or used_by[0][0]
     page = {"titel": title, "body": body, "download": rel(url, f"{FOLDER}/{name}"), "naam": name,
             "grootte": size_text(len(ctx.attachments[name].encode("utf-8"))),
-            "practices": [{"href": rel(url, f"praktijken/{r.id}/"), "titel": r.get("titel")} for _, r in used_by]}
+            "practices": [{"href": rel(url, f"praktijken/{r.id}/"), "titel": r.get("titel"), "fictief": is_fictional(r)}
+                          for _, r in used_by],
+            # Only a document all of whose practices are invented is called invented itself.
+            "fictional": all(is_fictional(r) for _, r in used_by)}
     practices = ", ".join(r.get("titel") for _, r in used_by)
     # Out of the search index: an attachment's page would outrank the practice it belongs to,
     # and the practice page names and links it.

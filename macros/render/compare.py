@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from macros.render.context import RenderContext
+from macros.render.fiction import is_fictional
 from macros.render.markdown_page import UNSEARCHED, front, heading_text
 from macros.render.tables import by_title, table_data
 
@@ -23,7 +24,7 @@ def compare_page(ctx: RenderContext) -> str:
 
 def side_by_side_page(ctx: RenderContext) -> str:
     """vergelijken/naast-elkaar/: pick two to four practices; kennisbank.js fetches the data and shows them."""
-    options = [{"id": r.id, "titel": r.get("titel"), "regio": r.get("regio")}
+    options = [{"id": r.id, "titel": r.get("titel"), "regio": r.get("regio"), "fictief": is_fictional(r)}
                for r in by_title(ctx, ctx.catalog.practices)]
     return (front("Naast elkaar vergelijken", "Kies twee tot vier praktijken en zie ze per thema naast elkaar.",
                   search=UNSEARCHED, hide=FULL_WIDTH)

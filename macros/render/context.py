@@ -21,6 +21,7 @@ from macros.model.catalog import Catalog, Record
 from macros.model.schema import Field, fields
 from macros.render.blocks import Blocks
 from macros.render.env import environment
+from macros.render.fiction import fiction_label
 
 ABBREVIATION = re.compile(r"[A-Z]{2,6}")
 FACETS = ("thema", "onderwijssoort", "provincie", "volwassenheid", "status")
@@ -53,6 +54,10 @@ class RenderContext:
         """Themes that have comparison columns, in codelist order."""
         wanted = {f.compare for f in self.fields["praktijk"] if f.compare}
         return [c.code for c in self.catalog.codelists["themas"] if c.code in wanted]
+
+    def fiction_label(self) -> str:
+        """The text of the fiction badge (templates/_fictief.html), from the schema."""
+        return fiction_label(self.catalog)
 
     def gloss(self, text: str) -> list[tuple[str, str, str]]:
         """`text` in parts (text, glossary anchor, explanation); anchor and explanation are empty

@@ -14,6 +14,7 @@ from macros.model.catalog import Catalog, Record
 from macros.render.changes import last_changed
 from macros.render.context import FACETS, RenderContext, slug
 from macros.render.env import dutch_date
+from macros.render.fiction import is_fictional
 from macros.render.markdown_page import UNSEARCHED, front, heading_text
 from macros.render.tables import by_title
 
@@ -94,7 +95,7 @@ def practice_item(ctx: RenderContext, record: Record, summary: bool = True) -> d
             "soorten": ", ".join(s.upper() for s in record.get("onderwijssoort", default=())),
             "volwassenheid": catalog.label("volwassenheid", record.get("volwassenheid")),
             "status": catalog.label("status", record.get("status")),
-            "voorbeeld": bool(record.get("voorbeeld")), "verlopen": review_overdue(ctx, record),
+            "voorbeeld": is_fictional(record), "verlopen": review_overdue(ctx, record),
             "einde": END_LABELS.get(ending(ctx, record), ""),
             "gewijzigd": changed.isoformat() if changed else "", "gewijzigd_tekst": dutch_date(changed),
             "samenvatting": record.get("samenvatting") if summary else None}

@@ -33,6 +33,7 @@ from types import MappingProxyType
 
 from macros.render.context import RenderContext
 from macros.render.env import rel
+from macros.render.fiction import fiction_count, is_fictional
 
 VIEW_WIDTH = 600
 PADDING = 2.0  # viewBox units kept free around the map, so borders are not clipped
@@ -282,12 +283,21 @@ def unique_practices(practices: Sequence[tuple[str, str]]) -> list[tuple[str, st
     return list(seen.values())
 
 
-def practice_count_label(naam: str, count: int) -> str:
-    """Dutch tooltip text, e.g. 'Breda: 2 praktijken'."""
+def practice_count_label(naam: str, count: int, fictional: int = 0) -> str:
+    """Dutch tooltip text, e.g. 'Breda: 2 praktijken', with how many of them are fictional:
+    'Breda: 1 praktijk (fictief)', 'Breda: 2 praktijken (beide fictief)', '(waarvan 1 fictief)'."""
     if count == 0:
         return f"{naam}: geen praktijk"
     noun = "praktijk" if count == 1 else "praktijken"
-    return f"{naam}: {count} {noun}"
+    return f"{naam}: {count} {noun}{fiction_note(count, fictional)}"
+
+
+def fiction_note(count: int, fictional: int) -> str:
+    if not fictional:
+        return ""
+    if fictional == count:
+        return " (fictief)" if count == 1 else " (beide fictief)" if count == 2 else " (alle fictief)"
+    return f" (waarvan {fictional} fictief)"
 
 
 def number(value: float) -> str:
@@ -309,11 +319,14 @@ def covered_link(
     practices: Sequence[tuple[str, str]],
     href_for_practice: Callable[[str], str],
     table_anchor: Callable[[str], str],
+    fictional: frozenset = frozenset(),
 ) -> dict:
-    """A covered gemeente: its link goes to the practice, or to its table row when there are several."""
+    """A covered gemeente: its link goes to the practice, or to its table row when there are several.
+    Its label (the tooltip and the link's name) says how many of the practices are fictional."""
     href = href_for_practice(practices[0][0]) if len(practices) == 1 else "#" + table_anchor(shape.code)
-    return {"d": shape.d, "label": practice_count_label(shape.naam, len(practices)), "href": href, "code": shape.code,
-            "ids": [pid for pid, _ in practices]}
+    invented = sum(1 for pid, _ in practices if pid in fictional)
+    return {"d": shape.d, "label": practice_count_label(shape.naam, len(practices), invented), "href": href,
+            "code": shape.code, "ids": [pid for pid, _ in practices]}
 
 
 def svg_data(
@@ -321,8 +334,10 @@ def svg_data(
     covered: Mapping[str, Sequence[tuple[str, str]]],
     href_for_practice: Callable[[str], str],
     table_anchor: Callable[[str], str],
+    fictional: frozenset = frozenset(),
 ) -> dict:
     """What ``_map_svg.html`` draws: the viewBox, the uncovered paths, then the covered links.
+    ``fictional`` holds the ids of the fictional practices.
 
     Covered gemeenten are drawn last, so their outline and focus ring stay on top."""
     practices = covered_practices(shapes, covered)
@@ -331,7 +346,7 @@ def svg_data(
         "style": STYLE,
         "view_box": f"0 0 {number(width)} {number(height)}",
         "empty": [{"d": s.d, "label": practice_count_label(s.naam, 0)} for s in shapes if s.code not in practices],
-        "covered": [covered_link(s, practices[s.code], href_for_practice, table_anchor)
+        "covered": [covered_link(s, practices[s.code], href_for_practice, table_anchor, fictional)
                     for s in shapes if s.code in practices],
     }
 
@@ -351,15 +366,18 @@ def table_rows(
     covered: Mapping[str, Sequence[tuple[str, str]]],
     href_for_practice: Callable[[str], str],
     table_anchor: Callable[[str], str],
+    fictional: frozenset = frozenset(),
 ) -> list[dict]:
-    """Rows of covered gemeenten only, sorted by name, each with its practices as links.
+    """Rows of covered gemeenten only, sorted by name, each with its practices as links (a fictional
+    one, its id in ``fictional``, with the fiction badge).
 
     Codes in ``covered`` that are not on the map are left out, so the table
     always mirrors the map it is the text alternative for."""
     practices = covered_practices(shapes, covered)
     return [
         {"anchor": table_anchor(s.code), "naam": s.naam, "code": s.code,
-         "links": [{"href": href_for_practice(pid), "title": title, "id": pid} for pid, title in practices[s.code]]}
+         "links": [{"href": href_for_practice(pid), "title": title, "id": pid, "fictief": pid in fictional}
+                   for pid, title in practices[s.code]]}
         for s in sorted(shapes, key=lambda s: (name_sort_key(s.naam), s.code))
         if s.code in practices
     ]
@@ -449,16 +467,20 @@ def map_page_parts(ctx: RenderContext, page_url: str = MAP_PAGE) -> dict:
     """Everything the map page shows, as data for ``_map_svg.html`` (``svg``) and ``_map_table.html`` (``rows``).
 
     ``covered_count`` counts the gemeenten with a practice (also codes that are not on the map, as
-    the page's sentence always did), ``total`` the gemeenten of the reference table."""
+    the page's sentence always did), ``total`` the gemeenten of the reference table, ``practices``
+    how many of the practices behind them are fictional (macros.render.fiction.FictionCount)."""
     covered = coverage(ctx)
 
     def practice_href(practice_id: str) -> str:
         return rel(page_url, f"praktijken/{practice_id}/")
 
     values = practice_filters(ctx)
-    parts = {"covered_count": len(covered), "total": len(ctx.catalog.gemeenten), "swv": swv_regions(ctx, page_url),
-             "svg": svg_data(ctx.shapes, covered, practice_href, gemeente_anchor),
-             "rows": table_rows(ctx.shapes, covered, practice_href, gemeente_anchor),
+    fictional = frozenset(r.id for r in ctx.catalog.practices if is_fictional(r))
+    shown = [r for r in ctx.catalog.practices if any(code in covered for code in r.get("gemeenten"))]
+    parts = {"covered_count": len(covered), "total": len(ctx.catalog.gemeenten),
+             "practices": fiction_count(shown), "swv": swv_regions(ctx, page_url),
+             "svg": svg_data(ctx.shapes, covered, practice_href, gemeente_anchor, fictional),
+             "rows": table_rows(ctx.shapes, covered, practice_href, gemeente_anchor, fictional),
              "filters": filter_groups(ctx, values)}
     _with_filters(parts, values)
     return parts

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from macros.render.context import RenderContext
+from macros.render.fiction import fiction_count, is_fictional
 from macros.render.listing import practice_list
 from macros.render.reference import field_reference as _field_reference
 from macros.render.sources import citation, citation_markdown, cited, read_sources
@@ -18,7 +19,15 @@ def practices_of(ctx: RenderContext, page_url: str, theme: str | None, maturity:
 
 def latest_practices(ctx: RenderContext, page_url: str, count: int) -> str:
     newest = sorted(ctx.catalog.practices, key=lambda p: p.get("datums", "afgesproken"), reverse=True)[:count]
-    return ctx.for_markdown(ctx.render("_latest.html", practices=newest, page_url=page_url))
+    items = [{"url": f"praktijken/{p.id}/", "titel": p.get("titel"), "regio": p.get("regio"), "fictief": is_fictional(p)}
+             for p in newest]
+    return ctx.for_markdown(ctx.render("_latest.html", items=items, page_url=page_url))
+
+
+def fiction_sentence(ctx: RenderContext) -> str:
+    """How many of the site's practices are fictional, as a sentence (home and about page)."""
+    sentence = ctx.env.get_template("_fictief.html").module.count_sentence
+    return str(sentence(fiction_count(ctx.catalog.practices), "in deze kennisbank"))
 
 
 def theme_table(ctx: RenderContext, page_url: str, theme: str) -> str:

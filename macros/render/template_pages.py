@@ -18,6 +18,7 @@ from macros.model.catalog import Record
 from macros.publish.browser_library import SITE_PATH as FILL_LIBRARY
 from macros.render.context import RenderContext
 from macros.render.env import rel
+from macros.render.fiction import is_fictional
 from macros.render.template_body import body_html
 from macros.render.markdown_page import front
 
@@ -114,7 +115,8 @@ def _downloads(ctx: RenderContext, template: Record, url: str) -> list[dict]:
 
 
 def _used_by(ctx: RenderContext, template: Record, url: str) -> list[dict]:
-    return [{"href": rel(url, f"praktijken/{p.id}/"), "titel": p.get("titel"), "versie": p.get("sjabloon", "versie")}
+    return [{"href": rel(url, f"praktijken/{p.id}/"), "titel": p.get("titel"), "versie": p.get("sjabloon", "versie"),
+             "fictief": is_fictional(p)}
             for p in ctx.catalog.practices if p.get("sjabloon", "id") == template.id]
 
 

@@ -28,6 +28,7 @@ from macros.model.catalog import Record
 from macros.model.schema import Field
 from macros.render.context import RenderContext
 from macros.render.env import rel
+from macros.render.fiction import is_fictional
 from macros.render.markdown_page import front
 from macros.render.map import name_sort_key
 from macros.render.tables import DEKKING_ICON
@@ -237,6 +238,7 @@ def _shown_values(qs: list[dict], values: dict) -> dict:
 
 def _practices(ctx: RenderContext, qs: list[dict]) -> list[dict]:
     return [{"id": r.id, "titel": r.get("titel"), "regio": r.get("regio"), "url": _rel(f"praktijken/{r.id}/"),
+             "fictief": is_fictional(r),
              "onderwijssoort": list(r.get("onderwijssoort", default=())),
              "waarden": _shown_values(qs, practice_answers(r, qs))}
             for r in eligible(ctx)]
