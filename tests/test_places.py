@@ -140,3 +140,56 @@ def test_an_ordinary_word_is_no_place_and_snippets_hold_no_print_line(page, base
     found = ask(page, "gemeenten")
     assert found["place"] == "" and found["results"]
     assert not [r for r in found["results"] if "afgedrukt" in r["text"] or "Webadres" in r["text"]]
+
+
+# --- the map you can ask (issue 27, item 2) ----------------------------------------------------
+
+def look_up(page, name: str) -> str:
+    page.fill("#kaart-zoeker-naam", "")
+    page.locator("#kaart-zoeker-naam").press_sequentially(name, delay=10)
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.getElementById('kaart-zoeker-antwoord').textContent.trim() !== ''")
+    return page.locator("#kaart-zoeker-antwoord").inner_text()
+
+
+@pytest.mark.parametrize("width, height", [(1366, 900), (390, 844), (320, 640)])
+def test_the_map_answers_for_any_gemeente_by_keyboard_and_on_a_phone(browser, base_url, width, height):
+    from accessibility import assert_accessible
+    from test_browser import assert_local_only
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.requests = []
+    page.on("request", lambda r: page.requests.append(r.url))
+    try:
+        page.goto(base_url + "kaart/")
+        page.locator("#kaart-zoeker-naam").focus()
+        answer = look_up(page, "Middelburg")
+        assert answer.startswith("Middelburg (Z.): geen praktijk. Dichtstbij, in de provincie Zeeland:"), answer
+        near = page.locator("#kaart-zoeker-antwoord a")
+        assert near.evaluate_all("as => as.map(a => new URL(a.href).pathname)") == [
+            "/praktijken/voorbeeld-zeeuws-vlaanderen-po-vo/"]
+        assert page.locator("#kaart-zoeker-antwoord .kb-fictief").count() == 1
+        answer = look_up(page, "lelystad")
+        assert answer.startswith("Lelystad: ") and "geen praktijk" not in answer
+        assert page.locator("#kaart-zoeker-antwoord a").evaluate_all(
+            "as => as.map(a => new URL(a.href).pathname)") == ["/praktijken/voorbeeld-flevoland-po/"]
+        assert "Fictief voorbeeld" in answer
+        assert look_up(page, "Den Bosch").startswith("'s-Hertogenbosch: geen praktijk.")
+        assert look_up(page, "Atlantis").startswith("Geen gemeente gevonden met de naam \u201cAtlantis\u201d")
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        page.keyboard.press("Tab")  # the button, then into the answer
+        assert page.evaluate("document.activeElement.textContent") == "Zoek op"
+        assert_accessible(page, f"kaart met antwoord op {width}px")
+        assert_local_only(page, base_url)
+    finally:
+        page.close()
+
+
+def test_without_the_script_every_gemeente_is_in_the_list(site_dir, catalog):
+    doc = lxml.html.parse(str(site_dir / "kaart" / "index.html")).getroot()
+    rows = doc.xpath("//*[@data-kb-namen]")
+    assert len(rows) == len(catalog.gemeenten) == 342
+    middelburg = doc.get_element_by_id("alle-gm0687")
+    text = " ".join(middelburg.text_content().split())
+    assert text.startswith("Middelburg (Z.): geen praktijk. Dichtstbij, in de provincie Zeeland:")
+    assert "Fictief voorbeeld" in text
+    assert [f.get("hidden") is not None for f in doc.xpath("//form[@data-kb-plaatszoeker]")] == [True]

@@ -408,6 +408,38 @@
     });
   }
 
+  /* The lookup box on the map page (macros/render/templates/_map_lookup.html): answers from the list of
+     every gemeente under it, by the search's name rule (placeKey), so Den Bosch finds 's-Hertogenbosch. */
+  function setupLookup(form) {
+    var input = form.querySelector("input");
+    var answer = form.querySelector("[data-kb-plaatsantwoord]");
+    var rows = {};
+    Array.prototype.forEach.call(document.querySelectorAll("[data-kb-namen]"), function (row) {
+      row.getAttribute("data-kb-namen").split("|").forEach(function (name) { rows[name] = rows[name] || []; rows[name].push(row); });
+    });
+    form.hidden = false;
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var typed = input.value.trim(), found = rows[placeKey(typed)] || [];
+      answer.textContent = "";
+      if (!typed) { answer.textContent = "Typ de naam van een gemeente."; return; }
+      if (!found.length) {
+        answer.textContent = "Geen gemeente gevonden met de naam \u201c" + typed + "\u201d. Kies een naam uit de lijst.";
+        return;
+      }
+      found.forEach(function (row) {
+        var p = document.createElement("p");
+        p.appendChild(row.querySelector("strong").cloneNode(true));
+        p.appendChild(document.createTextNode(": "));
+        Array.prototype.forEach.call(row.querySelector("[data-kb-plaatsuitkomst]").childNodes, function (node) {
+          p.appendChild(node.cloneNode(true));
+        });
+        answer.appendChild(p);
+      });
+    });
+  }
+
   var box = document.querySelector("[data-kb-zoeken]");
   if (box) setup(box);
+  Array.prototype.forEach.call(document.querySelectorAll("[data-kb-plaatszoeker]"), setupLookup);
 })();

@@ -82,11 +82,11 @@ def _gemeente(catalog: Catalog, code: str, covering: dict, short: list[str]) -> 
     place = {"soort": "gemeente", "naam": plain if short.count(plain) == 1 else gemeente.naam,
              "praktijken": covering.get(code, []), "keys": names(gemeente.naam)}
     if not place["praktijken"]:
-        place["dichtbij"] = _nearest(catalog, code, covering)
+        place["dichtbij"] = nearest(catalog, code, covering)
     return place
 
 
-def _nearest(catalog: Catalog, code: str, covering: dict) -> dict:
+def nearest(catalog: Catalog, code: str, covering: dict) -> dict:
     """The practices nearest to an uncovered gemeente: those in one of its SWVs, else in its province."""
     for swv in catalog.swv.for_gemeente(code):
         found = _union(covering.get(member, []) for member in catalog.swv.gemeenten(swv))
