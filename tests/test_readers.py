@@ -201,7 +201,7 @@ def test_comparison_xlsx_has_a_sheet_per_theme_numbers_and_a_fixed_date(fixture_
     assert book.sheetnames == ["Alle thema's", "Geoorloofd verzuim", "Ongeoorloofd verzuim",
                                "Rol van de leerplichtambtenaar", "Financiering passende plek",
                                "Doorbraakoverleg en casusregie", "Gegevensdeling", "Samenwerking met jeugdhulp",
-                               "Ondersteuning voor regio's"]
+                               "Ondersteuning voor regio's", "Toelichting"]
     rows = list(book["Doorbraakoverleg en casusregie"].iter_rows(values_only=True))
     assert rows == [
         ("Praktijk", "Regio", "Kenmerk", "Fictief voorbeeld", "Doorbraakoverleg en casusregie: Doorbraakoverleg",

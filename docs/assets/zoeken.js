@@ -2,7 +2,12 @@
    build by macros/publish/search_index.py) through its Modular UI, shown in Material's search box
    and result panel. Pagefind's code and index are fetched from this site on first use only.
    Keys: "/" or "s" opens the search, arrow keys move through the results, Enter opens the first,
-   Escape closes. */
+   Escape closes.
+   A query that names a gemeente, an RMC region or a samenwerkingsverband is answered as a place
+   (pagefind/kennisbank-plaatsen.json, written by macros/publish/place_index.py): the practices that
+   cover it first, then the pages with the name as typed; never Pagefind's prefix or near matches
+   (Middelburg is no "middel"). When no practice covers it, the answer says so and offers the
+   practices nearest to it and the map. */
 (function () {
   "use strict";
 
@@ -86,7 +91,7 @@
     var kind = (data.filters && data.filters.soort && data.filters.soort[0]) || "";
     var where = meta.regio ? kind + " \u00b7 " + meta.regio : kind;
     if (where) body.appendChild(paragraph("kb-zoek-soort", where));
-    body.appendChild(paragraph("kb-zoek-fragment", excerptNodes(data.excerpt)));
+    if (data.excerpt) body.appendChild(paragraph("kb-zoek-fragment", excerptNodes(data.excerpt)));
     a.appendChild(body);
     li.appendChild(a);
     return li;
@@ -100,6 +105,49 @@
       if (word.length >= head.length + 3 && word.slice(-head.length) === head && (!best || head.length > best.length)) best = head;
     });
     return best;
+  }
+
+  /* A name as the place index keys it (macros/publish/place_index.py: key). */
+  function placeKey(text) {
+    var folded = text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/[-'\u2019\/.,()]/g, " ").replace(/\s+/g, " ").trim();
+    return folded.indexOf("gemeente ") === 0 ? folded.slice(9).trim() : folded;
+  }
+
+  function unique(list) {
+    return list.filter(function (item, at) { return list.indexOf(item) === at; });
+  }
+
+  function praktijken(n) {
+    return n === 1 ? "1 praktijk" : n + " praktijken";
+  }
+
+  /* What the places named by a query say: their names, the practices covering them, else the nearest. */
+  function placeAnswer(places, indexes) {
+    var found = indexes.map(function (i) { return places.plaatsen[i]; });
+    var answer = {
+      naam: unique(found.map(function (p) { return p.naam; })).join(" en "),
+      soort: unique(found.map(function (p) { return p.soort; })),
+      covering: unique([].concat.apply([], found.map(function (p) { return p.praktijken; }))),
+      nearby: [], waar: []
+    };
+    if (!answer.covering.length) {
+      found.forEach(function (p) {
+        if (!p.dichtbij) return;
+        answer.waar.push(p.dichtbij.waar);
+        answer.nearby = unique(answer.nearby.concat(p.dichtbij.praktijken));
+      });
+      answer.waar = unique(answer.waar);
+    }
+    return answer;
+  }
+
+  /* A practice of the place index as a result Pagefind would give (no snippet). */
+  function indexResult(places, id, root) {
+    var p = places.praktijken[id];
+    var data = { url: root + p.url, excerpt: "", filters: { soort: ["Praktijk"] },
+                 meta: { title: p.titel, regio: p.regio, fictief: p.fictief ? places.fictief : "" } };
+    return { id: "plaats:" + id, url: data.url, data: function () { return Promise.resolve(data); } };
   }
 
   function merged(lists) {
@@ -122,6 +170,9 @@
     this.asked = 0;
     this.pagefind = null;          /* the pagefind.js module the Modular UI uses, for the exact search */
     this.heads = null;             /* the domain words compounds end in, written with the index */
+    this.places = null;            /* the place index (gemeenten, RMC regions, SWVs), written with the index */
+    this.root = "/";               /* the site's path, for the practice URLs of the place index */
+    this.placeBox = null;          /* where the answer about a place is written */
   }
   Results.prototype.register = function (instance) {
     var self = this;
@@ -143,6 +194,40 @@
      Then Pagefind's other results. Then, for a compound whose tail is a domain word (schoolverzuim),
      the pages about the tail (verzuim): no page may use the compound itself. */
   Results.prototype.rank = function (term, results) {
+    var self = this;
+    if (!this.pagefind || !term || !this.places) return this.rankWords(term, results);
+    return this.places.then(function (places) {
+      var indexes = places && places.namen[placeKey(term)];
+      return indexes ? self.rankPlace(term, places, indexes) : self.rankWords(term, results);
+    }, function () { return self.rankWords(term, results); });
+  };
+  /* A place: the practices covering it (with Pagefind's snippet when the page names it as typed),
+     else the nearest practices, then the other pages with the name as typed. */
+  Results.prototype.rankPlace = function (term, places, indexes) {
+    var self = this, answer = placeAnswer(places, indexes);
+    return this.pagefind.then(function (pagefind) {
+      return pagefind.search('"' + term.replace(/"/g, "") + '"');
+    }).then(function (found) {
+      var exact = (found && found.results) || [];
+      return Promise.all(exact.map(function (r) { return r.data(); })).then(function (pages) {
+        var byUrl = {};
+        pages.forEach(function (data, at) {
+          byUrl[new URL(data.url, window.location.href).pathname] = { id: exact[at].id, data: function () { return Promise.resolve(data); } };
+        });
+        var first = (answer.covering.length ? answer.covering : answer.nearby).map(function (id) {
+          var own = indexResult(places, id, self.root);
+          return byUrl[own.url] || own;
+        });
+        var shown = {};
+        first.forEach(function (r) { shown[r.id] = true; });
+        var out = first.concat(Object.keys(byUrl).map(function (url) { return byUrl[url]; })
+          .filter(function (r) { return !shown[r.id]; }));
+        out.place = answer;
+        return out;
+      });
+    });
+  };
+  Results.prototype.rankWords = function (term, results) {
     if (!this.pagefind || !term || term.indexOf('"') !== -1) return Promise.resolve(results);
     return Promise.all([this.pagefind, this.heads]).then(function (loaded) {
       var pagefind = loaded[0], head = compoundTail(term, loaded[1]);
@@ -162,13 +247,46 @@
     this.list.textContent = "";
     this.more.hidden = true;
     if (!this.term) {
+      this.showPlace(null);
       this.status.textContent = TEKST.input_hint;
       return;
     }
     var n = results.length;
-    this.status.textContent = say(n === 0 ? TEKST.zero_results : n === 1 ? TEKST.one_result : TEKST.many_results,
-      this.term, n);
+    var counted = say(n === 0 ? TEKST.zero_results : n === 1 ? TEKST.one_result : TEKST.many_results, this.term, n);
+    this.status.textContent = results.place ? this.placeSentence(results.place) + " " + counted : counted;
+    this.showPlace(results.place || null);
     this.next(false);
+  };
+  Results.prototype.placeSentence = function (place) {
+    var n = place.covering.length;
+    if (!n) return "Geen praktijk in " + place.naam + ".";
+    return praktijken(n) + " in " + place.naam + (n === 1 ? " staat" : " staan") + " bovenaan.";
+  };
+  /* Under the status line: where the nearest practices are, and the map. */
+  Results.prototype.showPlace = function (place) {
+    var box = this.placeBox;
+    if (!box) return;
+    box.textContent = "";
+    box.hidden = !place;
+    if (!place) return;
+    var text = document.createElement("p");
+    if (place.covering.length) {
+      text.textContent = "Deze " + (place.covering.length === 1 ? "praktijk werkt" : "praktijken werken") + " in " +
+        place.naam + ". Daaronder de pagina\u2019s die " + place.naam + " noemen.";
+    } else if (place.nearby.length) {
+      text.textContent = "Geen gepubliceerde praktijk werkt in " + place.naam + ". Dichtstbij: " +
+        praktijken(place.nearby.length) + " " + place.waar.join(" of ") + "; die staan hieronder bovenaan.";
+    } else {
+      text.textContent = "Geen gepubliceerde praktijk werkt in " + place.naam + ", en ook niet " +
+        (place.waar.join(" of ") || "in de buurt") + ".";
+    }
+    box.appendChild(text);
+    var map = document.createElement("p");
+    var link = document.createElement("a");
+    link.href = this.root + "kaart/";
+    link.textContent = "Bekijk op de kaart welke gemeenten een praktijk hebben";
+    map.appendChild(link);
+    box.appendChild(map);
   };
   Results.prototype.next = function (focusFirst) {
     var self = this, generation = this.generation;
@@ -200,6 +318,8 @@
     var more = box.querySelector(".kb-zoek-meer");
     var bundle = new URL(box.getAttribute("data-kb-bundel"), window.location.href).href;
     var results = new Results(list, status, more);
+    results.placeBox = box.querySelector("#kb-zoekplaats");
+    results.root = new URL(siteRoot(bundle)).pathname;
     var loading = null;
     var returnTo = null;
     more.querySelector("button").textContent = TEKST.load_more;
@@ -221,6 +341,9 @@
         results.heads = fetch(bundle + "kennisbank-zoekwoorden.json")
           .then(function (response) { return response.json(); })
           .then(function (words) { return words.koppen; }, function () { return []; });
+        results.places = fetch(bundle + "kennisbank-plaatsen.json")
+          .then(function (response) { return response.ok ? response.json() : null; })
+          .then(null, function () { return null; });
         instance.add(results);
         if (input.value.trim()) instance.triggerSearch(input.value);
         return instance;
@@ -285,6 +408,38 @@
     });
   }
 
+  /* The lookup box on the map page (macros/render/templates/_map_lookup.html): answers from the list of
+     every gemeente under it, by the search's name rule (placeKey), so Den Bosch finds 's-Hertogenbosch. */
+  function setupLookup(form) {
+    var input = form.querySelector("input");
+    var answer = form.querySelector("[data-kb-plaatsantwoord]");
+    var rows = {};
+    Array.prototype.forEach.call(document.querySelectorAll("[data-kb-namen]"), function (row) {
+      row.getAttribute("data-kb-namen").split("|").forEach(function (name) { rows[name] = rows[name] || []; rows[name].push(row); });
+    });
+    form.hidden = false;
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var typed = input.value.trim(), found = rows[placeKey(typed)] || [];
+      answer.textContent = "";
+      if (!typed) { answer.textContent = "Typ de naam van een gemeente."; return; }
+      if (!found.length) {
+        answer.textContent = "Geen gemeente gevonden met de naam \u201c" + typed + "\u201d. Kies een naam uit de lijst.";
+        return;
+      }
+      found.forEach(function (row) {
+        var p = document.createElement("p");
+        p.appendChild(row.querySelector("strong").cloneNode(true));
+        p.appendChild(document.createTextNode(": "));
+        Array.prototype.forEach.call(row.querySelector("[data-kb-plaatsuitkomst]").childNodes, function (node) {
+          p.appendChild(node.cloneNode(true));
+        });
+        answer.appendChild(p);
+      });
+    });
+  }
+
   var box = document.querySelector("[data-kb-zoeken]");
   if (box) setup(box);
+  Array.prototype.forEach.call(document.querySelectorAll("[data-kb-plaatszoeker]"), setupLookup);
 })();

@@ -5,7 +5,11 @@ the site (never codes). The first columns name the practice and say whether it i
 ("Fictief voorbeeld": ja or nee, from the record's `voorbeeld` field; `macros.render.tables.lead_header`).
 The CSV is UTF-8 with a byte order mark and ';' between the values, which is what Excel with Dutch
 settings opens without an import dialog; the .xlsx has a sheet with all themes and one per theme,
-the header row and first column frozen like the tables on the site.
+the header row and first column frozen like the tables on the site. Each sheet reads and prints
+well: long text wraps in columns sized to their content (at most `MAX_WIDTH` characters), rows are
+as high as their wrapped text, and a printout is landscape A4, one page wide, with the header row
+on every page. A last sheet, "Toelichting", says what the columns hold, among them the internal
+code "Kenmerk".
 
 No cell may start like a formula (=, +, -, @, ...): validation already refuses such text in the
 data (`macros.checks.formulas`), and this module refuses it again rather than write it. Both files
@@ -34,6 +38,10 @@ from macros.render.compare import DOWNLOAD_NAME
 from macros.render.context import RenderContext
 from macros.render.tables import by_title, cell, lead_header, lead_values, plain, value
 
+MAX_WIDTH = 40                       # characters: a wider text wraps
+MIN_WIDTH = 10
+LINE_HEIGHT = 15                     # points per line of wrapped text (Calibri 11)
+EXPLANATION_SHEET = "Toelichting"
 SHEET_FORBIDDEN = re.compile(r"[\\/?*\[\]:]")  # characters a sheet name may not hold
 CREATOR = "Kennisbank Doorbraakaanpak"
 
@@ -110,18 +118,82 @@ def sheet_title(label: str, taken: set[str]) -> str:
     return title
 
 
+def column_widths(header: list[str], rows: list[list]) -> list[int]:
+    """Each column as wide as its longest value (a header may take two lines), between MIN_WIDTH and MAX_WIDTH."""
+    return [min(max(MIN_WIDTH, (len(str(name)) + 1) // 2, *(len(_text(row[i])) for row in rows)), MAX_WIDTH)
+            for i, name in enumerate(header)]
+
+
+def _text(item) -> str:
+    return "" if item is None else str(item)
+
+
+def _lines(text: str, width: int) -> int:
+    """How many lines `text` takes wrapped at `width` characters (by words, as a spreadsheet wraps)."""
+    lines, used = 1, 0
+    for word in text.split():
+        if used and used + 1 + len(word) > width:
+            lines, used = lines + 1, 0
+        used += (1 if used else 0) + len(word)
+        while used > width:
+            lines, used = lines + 1, used - width
+    return lines
+
+
 def _sheet(book: Workbook, title: str, header: list[str], rows: list[list]) -> None:
     sheet = book.create_sheet(sheet_title(title, set(book.sheetnames)))
     sheet.append(header)
     for row in rows:
         sheet.append(row)
-    for item in sheet[1]:
-        item.font, item.alignment = Font(bold=True), Alignment(wrap_text=True, vertical="top")
-    for index, name in enumerate(header, start=1):
-        longest = max([len(str(name)) // 2, *(len(str(row[index - 1])) for row in rows)], default=10)
-        sheet.column_dimensions[get_column_letter(index)].width = min(max(longest, 10), 60)
+    widths = column_widths(header, rows)
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    for number, row in enumerate(sheet.iter_rows(), start=1):
+        for item in row:
+            item.alignment = Alignment(wrap_text=True, vertical="top")
+            if number == 1:
+                item.font = Font(bold=True)
+        lines = max((_lines(_text(item.value), widths[i]) for i, item in enumerate(row)), default=1)
+        sheet.row_dimensions[number].height = LINE_HEIGHT * lines
     sheet.freeze_panes = "B2"
     sheet.auto_filter.ref = sheet.dimensions
+    _print_setup(sheet)
+
+
+def _print_setup(sheet) -> None:
+    """Landscape A4, one page wide (as many pages long as needed), the header row on every page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+    sheet.print_options.gridLines = True
+
+
+def explanation_rows(ctx: RenderContext) -> list[tuple[str, str]]:
+    """What the lead columns hold, for the sheet "Toelichting"."""
+    lead = lead_header(ctx)
+    return [
+        (lead[0], "De titel van de praktijk, zoals op de site."),
+        (lead[1], "De gemeenten of de regio waar de afspraken gelden."),
+        (lead[2], "De code van de praktijk in de kennisbank: het laatste deel van het webadres "
+                  "(praktijken/<kenmerk>/) en de sleutel van de praktijk in de open data. Nodig om rijen te "
+                  "koppelen; om te lezen niet."),
+        (lead[3], "ja: een verzonnen voorbeeld dat laat zien hoe de kennisbank werkt, geen echte afspraak. "
+                  "nee: een echte regionale afspraak."),
+        ("Thema: vraag", "Elke volgende kolom is een vraag uit de vergelijking, met het thema ervoor, en per "
+                         "praktijk het antwoord zoals op de site. Een leeg vak: niet ingevuld."),
+    ]
+
+
+def _explanation(book: Workbook, ctx: RenderContext) -> None:
+    _sheet(book, EXPLANATION_SHEET, ["Kolom", "Betekenis"], [list(row) for row in explanation_rows(ctx)])
+    sheet = book[EXPLANATION_SHEET]
+    sheet.column_dimensions["B"].width = 80
+    for number, (_, meaning) in enumerate(explanation_rows(ctx), start=2):
+        sheet.row_dimensions[number].height = LINE_HEIGHT * _lines(meaning, 80)
+    sheet.auto_filter.ref = None
 
 
 def comparison_xlsx(ctx: RenderContext, full: _Table | None = None) -> bytes:
@@ -132,6 +204,7 @@ def comparison_xlsx(ctx: RenderContext, full: _Table | None = None) -> bytes:
     for theme in ctx.compare_themes():
         header, rows = _columns_of(full, [theme])
         _sheet(book, ctx.catalog.label("themas", theme), header, rows)
+    _explanation(book, ctx)
     stamp = datetime.combine(data_date(ctx), time())
     book.properties.creator, book.properties.created, book.properties.modified = CREATOR, stamp, stamp
     book.properties.title = "Vergelijking van de praktijken"

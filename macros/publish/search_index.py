@@ -19,7 +19,8 @@ the index only:
 
 Beside Pagefind's files, `pagefind/kennisbank-zoekwoorden.json` lists the compound tails
 (`search_terms.HEADS`): for a query like `schoolverzuim` the UI also shows the pages about
-`verzuim`.
+`verzuim`; `pagefind/kennisbank-plaatsen.json` (macros/publish/place_index.py) holds the gemeenten,
+RMC regions and SWVs the UI answers as places.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from pagefind.service import get_executable
 
 from macros.load.parallel import map_in_order
 from macros.model.catalog import Catalog, Record
+from macros.publish.place_index import write_place_index
 from macros.render.fiction import fiction_label, is_fictional
 from macros.render.search_terms import HEADS, annotate
 
@@ -93,6 +95,7 @@ def write_search_index(site_dir: Path, catalog: Catalog, meanwhile: Callable[[],
         finally:
             found = _finish(running)
     (out / WORDS_FILE).write_text(json.dumps({"koppen": sorted(set(HEADS))}, ensure_ascii=False), encoding="utf-8")
+    write_place_index(out, catalog)
     if found != pages:
         raise SearchIndexError(f"Pagefind heeft {found} van de {pages} pagina's geïndexeerd; de zoekindex is onvolledig.")
     return found

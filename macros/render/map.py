@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
+from macros.publish.place_index import names, nearest
 from macros.render.context import RenderContext
 from macros.render.env import rel
 from macros.render.fiction import fiction_count, is_fictional
@@ -481,7 +482,7 @@ def map_page_parts(ctx: RenderContext, page_url: str = MAP_PAGE) -> dict:
              "practices": fiction_count(shown), "swv": swv_regions(ctx, page_url),
              "svg": svg_data(ctx.shapes, covered, practice_href, gemeente_anchor, fictional),
              "rows": table_rows(ctx.shapes, covered, practice_href, gemeente_anchor, fictional),
-             "filters": filter_groups(ctx, values)}
+             "filters": filter_groups(ctx, values), "lookup": lookup_rows(ctx, page_url)}
     _with_filters(parts, values)
     return parts
 
@@ -517,3 +518,29 @@ def swv_regions(ctx: RenderContext, page_url: str = MAP_PAGE) -> list[dict]:
             groups.append({"kind": kind, "title": title, "rows": rows,
                            "with_practice": sum(1 for row in rows if row["links"])})
     return groups
+
+
+# --------------------------------------------------------------------------
+# Every gemeente looked up: its practices, else the nearest (the lookup box and its list)
+# --------------------------------------------------------------------------
+
+
+def lookup_rows(ctx: RenderContext, page_url: str = MAP_PAGE) -> list[dict]:
+    """Every gemeente of the reference table by name: the practices covering it, else the nearest
+    (same SWV, then province; macros.publish.place_index.nearest), each as a link with its fiction
+    mark. `namen` are the names the lookup box accepts (the search's rule: place_index.names)."""
+    covered = coverage(ctx)
+    fictional = frozenset(r.id for r in ctx.catalog.practices if is_fictional(r))
+    titles = {r.id: r.get("titel") for r in ctx.catalog.practices}
+
+    def link(pid: str) -> dict:
+        return {"href": rel(page_url, f"praktijken/{pid}/"), "title": titles[pid], "fictief": pid in fictional}
+    rows = []
+    for code, gemeente in sorted(ctx.catalog.gemeenten.items(), key=lambda item: (name_sort_key(item[1].naam), item[0])):
+        own = [pid for pid, _ in unique_practices(covered.get(code, []))]
+        near = {} if own else nearest(ctx.catalog, code, {c: [p for p, _ in ps] for c, ps in covered.items()})
+        rows.append({"naam": gemeente.naam, "code": code, "anchor": "alle-" + code.lower(),
+                     "namen": "|".join(names(gemeente.naam)), "links": [link(p) for p in own],
+                     "waar": near.get("waar", ""), "near": [link(p) for p in near.get("praktijken", ())]})
+    return rows
+
