@@ -5,6 +5,7 @@ refused with 403 and a Dutch message, and nothing outside those folders is read 
 
 from __future__ import annotations
 
+import base64
 import http.client
 import json
 import os
@@ -339,3 +340,22 @@ def test_a_hard_link_to_another_file_is_refused(tmp_path):
         pytest.skip("hard links are not available here")
     assert "harde koppeling" in path_refusal(tmp_path, "practices/praktijken/hard.yaml")
     assert path_refusal(tmp_path, "practices/praktijken/nieuw.yaml") is None
+
+
+@pytest.mark.parametrize("name, content, refusal", [
+    ("aanval.html", b"<script>alert(1)</script>", "'aanval.html' is geen toegestane soort bijlage"),
+    ("plaatje.svg", b"<svg onload=alert(1)></svg>", "'plaatje.svg' is geen toegestane soort bijlage"),
+    ("nep.pdf", b"<html><script>alert(1)</script></html>", "'nep.pdf' heet een PDF-bestand, maar de inhoud klopt"),
+])
+def test_an_upload_of_an_active_or_disguised_file_is_refused_and_not_written(tmp_path, name, content, refusal):
+    """The media library and an entry's assets take only what validate publishes (macros.checks.attachments)."""
+    (tmp_path / "practices" / "bijlagen").mkdir(parents=True)
+    asset = {"path": f"practices/bijlagen/{name}", "content": base64.b64encode(content).decode(), "encoding": "base64"}
+    media = {"action": "persistMedia", "params": {"branch": "main", "asset": asset, "options": {"commitMessage": "x"}}}
+    assert request_refusal(tmp_path, media).startswith(refusal)
+    ok = {"slug": "a", "path": "practices/praktijken/a.yaml", "raw": "x"}
+    entry = {"action": "persistEntry", "params": {"dataFiles": [ok], "assets": [asset], "options": OPTIONS}}
+    assert request_refusal(tmp_path, entry).startswith(refusal)
+    good = {**asset, "path": "practices/bijlagen/goed.pdf", "content": base64.b64encode(b"%PDF-1.7\n%%EOF\n").decode()}
+    assert request_refusal(tmp_path, {**media, "params": {**media["params"], "asset": good}}) is None
+    assert not any((tmp_path / "practices" / "bijlagen").iterdir())

@@ -20,14 +20,18 @@ runs the same on Linux, macOS and Windows.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import http.client
 import json
+import tempfile
 import os
 import stat
 import sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from macros.checks.attachments import allowed, content_problem, type_message
 from macros.publish.editor_config import COLLECTIONS, MEDIA_FOLDER
 
 API = "/api/v1"
@@ -122,7 +126,36 @@ def request_refusal(root: Path, body: object) -> str | None:
             return refusal
         if action in MEDIA_ACTIONS and not path.startswith(MEDIA_FOLDER + "/"):
             return f"bestanden toevoegen en verwijderen mag alleen in {MEDIA_FOLDER}/"
-    return _move_refusal(body.get("params"))
+    return _move_refusal(body.get("params")) or _asset_refusal(body.get("params"))
+
+
+def uploads(params: object) -> list:
+    """The files a request uploads: persistMedia's asset and the assets saved with an entry."""
+    if not isinstance(params, dict):
+        return []
+    found = [params["asset"]] if "asset" in params else []
+    found += params.get("assets") or [] if isinstance(params.get("assets"), list) else []
+    return found
+
+
+def _asset_refusal(params: object) -> str | None:
+    """An upload must be an allowed attachment type whose content fits its name, as validate
+    demands of a published attachment (macros.checks.attachments)."""
+    for asset in uploads(params):
+        path = str(asset.get("path", "")) if isinstance(asset, dict) else ""
+        if not allowed(path):
+            return type_message(path.rsplit("/", 1)[-1]).rstrip(".")   # the guard adds the full stop
+        try:
+            data = base64.b64decode(str(asset.get("content", "")), validate=True)
+        except (binascii.Error, ValueError):
+            return "de inhoud van het bestand is niet leesbaar"
+        with tempfile.TemporaryDirectory() as folder:
+            copy = Path(folder) / Path(path).name
+            copy.write_bytes(data)
+            problem = content_problem(copy)
+        if problem:
+            return problem.rstrip(".")
+    return None
 
 
 def _move_refusal(params: object) -> str | None:
