@@ -553,6 +553,17 @@ def test_a_missing_field_is_named_and_scrolled_to_and_the_form_is_dutch(editor):
     assert visible_english(page) == []
 
 
+def test_the_media_library_offers_only_the_allowed_attachment_types(editor):
+    page, base, _ = editor
+    page.goto(base + "redactie/beheer/")
+    page.get_by_role("button", name="Inloggen").click()
+    page.get_by_role("button", name="Media").first.click()
+    picker = page.locator("input[type=file]").first
+    picker.wait_for(state="attached")
+    page.wait_for_function("() => [...document.querySelectorAll('input[type=file]')].every(i => i.accept)")
+    assert picker.get_attribute("accept") == ".csv,.docx,.jpeg,.jpg,.md,.ods,.odt,.pdf,.png,.txt,.xlsx"
+
+
 # --- kennisbank beheer --------------------------------------------------------------------------
 
 

@@ -227,8 +227,19 @@
   function firstDecapError() {
     return document.querySelector("[class*='ControlErrorsList'] li, ul[class*='ErrorsList'] li");
   }
+  /* ---- the media library's file picker offers only the allowed attachment types ---- */
+  var accept = "";
+  rules.then(function (r) { accept = (r.bijlagen || []).join(","); limitPickers(document); });
+  function limitPickers(root) {
+    if (!accept || !root.querySelectorAll) return;
+    Array.prototype.forEach.call(root.querySelectorAll("input[type=file]"), function (input) {
+      if (input.getAttribute("accept") !== accept) input.setAttribute("accept", accept);
+    });
+  }
+
   new MutationObserver(function (changes) {
     changes.forEach(function (change) {
+      Array.prototype.forEach.call(change.addedNodes, limitPickers);
       Array.prototype.forEach.call(change.addedNodes, translate);
       if (change.type === "characterData") translate(change.target);
       if (change.type === "attributes") translate(change.target);

@@ -278,6 +278,7 @@ def check_data(catalog: Catalog) -> dict:
         "rolwoorden": list(pd.ROLE_WORDS), "gratis_mail": list(pd.FREE_MAIL), "mailbox_regel": pd.MAILBOX_RULE,
         "formule_begin": list(formulas.FORMULA_START), "webadres_begin": list(URL_SCHEMES),
         "meldingen": _message_templates(), "gat": HOLE,
+        "bijlagen": sorted(ALLOWED),   # the media library's file picker offers only these types
         "datumvolgorde": [{"eerst": list(a), "later": list(b), "waarom": why} for a, b, why in DATE_ORDER],
         "patronen": {"bsn": _js_regex(BSN_CANDIDATE), "mobiel": _js_regex(pd._MOBILE),  # noqa: SLF001
                      "iban_kort": _js_regex(pd._IBAN_COMPACT), "iban_spaties": _js_regex(pd._IBAN_SPACED),  # noqa: SLF001
