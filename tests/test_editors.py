@@ -302,6 +302,7 @@ def test_serve_shows_data_errors_in_the_browser_instead_of_stopping(tmp_path):
         record.write_text(record.read_text(encoding="utf-8").replace("status: actief", "status: lopend"), encoding="utf-8")
         html = fetch_until(lambda html: "kb-bouwfout" in html)
         assert "voorbeeld-twente-vo.yaml:" in html and "is geen code uit de lijst status" in html
+        assert "<li><strong>Status</strong> (in de webeditor): <code>" in html, "the field as the form labels it"
         assert "kb-item" in html, "the last good data stays visible"
         record.write_text(record.read_text(encoding="utf-8").replace("status: lopend", "status: actief"), encoding="utf-8")
         fetch_until(lambda html: "kb-bouwfout" not in html)

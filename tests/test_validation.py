@@ -351,3 +351,14 @@ def test_a_load_run_collects_less_often_and_puts_the_thresholds_back(practices, 
         with fewer_collections():
             1 / 0
     assert gc.get_threshold() == before
+
+
+def test_a_problem_field_is_named_as_the_web_editor_labels_it():
+    from macros.load.catalog import load_catalog
+    from macros.model.schema import form_label
+    schema = load_catalog(ROOT / "practices").schemas["praktijk"]
+    assert form_label(schema, "status") == "Status"
+    assert form_label(schema, "partners[0].organisatie") == "Partners 1 › Organisatie"
+    assert form_label(schema, "financiering.verdeling") == "Financiering passende plek › " + schema["properties"]["financiering"]["properties"]["verdeling"]["title"]
+    assert form_label(schema, "lessen[2]") == "Geleerde lessen 3"
+    assert form_label(schema, "onbekend.veld") == "onbekend › veld"

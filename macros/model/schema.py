@@ -14,6 +14,8 @@ keywords carry what JSON Schema has no word for:
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -148,3 +150,19 @@ def _table_field(column: str, f: Field) -> dict:
     if constraints:
         out["constraints"] = constraints
     return out
+
+
+def form_label(schema: Mapping, field: str) -> str:
+    """A problem's field as the web editor labels it: 'partners[0].organisatie' -> 'Partners 1 › Organisatie'
+    (the same rule as docs/assets/redactie-controle.js); a key the schema does not know stays as written."""
+    parts, spec = [], schema
+    for key, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", field):
+        spec = spec if isinstance(spec, Mapping) else {}
+        if index:
+            spec = spec.get("items")
+            if parts:
+                parts[-1] += f" {int(index) + 1}"
+            continue
+        spec = (spec.get("properties") or {}).get(key)
+        parts.append(spec["title"] if isinstance(spec, Mapping) and spec.get("title") else key)
+    return " › ".join(parts)

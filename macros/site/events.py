@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files
 from macros.checks.problems import InvalidData, report
 from macros.load.catalog import empty_catalog, load_catalog
 from macros.model.catalog import Catalog
+from macros.model.schema import form_label
 from macros.render.blocks import Blocks
 from macros.render.pages import generated_pages
 from macros.render.reference import abbreviations
@@ -116,7 +117,7 @@ class SiteEvents:
         output = compact(output)
         if not build.problems:
             return output
-        banner = build.render.render("_problems_banner.html", problems=[str(p) for p in build.problems[:50]])
+        banner = build.render.render("_problems_banner.html", problems=banner_problems(build))
         return (output.replace("<body", "<body data-kb-fout", 1)
                 .replace('<div class="md-container"', banner + '<div class="md-container"', 1))
 
@@ -217,3 +218,10 @@ def _progress(build: BuildContext, command: str) -> None:
     total, done = build.pages_total, build.pages_done
     if command == "build" and total >= 200 and (done == total or done % max(1, total // 10) == 0):
         print(f"  pagina's: {done} van {total}", file=sys.stderr, flush=True)
+
+
+def banner_problems(build) -> list[dict]:
+    """The preview banner's problems, each with its field as the web editor's form labels it."""
+    schemas = build.catalog.schemas
+    return [{"tekst": str(p), "veld": form_label(schemas["sjabloon" if "/sjablonen/" in p.file else "praktijk"], p.field)
+             if p.field else ""} for p in build.problems[:50]]
