@@ -154,6 +154,9 @@ def test_unreferenced_attachment_and_hidden_files_are_warnings_not_errors(practi
 
 def test_only_referenced_attachments_are_copied(practices, tmp_path):
     (practices / "bijlagen" / "los-concept.pdf").write_bytes(b"%PDF-1.4 concept")
+    (practices / "bijlagen" / "convenant.pdf").write_bytes(b"%PDF-1.4 getekend")
+    write(practices, replace("bestand: voorbeeld-convenant-doorbraakaanpak.md", "bestand: convenant.pdf"))
+    (practices / "bijlagen" / "voorbeeld-convenant-doorbraakaanpak.md").unlink()
     (practices / "bijlagen" / ".verborgen.md").write_text("geheim", encoding="utf-8")
     (practices / "bijlagen" / "sub").mkdir()
     (practices / "bijlagen" / "sub" / "ook.md").write_text("x", encoding="utf-8")
@@ -161,13 +164,17 @@ def test_only_referenced_attachments_are_copied(practices, tmp_path):
     named = {d["bestand"] for p in catalog.practices for d in p.get("documenten", default=()) if "bestand" in d}
     assert {p.name for p in referenced_attachments(catalog)} == named
     copied = copy_attachments(catalog, tmp_path / "site" / "bijlagen")
-    assert sorted(p.name for p in (tmp_path / "site" / "bijlagen").iterdir()) == sorted(named) == sorted(p.name for p in copied)
+    # Only referenced files are published, and a Markdown one only as a page (issue 23).
+    assert sorted(p.name for p in (tmp_path / "site" / "bijlagen").iterdir()) == ["convenant.pdf"] == \
+        sorted(p.name for p in copied) == sorted(n for n in named if not n.endswith(".md"))
     assert len(catalog.warnings) == 3
 
 
 def test_a_link_made_after_loading_is_not_followed_when_copying(practices, tmp_path):
+    (practices / "bijlagen" / "convenant.pdf").write_bytes(b"%PDF-1.4 getekend")
+    write(practices, replace("bestand: voorbeeld-convenant-doorbraakaanpak.md", "bestand: convenant.pdf"))
     catalog = load_catalog(practices)
-    victim = referenced_attachments(catalog)[0]
+    victim = practices / "bijlagen" / "convenant.pdf"  # a type that is copied (a Markdown one is a page only)
     victim.unlink()
     victim.symlink_to("/etc/passwd")
     with pytest.raises(OSError) as caught:
@@ -191,11 +198,16 @@ def test_build_publishes_only_referenced_attachments(tmp_path):
     project = project_copy(tmp_path)
     (project / "practices" / "bijlagen" / "los-concept.pdf").write_bytes(b"%PDF-1.4 concept")
     (project / "practices" / "bijlagen" / ".env").write_text("GEHEIM=1", encoding="utf-8")
+    (project / "practices" / "bijlagen" / "convenant.pdf").write_bytes(b"%PDF-1.4 getekend")
+    record = project / "practices" / F
+    record.write_text(replace("    bestand: voorbeeld-convenant-doorbraakaanpak.md", "    bestand: convenant.pdf"),
+                      encoding="utf-8")
     result = run_cli("build", "--config", str(project / "mkdocs.yml"), "--site", str(project / "site"), cwd=project)
     assert result.returncode == 0, result.stderr
     published = sorted(p.name for p in (project / "site" / "bijlagen").iterdir() if p.is_file())
-    referenced = sorted(p.name for p in (ROOT / "practices" / "bijlagen").iterdir())
-    assert published == referenced and "los-concept.pdf" not in published and ".env" not in published
+    assert published == ["convenant.pdf"], "only referenced files; a Markdown one is a page, never the raw file"
+    referenced = sorted(p.name for p in (ROOT / "practices" / "bijlagen").iterdir()
+                        if p.name != "voorbeeld-convenant-doorbraakaanpak.md")
     pages = sorted(p.name for p in (project / "site" / "bijlagen").iterdir() if p.is_dir())
     assert pages == [Path(name).stem for name in referenced if name.endswith(".md")], "a page per Markdown attachment"
 
@@ -245,8 +257,10 @@ def soffice_cells(csv_files: list[Path], out: Path) -> dict[str, list[tuple[str 
 def test_export_opened_in_libreoffice_has_no_formula_cell_and_passes_stock_frictionless(practices, tmp_path):
     # Allowed text with the risky signs inside it, and a bare carriage return: all must arrive as plain text.
     text = replace("  - Spreek de verdeling", "  - Kosten = 5 procent; mail @loket of bel +31 76 000 0000. Spreek de verdeling")
-    text = replace("titel: Doorbraaktafel en regiofonds in West-Brabant (PO)",
-                   'titel: "Doorbraaktafel\\ren regiofonds in West-Brabant (PO)"', text)
+    # A line end belongs in a long text only (issue 23): the bare carriage return goes in `context`.
+    text = replace("context: >-\n  In de regio zaten leerlingen maandenlang thuis omdat onderwijs en jeugdhulp\n"
+                   "  elkaar naar de ander verwezen voor de kosten van een combinatieplek.\n",
+                   'context: "Leerlingen zaten thuis.\\rOnderwijs en jeugdhulp verwezen naar elkaar."\n', text)
     write(practices, text.replace("\n", "\r\n"))
     catalog = load_catalog(practices)
     exported = export_package(catalog, tmp_path / "data")
@@ -255,7 +269,7 @@ def test_export_opened_in_libreoffice_has_no_formula_cell_and_passes_stock_frict
     with (exported.parent / "tabellen" / "praktijken.csv").open(encoding="utf-8", newline="") as fh:
         rows = {r["id"]: r for r in csv.DictReader(fh)}
     assert len(rows) == len(catalog.practices)
-    assert rows[BASE]["titel"] == "Doorbraaktafel\nen regiofonds in West-Brabant (PO)"
+    assert rows[BASE]["context"] == "Leerlingen zaten thuis.\nOnderwijs en jeugdhulp verwezen naar elkaar."
     planted = tmp_path / "geplant.csv"
     planted.write_text('a,b\n=1+1,"=HYPERLINK(""https://x.example/"";""klik"")"\n', encoding="utf-8")
     csv_files = sorted(p for folder in ("tabellen", "codelijsten", "referentie") for p in (exported.parent / folder).glob("*.csv"))
@@ -394,8 +408,7 @@ def test_deep_nesting_in_datapackage_yaml_is_a_message(practices, capsys):
 def test_a_carriage_return_does_not_move_errors_to_another_file(practices, capsys):
     other = practices / "praktijken" / "voorbeeld-achterhoek-po-vo.yaml"
     text = other.read_text(encoding="utf-8")
-    titel = re.search(r"^titel: (.*)$", text, re.M)
-    other.write_text(text.replace(titel[0], f'titel: "Een\\rtwee {titel[1]}"'), encoding="utf-8")
+    other.write_text(replace("lessen:\n  - >-\n", 'lessen:\n  - "Een\\rtwee lessen"\n  - >-\n', text), encoding="utf-8")
     late = practices / "praktijken" / "voorbeeld-zuid-limburg-vo.yaml"
     late_text = replace("status: actief", "status: lopend", late.read_text(encoding="utf-8"))
     late.write_text(late_text.replace("\n", "\r\n").replace("status: lopend\r\n", "status: lopend\r"), encoding="utf-8")

@@ -328,7 +328,7 @@ def test_a_practice_is_published_at_its_first_commit_even_when_reviewed_before(f
 
 # --- 7: attachments as pages ----------------------------------------------------------------------
 
-def test_markdown_attachment_becomes_a_sanitised_page_with_the_original(fixture_catalog):
+def test_markdown_attachment_becomes_a_sanitised_page(fixture_catalog):
     texts = dict(markdown_attachments(fixture_catalog))
     assert texts == {"fixture-alfa-convenant.md": "# Convenant Alfa (fictief)\n\nDit is een fictief document voor de "
                                                   "tests van de kennisbank.\n"}
@@ -345,10 +345,8 @@ def test_markdown_attachment_becomes_a_sanitised_page_with_the_original(fixture_
     assert [(h.tag, text(h)) for h in doc.xpath("//div[@class='kb-bijlage']/*[self::h2 or self::h3]")] == \
         [("h3", "Artikel 1"), ("h2", "Bijlage A")]
     assert not doc.xpath("//script") and "alert" not in "".join(doc.xpath("//a/@href"))
-    assert doc.xpath("//div[@class='kb-bijlage-over']//a/@href") == ["../../praktijken/fixture-alfa/",
-                                                                      "../fixture-alfa-convenant.md"]
-    download = doc.xpath("//a[@download]")[0]
-    assert text(download).startswith("Download het origineel (Markdown, ")
+    assert doc.xpath("//div[@class='kb-bijlage-over']//a/@href") == ["../../praktijken/fixture-alfa/"]
+    assert not doc.xpath("//a[@download]"), "the raw Markdown is not published, so not offered (issue 23)"
     practice = doc_of(practice_page(ctx, ctx.catalog.practice(ALFA)))
     assert practice.xpath("//ul[@class='kb-documenten']/li/a/@href") == ["../../bijlagen/fixture-alfa-convenant/"]
     without = doc_of(practice_page(render_context(fixture_catalog), ctx.catalog.practice(ALFA)))
@@ -728,22 +726,16 @@ def test_map_legend_is_small_and_the_filter_keeps_the_table_in_step(browser, bas
         assert page.locator(".kaart-gedekt-groep a.kaart-uit").count() == 0
 
 
-def test_an_attachment_opens_as_a_page_with_the_original_to_download(browser, base_url, catalog, tmp_path):
-    # reduced motion: axe measures the button's colours, not a frame of its hover transition
-    with opened(browser, base_url, "praktijken/voorbeeld-twente-vo/", accept_downloads=True,
-                reduced_motion="reduce") as page:
+def test_an_attachment_opens_as_a_page_and_its_raw_markdown_is_not_published(browser, base_url, catalog, tmp_path):
+    with opened(browser, base_url, "praktijken/voorbeeld-twente-vo/", reduced_motion="reduce") as page:
         page.click("ul.kb-documenten a:text('Convenant')")
         page.wait_for_load_state()
         assert page.url == base_url + "bijlagen/voorbeeld-twente-vo-convenant/"
         assert page.locator("h1").inner_text() == "Convenant doorbraakaanpak Twente (fictief voorbeeld)"
         assert page.locator(".md-header").is_visible(), "a page of the site, not raw text"
         assert "# " not in page.locator(".kb-bijlage").inner_text()
-        with page.expect_download() as info:
-            page.click("a[download]")
-        info.value.save_as(tmp_path / "origineel.md")
-        original = (ROOT / "practices" / "bijlagen" / "voorbeeld-twente-vo-convenant.md").read_bytes()
-        assert (tmp_path / "origineel.md").read_bytes() == original
-        assert page.locator("a[download]").evaluate("a => getComputedStyle(a).transitionDuration") == "0s"
+        assert page.locator("a[download]").count() == 0, "no raw Markdown to offer (issue 23)"
+        assert page.request.get(base_url + "bijlagen/voorbeeld-twente-vo-convenant.md").status == 404
         assert_accessible(page, "bijlage")
 
 

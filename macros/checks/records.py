@@ -20,17 +20,25 @@ import jsonschema
 from macros.model.codes import did_you_mean
 from macros.load.yaml_source import Source
 from macros.checks.fiction import fiction_problems
+from macros.checks import attachments as attachment_types
 from macros.checks.formulas import formula_problem
+from macros.checks.mailto import MESSAGE as MAILTO_MESSAGE, is_mailto, plain_mailto
 from macros.checks.personal_data import FREE_MAIL, ROLE_WORDS, mailbox_problems, personal_data_problems  # noqa: F401
 from macros.checks.problems import Problem, field_path
 
 TYPE_WORDS = {"string": "tekst", "integer": "een geheel getal", "number": "een getal", "boolean": "true of false",
               "array": "een lijst (regels die beginnen met '- ')", "object": "een blok met velden", "null": "leeg"}
 URL_SCHEMES = ("https://", "http://", "mailto:")
+LONG_TEXT = 300  # a text whose maxLength is above this may hold line ends and tabs (the forms give it a text box)
 # For the submission form's script (macros/render/form.py), which has no Unicode folding: nine digits
 # with at most one separator (space, dot, dash, slash or a Unicode space) between any two. The full
 # check, with every grouping and full-width digits, is `personal_data.bsn_like`.
 BSN_CANDIDATE = re.compile(r"(?<![\d.])(\d(?:[ .\-/\u00a0\u2007\u2009\u202f]?\d){8})(?![\d])")
+
+
+# The fast validator's e-mail form; linear, as the dots of the domain cannot be part of its parts.
+# What it refuses goes to the full validator, which decides.
+EMAIL_FAST = r"^[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+$"
 
 
 @dataclass(frozen=True)
@@ -46,18 +54,50 @@ class Validators:
 def compile_validators(schema: dict) -> Validators:
     return Validators(
         schema,
-        fastjsonschema.compile(schema, formats={"email": r"^[^@\s]+@[^@\s]+\.[^@\s]+$", "uri": r"^\S+$"}),
+        fastjsonschema.compile(schema, formats={"email": EMAIL_FAST, "uri": r"^\S+$"}),
         jsonschema.Draft7Validator(schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER))
 
 
 def check_shape(source: Source, validators: Validators) -> list[Problem]:
-    """All JSON Schema violations of one record, in Dutch."""
+    """All JSON Schema violations of one record, in Dutch. Lengths first: a text longer than its
+    `maxLength` gets that message only, and no pattern ever reads it (see `overlong`)."""
+    long = overlong(source.data, validators.schema)
+    data = _shortened(source.data, long) if long else source.data
     try:
-        validators.fast(source.data)
-        return []
+        validators.fast(data)
+        return [_too_long(source, path, value, spec) for path, value, spec in long]
     except Exception:  # noqa: BLE001 - any doubt (also odd values fastjsonschema trips on): the full validator decides
         pass
-    return [_dutch(source, err) for err in validators.full.iter_errors(source.data)]
+    return ([_too_long(source, path, value, spec) for path, value, spec in long]
+            + [_dutch(source, err) for err in validators.full.iter_errors(data) if tuple(err.absolute_path) not in
+               {path for path, _, _ in long}])
+
+
+def overlong(data, schema: dict) -> list[tuple]:
+    """(path, text, leaf schema) of every text longer than its schema's `maxLength`."""
+    return [(path, value, spec) for path, value, spec in iter_values(data, schema)
+            if isinstance(value, str) and len(value) > spec.get("maxLength", len(value))]
+
+
+def _shortened(data, long: list[tuple]):
+    """A copy of `data` with each overlong text cut to its `maxLength`, for the other checks."""
+    for path, value, spec in long:
+        data = _replaced(data, path, value[:spec["maxLength"]])
+    return data
+
+
+def _replaced(data, path: tuple, value):
+    if not path:
+        return value
+    head, rest = path[0], path[1:]
+    if isinstance(data, dict):
+        return {**data, head: _replaced(data[head], rest, value)}
+    return [_replaced(item, rest, value) if i == head else item for i, item in enumerate(data)]
+
+
+def _too_long(source: Source, path: tuple, value: str, spec: dict) -> Problem:
+    return Problem(source.path, source.line(path), field_path(path) or "(record)",
+                   _message("maxLength", spec, value, None))
 
 
 def _dutch(source: Source, err) -> Problem:
@@ -152,10 +192,15 @@ def check_rules(source: Source, schema: dict, today: date, attachments: Path) ->
 
 
 def _check_value(source: Source, path: tuple, value, spec: dict, today: date) -> list[Problem]:
-    if not isinstance(value, str):
-        return []
+    if not isinstance(value, str) or len(value) > spec.get("maxLength", len(value)):
+        return []  # too long: the shape check says so, and nothing scans it
     fmt = spec.get("format")
     messages = personal_data_problems(value, addresses=fmt != "email")
+    if spec.get("maxLength", 0) <= LONG_TEXT and ("\n" in value or "\t" in value):
+        what = "een nieuwe regel" if "\n" in value else "een tab"
+        messages.append(f"dit korte veld bevat {what} (misschien geschreven als \\n of \\t tussen aanhalingstekens). "
+                        "Alleen lange teksten mogen over meer regels lopen; schrijf deze tekst op één regel, met "
+                        "spaties.")
     formula = formula_problem(value)
     if formula:
         messages.append(formula)
@@ -164,6 +209,8 @@ def _check_value(source: Source, path: tuple, value, spec: dict, today: date) ->
     if fmt == "uri" and not value.lower().startswith(URL_SCHEMES):
         messages.append(f"'{value}' is geen toegestaan webadres. Alleen adressen die beginnen met "
                         "https://, http:// of mailto: zijn toegestaan.")
+    elif fmt == "uri" and is_mailto(value) and not plain_mailto(value):
+        messages.append(f"'{value}' is geen toegestaan mailto-adres: {MAILTO_MESSAGE}")
     if fmt == "date":
         messages += _check_date(value, path, today)
     if not messages:  # the usual case: no line or field name to look up
@@ -217,11 +264,23 @@ def _check_documents(source: Source, data: dict, attachments: Path) -> list[Prob
             out.append(Problem(source.path, source.line(path), field_path(path),
                                "geef óf 'bestand' (een bestand in practices/bijlagen/) óf 'url', niet allebei of geen van beide."))
         name = doc.get("bestand")
-        if isinstance(name, str) and "/" not in name and not _attachment_present(attachments / name):
-            out.append(Problem(source.path, source.line(path + ("bestand",)), field_path(path + ("bestand",)),
-                               f"het bestand '{name}' bestaat niet in practices/bijlagen/. Zet het daar neer of "
-                               "verbeter de naam."))
+        if isinstance(name, str) and "/" not in name:
+            message = _attachment_problem(attachments / name)
+            if message:
+                out.append(Problem(source.path, source.line(path + ("bestand",)), field_path(path + ("bestand",)),
+                                   message))
     return out
+
+
+def _attachment_problem(path: Path) -> str | None:
+    """An allowed type (whether the file is there or not), present, and content that fits its name."""
+    if not attachment_types.allowed(path.name):
+        return attachment_types.type_message(path.name)
+    if not _attachment_present(path):
+        return f"het bestand '{path.name}' bestaat niet in practices/bijlagen/. Zet het daar neer of verbeter de naam."
+    if os.path.islink(path):
+        return None  # refused on its own, with its name, by the loader's link check
+    return attachment_types.content_problem(path)
 
 
 def _attachment_present(path: Path) -> bool:

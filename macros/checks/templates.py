@@ -36,6 +36,8 @@ from markdown_it import MarkdownIt
 from macros.load.template_parts import Split, TemplateForm, split_body, template_form
 from macros.load.templates import PLACEHOLDER, body_hash
 from macros.load.yaml_source import Source
+from macros.checks.attachments import picture_problem
+from macros.checks.mailto import MESSAGE as MAILTO_MESSAGE, SCHEME as MAILTO, plain_mailto
 from macros.checks.problems import Problem, field_path
 
 IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif"}
@@ -70,7 +72,7 @@ def url_kind(url: str) -> str:
     if scheme:
         if scheme.group(1) in ("http", "https"):
             return "web" if _WEB.match(normal) else "refused"
-        return "mail" if scheme.group(1) == "mailto" and len(normal) > 7 else "refused"
+        return "mail" if scheme.group(1) == "mailto" and plain_mailto(url) else "refused"
     if normal.startswith(("//", "\\")) or "\\" in normal or ":" in normal.split("/", 1)[0]:
         return "refused"
     return "anchor" if normal.startswith("#") else "internal"
@@ -187,6 +189,8 @@ def _shown_url(url: str) -> str:
 
 
 def _link_message(url: str) -> str:
+    if normal_url(url).startswith(MAILTO):
+        return f"link '{_shown_url(url)}' is niet toegestaan: {MAILTO_MESSAGE}"
     return (f"link '{_shown_url(url)}' is niet toegestaan: gebruik een webadres dat begint met https:// of "
             "http://, een mailto:-adres of een link binnen de site (zoals ../praktijken/).")
 
@@ -203,8 +207,12 @@ def _image_problem(src: str, attachments: Path) -> str | None:
                 f"bestand uit {folder}. {example}")
     if (attachments / name).is_symlink() or attachments.is_symlink():
         return f"afbeelding '{name}' is een symbolische link; zet een gewoon bestand in {folder}."
-    if attachment_file(attachments, name) is None:
+    found = attachment_file(attachments, name)
+    if found is None:
         return f"afbeelding '{name}' bestaat niet in {folder}. Zet het bestand daar neer of verbeter de naam."
+    reason = picture_problem(found)
+    if reason:
+        return f"afbeelding '{name}' klopt niet met haar naam: {reason}. Sla de afbeelding opnieuw op als PNG of JPEG."
     return None
 
 

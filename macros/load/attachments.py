@@ -1,8 +1,8 @@
 """The text of the Markdown attachments that records name, so the site can show them as pages.
 
 Read once per build, like the records: only attachments in practices/bijlagen/ that a record names
-under `documenten`, never through a link, as UTF-8 with LF line ends. An attachment that cannot be
-read as text is left out; its record then links to the file itself.
+under `documenten`, never through a link, as UTF-8 with LF line ends. Validation refuses one that cannot
+be read as text (macros.checks.attachments), so every one becomes a page; the file itself is not published.
 """
 
 from __future__ import annotations
@@ -10,10 +10,9 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Mapping
 
+from macros.checks.attachments import MARKDOWN
 from macros.load.files import referenced_attachments
 from macros.load.yaml_source import read_text, shown
-
-MARKDOWN = ".md"
 
 
 def markdown_attachments(catalog) -> Mapping[str, str]:

@@ -11,8 +11,9 @@ What a result is keyed on:
 - the *context*: a hash of everything outside the file that the checks read: the JSON
   Schemas and every other file under `practices/schema/`, `datapackage.yaml`, every codelist
   and reference table it names, `sjablonen/versies.lock`, the names in `bijlagen/` (a record
-  may name an attachment), today's date (no review date in the future), the folder the command
-  runs in (messages show paths relative to it), the source of the modules that load and check
+  may name an attachment) with what the type and content checks say of each, today's date (no
+  review date in the future), the folder the command runs in (messages show paths relative to
+  it), the source of the modules that load and check
   (`macros/load`, `macros/checks`, `macros/model`) and the versions of the libraries they use.
   A change to any of them is a new context: nothing of the old one is used;
 - per file: the context, the kind of record, the path as messages show it, and the file's bytes.
@@ -39,6 +40,7 @@ from datetime import date
 from importlib import metadata
 from pathlib import Path
 
+from macros.checks.attachments import verdict
 from macros.checks.problems import Problem
 from macros.load.templates import LOCK_FILE
 from macros.load.yaml_source import read_bytes
@@ -46,7 +48,7 @@ from macros.load.yaml_source import read_bytes
 FORMAT = 1                         # bump when the layout of an entry changes
 CACHE_FOLDER = ".cache/validatie"  # beside practices/, in the project
 CODE_PACKAGES = ("load", "checks", "model")   # the parts of `macros` that read and check the package
-LIBRARIES = ("frictionless", "jsonschema", "fastjsonschema", "PyYAML", "markdown-it-py")
+LIBRARIES = ("frictionless", "jsonschema", "fastjsonschema", "PyYAML", "markdown-it-py", "pillow")
 KEEP_CONTEXTS = 3                  # contexts kept side by side (switching between two branches stays warm)
 READ_LIMIT = 1024 * 1024 * 1024    # a cache file is never this big; a bigger one is not ours
 RECORDS_FILE = "records.json"
@@ -80,12 +82,20 @@ def files_under(folder: Path) -> list[Path]:
 
 
 def _attachment_names(folder: Path) -> list[str]:
-    """The entries of bijlagen/ a record may name, each with whether it counts as present."""
+    """The entries of bijlagen/ a record may name, each with whether it counts as present and, for a
+    regular file, what the type and content checks say of it (`macros.checks.attachments.verdict`)."""
     try:
         with os.scandir(folder) as entries:
-            return sorted(f"{e.name}:{int(e.is_file(follow_symlinks=False) or e.is_symlink())}" for e in entries)
+            return sorted(f"{e.name}:{int(e.is_file(follow_symlinks=False) or e.is_symlink())}:{_verdict(e)}"
+                          for e in entries)
     except OSError as err:
         return [f"geen map:{err.errno}"]
+
+
+def _verdict(entry: os.DirEntry) -> str:
+    if entry.name.startswith(".") or not entry.is_file(follow_symlinks=False):
+        return "-"
+    return verdict(Path(entry.path))
 
 
 def code_parts(packages: tuple = CODE_PACKAGES, libraries: tuple = LIBRARIES) -> list[bytes]:

@@ -274,7 +274,9 @@ class _Loader:
             how = spec.get("x-normaliseer")
             if how and isinstance(data.get(key), list):
                 fix = normal_swv if how == "swv" else self.index.code_for
-                data[key] = [(fix(v) or v) if isinstance(v, str) else v for v in data[key]]
+                limit = spec.get("items", {}).get("maxLength")  # longer: the shape check reports it, nothing reads it
+                data[key] = [(fix(v) or v) if isinstance(v, str) and (limit is None or len(v) <= limit) else v
+                             for v in data[key]]
         return data
 
 

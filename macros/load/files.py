@@ -3,8 +3,9 @@
 Nothing is followed: a symbolic link anywhere in practices/ is refused, because it can
 point outside the package (`ln -s /etc/passwd practices/bijlagen/x` would publish that
 file). Records are found without entering links or hidden folders; only attachments that a
-record names are published, copied as the regular files they are. Hidden files are never
-read or published; `validate` warns about them and about attachments no record names.
+record names are published, copied as the regular files they are (a Markdown one only as a page).
+Hidden files are never read or published; `validate` warns about them and about attachments no
+record names.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import stat
 from pathlib import Path
 from typing import Mapping
 
+from macros.checks.attachments import MARKDOWN, allowed
 from macros.checks.problems import Problem
 from macros.load.yaml_source import LINK_MESSAGE, shown
 
@@ -134,9 +136,13 @@ def attachment_warnings(root: Path, referenced: set[str]) -> list[Problem]:
 
 
 def copy_attachments(catalog, target: Path) -> list[Path]:
-    """Copy the referenced attachments into `target`; a link is never followed, even one made after loading."""
+    """Copy the referenced attachments into `target`; a link is never followed, even one made after loading.
+    Only the allowed types (validation checked their content), and never a Markdown file: the site shows
+    that as a page (macros.render.attachments)."""
     copied = []
     for source in referenced_attachments(catalog):
+        if source.suffix.lower() == MARKDOWN or not allowed(source.name):
+            continue
         target.mkdir(parents=True, exist_ok=True)
         fd = os.open(source, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
         with os.fdopen(fd, "rb") as src, (target / source.name).open("wb") as dst:

@@ -21,8 +21,14 @@ MAX_BYTES = 256 * 1024  # a record is a few KB; anything this big is a mistake o
 MAX_DEPTH = 32          # a record nests four levels deep; libyaml itself stops at 1000
 LINK_MESSAGE = ("dit is een symbolische koppeling (symlink). De kennisbank volgt geen koppelingen: die kunnen naar "
                 "bestanden buiten practices/ wijzen. Zet het bestand of de map zelf hier neer in plaats van een koppeling.")
+# Every Unicode non-character: U+FDD0..U+FDEF and the last two code points of each of the 17 planes.
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(f"{chr(p * 0x10000 + 0xfffe)}{chr(p * 0x10000 + 0xffff)}" for p in range(17))
 # Characters YAML does not allow in a document (C0 controls but tab, LF and CR; DEL; C1 but NEL; non-characters).
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+_CONTROL = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f{_NONCHARACTERS}]")
+# What no value may hold once decoded, however it was written (raw, or as a YAML escape such as "\x01",
+# "\0", "\e", "\N" or "\uFFFE"): C0 controls but tab and line end, DEL, C1, non-characters, lone surrogates.
+# Tab and line end are for long texts only (macros.checks.records).
+_DECODED = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_NONCHARACTERS}\ud800-\udfff]")
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """PyYAML's safe loader (libyaml's parser where installed) with the tag resolution it calls for
@@ -166,7 +172,49 @@ def load_yaml(path: Path, shown: str) -> tuple[Source | None, list[Problem]]:
         data = _build(node, (), lines, set())
     except _Refused as err:
         return None, [Problem(shown, err.line, field_path(err.path), err.message)]
-    return Source(shown, data, lines), []
+    source = Source(shown, data, lines)
+    problems = decoded_problems(source)
+    return (None, problems) if problems else (source, [])
+
+
+def decoded_problems(source: Source) -> list[Problem]:
+    """A problem for every field name or text that holds a character no text may hold, once decoded."""
+    out: list[Problem] = []
+    _find_decoded(source, source.data, (), out)
+    return out
+
+
+def _find_decoded(source: Source, data, path: tuple, out: list) -> None:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(key, str) and _DECODED.search(key):
+                out.append(_decoded_problem(source, path + (key,), key, f"de veldnaam '{_visible(key)}'"))
+            _find_decoded(source, value, path + (key,), out)
+    elif isinstance(data, list):
+        for i, item in enumerate(data):
+            _find_decoded(source, item, path + (i,), out)
+    elif isinstance(data, str) and _DECODED.search(data):
+        out.append(_decoded_problem(source, path, data, "de tekst"))
+
+
+def _visible(text: str) -> str:
+    """The text with every character that does not print written as its code, for a message."""
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
+
+
+def _decoded_problem(source: Source, path: tuple, text: str, what: str) -> Problem:
+    char = _DECODED.search(text)[0]
+    code = ord(char)
+    if 0xd800 <= code <= 0xdfff:
+        kind = f"een losse helft van een Unicode-teken (U+{code:04X})"
+    elif code >= 0xfdd0:
+        kind = f"een Unicode-'niet-teken' (U+{code:04X})"
+    else:
+        kind = f"een onzichtbaar stuurteken (U+{code:04X})"
+    return Problem(source.path, source.line(path), _visible(field_path(path)),
+                   f"{what} bevat {kind}, in het bestand of als code tussen aanhalingstekens (zoals \\x01, \\0, "
+                   f"\\e of \\u{code:04X}). Zo'n teken hoort niet in een tekst en laat de bouw van de site "
+                   "mislukken. Haal het weg; schrijf een nieuwe regel als echte regel, niet als code.")
 
 
 # PyYAML's problem texts, in Dutch; anything else gets the general advice only.

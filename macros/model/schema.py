@@ -143,7 +143,7 @@ def _table_field(column: str, f: Field) -> dict:
     if pattern and out["type"] == "string":
         constraints["pattern"] = pattern
     for key in ("minimum", "maximum", "minLength", "maxLength"):
-        if key in spec and not (key.endswith("Length") and spec.get("x-normaliseer")):
+        if key in spec and not (key.endswith("Length") and (spec.get("x-normaliseer") or out["type"] != "string")):
             constraints[key] = spec[key]
     if constraints:
         out["constraints"] = constraints

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from macros.checks.attachments import ALLOWED, ALLOWED_TEXT
 from macros.checks.records import URL_SCHEMES
 from macros.model.catalog import Catalog, thaw
 from macros.model.codes import fold
@@ -29,6 +30,7 @@ BUNDLE_DIR = Path("node_modules") / "decap-cms" / "dist"
 INSTALL_ROOT = Path(__file__).resolve().parents[2]   # where `npm ci` installed the bundle (beside macros/)
 BUNDLE = "decap-cms.js"
 MEDIA_FOLDER = "practices/bijlagen"
+ATTACHMENT_FIELD = "bestand"   # a document's file in MEDIA_FOLDER: only the allowed attachment types
 REVIEW_BLOCK = "redactie"
 REVIEW_HINT = ("Alleen de redactie vult dit in, bij de beoordeling. Zonder deze gegevens komt de praktijk niet "
                "door de controle en wordt ze niet gepubliceerd.")
@@ -86,6 +88,14 @@ def _string_pattern(spec: dict) -> list | None:
     return _length_pattern(spec)
 
 
+def attachment_pattern() -> list:
+    """The `bestand` field of a document: a file name that ends in one of the allowed attachment types
+    (`macros.checks.attachments.ALLOWED`), in any case; JavaScript's RegExp has no flag for that here."""
+    either = "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in "|".join(s[1:] for s in ALLOWED))
+    return [f"^[A-Za-z0-9][A-Za-z0-9._-]*\\.({either})$",
+            f"Een bestandsnaam zonder spaties die eindigt op een toegestane soort: {ALLOWED_TEXT}."]
+
+
 def _scalar(catalog: Catalog, name: str, spec: dict, required: bool) -> dict:
     field = _base(name, spec, required)
     codes = spec.get("x-codelijst") or spec.get("x-referentie")
@@ -106,7 +116,7 @@ def _scalar(catalog: Catalog, name: str, spec: dict, required: bool) -> dict:
     else:
         long = spec.get("maxLength", LONG_TEXT + 1) > LONG_TEXT and not spec.get("pattern")
         field["widget"] = "text" if long and spec.get("format") not in ("email", "uri") else "string"
-        pattern = _string_pattern(spec)
+        pattern = attachment_pattern() if name == ATTACHMENT_FIELD else _string_pattern(spec)
         if pattern:
             field["pattern"] = pattern
     return field

@@ -2,7 +2,7 @@
 
 A reader who opens a document of a practice gets a page of the site, never raw Markdown: the text
 rendered and sanitised like a template body (`macros.render.template_body.body_html`), with the
-practices it belongs to and the original file to download.
+practices it belongs to. The .md file itself is not published (`macros.load.files.copy_attachments`).
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from macros.render.fiction import is_fictional
 from macros.render.markdown_page import UNSEARCHED, front
 from macros.render.tables import by_title
 from macros.render.template_body import body_html
-from macros.render.template_pages import size_text
 
 FOLDER = "bijlagen"
 _LEADING_H1 = re.compile(r"^\s*<h1>(.*?)</h1>\s*", re.DOTALL)
@@ -62,8 +61,7 @@ def attachment_page(ctx: RenderContext, name: str, used_by: list) -> str:
     url = attachment_page_url(name)
     own_title, body = document_html(ctx.attachments[name])
     title = own_title or used_by[0][0]
-    page = {"titel": title, "body": body, "download": rel(url, f"{FOLDER}/{name}"), "naam": name,
-            "grootte": size_text(len(ctx.attachments[name].encode("utf-8"))),
+    page = {"titel": title, "body": body,
             "practices": [{"href": rel(url, f"praktijken/{r.id}/"), "titel": r.get("titel"), "fictief": is_fictional(r)}
                           for _, r in used_by],
             # Only a document all of whose practices are invented is called invented itself.

@@ -15,6 +15,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from macros.checks.mailto import SCHEME, plain_mailto
 from macros.render.blocks import mark_headings
 from macros.render.markdown_page import heading_text
 
@@ -57,6 +58,8 @@ def safe_href(url) -> str:
     """A link target that is http(s), mailto or a path on this site; anything else becomes '#'."""
     text = "" if url is None else str(url).strip()
     lowered = "".join(text.split()).lower()
+    if lowered.startswith(SCHEME):
+        return text if plain_mailto(text) else "#"  # an address only, no headers (macros.checks.mailto)
     if lowered.startswith(LINK_SCHEMES):
         return text
     if ":" in lowered.split("/")[0] or lowered.startswith("//"):

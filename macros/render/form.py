@@ -118,9 +118,10 @@ def _node(kind: str, path: tuple, row: str | None, title: str, help_text: str, *
 def _leaf(ctx: RenderContext, f: Field, required: bool, marked: bool, row: str | None) -> dict:
     """A labelled control for one scalar leaf field; `marked` shows "(verplicht)" on the label."""
     spec, pad = f.spec, _pad(f.path)
-    help_text = _text(spec.get("description", ""), _limits(spec), FORM_NOTES.get(pad, ""))
-    node = _node("leaf", f.path, row, f.title, help_text, required=required, marked=marked)
     options = _options(ctx, spec)
+    typed = options is None and spec.get("format") != "date"  # a choice or a date picker has no length to mind
+    help_text = _text(spec.get("description", ""), _limits(spec) if typed else "", FORM_NOTES.get(pad, ""))
+    node = _node("leaf", f.path, row, f.title, help_text, required=required, marked=marked)
     kind = spec.get("type")
     if options is not None:
         return {**node, "control": "select", "options": options, "selected": spec.get("default", DEFAULTS.get(pad))}
