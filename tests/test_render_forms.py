@@ -141,6 +141,7 @@ FORM_CONTROLS = {
     "gegevensdeling.grondslag": ("select", None, True, "Grondslag (verplicht)"),
     "gegevensdeling.convenant": ("select", None, True, "Convenant (verplicht)"),
     "gegevensdeling.privacyprotocol": ("select", None, True, "Privacyprotocol (verplicht)"),
+    "gegevensdeling.dpia": ("select", None, False, "DPIA"),
     "gegevensdeling.toelichting": ("textarea", None, False, "Toelichting"),
     "jeugdhulp.betrokken": ("select", None, True, "Jeugdhulp betrokken (verplicht)"),
     "jeugdhulp.een_plan": ("select", None, False, "Eén plan"),

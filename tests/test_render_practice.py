@@ -26,7 +26,8 @@ THEMES_ALFA = {
     "Financiering passende plek": [("Vooraf afgesproken", "✓ Ja"), ("Model", "Gezamenlijk fonds"),
                                    ("Wie betaalt wat", "Samenwerkingsverband 60 procent, gemeenten 40 procent.")],
     "Rol van de leerplichtambtenaar": [("Preventief", "✓ Ja"), ("Adviserend", "◐ Deels")],
-    "Gegevensdeling": [("Grondslag", "Wettelijke taak"), ("Convenant", "✓ Ja"), ("Privacyprotocol", "✗ Nee")],
+    "Gegevensdeling": [("Grondslag", "Wettelijke taak"), ("Convenant", "✓ Ja"), ("Privacyprotocol", "✗ Nee"),
+                       ("DPIA", "Ja")],
     "Samenwerking met jeugdhulp": [("Jeugdhulp betrokken", "✓ Ja"), ("Eén plan", "✓ Ja")],
     "Onderbouwing": [("Niveau van onderbouwing", "Beschreven"),
                      ("Toelichting van de redactie", "Fictief voorbeeld: de afspraken zijn beschreven; of ze werken, "

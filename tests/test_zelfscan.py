@@ -335,7 +335,8 @@ def test_the_download_is_a_partial_practice_record_that_validate_can_check(page,
         "financiering": {"vooraf_afgesproken": "nee", "model": "per-casus",
                          "verdeling": "Per leerling overleggen we \"wie betaalt\"."},
         "leerplicht": {"preventief": "ja", "adviserend": "ja"},
-        "gegevensdeling": {"grondslag": "toestemming", "convenant": "nee", "privacyprotocol": "onbekend"},
+        "gegevensdeling": {"grondslag": "toestemming", "convenant": "nee", "privacyprotocol": "onbekend",
+                           "dpia": "onbekend"},
         "jeugdhulp": {"betrokken": "deels", "een_plan": "nee"}}
     assert list(record) == ["regio", "onderwijssoort", "volwassenheid", "geoorloofd_verzuim", "ongeoorloofd_verzuim",
                             "doorbraakoverleg", "financiering", "leerplicht", "gegevensdeling", "jeugdhulp"], "schema order"
