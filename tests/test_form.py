@@ -23,7 +23,7 @@ from accessibility import axe_violations
 
 SCHEMA_FILE = ROOT / "practices" / "schema" / "praktijk.schema.json"
 # What the brief keeps off the form: the script writes the example flag; the editors fill in their review block.
-NOT_ON_FORM = {"voorbeeld", "redactie"}
+NOT_ON_FORM = {"voorbeeld", "redactie", "onderbouwing"}
 # The review block is never pre-filled: the record says, in a comment, that the editors fill it in.
 EDITORS_COMMENT = [
     "# Redactie: dit blok vult de redactie in, nadat zij het record heeft beoordeeld.",
@@ -366,10 +366,13 @@ def test_filled_form_makes_a_valid_record(page, base_url, tmp_path):
     assert result.returncode == 1, "an unreviewed submission must not pass as a finished record"
     reported = [line for line in result.stdout.splitlines() if ".yaml:" in line]
     assert f"{target.name}:2: redactie: verplicht veld ontbreekt. Voeg 'redactie:' toe." in result.stdout
-    assert reported and all(f"{target.name}:" in line and ": redactie" in line for line in reported), reported
+    assert f"{target.name}:2: onderbouwing: verplicht veld ontbreekt. Voeg 'onderbouwing:' toe" in result.stdout
+    assert reported and all(f"{target.name}:" in line and (": redactie" in line or ": onderbouwing" in line)
+                            for line in reported), reported
     # the editors review it and fill in their block: then it validates
     today = date.today()
-    target.write_text(text + f"redactie:\n  organisatie: Ingrado\n  beoordeeld_op: {today.isoformat()}\n"
+    target.write_text(text + "onderbouwing:\n  niveau: beschreven\n"
+                      + f"redactie:\n  organisatie: Ingrado\n  beoordeeld_op: {today.isoformat()}\n"
                       f"  volgende_beoordeling: {(today + timedelta(days=365)).isoformat()}\n", encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "macros.cli", "validate", str(copy)], cwd=ROOT,
                             capture_output=True, text=True)

@@ -414,6 +414,8 @@ gegevensdeling:
   privacyprotocol: nee
 jeugdhulp:
   betrokken: ja
+onderbouwing:
+  niveau: beschreven
 contact:
   organisatie: Samenwerkingsverband Proef PO 30-01
   email: info@swv-proef.nl
@@ -442,7 +444,8 @@ def fill_new_practice(page) -> None:
     for name, text, nth in (("dekking", "Ja", 0), ("mazl", "Deels", 0), ("dekking", "Ja", 1), ("aanwezig", "Ja", 0),
                             ("vooraf_afgesproken", "Ja", 0), ("model", "Verdeelsleutel", 0), ("preventief", "Ja", 0),
                             ("adviserend", "Ja", 0), ("grondslag", "Wettelijke taak", 0), ("convenant", "Ja", 0),
-                            ("privacyprotocol", "Nee", 0), ("betrokken", "Ja", 0), ("licentie", "CC BY 4.0", 0)):
+                            ("privacyprotocol", "Nee", 0), ("betrokken", "Ja", 0), ("niveau", "Beschreven", 0),
+                            ("licentie", "CC BY 4.0", 0)):
         choose(page, name, text, nth)
     field(page, "organisatie", 1).fill("Samenwerkingsverband Proef PO 30-01")
     field(page, "email").fill("info@swv-proef.nl")

@@ -208,9 +208,9 @@ EXPECTED_THEMES = [
     ("financiering-passende-plek", "Financiering passende plek", ["Vooraf afgesproken", "Model", "Wie betaalt wat"]),
     ("doorbraakoverleg", "Doorbraakoverleg en casusregie", ["Doorbraakoverleg", "Leden", "Termijn (werkdagen)",
                                                             "Doorzettingsmacht", "Casusregie"]),
-    ("gegevensdeling", "Gegevensdeling", ["Grondslag", "Convenant", "Privacyprotocol"]),
+    ("gegevensdeling", "Gegevensdeling", ["Grondslag", "Convenant", "Privacyprotocol", "DPIA"]),
     ("samenwerking-jeugdhulp", "Samenwerking met jeugdhulp", ["Jeugdhulp betrokken", "Eén plan"]),
-    ("ondersteuning-regios", "Ondersteuning voor regio's", ["Volwassenheid"]),
+    ("ondersteuning-regios", "Ondersteuning voor regio's", ["Volwassenheid", "Niveau van onderbouwing"]),
 ]
 LEEG = "niet ingevuld"
 EXPECTED_VALUES = {
@@ -219,20 +219,20 @@ EXPECTED_VALUES = {
            "financiering-passende-plek": ["✓ Ja", "Gezamenlijk fonds", "Samenwerkingsverband 60 procent, gemeenten 40 procent."],
            "doorbraakoverleg": ["✓ Ja", "Samenwerkingsverband, Gemeente, Leerplicht", "10", "Onafhankelijk voorzitter",
                                 "Samenwerkingsverband"],
-           "gegevensdeling": ["Wettelijke taak", "✓ Ja", "✗ Nee"], "samenwerking-jeugdhulp": ["✓ Ja", "✓ Ja"],
-           "ondersteuning-regios": ["Voorbeeldregio"]},
+           "gegevensdeling": ["Wettelijke taak", "✓ Ja", "✗ Nee", "Ja"], "samenwerking-jeugdhulp": ["✓ Ja", "✓ Ja"],
+           "ondersteuning-regios": ["Voorbeeldregio", "Beschreven"]},
     BRAVO: {"geoorloofd-verzuim": ["◐ Deels", "✓ Ja"], "ongeoorloofd-verzuim": ["✓ Ja", LEEG],
             "rol-leerplichtambtenaar": ["✗ Nee", "✓ Ja"],
             "financiering-passende-plek": ["✗ Nee", "Per casus", "Per leerling, na overleg."],
             "doorbraakoverleg": ["◐ Deels", "Samenwerkingsverband", "5", "Gemeente", "Leerplicht"],
-            "gegevensdeling": ["Toestemming", "✗ Nee", "✓ Ja"], "samenwerking-jeugdhulp": ["◐ Deels", LEEG],
-            "ondersteuning-regios": ["Op weg"]},
+            "gegevensdeling": ["Toestemming", "✗ Nee", "✓ Ja", LEEG], "samenwerking-jeugdhulp": ["◐ Deels", LEEG],
+            "ondersteuning-regios": ["Op weg", "Onderbouwd"]},
     CHARLIE: {"geoorloofd-verzuim": ["✗ Nee", "✗ Nee"], "ongeoorloofd-verzuim": ["◐ Deels", "? Onbekend"],
               "rol-leerplichtambtenaar": ["◐ Deels", "? Onbekend"],
               "financiering-passende-plek": ["? Onbekend", "Verdeelsleutel", LEEG],
               "doorbraakoverleg": ["✗ Nee", LEEG, LEEG, LEEG, LEEG],
-              "gegevensdeling": ["Onbekend", "◐ Deels", "? Onbekend"], "samenwerking-jeugdhulp": ["✗ Nee", "? Onbekend"],
-              "ondersteuning-regios": ["Voorbeeldregio"]},
+              "gegevensdeling": ["Onbekend", "◐ Deels", "? Onbekend", LEEG], "samenwerking-jeugdhulp": ["✗ Nee", "? Onbekend"],
+              "ondersteuning-regios": ["Voorbeeldregio", "Beschreven"]},
 }
 
 
@@ -249,7 +249,7 @@ def test_compare_data_has_the_themes_fields_and_every_cell_of_every_practice(ctx
     assert alfa["financiering-passende-plek"][0] == ('<span class="kb-dekking kb-dekking--ja">'
                                                      '<span aria-hidden="true">✓</span> Ja</span>')
     assert data["praktijken"][2]["waarden"]["doorbraakoverleg"][1] == '<span class="kb-leeg">niet ingevuld</span>'
-    assert alfa["ondersteuning-regios"] == ["Voorbeeldregio"]
+    assert alfa["ondersteuning-regios"] == ["Voorbeeldregio", "Beschreven"]
 
 
 def test_compare_data_cells_are_the_table_cells(ctx):
@@ -314,6 +314,8 @@ EXPECTED_FILTERS = [
     ("provincie", "utrecht", "Utrecht", 2),
     ("volwassenheid", "voorbeeldregio", "Voorbeeldregio", 2),
     ("volwassenheid", "op-weg", "Op weg", 1),
+    ("onderbouwing", "beschreven", "Beschreven", 2),
+    ("onderbouwing", "onderbouwd", "Onderbouwd", 1),
     ("status", "in-voorbereiding", "In voorbereiding", 1),
     ("status", "actief", "Actief", 2),
 ]
@@ -330,7 +332,7 @@ def test_listing_filter_links_carry_the_count_of_each_value(ctx):
     hrefs = doc.xpath("//nav[@class='kb-filters']//a[@data-facet != 'alle']/@href")
     assert hrefs == [f"filter/{f}-{v}/" for f, v, _, _ in EXPECTED_FILTERS]
     assert [text(legend) for legend in doc.xpath("//fieldset[@class='kb-facet']/legend")] == \
-        ["Thema", "Onderwijssoort", "Provincie", "Volwassenheid", "Status"]
+        ["Thema", "Onderwijssoort", "Provincie", "Volwassenheid", "Onderbouwing", "Status"]
     reset = one(doc, "//a[@data-facet='alle']")
     assert (reset.get("href"), reset.get("class"), text(reset)) == ("./", "kb-alle", "Alle praktijken tonen")
     assert not doc.xpath("//a[@aria-current]")
@@ -349,13 +351,16 @@ def test_listing_shows_every_practice_with_its_filter_values(ctx):
     items = doc.xpath("//div[@id='resultaten']/ul[@class='kb-lijst']/li[@class='kb-item']")
     assert [{k: v for k, v in li.attrib.items() if k.startswith("data-")} for li in items] == [
         {"data-thema": "doorbraakoverleg financiering-passende-plek", "data-onderwijssoort": "po",
-         "data-provincie": "noord-brabant utrecht", "data-volwassenheid": "voorbeeldregio", "data-status": "actief",
+         "data-provincie": "noord-brabant utrecht", "data-volwassenheid": "voorbeeldregio",
+         "data-onderbouwing": "beschreven", "data-status": "actief",
          "data-gewijzigd": "2025-11-01"},
         {"data-thema": "doorbraakoverleg geoorloofd-verzuim", "data-onderwijssoort": "vo",
-         "data-provincie": "utrecht", "data-volwassenheid": "op-weg", "data-status": "actief",
+         "data-provincie": "utrecht", "data-volwassenheid": "op-weg", "data-onderbouwing": "onderbouwd",
+         "data-status": "actief",
          "data-gewijzigd": "2025-10-01"},
         {"data-thema": "gegevensdeling", "data-onderwijssoort": "po",
-         "data-provincie": "groningen", "data-volwassenheid": "voorbeeldregio", "data-status": "in-voorbereiding",
+         "data-provincie": "groningen", "data-volwassenheid": "voorbeeldregio", "data-onderbouwing": "beschreven",
+         "data-status": "in-voorbereiding",
          "data-gewijzigd": "2025-01-15"},
     ]
     assert [(one(li, "a").get("href"), text(one(li, "a"))) for li in items] == \

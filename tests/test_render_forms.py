@@ -141,6 +141,7 @@ FORM_CONTROLS = {
     "gegevensdeling.grondslag": ("select", None, True, "Grondslag (verplicht)"),
     "gegevensdeling.convenant": ("select", None, True, "Convenant (verplicht)"),
     "gegevensdeling.privacyprotocol": ("select", None, True, "Privacyprotocol (verplicht)"),
+    "gegevensdeling.dpia": ("select", None, False, "DPIA"),
     "gegevensdeling.toelichting": ("textarea", None, False, "Toelichting"),
     "jeugdhulp.betrokken": ("select", None, True, "Jeugdhulp betrokken (verplicht)"),
     "jeugdhulp.een_plan": ("select", None, False, "Eén plan"),
@@ -233,10 +234,19 @@ def test_select_options_are_the_codelist_labels_in_order(form, catalog):
 
 
 def test_the_review_is_not_on_the_form_and_not_prefilled(form, ctx):
-    assert not [p for p in controls_by_pad(form) if p.split(".")[0] in ("redactie", "voorbeeld")]
+    assert not [p for p in controls_by_pad(form) if p.split(".")[0] in ("redactie", "voorbeeld", "onderbouwing")]
     data = json.loads(form.xpath("//script[@id='kb-schema']")[0].text)
     assert data["automatisch"] == {"voorbeeld": False}
-    assert data["door_redactie"] == {"redactie": [
+    assert data["door_redactie"]["onderbouwing"] == [
+        "# Onderbouwing: dit blok vult de redactie in, nadat zij het record heeft beoordeeld.",
+        "# Zolang het ontbreekt, keurt `kennisbank validate` het record af en komt het niet op de site.",
+        "# onderbouwing:",
+        "#   niveau:                   # Niveau van onderbouwing: Beschreven, onderbouwd, eerste aanwijzingen voor "
+        "effect of goede aanwijzingen voor effect.",
+        "#   document:                 # Evaluatiedocument: Titel en webadres van het document waarop het niveau "
+        "berust, zoals een evaluatierapport. Verplicht vanaf het niveau onderbouwd.",
+        "#   toelichting:              # Toelichting van de redactie: Waarom de redactie dit niveau toekende."]
+    assert {k: v for k, v in data["door_redactie"].items() if k != "onderbouwing"} == {"redactie": [
         "# Redactie: dit blok vult de redactie in, nadat zij het record heeft beoordeeld.",
         "# Zolang het ontbreekt, keurt `kennisbank validate` het record af en komt het niet op de site.",
         "# redactie:",

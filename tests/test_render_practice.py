@@ -26,8 +26,12 @@ THEMES_ALFA = {
     "Financiering passende plek": [("Vooraf afgesproken", "✓ Ja"), ("Model", "Gezamenlijk fonds"),
                                    ("Wie betaalt wat", "Samenwerkingsverband 60 procent, gemeenten 40 procent.")],
     "Rol van de leerplichtambtenaar": [("Preventief", "✓ Ja"), ("Adviserend", "◐ Deels")],
-    "Gegevensdeling": [("Grondslag", "Wettelijke taak"), ("Convenant", "✓ Ja"), ("Privacyprotocol", "✗ Nee")],
+    "Gegevensdeling": [("Grondslag", "Wettelijke taak"), ("Convenant", "✓ Ja"), ("Privacyprotocol", "✗ Nee"),
+                       ("DPIA", "Ja")],
     "Samenwerking met jeugdhulp": [("Jeugdhulp betrokken", "✓ Ja"), ("Eén plan", "✓ Ja")],
+    "Onderbouwing": [("Niveau van onderbouwing", "Beschreven"),
+                     ("Toelichting van de redactie", "Fictief voorbeeld: de afspraken zijn beschreven; of ze werken, "
+                                                     "is niet onderzocht.")],
 }
 
 
@@ -58,7 +62,7 @@ def test_sections_follow_the_schema_order(ctx):
     assert [text(h) for h in doc.xpath("//h1|//h2")] == [
         "Alfa doorbraaktafel met regiofonds", "Aanleiding", "Zo werkt het", "Geoorloofd verzuim",
         "Ongeoorloofd verzuim", "Doorbraakoverleg", "Financiering passende plek", "Rol van de leerplichtambtenaar",
-        "Gegevensdeling", "Samenwerking met jeugdhulp", "Documenten", "Geschiedenis", "Contact"]
+        "Gegevensdeling", "Samenwerking met jeugdhulp", "Onderbouwing", "Documenten", "Geschiedenis", "Contact"]
     _, charlie = page_of(ctx, CHARLIE)
     assert "Aanleiding" not in [text(h) for h in charlie.xpath("//h2")], "an empty text gets no section"
 
@@ -203,7 +207,7 @@ def test_results_lessons_and_pitfalls(bundled):
         "kunnen worden; het loket moest leren terugverwijzen."]
     headings = [text(h) for h in doc.xpath("//h2")]
     assert headings[headings.index("Samenwerking met jeugdhulp") + 1:] == [
-        "Resultaten", "Geleerde lessen", "Valkuilen", "Documenten", "Geschiedenis", "Contact"]
+        "Onderbouwing", "Resultaten", "Geleerde lessen", "Valkuilen", "Documenten", "Geschiedenis", "Contact"]
 
 
 def with_fields(ctx, practice_id: str, new_props: dict, values: dict):

@@ -64,7 +64,7 @@ TEMPLATES = {"geoorloofd-verzuim": ["afsprakenkader-verzuim"], "ongeoorloofd-ver
              "samenwerking-jeugdhulp": ["samenwerkingsovereenkomst-doorbraakaanpak"]}
 # What the downloaded file still lacks to be a practice (the file's comment says so too).
 STILL_REQUIRED = ["id", "titel", "samenvatting", "status", "voorbeeld", "swv", "gemeenten", "rmc_regio", "themas",
-                  "partners", "datums", "contact", "licentie", "redactie"]
+                  "partners", "datums", "contact", "licentie", "redactie", "onderbouwing"]
 
 
 @pytest.fixture(scope="module")
@@ -182,7 +182,7 @@ def test_a_record_with_only_the_zelfscan_fields_has_only_missing_field_problems(
     assert sorted(p.field for p in problems) == sorted(
         ["id", "titel", "samenvatting", "status", "voorbeeld", "swv", "gemeenten", "rmc_regio", "themas", "partners",
          "datums", "volwassenheid", "ongeoorloofd_verzuim", "financiering", "leerplicht", "gegevensdeling",
-         "jeugdhulp", "contact", "licentie", "redactie"])
+         "jeugdhulp", "contact", "licentie", "redactie", "onderbouwing"])
     assert {p.message.split(".")[0] for p in problems} == {"verplicht veld ontbreekt"}
 
 
@@ -344,7 +344,8 @@ def test_the_download_is_a_partial_practice_record_that_validate_can_check(page,
         "financiering": {"vooraf_afgesproken": "nee", "model": "per-casus",
                          "verdeling": "Per leerling overleggen we \"wie betaalt\"."},
         "leerplicht": {"preventief": "ja", "adviserend": "ja"},
-        "gegevensdeling": {"grondslag": "toestemming", "convenant": "nee", "privacyprotocol": "onbekend"},
+        "gegevensdeling": {"grondslag": "toestemming", "convenant": "nee", "privacyprotocol": "onbekend",
+                           "dpia": "onbekend"},
         "jeugdhulp": {"betrokken": "deels", "een_plan": "nee"}}
     assert list(record) == ["regio", "onderwijssoort", "volwassenheid", "geoorloofd_verzuim", "ongeoorloofd_verzuim",
                             "doorbraakoverleg", "financiering", "leerplicht", "gegevensdeling", "jeugdhulp"], "schema order"

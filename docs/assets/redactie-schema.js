@@ -32,7 +32,7 @@ ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://kennisbank.ingrado.nl/schema/praktijk.schema.json","title":"Goede praktijk","description":"Eén regionale afspraak over de doorbraakaanpak, als gestructureerd record. Elk veld is hier één keer gedefinieerd; tabellen, formulieren en documentatie worden hieruit afgeleid.","type":"object","additionalProperties":false,"required":["id","titel","samenvatting","status","voorbeeld","regio","swv","gemeenten","rmc_regio","onderwijssoort","themas","partners","datums","volwassenheid","geoorloofd_verzuim","ongeoorloofd_verzuim","doorbraakoverleg","financiering","leerplicht","gegevensdeling","jeugdhulp","contact","licentie","redactie"],"properties":{"id":{"title":"Kenmerk","x-melding":"Gebruik kleine letters, cijfers en streepjes, zoals walcheren-vo-2026.","description":"Vaste korte naam in kleine letters, gelijk aan de bestandsnaam. Wordt het webadres /praktijken/<id>/ en verandert nooit.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":80,"examples":["west-brabant-po-doorbraak"]},"titel":{"title":"Titel","x-melding":"Laat de tekens < > { } [ ] weg, zoals in Doorbraaktafel Walcheren (VO).","description":"Korte titel van de praktijk, zonder de tekens < > { } [ ].","type":"string","minLength":5,"maxLength":120,"pattern":"^[^<>{}\\[\\]]+$"},"samenvatting":{"title":"Samenvatting","description":"Twee tot vijf zinnen: wat is afgesproken en wat levert het op.","type":"string","minLength":20,"maxLength":1200},"context":{"title":"Aanleiding","description":"Waarom de regio deze afspraken maakte.","type":"string","maxLength":4000},"werkwijze":{"title":"Zo werkt het","description":"Hoe de afspraken in de praktijk werken.","type":"string","maxLength":6000},"status":{"title":"Status","description":"Fase van de afspraken.","type":"string","maxLength":60,"x-codelijst":"status"},"voorbeeld":{"title":"Fictief voorbeeld","x-formulierhint":"Vink dit aan als het record een verzonnen voorbeeld is en geen echte regionale afspraak. De pagina toont dat dan duidelijk.","description":"true als dit record een verzonnen voorbeeld is en geen echte regionale afspraak. De pagina toont dat dan duidelijk.","type":"boolean"},"regio":{"title":"Regio","description":"Naam van de regio zoals de partijen die zelf gebruiken.","type":"string","minLength":2,"maxLength":120},"swv":{"title":"Samenwerkingsverbanden","x-enkelvoud":"Samenwerkingsverband","x-melding":"Schrijf PO of VO met het nummer van het samenwerkingsverband, zoals PO 27-07 of VO 25-07.","description":"Codes van de samenwerkingsverbanden, zoals PO 27-07 of VO 25-07. Ook PO2707 en PO-27-07 worden herkend en omgezet.","type":"array","minItems":1,"uniqueItems":true,"x-tabel":"praktijk-swv","x-normaliseer":"swv","items":{"type":"string","maxLength":20,"pattern":"^ *([Pp][Oo]|[Vv][Oo]) *(- *)?[0-9]{2} *(- *)?[0-9]{2} *$"}},"gemeenten":{"title":"Gemeenten","description":"Gemeenten die meedoen, als CBS-code (GM0363) of als naam; namen worden omgezet naar codes.","type":"array","minItems":1,"uniqueItems":true,"x-tabel":"praktijk-gemeenten","x-referentie":"gemeenten","x-normaliseer":"gemeente","items":{"type":"string","minLength":2,"maxLength":80}},"rmc_regio":{"title":"RMC-regio","x-melding":"Schrijf MC met twee cijfers, zoals MC19.","description":"Code van de RMC-regio, zoals MC19.","type":"string","maxLength":10,"x-referentie":"rmc-regios","pattern":"^MC[0-9]{2}$"},"onderwijssoort":{"title":"Onderwijssoort","description":"Primair (po) en/of voortgezet (vo) onderwijs.","type":"array","minItems":1,"uniqueItems":true,"x-tabel":"praktijk-onderwijssoort","x-codelijst":"onderwijssoort","items":{"type":"string","maxLength":60}},"themas":{"title":"Thema's","description":"Thema's waar deze praktijk een goed voorbeeld van is.","type":"array","minItems":1,"uniqueItems":true,"x-tabel":"praktijk-themas","x-codelijst":"themas","items":{"type":"string","maxLength":60}},"partners":{"title":"Partners","x-enkelvoud":"Partner","description":"Organisaties die de afspraken maakten, met hun rol.","type":"array","minItems":1,"x-tabel":"partners","items":{"type":"object","additionalProperties":false,"required":["organisatie","rol"],"properties":{"organisatie":{"title":"Organisatie","description":"Naam van de organisatie.","type":"string","minLength":2,"maxLength":160},"rol":{"title":"Rol","description":"Rol van de organisatie in de afspraken.","type":"string","maxLength":60,"x-codelijst":"partnerrol"}}}},"datums":{"title":"Datums","type":"object","additionalProperties":false,"required":["afgesproken"],"properties":{"afgesproken":{"title":"Afgesproken op","description":"Datum waarop de partijen de afspraken vastlegden.","type":"string","maxLength":40,"format":"date"},"in_werking":{"title":"In werking sinds","description":"Datum vanaf wanneer de afspraken gelden.","type":"string","maxLength":40,"format":"date"},"volgende_evaluatie":{"title":"Volgende evaluatie","description":"Datum waarop de partijen de afspraken evalueren.","type":"string","maxLength":40,"format":"date"}}},"vervangt":{"title":"Vervangt","x-melding":"Gebruik het kenmerk van de oude praktijk: kleine letters, cijfers en streepjes, zoals walcheren-vo-2019.","description":"Kenmerk van een eerdere praktijk die door deze wordt vervangen.","type":"string","maxLength":80,"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-verwijzing":"praktijken"},"volwassenheid":{"title":"Volwassenheid","description":"Voorbeeldregio, op weg, of op zoek naar ondersteuning.","type":"string","maxLength":60,"x-codelijst":"volwassenheid","x-vergelijk":"ondersteuning-regios"},"sjabloon":{"title":"Gebruikt sjabloon","description":"Het sjabloon van deze kennisbank waarop de afspraken gebaseerd zijn.","type":"object","additionalProperties":false,"required":["id","versie"],"properties":{"id":{"title":"Sjabloon","description":"Kenmerk van het sjabloon.","type":"string","maxLength":80,"x-verwijzing":"sjablonen"},"versie":{"title":"Sjabloonversie","x-melding":"Schrijf drie getallen met punten ertussen, zoals 1.0.0.","description":"Versie van het sjabloon, zoals 1.0.0.","type":"string","maxLength":20,"pattern":"^[0-9]+\\.[0-9]+\\.[0-9]+$"}}},"geoorloofd_verzuim":{"title":"Geoorloofd verzuim","type":"object","x-thema":"geoorloofd-verzuim","additionalProperties":false,"required":["dekking","mazl"],"properties":{"dekking":{"title":"Geregeld","description":"Regelen de afspraken geoorloofd verzuim (ziekte, schorsing, vrijstellingen)?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"geoorloofd-verzuim"},"mazl":{"title":"MAZL","description":"Werkt de regio met MAZL (de jeugdarts ziet leerlingen met veel ziekmeldingen)?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"geoorloofd-verzuim"},"toelichting":{"title":"Toelichting","description":"Hoe de afspraken over geoorloofd verzuim werken.","type":"string","maxLength":3000}}},"ongeoorloofd_verzuim":{"title":"Ongeoorloofd verzuim","type":"object","x-thema":"ongeoorloofd-verzuim","additionalProperties":false,"required":["dekking"],"properties":{"dekking":{"title":"Geregeld","description":"Regelen de afspraken ongeoorloofd verzuim?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"ongeoorloofd-verzuim"},"vroegsignalering":{"title":"Melden vóór 16 uur","description":"Bespreken school en leerplicht verzuim al vóór de wettelijke meldgrens van 16 uur in 4 weken?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"ongeoorloofd-verzuim"},"toelichting":{"title":"Toelichting","description":"Hoe de afspraken over ongeoorloofd verzuim werken.","type":"string","maxLength":3000}}},"doorbraakoverleg":{"title":"Doorbraakoverleg","type":"object","x-thema":"doorbraakoverleg","additionalProperties":false,"required":["aanwezig"],"properties":{"aanwezig":{"title":"Doorbraakoverleg","description":"Is er een vast doorbraakoverleg voor vastgelopen situaties?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"doorbraakoverleg"},"leden":{"title":"Leden","description":"Rollen die aan het doorbraakoverleg deelnemen.","type":"array","uniqueItems":true,"x-tabel":"doorbraakoverleg-leden","x-codelijst":"partnerrol","x-vergelijk":"doorbraakoverleg","items":{"type":"string","maxLength":60}},"termijn_werkdagen":{"title":"Termijn (werkdagen)","description":"Binnen hoeveel werkdagen na aanmelding het overleg een besluit neemt.","type":"integer","minimum":1,"maximum":120,"x-vergelijk":"doorbraakoverleg"},"doorzettingsmacht":{"title":"Doorzettingsmacht","description":"Rol die een knoop mag doorhakken als de partijen het niet eens worden.","type":"string","maxLength":60,"x-codelijst":"partnerrol","x-vergelijk":"doorbraakoverleg"},"casusregie":{"title":"Casusregie","description":"Rol die de regie over de situatie van de leerling voert.","type":"string","maxLength":60,"x-codelijst":"partnerrol","x-vergelijk":"doorbraakoverleg"},"toelichting":{"title":"Toelichting","description":"Hoe het doorbraakoverleg werkt.","type":"string","maxLength":3000}}},"financiering":{"title":"Financiering passende plek","type":"object","x-thema":"financiering-passende-plek","additionalProperties":false,"required":["vooraf_afgesproken","model"],"properties":{"vooraf_afgesproken":{"title":"Vooraf afgesproken","description":"Hebben gemeenten en samenwerkingsverband vooraf afgesproken wie betaalt?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"financiering-passende-plek"},"model":{"title":"Model","description":"Hoe de kosten worden gedragen.","type":"string","maxLength":60,"x-codelijst":"financieringsmodel","x-vergelijk":"financiering-passende-plek"},"verdeling":{"title":"Wie betaalt wat","description":"Wie welk deel van de kosten draagt.","type":"string","maxLength":1500,"x-vergelijk":"financiering-passende-plek"},"ruimte_binnen_regels":{"title":"Ruimte binnen de regels","description":"Hoe de regio de ruimte binnen de regels benut om financiële ruimte te maken.","type":"string","maxLength":2000},"toelichting":{"title":"Toelichting","description":"Verdere uitleg over de financiering.","type":"string","maxLength":3000}}},"leerplicht":{"title":"Rol van de leerplichtambtenaar","type":"object","x-thema":"rol-leerplichtambtenaar","additionalProperties":false,"required":["preventief","adviserend"],"properties":{"preventief":{"title":"Preventief","description":"Is de leerplichtambtenaar betrokken vóórdat er een verzuimmelding is?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"rol-leerplichtambtenaar"},"adviserend":{"title":"Adviserend","description":"Adviseert de leerplichtambtenaar leerling, ouders en school, bijvoorbeeld in het zorgadviesteam?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"rol-leerplichtambtenaar"},"toelichting":{"title":"Toelichting","description":"Hoe de leerplichtambtenaar werkt.","type":"string","maxLength":3000}}},"gegevensdeling":{"title":"Gegevensdeling","type":"object","x-thema":"gegevensdeling","additionalProperties":false,"required":["grondslag","convenant","privacyprotocol"],"properties":{"grondslag":{"title":"Grondslag","description":"Op welke grondslag gegevens worden gedeeld.","type":"string","maxLength":60,"x-codelijst":"grondslag","x-vergelijk":"gegevensdeling"},"convenant":{"title":"Convenant","description":"Is er een ondertekend convenant gegevensdeling?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"gegevensdeling"},"privacyprotocol":{"title":"Privacyprotocol","description":"Is er een privacyprotocol?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"gegevensdeling"},"toelichting":{"title":"Toelichting","description":"Hoe de partijen gegevens delen, en hoe ouders en leerling betrokken worden.","type":"string","maxLength":3000}}},"jeugdhulp":{"title":"Samenwerking met jeugdhulp","type":"object","x-thema":"samenwerking-jeugdhulp","additionalProperties":false,"required":["betrokken"],"properties":{"betrokken":{"title":"Jeugdhulp betrokken","description":"Is jeugdhulp vast onderdeel van de afspraken?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"samenwerking-jeugdhulp"},"een_plan":{"title":"Eén plan","description":"Maken onderwijs en jeugdhulp één gezamenlijk plan voor de leerling?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"samenwerking-jeugdhulp"},"toelichting":{"title":"Toelichting","description":"Hoe onderwijs en jeugdhulp samenwerken.","type":"string","maxLength":3000}}},"resultaten":{"title":"Resultaten","x-enkelvoud":"Resultaat","description":"Gemeten resultaten, elk met jaar en bron.","type":"array","x-tabel":"resultaten","items":{"type":"object","additionalProperties":false,"required":["indicator","waarde","eenheid","jaar","bron"],"properties":{"indicator":{"title":"Indicator","description":"Wat is gemeten.","type":"string","maxLength":60,"x-codelijst":"indicator"},"waarde":{"title":"Waarde","description":"De gemeten waarde.","type":"number"},"eenheid":{"title":"Eenheid","description":"Eenheid van de waarde, zoals leerlingen, werkdagen of procent.","type":"string","minLength":1,"maxLength":40},"jaar":{"title":"Jaar","description":"Jaar of schooljaar (het beginjaar) van de meting.","type":"integer","minimum":2000,"maximum":2100},"bron":{"title":"Bron","description":"Waar de meting vandaan komt.","type":"string","minLength":3,"maxLength":300},"toelichting":{"title":"Toelichting","description":"Uitleg bij de meting.","type":"string","maxLength":1000}}}},"lessen":{"title":"Geleerde lessen","x-enkelvoud":"Les","description":"Wat andere regio's van deze aanpak kunnen leren.","type":"array","x-tabel":"lessen","items":{"type":"string","minLength":5,"maxLength":1000}},"valkuilen":{"title":"Valkuilen","x-enkelvoud":"Valkuil","description":"Waar de regio tegenaan liep.","type":"array","x-tabel":"valkuilen","items":{"type":"string","minLength":5,"maxLength":1000}},"documenten":{"title":"Documenten","x-enkelvoud":"Document","description":"Documenten bij de afspraken, als bestand in practices/bijlagen/ of als webadres.","type":"array","x-tabel":"documenten","items":{"type":"object","additionalProperties":false,"required":["titel","type"],"properties":{"titel":{"title":"Titel","description":"Titel van het document.","type":"string","minLength":3,"maxLength":200},"type":{"title":"Soort","description":"Soort document.","type":"string","maxLength":60,"x-codelijst":"documenttype"},"bestand":{"title":"Bestand","x-melding":"Gebruik letters, cijfers, punten, streepjes en liggende streepjes, zonder spaties, zoals convenant-2025.pdf.","description":"Bestandsnaam in practices/bijlagen/.","type":"string","maxLength":120,"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"url":{"title":"Webadres","description":"Webadres dat begint met https:// of http://.","type":"string","format":"uri","maxLength":500}}}},"contact":{"title":"Contact","type":"object","additionalProperties":false,"required":["organisatie","email"],"properties":{"organisatie":{"title":"Organisatie","description":"Organisatie die vragen over deze praktijk beantwoordt.","type":"string","minLength":2,"maxLength":160},"email":{"title":"E-mailadres","description":"Functioneel e-mailadres van de organisatie (zoals leerplicht@gemeente.nl), nooit een persoonlijk adres.","type":"string","format":"email","maxLength":200}}},"licentie":{"title":"Licentie","description":"Licentie waaronder de tekst gedeeld wordt.","type":"string","maxLength":60,"x-codelijst":"licentie"},"redactie":{"title":"Redactie","type":"object","additionalProperties":false,"required":["organisatie","beoordeeld_op","volgende_beoordeling"],"properties":{"organisatie":{"title":"Redactie door","description":"Organisatie die het record beoordeelde.","type":"string","minLength":2,"maxLength":160},"beoordeeld_op":{"title":"Laatst beoordeeld","description":"Datum van de laatste inhoudelijke controle.","type":"string","maxLength":40,"format":"date"},"volgende_beoordeling":{"title":"Volgende beoordeling","description":"Datum waarop het record opnieuw gecontroleerd moet zijn.","type":"string","maxLength":40,"format":"date"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://kennisbank.ingrado.nl/schema/praktijk.schema.json","title":"Goede praktijk","description":"Eén regionale afspraak over de doorbraakaanpak, als gestructureerd record. Elk veld is hier één keer gedefinieerd; tabellen, formulieren en documentatie worden hieruit afgeleid.","type":"object","additionalProperties":false,"required":["id","titel","samenvatting","status","voorbeeld","regio","swv","gemeenten","rmc_regio","onderwijssoort","themas","partners","datums","volwassenheid","geoorloofd_verzuim","ongeoorloofd_verzuim","doorbraakoverleg","financiering","leerplicht","gegevensdeling","jeugdhulp","contact","licentie","redactie","onderbouwing"],"properties":{"id":{"title":"Kenmerk","x-melding":"Gebruik kleine letters, cijfers en streepjes, zoals walcheren-vo-2026.","description":"Vaste korte naam in kleine letters, gelijk aan de bestandsnaam. Wordt het webadres /praktijken/<id>/ en verandert nooit.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":80,"examples":["west-brabant-po-doorbraak"]},"titel":{"title":"Titel","x-melding":"Laat de tekens < > { } [ ] weg, zoals in Doorbraaktafel Walcheren (VO).","description":"Korte titel van de praktijk, zonder de tekens < > { } [ ].","type":"string","minLength":5,"maxLength":120,"pattern":"^[^<>{}\\[\\]]+$"},"samenvatting":{"title":"Samenvatting","description":"Twee tot vijf zinnen: wat is afgesproken en wat levert het op.","type":"string","minLength":20,"maxLength":1200},"context":{"title":"Aanleiding","description":"Waarom de regio deze afspraken maakte.","type":"string","maxLength":4000},"werkwijze":{"title":"Zo werkt het","description":"Hoe de afspraken in de praktijk werken.","type":"string","maxLength":6000},"status":{"title":"Status","description":"Fase van de afspraken.","type":"string","maxLength":60,"x-codelijst":"status"},"voorbeeld":{"title":"Fictief voorbeeld","x-formulierhint":"Vink dit aan als het record een verzonnen voorbeeld is en geen echte regionale afspraak. De pagina toont dat dan duidelijk.","description":"true als dit record een verzonnen voorbeeld is en geen echte regionale afspraak. De pagina toont dat dan duidelijk.","type":"boolean"},"regio":{"title":"Regio","description":"Naam van de regio zoals de partijen die zelf gebruiken.","type":"string","minLength":2,"maxLength":120},"swv":{"title":"Samenwerkingsverbanden","x-enkelvoud":"Samenwerkingsverband","x-melding":"Schrijf PO of VO met het nummer van het samenwerkingsverband, zoals PO 27-07 of VO 25-07.","description":"Codes van de samenwerkingsverbanden, zoals PO 27-07 of VO 25-07. Ook PO2707 en PO-27-07 worden herkend en omgezet.","type":"array","minItems":1,"uniqueItems":true,"x-tabel":"praktijk-swv","x-normaliseer":"swv","items":{"type":"string","maxLength":20,"pattern":"^ *([Pp][Oo]|[Vv][Oo]) *(- *)?[0-9]{2} *(- *)?[0-9]{2} *$"}},"gemeenten":{"title":"Gemeenten","description":"Gemeenten die meedoen, als CBS-code (GM0363) of als naam; namen worden omgezet naar codes.","type":"array","minItems":1,"uniqueItems":true,"x-tabel":"praktijk-gemeenten","x-referentie":"gemeenten","x-normaliseer":"gemeente","items":{"type":"string","minLength":2,"maxLength":80}},"rmc_regio":{"title":"RMC-regio","x-melding":"Schrijf MC met twee cijfers, zoals MC19.","description":"Code van de RMC-regio, zoals MC19.","type":"string","maxLength":10,"x-referentie":"rmc-regios","pattern":"^MC[0-9]{2}$"},"onderwijssoort":{"title":"Onderwijssoort","description":"Primair (po) en/of voortgezet (vo) onderwijs.","type":"array","minItems":1,"uniqueItems":true,"x-tabel":"praktijk-onderwijssoort","x-codelijst":"onderwijssoort","items":{"type":"string","maxLength":60}},"themas":{"title":"Thema's","description":"Thema's waar deze praktijk een goed voorbeeld van is.","type":"array","minItems":1,"uniqueItems":true,"x-tabel":"praktijk-themas","x-codelijst":"themas","items":{"type":"string","maxLength":60}},"partners":{"title":"Partners","x-enkelvoud":"Partner","description":"Organisaties die de afspraken maakten, met hun rol.","type":"array","minItems":1,"x-tabel":"partners","items":{"type":"object","additionalProperties":false,"required":["organisatie","rol"],"properties":{"organisatie":{"title":"Organisatie","description":"Naam van de organisatie.","type":"string","minLength":2,"maxLength":160},"rol":{"title":"Rol","description":"Rol van de organisatie in de afspraken.","type":"string","maxLength":60,"x-codelijst":"partnerrol"}}}},"datums":{"title":"Datums","type":"object","additionalProperties":false,"required":["afgesproken"],"properties":{"afgesproken":{"title":"Afgesproken op","description":"Datum waarop de partijen de afspraken vastlegden.","type":"string","maxLength":40,"format":"date"},"in_werking":{"title":"In werking sinds","description":"Datum vanaf wanneer de afspraken gelden.","type":"string","maxLength":40,"format":"date"},"volgende_evaluatie":{"title":"Volgende evaluatie","description":"Datum waarop de partijen de afspraken evalueren.","type":"string","maxLength":40,"format":"date"}}},"vervangt":{"title":"Vervangt","x-melding":"Gebruik het kenmerk van de oude praktijk: kleine letters, cijfers en streepjes, zoals walcheren-vo-2019.","description":"Kenmerk van een eerdere praktijk die door deze wordt vervangen.","type":"string","maxLength":80,"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-verwijzing":"praktijken"},"volwassenheid":{"title":"Volwassenheid","description":"Voorbeeldregio, op weg, of op zoek naar ondersteuning.","type":"string","maxLength":60,"x-codelijst":"volwassenheid","x-vergelijk":"ondersteuning-regios"},"sjabloon":{"title":"Gebruikt sjabloon","description":"Het sjabloon van deze kennisbank waarop de afspraken gebaseerd zijn.","type":"object","additionalProperties":false,"required":["id","versie"],"properties":{"id":{"title":"Sjabloon","description":"Kenmerk van het sjabloon.","type":"string","maxLength":80,"x-verwijzing":"sjablonen"},"versie":{"title":"Sjabloonversie","x-melding":"Schrijf drie getallen met punten ertussen, zoals 1.0.0.","description":"Versie van het sjabloon, zoals 1.0.0.","type":"string","maxLength":20,"pattern":"^[0-9]+\\.[0-9]+\\.[0-9]+$"}}},"geoorloofd_verzuim":{"title":"Geoorloofd verzuim","type":"object","x-thema":"geoorloofd-verzuim","additionalProperties":false,"required":["dekking","mazl"],"properties":{"dekking":{"title":"Geregeld","description":"Regelen de afspraken geoorloofd verzuim (ziekte, schorsing, vrijstellingen)?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"geoorloofd-verzuim"},"mazl":{"title":"MAZL","description":"Werkt de regio met MAZL (de jeugdarts ziet leerlingen met veel ziekmeldingen)?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"geoorloofd-verzuim"},"toelichting":{"title":"Toelichting","description":"Hoe de afspraken over geoorloofd verzuim werken.","type":"string","maxLength":3000}}},"ongeoorloofd_verzuim":{"title":"Ongeoorloofd verzuim","type":"object","x-thema":"ongeoorloofd-verzuim","additionalProperties":false,"required":["dekking"],"properties":{"dekking":{"title":"Geregeld","description":"Regelen de afspraken ongeoorloofd verzuim?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"ongeoorloofd-verzuim"},"vroegsignalering":{"title":"Melden vóór 16 uur","description":"Bespreken school en leerplicht verzuim al vóór de wettelijke meldgrens van 16 uur in 4 weken?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"ongeoorloofd-verzuim"},"toelichting":{"title":"Toelichting","description":"Hoe de afspraken over ongeoorloofd verzuim werken.","type":"string","maxLength":3000}}},"doorbraakoverleg":{"title":"Doorbraakoverleg","type":"object","x-thema":"doorbraakoverleg","additionalProperties":false,"required":["aanwezig"],"properties":{"aanwezig":{"title":"Doorbraakoverleg","description":"Is er een vast doorbraakoverleg voor vastgelopen situaties?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"doorbraakoverleg"},"leden":{"title":"Leden","description":"Rollen die aan het doorbraakoverleg deelnemen.","type":"array","uniqueItems":true,"x-tabel":"doorbraakoverleg-leden","x-codelijst":"partnerrol","x-vergelijk":"doorbraakoverleg","items":{"type":"string","maxLength":60}},"termijn_werkdagen":{"title":"Termijn (werkdagen)","description":"Binnen hoeveel werkdagen na aanmelding het overleg een besluit neemt.","type":"integer","minimum":1,"maximum":120,"x-vergelijk":"doorbraakoverleg"},"doorzettingsmacht":{"title":"Doorzettingsmacht","description":"Rol die een knoop mag doorhakken als de partijen het niet eens worden.","type":"string","maxLength":60,"x-codelijst":"partnerrol","x-vergelijk":"doorbraakoverleg"},"casusregie":{"title":"Casusregie","description":"Rol die de regie over de situatie van de leerling voert.","type":"string","maxLength":60,"x-codelijst":"partnerrol","x-vergelijk":"doorbraakoverleg"},"toelichting":{"title":"Toelichting","description":"Hoe het doorbraakoverleg werkt.","type":"string","maxLength":3000}}},"financiering":{"title":"Financiering passende plek","type":"object","x-thema":"financiering-passende-plek","additionalProperties":false,"required":["vooraf_afgesproken","model"],"properties":{"vooraf_afgesproken":{"title":"Vooraf afgesproken","description":"Hebben gemeenten en samenwerkingsverband vooraf afgesproken wie betaalt?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"financiering-passende-plek"},"model":{"title":"Model","description":"Hoe de kosten worden gedragen.","type":"string","maxLength":60,"x-codelijst":"financieringsmodel","x-vergelijk":"financiering-passende-plek"},"verdeling":{"title":"Wie betaalt wat","description":"Wie welk deel van de kosten draagt.","type":"string","maxLength":1500,"x-vergelijk":"financiering-passende-plek"},"ruimte_binnen_regels":{"title":"Ruimte binnen de regels","description":"Hoe de regio de ruimte binnen de regels benut om financiële ruimte te maken.","type":"string","maxLength":2000},"toelichting":{"title":"Toelichting","description":"Verdere uitleg over de financiering.","type":"string","maxLength":3000}}},"leerplicht":{"title":"Rol van de leerplichtambtenaar","type":"object","x-thema":"rol-leerplichtambtenaar","additionalProperties":false,"required":["preventief","adviserend"],"properties":{"preventief":{"title":"Preventief","description":"Is de leerplichtambtenaar betrokken vóórdat er een verzuimmelding is?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"rol-leerplichtambtenaar"},"adviserend":{"title":"Adviserend","description":"Adviseert de leerplichtambtenaar leerling, ouders en school, bijvoorbeeld in het zorgadviesteam?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"rol-leerplichtambtenaar"},"toelichting":{"title":"Toelichting","description":"Hoe de leerplichtambtenaar werkt.","type":"string","maxLength":3000}}},"gegevensdeling":{"title":"Gegevensdeling","type":"object","x-thema":"gegevensdeling","additionalProperties":false,"required":["grondslag","convenant","privacyprotocol"],"properties":{"grondslag":{"title":"Grondslag","description":"Op welke grondslag gegevens worden gedeeld.","type":"string","maxLength":60,"x-codelijst":"grondslag","x-vergelijk":"gegevensdeling"},"convenant":{"title":"Convenant","description":"Is er een ondertekend convenant gegevensdeling?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"gegevensdeling"},"privacyprotocol":{"title":"Privacyprotocol","description":"Is er een privacyprotocol?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"gegevensdeling"},"dpia":{"title":"DPIA","description":"Is voor deze gegevensdeling een gegevensbeschermingseffectbeoordeling (DPIA) gedaan?","type":"string","maxLength":60,"x-codelijst":"dpia","x-vergelijk":"gegevensdeling"},"toelichting":{"title":"Toelichting","description":"Hoe de partijen gegevens delen, en hoe ouders en leerling betrokken worden.","type":"string","maxLength":3000}}},"jeugdhulp":{"title":"Samenwerking met jeugdhulp","type":"object","x-thema":"samenwerking-jeugdhulp","additionalProperties":false,"required":["betrokken"],"properties":{"betrokken":{"title":"Jeugdhulp betrokken","description":"Is jeugdhulp vast onderdeel van de afspraken?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"samenwerking-jeugdhulp"},"een_plan":{"title":"Eén plan","description":"Maken onderwijs en jeugdhulp één gezamenlijk plan voor de leerling?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"samenwerking-jeugdhulp"},"toelichting":{"title":"Toelichting","description":"Hoe onderwijs en jeugdhulp samenwerken.","type":"string","maxLength":3000}}},"onderbouwing":{"title":"Onderbouwing","description":"Hoe goed is onderbouwd dat de afspraken werken? De redactie stelt het niveau vast op grond van het document dat zij beoordeelde; de niveaus staan uitgelegd op de pagina Onderbouwing.","type":"object","additionalProperties":false,"required":["niveau"],"if":{"properties":{"niveau":{"const":"beschreven"}}},"else":{"required":["document"],"properties":{"document":{"description":"Vanaf het niveau onderbouwd is het evaluatiedocument verplicht: noem titel en webadres van het document waarop het niveau berust."}}},"properties":{"niveau":{"title":"Niveau van onderbouwing","description":"Beschreven, onderbouwd, eerste aanwijzingen voor effect of goede aanwijzingen voor effect.","type":"string","maxLength":60,"x-codelijst":"onderbouwing","x-vergelijk":"ondersteuning-regios"},"document":{"title":"Evaluatiedocument","description":"Titel en webadres van het document waarop het niveau berust, zoals een evaluatierapport. Verplicht vanaf het niveau onderbouwd.","type":"string","minLength":5,"maxLength":300},"toelichting":{"title":"Toelichting van de redactie","description":"Waarom de redactie dit niveau toekende.","type":"string","maxLength":1000}}},"resultaten":{"title":"Resultaten","x-enkelvoud":"Resultaat","description":"Gemeten resultaten, elk met jaar en bron.","type":"array","x-tabel":"resultaten","items":{"type":"object","additionalProperties":false,"required":["indicator","waarde","eenheid","jaar","bron"],"properties":{"indicator":{"title":"Indicator","description":"Wat is gemeten.","type":"string","maxLength":60,"x-codelijst":"indicator"},"waarde":{"title":"Waarde","description":"De gemeten waarde.","type":"number"},"eenheid":{"title":"Eenheid","description":"Eenheid van de waarde, zoals leerlingen, werkdagen of procent.","type":"string","minLength":1,"maxLength":40},"jaar":{"title":"Jaar","description":"Jaar of schooljaar (het beginjaar) van de meting.","type":"integer","minimum":2000,"maximum":2100},"bron":{"title":"Bron","description":"Waar de meting vandaan komt.","type":"string","minLength":3,"maxLength":300},"toelichting":{"title":"Toelichting","description":"Uitleg bij de meting.","type":"string","maxLength":1000}}}},"lessen":{"title":"Geleerde lessen","x-enkelvoud":"Les","description":"Wat andere regio's van deze aanpak kunnen leren.","type":"array","x-tabel":"lessen","items":{"type":"string","minLength":5,"maxLength":1000}},"valkuilen":{"title":"Valkuilen","x-enkelvoud":"Valkuil","description":"Waar de regio tegenaan liep.","type":"array","x-tabel":"valkuilen","items":{"type":"string","minLength":5,"maxLength":1000}},"documenten":{"title":"Documenten","x-enkelvoud":"Document","description":"Documenten bij de afspraken, als bestand in practices/bijlagen/ of als webadres.","type":"array","x-tabel":"documenten","items":{"type":"object","additionalProperties":false,"required":["titel","type"],"properties":{"titel":{"title":"Titel","description":"Titel van het document.","type":"string","minLength":3,"maxLength":200},"type":{"title":"Soort","description":"Soort document.","type":"string","maxLength":60,"x-codelijst":"documenttype"},"bestand":{"title":"Bestand","x-melding":"Gebruik letters, cijfers, punten, streepjes en liggende streepjes, zonder spaties, zoals convenant-2025.pdf.","description":"Bestandsnaam in practices/bijlagen/.","type":"string","maxLength":120,"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"url":{"title":"Webadres","description":"Webadres dat begint met https:// of http://.","type":"string","format":"uri","maxLength":500}}}},"contact":{"title":"Contact","type":"object","additionalProperties":false,"required":["organisatie","email"],"properties":{"organisatie":{"title":"Organisatie","description":"Organisatie die vragen over deze praktijk beantwoordt.","type":"string","minLength":2,"maxLength":160},"email":{"title":"E-mailadres","description":"Functioneel e-mailadres van de organisatie (zoals leerplicht@gemeente.nl), nooit een persoonlijk adres.","type":"string","format":"email","maxLength":200}}},"licentie":{"title":"Licentie","description":"Licentie waaronder de tekst gedeeld wordt.","type":"string","maxLength":60,"x-codelijst":"licentie"},"redactie":{"title":"Redactie","type":"object","additionalProperties":false,"required":["organisatie","beoordeeld_op","volgende_beoordeling"],"properties":{"organisatie":{"title":"Redactie door","description":"Organisatie die het record beoordeelde.","type":"string","minLength":2,"maxLength":160},"beoordeeld_op":{"title":"Laatst beoordeeld","description":"Datum van de laatste inhoudelijke controle.","type":"string","maxLength":40,"format":"date"},"volgende_beoordeling":{"title":"Volgende beoordeling","description":"Datum waarop het record opnieuw gecontroleerd moet zijn.","type":"string","maxLength":40,"format":"date"}}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
@@ -290,9 +290,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func2.call(schema11.properties, key0))){
-const err24 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.onderbouwing === undefined){
+const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "onderbouwing"},message:"must have required property '"+"onderbouwing"+"'"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -301,12 +300,9 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-if(data.id !== undefined){
-let data0 = data.id;
-if(typeof data0 === "string"){
-if(func3(data0) > 80){
-const err25 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters"};
+for(const key0 in data){
+if(!(func2.call(schema11.properties, key0))){
+const err25 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -315,8 +311,12 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(!pattern0.test(data0)){
-const err26 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(func3(data0) > 80){
+const err26 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -325,9 +325,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-else {
-const err27 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern0.test(data0)){
+const err27 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -337,11 +336,8 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.titel !== undefined){
-let data1 = data.titel;
-if(typeof data1 === "string"){
-if(func3(data1) > 120){
-const err28 = {instancePath:instancePath+"/titel",schemaPath:"#/properties/titel/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters"};
+else {
+const err28 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -350,8 +346,12 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(func3(data1) < 5){
-const err29 = {instancePath:instancePath+"/titel",schemaPath:"#/properties/titel/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters"};
+}
+if(data.titel !== undefined){
+let data1 = data.titel;
+if(typeof data1 === "string"){
+if(func3(data1) > 120){
+const err29 = {instancePath:instancePath+"/titel",schemaPath:"#/properties/titel/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -360,8 +360,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(!pattern1.test(data1)){
-const err30 = {instancePath:instancePath+"/titel",schemaPath:"#/properties/titel/pattern",keyword:"pattern",params:{pattern: "^[^<>{}\\[\\]]+$"},message:"must match pattern \""+"^[^<>{}\\[\\]]+$"+"\""};
+if(func3(data1) < 5){
+const err30 = {instancePath:instancePath+"/titel",schemaPath:"#/properties/titel/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -370,9 +370,8 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-else {
-const err31 = {instancePath:instancePath+"/titel",schemaPath:"#/properties/titel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern1.test(data1)){
+const err31 = {instancePath:instancePath+"/titel",schemaPath:"#/properties/titel/pattern",keyword:"pattern",params:{pattern: "^[^<>{}\\[\\]]+$"},message:"must match pattern \""+"^[^<>{}\\[\\]]+$"+"\""};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -382,11 +381,8 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data.samenvatting !== undefined){
-let data2 = data.samenvatting;
-if(typeof data2 === "string"){
-if(func3(data2) > 1200){
-const err32 = {instancePath:instancePath+"/samenvatting",schemaPath:"#/properties/samenvatting/maxLength",keyword:"maxLength",params:{limit: 1200},message:"must NOT have more than 1200 characters"};
+else {
+const err32 = {instancePath:instancePath+"/titel",schemaPath:"#/properties/titel/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -395,8 +391,12 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(func3(data2) < 20){
-const err33 = {instancePath:instancePath+"/samenvatting",schemaPath:"#/properties/samenvatting/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters"};
+}
+if(data.samenvatting !== undefined){
+let data2 = data.samenvatting;
+if(typeof data2 === "string"){
+if(func3(data2) > 1200){
+const err33 = {instancePath:instancePath+"/samenvatting",schemaPath:"#/properties/samenvatting/maxLength",keyword:"maxLength",params:{limit: 1200},message:"must NOT have more than 1200 characters"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -405,9 +405,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-else {
-const err34 = {instancePath:instancePath+"/samenvatting",schemaPath:"#/properties/samenvatting/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func3(data2) < 20){
+const err34 = {instancePath:instancePath+"/samenvatting",schemaPath:"#/properties/samenvatting/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -417,11 +416,8 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.context !== undefined){
-let data3 = data.context;
-if(typeof data3 === "string"){
-if(func3(data3) > 4000){
-const err35 = {instancePath:instancePath+"/context",schemaPath:"#/properties/context/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+else {
+const err35 = {instancePath:instancePath+"/samenvatting",schemaPath:"#/properties/samenvatting/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -431,8 +427,11 @@ vErrors.push(err35);
 errors++;
 }
 }
-else {
-const err36 = {instancePath:instancePath+"/context",schemaPath:"#/properties/context/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.context !== undefined){
+let data3 = data.context;
+if(typeof data3 === "string"){
+if(func3(data3) > 4000){
+const err36 = {instancePath:instancePath+"/context",schemaPath:"#/properties/context/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -442,11 +441,8 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data.werkwijze !== undefined){
-let data4 = data.werkwijze;
-if(typeof data4 === "string"){
-if(func3(data4) > 6000){
-const err37 = {instancePath:instancePath+"/werkwijze",schemaPath:"#/properties/werkwijze/maxLength",keyword:"maxLength",params:{limit: 6000},message:"must NOT have more than 6000 characters"};
+else {
+const err37 = {instancePath:instancePath+"/context",schemaPath:"#/properties/context/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -456,8 +452,11 @@ vErrors.push(err37);
 errors++;
 }
 }
-else {
-const err38 = {instancePath:instancePath+"/werkwijze",schemaPath:"#/properties/werkwijze/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.werkwijze !== undefined){
+let data4 = data.werkwijze;
+if(typeof data4 === "string"){
+if(func3(data4) > 6000){
+const err38 = {instancePath:instancePath+"/werkwijze",schemaPath:"#/properties/werkwijze/maxLength",keyword:"maxLength",params:{limit: 6000},message:"must NOT have more than 6000 characters"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -467,11 +466,8 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data.status !== undefined){
-let data5 = data.status;
-if(typeof data5 === "string"){
-if(func3(data5) > 60){
-const err39 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+else {
+const err39 = {instancePath:instancePath+"/werkwijze",schemaPath:"#/properties/werkwijze/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -481,8 +477,11 @@ vErrors.push(err39);
 errors++;
 }
 }
-else {
-const err40 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.status !== undefined){
+let data5 = data.status;
+if(typeof data5 === "string"){
+if(func3(data5) > 60){
+const err40 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -492,9 +491,8 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data.voorbeeld !== undefined){
-if(typeof data.voorbeeld !== "boolean"){
-const err41 = {instancePath:instancePath+"/voorbeeld",schemaPath:"#/properties/voorbeeld/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err41 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -504,11 +502,9 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data.regio !== undefined){
-let data7 = data.regio;
-if(typeof data7 === "string"){
-if(func3(data7) > 120){
-const err42 = {instancePath:instancePath+"/regio",schemaPath:"#/properties/regio/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters"};
+if(data.voorbeeld !== undefined){
+if(typeof data.voorbeeld !== "boolean"){
+const err42 = {instancePath:instancePath+"/voorbeeld",schemaPath:"#/properties/voorbeeld/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -517,8 +513,12 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(func3(data7) < 2){
-const err43 = {instancePath:instancePath+"/regio",schemaPath:"#/properties/regio/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};
+}
+if(data.regio !== undefined){
+let data7 = data.regio;
+if(typeof data7 === "string"){
+if(func3(data7) > 120){
+const err43 = {instancePath:instancePath+"/regio",schemaPath:"#/properties/regio/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -527,9 +527,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-else {
-const err44 = {instancePath:instancePath+"/regio",schemaPath:"#/properties/regio/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func3(data7) < 2){
+const err44 = {instancePath:instancePath+"/regio",schemaPath:"#/properties/regio/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -539,11 +538,8 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data.swv !== undefined){
-let data8 = data.swv;
-if(Array.isArray(data8)){
-if(data8.length < 1){
-const err45 = {instancePath:instancePath+"/swv",schemaPath:"#/properties/swv/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+else {
+const err45 = {instancePath:instancePath+"/regio",schemaPath:"#/properties/regio/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -552,12 +548,12 @@ vErrors.push(err45);
 }
 errors++;
 }
-const len0 = data8.length;
-for(let i0=0; i0<len0; i0++){
-let data9 = data8[i0];
-if(typeof data9 === "string"){
-if(func3(data9) > 20){
-const err46 = {instancePath:instancePath+"/swv/" + i0,schemaPath:"#/properties/swv/items/maxLength",keyword:"maxLength",params:{limit: 20},message:"must NOT have more than 20 characters"};
+}
+if(data.swv !== undefined){
+let data8 = data.swv;
+if(Array.isArray(data8)){
+if(data8.length < 1){
+const err46 = {instancePath:instancePath+"/swv",schemaPath:"#/properties/swv/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -566,8 +562,12 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(!pattern2.test(data9)){
-const err47 = {instancePath:instancePath+"/swv/" + i0,schemaPath:"#/properties/swv/items/pattern",keyword:"pattern",params:{pattern: "^ *([Pp][Oo]|[Vv][Oo]) *(- *)?[0-9]{2} *(- *)?[0-9]{2} *$"},message:"must match pattern \""+"^ *([Pp][Oo]|[Vv][Oo]) *(- *)?[0-9]{2} *(- *)?[0-9]{2} *$"+"\""};
+const len0 = data8.length;
+for(let i0=0; i0<len0; i0++){
+let data9 = data8[i0];
+if(typeof data9 === "string"){
+if(func3(data9) > 20){
+const err47 = {instancePath:instancePath+"/swv/" + i0,schemaPath:"#/properties/swv/items/maxLength",keyword:"maxLength",params:{limit: 20},message:"must NOT have more than 20 characters"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -576,14 +576,24 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-else {
-const err48 = {instancePath:instancePath+"/swv/" + i0,schemaPath:"#/properties/swv/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern2.test(data9)){
+const err48 = {instancePath:instancePath+"/swv/" + i0,schemaPath:"#/properties/swv/items/pattern",keyword:"pattern",params:{pattern: "^ *([Pp][Oo]|[Vv][Oo]) *(- *)?[0-9]{2} *(- *)?[0-9]{2} *$"},message:"must match pattern \""+"^ *([Pp][Oo]|[Vv][Oo]) *(- *)?[0-9]{2} *(- *)?[0-9]{2} *$"+"\""};
 if(vErrors === null){
 vErrors = [err48];
 }
 else {
 vErrors.push(err48);
+}
+errors++;
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/swv/" + i0,schemaPath:"#/properties/swv/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
 }
 errors++;
 }
@@ -599,12 +609,12 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err49 = {instancePath:instancePath+"/swv",schemaPath:"#/properties/swv/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
+const err50 = {instancePath:instancePath+"/swv",schemaPath:"#/properties/swv/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
 if(vErrors === null){
-vErrors = [err49];
+vErrors = [err50];
 }
 else {
-vErrors.push(err49);
+vErrors.push(err50);
 }
 errors++;
 break;
@@ -614,21 +624,7 @@ indices0[item0] = i1;
 }
 }
 else {
-const err50 = {instancePath:instancePath+"/swv",schemaPath:"#/properties/swv/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-}
-if(data.gemeenten !== undefined){
-let data10 = data.gemeenten;
-if(Array.isArray(data10)){
-if(data10.length < 1){
-const err51 = {instancePath:instancePath+"/gemeenten",schemaPath:"#/properties/gemeenten/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err51 = {instancePath:instancePath+"/swv",schemaPath:"#/properties/swv/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -637,12 +633,12 @@ vErrors.push(err51);
 }
 errors++;
 }
-const len1 = data10.length;
-for(let i2=0; i2<len1; i2++){
-let data11 = data10[i2];
-if(typeof data11 === "string"){
-if(func3(data11) > 80){
-const err52 = {instancePath:instancePath+"/gemeenten/" + i2,schemaPath:"#/properties/gemeenten/items/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters"};
+}
+if(data.gemeenten !== undefined){
+let data10 = data.gemeenten;
+if(Array.isArray(data10)){
+if(data10.length < 1){
+const err52 = {instancePath:instancePath+"/gemeenten",schemaPath:"#/properties/gemeenten/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -651,8 +647,12 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(func3(data11) < 2){
-const err53 = {instancePath:instancePath+"/gemeenten/" + i2,schemaPath:"#/properties/gemeenten/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};
+const len1 = data10.length;
+for(let i2=0; i2<len1; i2++){
+let data11 = data10[i2];
+if(typeof data11 === "string"){
+if(func3(data11) > 80){
+const err53 = {instancePath:instancePath+"/gemeenten/" + i2,schemaPath:"#/properties/gemeenten/items/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -661,14 +661,24 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-else {
-const err54 = {instancePath:instancePath+"/gemeenten/" + i2,schemaPath:"#/properties/gemeenten/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func3(data11) < 2){
+const err54 = {instancePath:instancePath+"/gemeenten/" + i2,schemaPath:"#/properties/gemeenten/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};
 if(vErrors === null){
 vErrors = [err54];
 }
 else {
 vErrors.push(err54);
+}
+errors++;
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/gemeenten/" + i2,schemaPath:"#/properties/gemeenten/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
 }
 errors++;
 }
@@ -684,12 +694,12 @@ continue;
 }
 if(typeof indices1[item1] == "number"){
 j1 = indices1[item1];
-const err55 = {instancePath:instancePath+"/gemeenten",schemaPath:"#/properties/gemeenten/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)"};
+const err56 = {instancePath:instancePath+"/gemeenten",schemaPath:"#/properties/gemeenten/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)"};
 if(vErrors === null){
-vErrors = [err55];
+vErrors = [err56];
 }
 else {
-vErrors.push(err55);
+vErrors.push(err56);
 }
 errors++;
 break;
@@ -699,21 +709,7 @@ indices1[item1] = i3;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/gemeenten",schemaPath:"#/properties/gemeenten/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-}
-if(data.rmc_regio !== undefined){
-let data12 = data.rmc_regio;
-if(typeof data12 === "string"){
-if(func3(data12) > 10){
-const err57 = {instancePath:instancePath+"/rmc_regio",schemaPath:"#/properties/rmc_regio/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"};
+const err57 = {instancePath:instancePath+"/gemeenten",schemaPath:"#/properties/gemeenten/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -722,8 +718,12 @@ vErrors.push(err57);
 }
 errors++;
 }
-if(!pattern3.test(data12)){
-const err58 = {instancePath:instancePath+"/rmc_regio",schemaPath:"#/properties/rmc_regio/pattern",keyword:"pattern",params:{pattern: "^MC[0-9]{2}$"},message:"must match pattern \""+"^MC[0-9]{2}$"+"\""};
+}
+if(data.rmc_regio !== undefined){
+let data12 = data.rmc_regio;
+if(typeof data12 === "string"){
+if(func3(data12) > 10){
+const err58 = {instancePath:instancePath+"/rmc_regio",schemaPath:"#/properties/rmc_regio/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -732,9 +732,8 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-else {
-const err59 = {instancePath:instancePath+"/rmc_regio",schemaPath:"#/properties/rmc_regio/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern3.test(data12)){
+const err59 = {instancePath:instancePath+"/rmc_regio",schemaPath:"#/properties/rmc_regio/pattern",keyword:"pattern",params:{pattern: "^MC[0-9]{2}$"},message:"must match pattern \""+"^MC[0-9]{2}$"+"\""};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -744,11 +743,8 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data.onderwijssoort !== undefined){
-let data13 = data.onderwijssoort;
-if(Array.isArray(data13)){
-if(data13.length < 1){
-const err60 = {instancePath:instancePath+"/onderwijssoort",schemaPath:"#/properties/onderwijssoort/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+else {
+const err60 = {instancePath:instancePath+"/rmc_regio",schemaPath:"#/properties/rmc_regio/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -757,12 +753,12 @@ vErrors.push(err60);
 }
 errors++;
 }
-const len2 = data13.length;
-for(let i4=0; i4<len2; i4++){
-let data14 = data13[i4];
-if(typeof data14 === "string"){
-if(func3(data14) > 60){
-const err61 = {instancePath:instancePath+"/onderwijssoort/" + i4,schemaPath:"#/properties/onderwijssoort/items/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+}
+if(data.onderwijssoort !== undefined){
+let data13 = data.onderwijssoort;
+if(Array.isArray(data13)){
+if(data13.length < 1){
+const err61 = {instancePath:instancePath+"/onderwijssoort",schemaPath:"#/properties/onderwijssoort/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -771,14 +767,28 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-else {
-const err62 = {instancePath:instancePath+"/onderwijssoort/" + i4,schemaPath:"#/properties/onderwijssoort/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len2 = data13.length;
+for(let i4=0; i4<len2; i4++){
+let data14 = data13[i4];
+if(typeof data14 === "string"){
+if(func3(data14) > 60){
+const err62 = {instancePath:instancePath+"/onderwijssoort/" + i4,schemaPath:"#/properties/onderwijssoort/items/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err62];
 }
 else {
 vErrors.push(err62);
+}
+errors++;
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/onderwijssoort/" + i4,schemaPath:"#/properties/onderwijssoort/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
 }
 errors++;
 }
@@ -794,12 +804,12 @@ continue;
 }
 if(typeof indices2[item2] == "number"){
 j2 = indices2[item2];
-const err63 = {instancePath:instancePath+"/onderwijssoort",schemaPath:"#/properties/onderwijssoort/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i5+" are identical)"};
+const err64 = {instancePath:instancePath+"/onderwijssoort",schemaPath:"#/properties/onderwijssoort/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i5+" are identical)"};
 if(vErrors === null){
-vErrors = [err63];
+vErrors = [err64];
 }
 else {
-vErrors.push(err63);
+vErrors.push(err64);
 }
 errors++;
 break;
@@ -809,21 +819,7 @@ indices2[item2] = i5;
 }
 }
 else {
-const err64 = {instancePath:instancePath+"/onderwijssoort",schemaPath:"#/properties/onderwijssoort/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-}
-if(data.themas !== undefined){
-let data15 = data.themas;
-if(Array.isArray(data15)){
-if(data15.length < 1){
-const err65 = {instancePath:instancePath+"/themas",schemaPath:"#/properties/themas/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err65 = {instancePath:instancePath+"/onderwijssoort",schemaPath:"#/properties/onderwijssoort/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -832,12 +828,12 @@ vErrors.push(err65);
 }
 errors++;
 }
-const len3 = data15.length;
-for(let i6=0; i6<len3; i6++){
-let data16 = data15[i6];
-if(typeof data16 === "string"){
-if(func3(data16) > 60){
-const err66 = {instancePath:instancePath+"/themas/" + i6,schemaPath:"#/properties/themas/items/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+}
+if(data.themas !== undefined){
+let data15 = data.themas;
+if(Array.isArray(data15)){
+if(data15.length < 1){
+const err66 = {instancePath:instancePath+"/themas",schemaPath:"#/properties/themas/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -846,14 +842,28 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-else {
-const err67 = {instancePath:instancePath+"/themas/" + i6,schemaPath:"#/properties/themas/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len3 = data15.length;
+for(let i6=0; i6<len3; i6++){
+let data16 = data15[i6];
+if(typeof data16 === "string"){
+if(func3(data16) > 60){
+const err67 = {instancePath:instancePath+"/themas/" + i6,schemaPath:"#/properties/themas/items/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err67];
 }
 else {
 vErrors.push(err67);
+}
+errors++;
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/themas/" + i6,schemaPath:"#/properties/themas/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
 }
 errors++;
 }
@@ -869,12 +879,12 @@ continue;
 }
 if(typeof indices3[item3] == "number"){
 j3 = indices3[item3];
-const err68 = {instancePath:instancePath+"/themas",schemaPath:"#/properties/themas/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i7+" are identical)"};
+const err69 = {instancePath:instancePath+"/themas",schemaPath:"#/properties/themas/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i7+" are identical)"};
 if(vErrors === null){
-vErrors = [err68];
+vErrors = [err69];
 }
 else {
-vErrors.push(err68);
+vErrors.push(err69);
 }
 errors++;
 break;
@@ -884,21 +894,7 @@ indices3[item3] = i7;
 }
 }
 else {
-const err69 = {instancePath:instancePath+"/themas",schemaPath:"#/properties/themas/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-}
-if(data.partners !== undefined){
-let data17 = data.partners;
-if(Array.isArray(data17)){
-if(data17.length < 1){
-const err70 = {instancePath:instancePath+"/partners",schemaPath:"#/properties/partners/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err70 = {instancePath:instancePath+"/themas",schemaPath:"#/properties/themas/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -907,12 +903,12 @@ vErrors.push(err70);
 }
 errors++;
 }
-const len4 = data17.length;
-for(let i8=0; i8<len4; i8++){
-let data18 = data17[i8];
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-if(data18.organisatie === undefined){
-const err71 = {instancePath:instancePath+"/partners/" + i8,schemaPath:"#/properties/partners/items/required",keyword:"required",params:{missingProperty: "organisatie"},message:"must have required property '"+"organisatie"+"'"};
+}
+if(data.partners !== undefined){
+let data17 = data.partners;
+if(Array.isArray(data17)){
+if(data17.length < 1){
+const err71 = {instancePath:instancePath+"/partners",schemaPath:"#/properties/partners/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -921,8 +917,12 @@ vErrors.push(err71);
 }
 errors++;
 }
-if(data18.rol === undefined){
-const err72 = {instancePath:instancePath+"/partners/" + i8,schemaPath:"#/properties/partners/items/required",keyword:"required",params:{missingProperty: "rol"},message:"must have required property '"+"rol"+"'"};
+const len4 = data17.length;
+for(let i8=0; i8<len4; i8++){
+let data18 = data17[i8];
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(data18.organisatie === undefined){
+const err72 = {instancePath:instancePath+"/partners/" + i8,schemaPath:"#/properties/partners/items/required",keyword:"required",params:{missingProperty: "organisatie"},message:"must have required property '"+"organisatie"+"'"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -931,9 +931,8 @@ vErrors.push(err72);
 }
 errors++;
 }
-for(const key1 in data18){
-if(!((key1 === "organisatie") || (key1 === "rol"))){
-const err73 = {instancePath:instancePath+"/partners/" + i8,schemaPath:"#/properties/partners/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(data18.rol === undefined){
+const err73 = {instancePath:instancePath+"/partners/" + i8,schemaPath:"#/properties/partners/items/required",keyword:"required",params:{missingProperty: "rol"},message:"must have required property '"+"rol"+"'"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -942,12 +941,9 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-if(data18.organisatie !== undefined){
-let data19 = data18.organisatie;
-if(typeof data19 === "string"){
-if(func3(data19) > 160){
-const err74 = {instancePath:instancePath+"/partners/" + i8+"/organisatie",schemaPath:"#/properties/partners/items/properties/organisatie/maxLength",keyword:"maxLength",params:{limit: 160},message:"must NOT have more than 160 characters"};
+for(const key1 in data18){
+if(!((key1 === "organisatie") || (key1 === "rol"))){
+const err74 = {instancePath:instancePath+"/partners/" + i8,schemaPath:"#/properties/partners/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -956,8 +952,12 @@ vErrors.push(err74);
 }
 errors++;
 }
-if(func3(data19) < 2){
-const err75 = {instancePath:instancePath+"/partners/" + i8+"/organisatie",schemaPath:"#/properties/partners/items/properties/organisatie/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};
+}
+if(data18.organisatie !== undefined){
+let data19 = data18.organisatie;
+if(typeof data19 === "string"){
+if(func3(data19) > 160){
+const err75 = {instancePath:instancePath+"/partners/" + i8+"/organisatie",schemaPath:"#/properties/partners/items/properties/organisatie/maxLength",keyword:"maxLength",params:{limit: 160},message:"must NOT have more than 160 characters"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -966,9 +966,8 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-else {
-const err76 = {instancePath:instancePath+"/partners/" + i8+"/organisatie",schemaPath:"#/properties/partners/items/properties/organisatie/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func3(data19) < 2){
+const err76 = {instancePath:instancePath+"/partners/" + i8+"/organisatie",schemaPath:"#/properties/partners/items/properties/organisatie/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -978,11 +977,8 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data18.rol !== undefined){
-let data20 = data18.rol;
-if(typeof data20 === "string"){
-if(func3(data20) > 60){
-const err77 = {instancePath:instancePath+"/partners/" + i8+"/rol",schemaPath:"#/properties/partners/items/properties/rol/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+else {
+const err77 = {instancePath:instancePath+"/partners/" + i8+"/organisatie",schemaPath:"#/properties/partners/items/properties/organisatie/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -992,8 +988,11 @@ vErrors.push(err77);
 errors++;
 }
 }
-else {
-const err78 = {instancePath:instancePath+"/partners/" + i8+"/rol",schemaPath:"#/properties/partners/items/properties/rol/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data18.rol !== undefined){
+let data20 = data18.rol;
+if(typeof data20 === "string"){
+if(func3(data20) > 60){
+const err78 = {instancePath:instancePath+"/partners/" + i8+"/rol",schemaPath:"#/properties/partners/items/properties/rol/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1003,9 +1002,8 @@ vErrors.push(err78);
 errors++;
 }
 }
-}
 else {
-const err79 = {instancePath:instancePath+"/partners/" + i8,schemaPath:"#/properties/partners/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err79 = {instancePath:instancePath+"/partners/" + i8+"/rol",schemaPath:"#/properties/partners/items/properties/rol/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1017,7 +1015,7 @@ errors++;
 }
 }
 else {
-const err80 = {instancePath:instancePath+"/partners",schemaPath:"#/properties/partners/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err80 = {instancePath:instancePath+"/partners/" + i8,schemaPath:"#/properties/partners/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1027,11 +1025,9 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data.datums !== undefined){
-let data21 = data.datums;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-if(data21.afgesproken === undefined){
-const err81 = {instancePath:instancePath+"/datums",schemaPath:"#/properties/datums/required",keyword:"required",params:{missingProperty: "afgesproken"},message:"must have required property '"+"afgesproken"+"'"};
+}
+else {
+const err81 = {instancePath:instancePath+"/partners",schemaPath:"#/properties/partners/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1040,9 +1036,12 @@ vErrors.push(err81);
 }
 errors++;
 }
-for(const key2 in data21){
-if(!(((key2 === "afgesproken") || (key2 === "in_werking")) || (key2 === "volgende_evaluatie"))){
-const err82 = {instancePath:instancePath+"/datums",schemaPath:"#/properties/datums/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+}
+if(data.datums !== undefined){
+let data21 = data.datums;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.afgesproken === undefined){
+const err82 = {instancePath:instancePath+"/datums",schemaPath:"#/properties/datums/required",keyword:"required",params:{missingProperty: "afgesproken"},message:"must have required property '"+"afgesproken"+"'"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1051,12 +1050,9 @@ vErrors.push(err82);
 }
 errors++;
 }
-}
-if(data21.afgesproken !== undefined){
-let data22 = data21.afgesproken;
-if(typeof data22 === "string"){
-if(func3(data22) > 40){
-const err83 = {instancePath:instancePath+"/datums/afgesproken",schemaPath:"#/properties/datums/properties/afgesproken/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+for(const key2 in data21){
+if(!(((key2 === "afgesproken") || (key2 === "in_werking")) || (key2 === "volgende_evaluatie"))){
+const err83 = {instancePath:instancePath+"/datums",schemaPath:"#/properties/datums/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1065,8 +1061,12 @@ vErrors.push(err83);
 }
 errors++;
 }
-if(!(formats0.test(data22))){
-const err84 = {instancePath:instancePath+"/datums/afgesproken",schemaPath:"#/properties/datums/properties/afgesproken/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+}
+if(data21.afgesproken !== undefined){
+let data22 = data21.afgesproken;
+if(typeof data22 === "string"){
+if(func3(data22) > 40){
+const err84 = {instancePath:instancePath+"/datums/afgesproken",schemaPath:"#/properties/datums/properties/afgesproken/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1075,9 +1075,8 @@ vErrors.push(err84);
 }
 errors++;
 }
-}
-else {
-const err85 = {instancePath:instancePath+"/datums/afgesproken",schemaPath:"#/properties/datums/properties/afgesproken/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(formats0.test(data22))){
+const err85 = {instancePath:instancePath+"/datums/afgesproken",schemaPath:"#/properties/datums/properties/afgesproken/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1087,11 +1086,8 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data21.in_werking !== undefined){
-let data23 = data21.in_werking;
-if(typeof data23 === "string"){
-if(func3(data23) > 40){
-const err86 = {instancePath:instancePath+"/datums/in_werking",schemaPath:"#/properties/datums/properties/in_werking/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+else {
+const err86 = {instancePath:instancePath+"/datums/afgesproken",schemaPath:"#/properties/datums/properties/afgesproken/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1100,8 +1096,12 @@ vErrors.push(err86);
 }
 errors++;
 }
-if(!(formats0.test(data23))){
-const err87 = {instancePath:instancePath+"/datums/in_werking",schemaPath:"#/properties/datums/properties/in_werking/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+}
+if(data21.in_werking !== undefined){
+let data23 = data21.in_werking;
+if(typeof data23 === "string"){
+if(func3(data23) > 40){
+const err87 = {instancePath:instancePath+"/datums/in_werking",schemaPath:"#/properties/datums/properties/in_werking/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1110,9 +1110,8 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-else {
-const err88 = {instancePath:instancePath+"/datums/in_werking",schemaPath:"#/properties/datums/properties/in_werking/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(formats0.test(data23))){
+const err88 = {instancePath:instancePath+"/datums/in_werking",schemaPath:"#/properties/datums/properties/in_werking/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1122,11 +1121,8 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data21.volgende_evaluatie !== undefined){
-let data24 = data21.volgende_evaluatie;
-if(typeof data24 === "string"){
-if(func3(data24) > 40){
-const err89 = {instancePath:instancePath+"/datums/volgende_evaluatie",schemaPath:"#/properties/datums/properties/volgende_evaluatie/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+else {
+const err89 = {instancePath:instancePath+"/datums/in_werking",schemaPath:"#/properties/datums/properties/in_werking/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1135,8 +1131,12 @@ vErrors.push(err89);
 }
 errors++;
 }
-if(!(formats0.test(data24))){
-const err90 = {instancePath:instancePath+"/datums/volgende_evaluatie",schemaPath:"#/properties/datums/properties/volgende_evaluatie/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+}
+if(data21.volgende_evaluatie !== undefined){
+let data24 = data21.volgende_evaluatie;
+if(typeof data24 === "string"){
+if(func3(data24) > 40){
+const err90 = {instancePath:instancePath+"/datums/volgende_evaluatie",schemaPath:"#/properties/datums/properties/volgende_evaluatie/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1145,9 +1145,8 @@ vErrors.push(err90);
 }
 errors++;
 }
-}
-else {
-const err91 = {instancePath:instancePath+"/datums/volgende_evaluatie",schemaPath:"#/properties/datums/properties/volgende_evaluatie/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(formats0.test(data24))){
+const err91 = {instancePath:instancePath+"/datums/volgende_evaluatie",schemaPath:"#/properties/datums/properties/volgende_evaluatie/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1157,9 +1156,8 @@ vErrors.push(err91);
 errors++;
 }
 }
-}
 else {
-const err92 = {instancePath:instancePath+"/datums",schemaPath:"#/properties/datums/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err92 = {instancePath:instancePath+"/datums/volgende_evaluatie",schemaPath:"#/properties/datums/properties/volgende_evaluatie/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1169,11 +1167,9 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data.vervangt !== undefined){
-let data25 = data.vervangt;
-if(typeof data25 === "string"){
-if(func3(data25) > 80){
-const err93 = {instancePath:instancePath+"/vervangt",schemaPath:"#/properties/vervangt/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters"};
+}
+else {
+const err93 = {instancePath:instancePath+"/datums",schemaPath:"#/properties/datums/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1182,8 +1178,12 @@ vErrors.push(err93);
 }
 errors++;
 }
-if(!pattern0.test(data25)){
-const err94 = {instancePath:instancePath+"/vervangt",schemaPath:"#/properties/vervangt/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+}
+if(data.vervangt !== undefined){
+let data25 = data.vervangt;
+if(typeof data25 === "string"){
+if(func3(data25) > 80){
+const err94 = {instancePath:instancePath+"/vervangt",schemaPath:"#/properties/vervangt/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1192,9 +1192,8 @@ vErrors.push(err94);
 }
 errors++;
 }
-}
-else {
-const err95 = {instancePath:instancePath+"/vervangt",schemaPath:"#/properties/vervangt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern0.test(data25)){
+const err95 = {instancePath:instancePath+"/vervangt",schemaPath:"#/properties/vervangt/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1204,11 +1203,8 @@ vErrors.push(err95);
 errors++;
 }
 }
-if(data.volwassenheid !== undefined){
-let data26 = data.volwassenheid;
-if(typeof data26 === "string"){
-if(func3(data26) > 60){
-const err96 = {instancePath:instancePath+"/volwassenheid",schemaPath:"#/properties/volwassenheid/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+else {
+const err96 = {instancePath:instancePath+"/vervangt",schemaPath:"#/properties/vervangt/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1218,8 +1214,11 @@ vErrors.push(err96);
 errors++;
 }
 }
-else {
-const err97 = {instancePath:instancePath+"/volwassenheid",schemaPath:"#/properties/volwassenheid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.volwassenheid !== undefined){
+let data26 = data.volwassenheid;
+if(typeof data26 === "string"){
+if(func3(data26) > 60){
+const err97 = {instancePath:instancePath+"/volwassenheid",schemaPath:"#/properties/volwassenheid/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1229,11 +1228,8 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data.sjabloon !== undefined){
-let data27 = data.sjabloon;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-if(data27.id === undefined){
-const err98 = {instancePath:instancePath+"/sjabloon",schemaPath:"#/properties/sjabloon/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+else {
+const err98 = {instancePath:instancePath+"/volwassenheid",schemaPath:"#/properties/volwassenheid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1242,8 +1238,12 @@ vErrors.push(err98);
 }
 errors++;
 }
-if(data27.versie === undefined){
-const err99 = {instancePath:instancePath+"/sjabloon",schemaPath:"#/properties/sjabloon/required",keyword:"required",params:{missingProperty: "versie"},message:"must have required property '"+"versie"+"'"};
+}
+if(data.sjabloon !== undefined){
+let data27 = data.sjabloon;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+if(data27.id === undefined){
+const err99 = {instancePath:instancePath+"/sjabloon",schemaPath:"#/properties/sjabloon/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1252,9 +1252,8 @@ vErrors.push(err99);
 }
 errors++;
 }
-for(const key3 in data27){
-if(!((key3 === "id") || (key3 === "versie"))){
-const err100 = {instancePath:instancePath+"/sjabloon",schemaPath:"#/properties/sjabloon/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(data27.versie === undefined){
+const err100 = {instancePath:instancePath+"/sjabloon",schemaPath:"#/properties/sjabloon/required",keyword:"required",params:{missingProperty: "versie"},message:"must have required property '"+"versie"+"'"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1263,12 +1262,9 @@ vErrors.push(err100);
 }
 errors++;
 }
-}
-if(data27.id !== undefined){
-let data28 = data27.id;
-if(typeof data28 === "string"){
-if(func3(data28) > 80){
-const err101 = {instancePath:instancePath+"/sjabloon/id",schemaPath:"#/properties/sjabloon/properties/id/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters"};
+for(const key3 in data27){
+if(!((key3 === "id") || (key3 === "versie"))){
+const err101 = {instancePath:instancePath+"/sjabloon",schemaPath:"#/properties/sjabloon/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1278,8 +1274,11 @@ vErrors.push(err101);
 errors++;
 }
 }
-else {
-const err102 = {instancePath:instancePath+"/sjabloon/id",schemaPath:"#/properties/sjabloon/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data27.id !== undefined){
+let data28 = data27.id;
+if(typeof data28 === "string"){
+if(func3(data28) > 80){
+const err102 = {instancePath:instancePath+"/sjabloon/id",schemaPath:"#/properties/sjabloon/properties/id/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1289,11 +1288,8 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data27.versie !== undefined){
-let data29 = data27.versie;
-if(typeof data29 === "string"){
-if(func3(data29) > 20){
-const err103 = {instancePath:instancePath+"/sjabloon/versie",schemaPath:"#/properties/sjabloon/properties/versie/maxLength",keyword:"maxLength",params:{limit: 20},message:"must NOT have more than 20 characters"};
+else {
+const err103 = {instancePath:instancePath+"/sjabloon/id",schemaPath:"#/properties/sjabloon/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1302,8 +1298,12 @@ vErrors.push(err103);
 }
 errors++;
 }
-if(!pattern5.test(data29)){
-const err104 = {instancePath:instancePath+"/sjabloon/versie",schemaPath:"#/properties/sjabloon/properties/versie/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+\\.[0-9]+$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+\\.[0-9]+$"+"\""};
+}
+if(data27.versie !== undefined){
+let data29 = data27.versie;
+if(typeof data29 === "string"){
+if(func3(data29) > 20){
+const err104 = {instancePath:instancePath+"/sjabloon/versie",schemaPath:"#/properties/sjabloon/properties/versie/maxLength",keyword:"maxLength",params:{limit: 20},message:"must NOT have more than 20 characters"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1312,9 +1312,8 @@ vErrors.push(err104);
 }
 errors++;
 }
-}
-else {
-const err105 = {instancePath:instancePath+"/sjabloon/versie",schemaPath:"#/properties/sjabloon/properties/versie/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern5.test(data29)){
+const err105 = {instancePath:instancePath+"/sjabloon/versie",schemaPath:"#/properties/sjabloon/properties/versie/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+\\.[0-9]+$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+\\.[0-9]+$"+"\""};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1324,9 +1323,8 @@ vErrors.push(err105);
 errors++;
 }
 }
-}
 else {
-const err106 = {instancePath:instancePath+"/sjabloon",schemaPath:"#/properties/sjabloon/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err106 = {instancePath:instancePath+"/sjabloon/versie",schemaPath:"#/properties/sjabloon/properties/versie/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1336,11 +1334,9 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data.geoorloofd_verzuim !== undefined){
-let data30 = data.geoorloofd_verzuim;
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-if(data30.dekking === undefined){
-const err107 = {instancePath:instancePath+"/geoorloofd_verzuim",schemaPath:"#/properties/geoorloofd_verzuim/required",keyword:"required",params:{missingProperty: "dekking"},message:"must have required property '"+"dekking"+"'"};
+}
+else {
+const err107 = {instancePath:instancePath+"/sjabloon",schemaPath:"#/properties/sjabloon/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1349,8 +1345,12 @@ vErrors.push(err107);
 }
 errors++;
 }
-if(data30.mazl === undefined){
-const err108 = {instancePath:instancePath+"/geoorloofd_verzuim",schemaPath:"#/properties/geoorloofd_verzuim/required",keyword:"required",params:{missingProperty: "mazl"},message:"must have required property '"+"mazl"+"'"};
+}
+if(data.geoorloofd_verzuim !== undefined){
+let data30 = data.geoorloofd_verzuim;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.dekking === undefined){
+const err108 = {instancePath:instancePath+"/geoorloofd_verzuim",schemaPath:"#/properties/geoorloofd_verzuim/required",keyword:"required",params:{missingProperty: "dekking"},message:"must have required property '"+"dekking"+"'"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1359,9 +1359,8 @@ vErrors.push(err108);
 }
 errors++;
 }
-for(const key4 in data30){
-if(!(((key4 === "dekking") || (key4 === "mazl")) || (key4 === "toelichting"))){
-const err109 = {instancePath:instancePath+"/geoorloofd_verzuim",schemaPath:"#/properties/geoorloofd_verzuim/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(data30.mazl === undefined){
+const err109 = {instancePath:instancePath+"/geoorloofd_verzuim",schemaPath:"#/properties/geoorloofd_verzuim/required",keyword:"required",params:{missingProperty: "mazl"},message:"must have required property '"+"mazl"+"'"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1370,12 +1369,9 @@ vErrors.push(err109);
 }
 errors++;
 }
-}
-if(data30.dekking !== undefined){
-let data31 = data30.dekking;
-if(typeof data31 === "string"){
-if(func3(data31) > 60){
-const err110 = {instancePath:instancePath+"/geoorloofd_verzuim/dekking",schemaPath:"#/properties/geoorloofd_verzuim/properties/dekking/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+for(const key4 in data30){
+if(!(((key4 === "dekking") || (key4 === "mazl")) || (key4 === "toelichting"))){
+const err110 = {instancePath:instancePath+"/geoorloofd_verzuim",schemaPath:"#/properties/geoorloofd_verzuim/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1385,8 +1381,11 @@ vErrors.push(err110);
 errors++;
 }
 }
-else {
-const err111 = {instancePath:instancePath+"/geoorloofd_verzuim/dekking",schemaPath:"#/properties/geoorloofd_verzuim/properties/dekking/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data30.dekking !== undefined){
+let data31 = data30.dekking;
+if(typeof data31 === "string"){
+if(func3(data31) > 60){
+const err111 = {instancePath:instancePath+"/geoorloofd_verzuim/dekking",schemaPath:"#/properties/geoorloofd_verzuim/properties/dekking/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1396,11 +1395,8 @@ vErrors.push(err111);
 errors++;
 }
 }
-if(data30.mazl !== undefined){
-let data32 = data30.mazl;
-if(typeof data32 === "string"){
-if(func3(data32) > 60){
-const err112 = {instancePath:instancePath+"/geoorloofd_verzuim/mazl",schemaPath:"#/properties/geoorloofd_verzuim/properties/mazl/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+else {
+const err112 = {instancePath:instancePath+"/geoorloofd_verzuim/dekking",schemaPath:"#/properties/geoorloofd_verzuim/properties/dekking/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1410,8 +1406,11 @@ vErrors.push(err112);
 errors++;
 }
 }
-else {
-const err113 = {instancePath:instancePath+"/geoorloofd_verzuim/mazl",schemaPath:"#/properties/geoorloofd_verzuim/properties/mazl/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data30.mazl !== undefined){
+let data32 = data30.mazl;
+if(typeof data32 === "string"){
+if(func3(data32) > 60){
+const err113 = {instancePath:instancePath+"/geoorloofd_verzuim/mazl",schemaPath:"#/properties/geoorloofd_verzuim/properties/mazl/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1421,11 +1420,8 @@ vErrors.push(err113);
 errors++;
 }
 }
-if(data30.toelichting !== undefined){
-let data33 = data30.toelichting;
-if(typeof data33 === "string"){
-if(func3(data33) > 3000){
-const err114 = {instancePath:instancePath+"/geoorloofd_verzuim/toelichting",schemaPath:"#/properties/geoorloofd_verzuim/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 3000},message:"must NOT have more than 3000 characters"};
+else {
+const err114 = {instancePath:instancePath+"/geoorloofd_verzuim/mazl",schemaPath:"#/properties/geoorloofd_verzuim/properties/mazl/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1435,8 +1431,11 @@ vErrors.push(err114);
 errors++;
 }
 }
-else {
-const err115 = {instancePath:instancePath+"/geoorloofd_verzuim/toelichting",schemaPath:"#/properties/geoorloofd_verzuim/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data30.toelichting !== undefined){
+let data33 = data30.toelichting;
+if(typeof data33 === "string"){
+if(func3(data33) > 3000){
+const err115 = {instancePath:instancePath+"/geoorloofd_verzuim/toelichting",schemaPath:"#/properties/geoorloofd_verzuim/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 3000},message:"must NOT have more than 3000 characters"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1446,9 +1445,8 @@ vErrors.push(err115);
 errors++;
 }
 }
-}
 else {
-const err116 = {instancePath:instancePath+"/geoorloofd_verzuim",schemaPath:"#/properties/geoorloofd_verzuim/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err116 = {instancePath:instancePath+"/geoorloofd_verzuim/toelichting",schemaPath:"#/properties/geoorloofd_verzuim/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1458,11 +1456,9 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data.ongeoorloofd_verzuim !== undefined){
-let data34 = data.ongeoorloofd_verzuim;
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-if(data34.dekking === undefined){
-const err117 = {instancePath:instancePath+"/ongeoorloofd_verzuim",schemaPath:"#/properties/ongeoorloofd_verzuim/required",keyword:"required",params:{missingProperty: "dekking"},message:"must have required property '"+"dekking"+"'"};
+}
+else {
+const err117 = {instancePath:instancePath+"/geoorloofd_verzuim",schemaPath:"#/properties/geoorloofd_verzuim/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1471,9 +1467,12 @@ vErrors.push(err117);
 }
 errors++;
 }
-for(const key5 in data34){
-if(!(((key5 === "dekking") || (key5 === "vroegsignalering")) || (key5 === "toelichting"))){
-const err118 = {instancePath:instancePath+"/ongeoorloofd_verzuim",schemaPath:"#/properties/ongeoorloofd_verzuim/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+}
+if(data.ongeoorloofd_verzuim !== undefined){
+let data34 = data.ongeoorloofd_verzuim;
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+if(data34.dekking === undefined){
+const err118 = {instancePath:instancePath+"/ongeoorloofd_verzuim",schemaPath:"#/properties/ongeoorloofd_verzuim/required",keyword:"required",params:{missingProperty: "dekking"},message:"must have required property '"+"dekking"+"'"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1482,12 +1481,9 @@ vErrors.push(err118);
 }
 errors++;
 }
-}
-if(data34.dekking !== undefined){
-let data35 = data34.dekking;
-if(typeof data35 === "string"){
-if(func3(data35) > 60){
-const err119 = {instancePath:instancePath+"/ongeoorloofd_verzuim/dekking",schemaPath:"#/properties/ongeoorloofd_verzuim/properties/dekking/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+for(const key5 in data34){
+if(!(((key5 === "dekking") || (key5 === "vroegsignalering")) || (key5 === "toelichting"))){
+const err119 = {instancePath:instancePath+"/ongeoorloofd_verzuim",schemaPath:"#/properties/ongeoorloofd_verzuim/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1497,8 +1493,11 @@ vErrors.push(err119);
 errors++;
 }
 }
-else {
-const err120 = {instancePath:instancePath+"/ongeoorloofd_verzuim/dekking",schemaPath:"#/properties/ongeoorloofd_verzuim/properties/dekking/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data34.dekking !== undefined){
+let data35 = data34.dekking;
+if(typeof data35 === "string"){
+if(func3(data35) > 60){
+const err120 = {instancePath:instancePath+"/ongeoorloofd_verzuim/dekking",schemaPath:"#/properties/ongeoorloofd_verzuim/properties/dekking/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1508,11 +1507,8 @@ vErrors.push(err120);
 errors++;
 }
 }
-if(data34.vroegsignalering !== undefined){
-let data36 = data34.vroegsignalering;
-if(typeof data36 === "string"){
-if(func3(data36) > 60){
-const err121 = {instancePath:instancePath+"/ongeoorloofd_verzuim/vroegsignalering",schemaPath:"#/properties/ongeoorloofd_verzuim/properties/vroegsignalering/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+else {
+const err121 = {instancePath:instancePath+"/ongeoorloofd_verzuim/dekking",schemaPath:"#/properties/ongeoorloofd_verzuim/properties/dekking/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1522,8 +1518,11 @@ vErrors.push(err121);
 errors++;
 }
 }
-else {
-const err122 = {instancePath:instancePath+"/ongeoorloofd_verzuim/vroegsignalering",schemaPath:"#/properties/ongeoorloofd_verzuim/properties/vroegsignalering/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data34.vroegsignalering !== undefined){
+let data36 = data34.vroegsignalering;
+if(typeof data36 === "string"){
+if(func3(data36) > 60){
+const err122 = {instancePath:instancePath+"/ongeoorloofd_verzuim/vroegsignalering",schemaPath:"#/properties/ongeoorloofd_verzuim/properties/vroegsignalering/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1533,11 +1532,8 @@ vErrors.push(err122);
 errors++;
 }
 }
-if(data34.toelichting !== undefined){
-let data37 = data34.toelichting;
-if(typeof data37 === "string"){
-if(func3(data37) > 3000){
-const err123 = {instancePath:instancePath+"/ongeoorloofd_verzuim/toelichting",schemaPath:"#/properties/ongeoorloofd_verzuim/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 3000},message:"must NOT have more than 3000 characters"};
+else {
+const err123 = {instancePath:instancePath+"/ongeoorloofd_verzuim/vroegsignalering",schemaPath:"#/properties/ongeoorloofd_verzuim/properties/vroegsignalering/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1547,8 +1543,11 @@ vErrors.push(err123);
 errors++;
 }
 }
-else {
-const err124 = {instancePath:instancePath+"/ongeoorloofd_verzuim/toelichting",schemaPath:"#/properties/ongeoorloofd_verzuim/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data34.toelichting !== undefined){
+let data37 = data34.toelichting;
+if(typeof data37 === "string"){
+if(func3(data37) > 3000){
+const err124 = {instancePath:instancePath+"/ongeoorloofd_verzuim/toelichting",schemaPath:"#/properties/ongeoorloofd_verzuim/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 3000},message:"must NOT have more than 3000 characters"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1558,9 +1557,8 @@ vErrors.push(err124);
 errors++;
 }
 }
-}
 else {
-const err125 = {instancePath:instancePath+"/ongeoorloofd_verzuim",schemaPath:"#/properties/ongeoorloofd_verzuim/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err125 = {instancePath:instancePath+"/ongeoorloofd_verzuim/toelichting",schemaPath:"#/properties/ongeoorloofd_verzuim/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1570,11 +1568,9 @@ vErrors.push(err125);
 errors++;
 }
 }
-if(data.doorbraakoverleg !== undefined){
-let data38 = data.doorbraakoverleg;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-if(data38.aanwezig === undefined){
-const err126 = {instancePath:instancePath+"/doorbraakoverleg",schemaPath:"#/properties/doorbraakoverleg/required",keyword:"required",params:{missingProperty: "aanwezig"},message:"must have required property '"+"aanwezig"+"'"};
+}
+else {
+const err126 = {instancePath:instancePath+"/ongeoorloofd_verzuim",schemaPath:"#/properties/ongeoorloofd_verzuim/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1583,9 +1579,12 @@ vErrors.push(err126);
 }
 errors++;
 }
-for(const key6 in data38){
-if(!((((((key6 === "aanwezig") || (key6 === "leden")) || (key6 === "termijn_werkdagen")) || (key6 === "doorzettingsmacht")) || (key6 === "casusregie")) || (key6 === "toelichting"))){
-const err127 = {instancePath:instancePath+"/doorbraakoverleg",schemaPath:"#/properties/doorbraakoverleg/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+}
+if(data.doorbraakoverleg !== undefined){
+let data38 = data.doorbraakoverleg;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.aanwezig === undefined){
+const err127 = {instancePath:instancePath+"/doorbraakoverleg",schemaPath:"#/properties/doorbraakoverleg/required",keyword:"required",params:{missingProperty: "aanwezig"},message:"must have required property '"+"aanwezig"+"'"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1594,12 +1593,9 @@ vErrors.push(err127);
 }
 errors++;
 }
-}
-if(data38.aanwezig !== undefined){
-let data39 = data38.aanwezig;
-if(typeof data39 === "string"){
-if(func3(data39) > 60){
-const err128 = {instancePath:instancePath+"/doorbraakoverleg/aanwezig",schemaPath:"#/properties/doorbraakoverleg/properties/aanwezig/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+for(const key6 in data38){
+if(!((((((key6 === "aanwezig") || (key6 === "leden")) || (key6 === "termijn_werkdagen")) || (key6 === "doorzettingsmacht")) || (key6 === "casusregie")) || (key6 === "toelichting"))){
+const err128 = {instancePath:instancePath+"/doorbraakoverleg",schemaPath:"#/properties/doorbraakoverleg/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1609,13 +1605,27 @@ vErrors.push(err128);
 errors++;
 }
 }
-else {
-const err129 = {instancePath:instancePath+"/doorbraakoverleg/aanwezig",schemaPath:"#/properties/doorbraakoverleg/properties/aanwezig/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data38.aanwezig !== undefined){
+let data39 = data38.aanwezig;
+if(typeof data39 === "string"){
+if(func3(data39) > 60){
+const err129 = {instancePath:instancePath+"/doorbraakoverleg/aanwezig",schemaPath:"#/properties/doorbraakoverleg/properties/aanwezig/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err129];
 }
 else {
 vErrors.push(err129);
+}
+errors++;
+}
+}
+else {
+const err130 = {instancePath:instancePath+"/doorbraakoverleg/aanwezig",schemaPath:"#/properties/doorbraakoverleg/properties/aanwezig/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
 }
 errors++;
 }
@@ -1628,23 +1638,23 @@ for(let i9=0; i9<len5; i9++){
 let data41 = data40[i9];
 if(typeof data41 === "string"){
 if(func3(data41) > 60){
-const err130 = {instancePath:instancePath+"/doorbraakoverleg/leden/" + i9,schemaPath:"#/properties/doorbraakoverleg/properties/leden/items/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
-if(vErrors === null){
-vErrors = [err130];
-}
-else {
-vErrors.push(err130);
-}
-errors++;
-}
-}
-else {
-const err131 = {instancePath:instancePath+"/doorbraakoverleg/leden/" + i9,schemaPath:"#/properties/doorbraakoverleg/properties/leden/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err131 = {instancePath:instancePath+"/doorbraakoverleg/leden/" + i9,schemaPath:"#/properties/doorbraakoverleg/properties/leden/items/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err131];
 }
 else {
 vErrors.push(err131);
+}
+errors++;
+}
+}
+else {
+const err132 = {instancePath:instancePath+"/doorbraakoverleg/leden/" + i9,schemaPath:"#/properties/doorbraakoverleg/properties/leden/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
 }
 errors++;
 }
@@ -1660,12 +1670,12 @@ continue;
 }
 if(typeof indices4[item4] == "number"){
 j4 = indices4[item4];
-const err132 = {instancePath:instancePath+"/doorbraakoverleg/leden",schemaPath:"#/properties/doorbraakoverleg/properties/leden/uniqueItems",keyword:"uniqueItems",params:{i: i10, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i10+" are identical)"};
+const err133 = {instancePath:instancePath+"/doorbraakoverleg/leden",schemaPath:"#/properties/doorbraakoverleg/properties/leden/uniqueItems",keyword:"uniqueItems",params:{i: i10, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i10+" are identical)"};
 if(vErrors === null){
-vErrors = [err132];
+vErrors = [err133];
 }
 else {
-vErrors.push(err132);
+vErrors.push(err133);
 }
 errors++;
 break;
@@ -1675,20 +1685,7 @@ indices4[item4] = i10;
 }
 }
 else {
-const err133 = {instancePath:instancePath+"/doorbraakoverleg/leden",schemaPath:"#/properties/doorbraakoverleg/properties/leden/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err133];
-}
-else {
-vErrors.push(err133);
-}
-errors++;
-}
-}
-if(data38.termijn_werkdagen !== undefined){
-let data42 = data38.termijn_werkdagen;
-if(!((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42)))){
-const err134 = {instancePath:instancePath+"/doorbraakoverleg/termijn_werkdagen",schemaPath:"#/properties/doorbraakoverleg/properties/termijn_werkdagen/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err134 = {instancePath:instancePath+"/doorbraakoverleg/leden",schemaPath:"#/properties/doorbraakoverleg/properties/leden/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1697,9 +1694,11 @@ vErrors.push(err134);
 }
 errors++;
 }
-if(typeof data42 == "number"){
-if(data42 > 120 || isNaN(data42)){
-const err135 = {instancePath:instancePath+"/doorbraakoverleg/termijn_werkdagen",schemaPath:"#/properties/doorbraakoverleg/properties/termijn_werkdagen/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120"};
+}
+if(data38.termijn_werkdagen !== undefined){
+let data42 = data38.termijn_werkdagen;
+if(!((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42)))){
+const err135 = {instancePath:instancePath+"/doorbraakoverleg/termijn_werkdagen",schemaPath:"#/properties/doorbraakoverleg/properties/termijn_werkdagen/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1708,8 +1707,9 @@ vErrors.push(err135);
 }
 errors++;
 }
-if(data42 < 1 || isNaN(data42)){
-const err136 = {instancePath:instancePath+"/doorbraakoverleg/termijn_werkdagen",schemaPath:"#/properties/doorbraakoverleg/properties/termijn_werkdagen/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(typeof data42 == "number"){
+if(data42 > 120 || isNaN(data42)){
+const err136 = {instancePath:instancePath+"/doorbraakoverleg/termijn_werkdagen",schemaPath:"#/properties/doorbraakoverleg/properties/termijn_werkdagen/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1718,13 +1718,8 @@ vErrors.push(err136);
 }
 errors++;
 }
-}
-}
-if(data38.doorzettingsmacht !== undefined){
-let data43 = data38.doorzettingsmacht;
-if(typeof data43 === "string"){
-if(func3(data43) > 60){
-const err137 = {instancePath:instancePath+"/doorbraakoverleg/doorzettingsmacht",schemaPath:"#/properties/doorbraakoverleg/properties/doorzettingsmacht/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+if(data42 < 1 || isNaN(data42)){
+const err137 = {instancePath:instancePath+"/doorbraakoverleg/termijn_werkdagen",schemaPath:"#/properties/doorbraakoverleg/properties/termijn_werkdagen/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1734,8 +1729,12 @@ vErrors.push(err137);
 errors++;
 }
 }
-else {
-const err138 = {instancePath:instancePath+"/doorbraakoverleg/doorzettingsmacht",schemaPath:"#/properties/doorbraakoverleg/properties/doorzettingsmacht/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data38.doorzettingsmacht !== undefined){
+let data43 = data38.doorzettingsmacht;
+if(typeof data43 === "string"){
+if(func3(data43) > 60){
+const err138 = {instancePath:instancePath+"/doorbraakoverleg/doorzettingsmacht",schemaPath:"#/properties/doorbraakoverleg/properties/doorzettingsmacht/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1745,11 +1744,8 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data38.casusregie !== undefined){
-let data44 = data38.casusregie;
-if(typeof data44 === "string"){
-if(func3(data44) > 60){
-const err139 = {instancePath:instancePath+"/doorbraakoverleg/casusregie",schemaPath:"#/properties/doorbraakoverleg/properties/casusregie/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+else {
+const err139 = {instancePath:instancePath+"/doorbraakoverleg/doorzettingsmacht",schemaPath:"#/properties/doorbraakoverleg/properties/doorzettingsmacht/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1759,8 +1755,11 @@ vErrors.push(err139);
 errors++;
 }
 }
-else {
-const err140 = {instancePath:instancePath+"/doorbraakoverleg/casusregie",schemaPath:"#/properties/doorbraakoverleg/properties/casusregie/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data38.casusregie !== undefined){
+let data44 = data38.casusregie;
+if(typeof data44 === "string"){
+if(func3(data44) > 60){
+const err140 = {instancePath:instancePath+"/doorbraakoverleg/casusregie",schemaPath:"#/properties/doorbraakoverleg/properties/casusregie/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1770,11 +1769,8 @@ vErrors.push(err140);
 errors++;
 }
 }
-if(data38.toelichting !== undefined){
-let data45 = data38.toelichting;
-if(typeof data45 === "string"){
-if(func3(data45) > 3000){
-const err141 = {instancePath:instancePath+"/doorbraakoverleg/toelichting",schemaPath:"#/properties/doorbraakoverleg/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 3000},message:"must NOT have more than 3000 characters"};
+else {
+const err141 = {instancePath:instancePath+"/doorbraakoverleg/casusregie",schemaPath:"#/properties/doorbraakoverleg/properties/casusregie/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1784,8 +1780,11 @@ vErrors.push(err141);
 errors++;
 }
 }
-else {
-const err142 = {instancePath:instancePath+"/doorbraakoverleg/toelichting",schemaPath:"#/properties/doorbraakoverleg/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data38.toelichting !== undefined){
+let data45 = data38.toelichting;
+if(typeof data45 === "string"){
+if(func3(data45) > 3000){
+const err142 = {instancePath:instancePath+"/doorbraakoverleg/toelichting",schemaPath:"#/properties/doorbraakoverleg/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 3000},message:"must NOT have more than 3000 characters"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1795,9 +1794,8 @@ vErrors.push(err142);
 errors++;
 }
 }
-}
 else {
-const err143 = {instancePath:instancePath+"/doorbraakoverleg",schemaPath:"#/properties/doorbraakoverleg/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err143 = {instancePath:instancePath+"/doorbraakoverleg/toelichting",schemaPath:"#/properties/doorbraakoverleg/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1807,11 +1805,9 @@ vErrors.push(err143);
 errors++;
 }
 }
-if(data.financiering !== undefined){
-let data46 = data.financiering;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.vooraf_afgesproken === undefined){
-const err144 = {instancePath:instancePath+"/financiering",schemaPath:"#/properties/financiering/required",keyword:"required",params:{missingProperty: "vooraf_afgesproken"},message:"must have required property '"+"vooraf_afgesproken"+"'"};
+}
+else {
+const err144 = {instancePath:instancePath+"/doorbraakoverleg",schemaPath:"#/properties/doorbraakoverleg/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1820,8 +1816,12 @@ vErrors.push(err144);
 }
 errors++;
 }
-if(data46.model === undefined){
-const err145 = {instancePath:instancePath+"/financiering",schemaPath:"#/properties/financiering/required",keyword:"required",params:{missingProperty: "model"},message:"must have required property '"+"model"+"'"};
+}
+if(data.financiering !== undefined){
+let data46 = data.financiering;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(data46.vooraf_afgesproken === undefined){
+const err145 = {instancePath:instancePath+"/financiering",schemaPath:"#/properties/financiering/required",keyword:"required",params:{missingProperty: "vooraf_afgesproken"},message:"must have required property '"+"vooraf_afgesproken"+"'"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1830,9 +1830,8 @@ vErrors.push(err145);
 }
 errors++;
 }
-for(const key7 in data46){
-if(!(((((key7 === "vooraf_afgesproken") || (key7 === "model")) || (key7 === "verdeling")) || (key7 === "ruimte_binnen_regels")) || (key7 === "toelichting"))){
-const err146 = {instancePath:instancePath+"/financiering",schemaPath:"#/properties/financiering/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(data46.model === undefined){
+const err146 = {instancePath:instancePath+"/financiering",schemaPath:"#/properties/financiering/required",keyword:"required",params:{missingProperty: "model"},message:"must have required property '"+"model"+"'"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1841,12 +1840,9 @@ vErrors.push(err146);
 }
 errors++;
 }
-}
-if(data46.vooraf_afgesproken !== undefined){
-let data47 = data46.vooraf_afgesproken;
-if(typeof data47 === "string"){
-if(func3(data47) > 60){
-const err147 = {instancePath:instancePath+"/financiering/vooraf_afgesproken",schemaPath:"#/properties/financiering/properties/vooraf_afgesproken/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+for(const key7 in data46){
+if(!(((((key7 === "vooraf_afgesproken") || (key7 === "model")) || (key7 === "verdeling")) || (key7 === "ruimte_binnen_regels")) || (key7 === "toelichting"))){
+const err147 = {instancePath:instancePath+"/financiering",schemaPath:"#/properties/financiering/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1856,8 +1852,11 @@ vErrors.push(err147);
 errors++;
 }
 }
-else {
-const err148 = {instancePath:instancePath+"/financiering/vooraf_afgesproken",schemaPath:"#/properties/financiering/properties/vooraf_afgesproken/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data46.vooraf_afgesproken !== undefined){
+let data47 = data46.vooraf_afgesproken;
+if(typeof data47 === "string"){
+if(func3(data47) > 60){
+const err148 = {instancePath:instancePath+"/financiering/vooraf_afgesproken",schemaPath:"#/properties/financiering/properties/vooraf_afgesproken/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1867,11 +1866,8 @@ vErrors.push(err148);
 errors++;
 }
 }
-if(data46.model !== undefined){
-let data48 = data46.model;
-if(typeof data48 === "string"){
-if(func3(data48) > 60){
-const err149 = {instancePath:instancePath+"/financiering/model",schemaPath:"#/properties/financiering/properties/model/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+else {
+const err149 = {instancePath:instancePath+"/financiering/vooraf_afgesproken",schemaPath:"#/properties/financiering/properties/vooraf_afgesproken/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1881,8 +1877,11 @@ vErrors.push(err149);
 errors++;
 }
 }
-else {
-const err150 = {instancePath:instancePath+"/financiering/model",schemaPath:"#/properties/financiering/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data46.model !== undefined){
+let data48 = data46.model;
+if(typeof data48 === "string"){
+if(func3(data48) > 60){
+const err150 = {instancePath:instancePath+"/financiering/model",schemaPath:"#/properties/financiering/properties/model/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1892,11 +1891,8 @@ vErrors.push(err150);
 errors++;
 }
 }
-if(data46.verdeling !== undefined){
-let data49 = data46.verdeling;
-if(typeof data49 === "string"){
-if(func3(data49) > 1500){
-const err151 = {instancePath:instancePath+"/financiering/verdeling",schemaPath:"#/properties/financiering/properties/verdeling/maxLength",keyword:"maxLength",params:{limit: 1500},message:"must NOT have more than 1500 characters"};
+else {
+const err151 = {instancePath:instancePath+"/financiering/model",schemaPath:"#/properties/financiering/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1906,8 +1902,11 @@ vErrors.push(err151);
 errors++;
 }
 }
-else {
-const err152 = {instancePath:instancePath+"/financiering/verdeling",schemaPath:"#/properties/financiering/properties/verdeling/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data46.verdeling !== undefined){
+let data49 = data46.verdeling;
+if(typeof data49 === "string"){
+if(func3(data49) > 1500){
+const err152 = {instancePath:instancePath+"/financiering/verdeling",schemaPath:"#/properties/financiering/properties/verdeling/maxLength",keyword:"maxLength",params:{limit: 1500},message:"must NOT have more than 1500 characters"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1917,11 +1916,8 @@ vErrors.push(err152);
 errors++;
 }
 }
-if(data46.ruimte_binnen_regels !== undefined){
-let data50 = data46.ruimte_binnen_regels;
-if(typeof data50 === "string"){
-if(func3(data50) > 2000){
-const err153 = {instancePath:instancePath+"/financiering/ruimte_binnen_regels",schemaPath:"#/properties/financiering/properties/ruimte_binnen_regels/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+else {
+const err153 = {instancePath:instancePath+"/financiering/verdeling",schemaPath:"#/properties/financiering/properties/verdeling/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1931,8 +1927,11 @@ vErrors.push(err153);
 errors++;
 }
 }
-else {
-const err154 = {instancePath:instancePath+"/financiering/ruimte_binnen_regels",schemaPath:"#/properties/financiering/properties/ruimte_binnen_regels/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data46.ruimte_binnen_regels !== undefined){
+let data50 = data46.ruimte_binnen_regels;
+if(typeof data50 === "string"){
+if(func3(data50) > 2000){
+const err154 = {instancePath:instancePath+"/financiering/ruimte_binnen_regels",schemaPath:"#/properties/financiering/properties/ruimte_binnen_regels/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1942,11 +1941,8 @@ vErrors.push(err154);
 errors++;
 }
 }
-if(data46.toelichting !== undefined){
-let data51 = data46.toelichting;
-if(typeof data51 === "string"){
-if(func3(data51) > 3000){
-const err155 = {instancePath:instancePath+"/financiering/toelichting",schemaPath:"#/properties/financiering/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 3000},message:"must NOT have more than 3000 characters"};
+else {
+const err155 = {instancePath:instancePath+"/financiering/ruimte_binnen_regels",schemaPath:"#/properties/financiering/properties/ruimte_binnen_regels/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1956,8 +1952,11 @@ vErrors.push(err155);
 errors++;
 }
 }
-else {
-const err156 = {instancePath:instancePath+"/financiering/toelichting",schemaPath:"#/properties/financiering/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data46.toelichting !== undefined){
+let data51 = data46.toelichting;
+if(typeof data51 === "string"){
+if(func3(data51) > 3000){
+const err156 = {instancePath:instancePath+"/financiering/toelichting",schemaPath:"#/properties/financiering/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 3000},message:"must NOT have more than 3000 characters"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1967,9 +1966,8 @@ vErrors.push(err156);
 errors++;
 }
 }
-}
 else {
-const err157 = {instancePath:instancePath+"/financiering",schemaPath:"#/properties/financiering/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err157 = {instancePath:instancePath+"/financiering/toelichting",schemaPath:"#/properties/financiering/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -1979,11 +1977,9 @@ vErrors.push(err157);
 errors++;
 }
 }
-if(data.leerplicht !== undefined){
-let data52 = data.leerplicht;
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-if(data52.preventief === undefined){
-const err158 = {instancePath:instancePath+"/leerplicht",schemaPath:"#/properties/leerplicht/required",keyword:"required",params:{missingProperty: "preventief"},message:"must have required property '"+"preventief"+"'"};
+}
+else {
+const err158 = {instancePath:instancePath+"/financiering",schemaPath:"#/properties/financiering/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -1992,8 +1988,12 @@ vErrors.push(err158);
 }
 errors++;
 }
-if(data52.adviserend === undefined){
-const err159 = {instancePath:instancePath+"/leerplicht",schemaPath:"#/properties/leerplicht/required",keyword:"required",params:{missingProperty: "adviserend"},message:"must have required property '"+"adviserend"+"'"};
+}
+if(data.leerplicht !== undefined){
+let data52 = data.leerplicht;
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+if(data52.preventief === undefined){
+const err159 = {instancePath:instancePath+"/leerplicht",schemaPath:"#/properties/leerplicht/required",keyword:"required",params:{missingProperty: "preventief"},message:"must have required property '"+"preventief"+"'"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2002,9 +2002,8 @@ vErrors.push(err159);
 }
 errors++;
 }
-for(const key8 in data52){
-if(!(((key8 === "preventief") || (key8 === "adviserend")) || (key8 === "toelichting"))){
-const err160 = {instancePath:instancePath+"/leerplicht",schemaPath:"#/properties/leerplicht/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(data52.adviserend === undefined){
+const err160 = {instancePath:instancePath+"/leerplicht",schemaPath:"#/properties/leerplicht/required",keyword:"required",params:{missingProperty: "adviserend"},message:"must have required property '"+"adviserend"+"'"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2013,12 +2012,9 @@ vErrors.push(err160);
 }
 errors++;
 }
-}
-if(data52.preventief !== undefined){
-let data53 = data52.preventief;
-if(typeof data53 === "string"){
-if(func3(data53) > 60){
-const err161 = {instancePath:instancePath+"/leerplicht/preventief",schemaPath:"#/properties/leerplicht/properties/preventief/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+for(const key8 in data52){
+if(!(((key8 === "preventief") || (key8 === "adviserend")) || (key8 === "toelichting"))){
+const err161 = {instancePath:instancePath+"/leerplicht",schemaPath:"#/properties/leerplicht/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2028,8 +2024,11 @@ vErrors.push(err161);
 errors++;
 }
 }
-else {
-const err162 = {instancePath:instancePath+"/leerplicht/preventief",schemaPath:"#/properties/leerplicht/properties/preventief/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data52.preventief !== undefined){
+let data53 = data52.preventief;
+if(typeof data53 === "string"){
+if(func3(data53) > 60){
+const err162 = {instancePath:instancePath+"/leerplicht/preventief",schemaPath:"#/properties/leerplicht/properties/preventief/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2039,11 +2038,8 @@ vErrors.push(err162);
 errors++;
 }
 }
-if(data52.adviserend !== undefined){
-let data54 = data52.adviserend;
-if(typeof data54 === "string"){
-if(func3(data54) > 60){
-const err163 = {instancePath:instancePath+"/leerplicht/adviserend",schemaPath:"#/properties/leerplicht/properties/adviserend/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+else {
+const err163 = {instancePath:instancePath+"/leerplicht/preventief",schemaPath:"#/properties/leerplicht/properties/preventief/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2053,8 +2049,11 @@ vErrors.push(err163);
 errors++;
 }
 }
-else {
-const err164 = {instancePath:instancePath+"/leerplicht/adviserend",schemaPath:"#/properties/leerplicht/properties/adviserend/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data52.adviserend !== undefined){
+let data54 = data52.adviserend;
+if(typeof data54 === "string"){
+if(func3(data54) > 60){
+const err164 = {instancePath:instancePath+"/leerplicht/adviserend",schemaPath:"#/properties/leerplicht/properties/adviserend/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2064,11 +2063,8 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data52.toelichting !== undefined){
-let data55 = data52.toelichting;
-if(typeof data55 === "string"){
-if(func3(data55) > 3000){
-const err165 = {instancePath:instancePath+"/leerplicht/toelichting",schemaPath:"#/properties/leerplicht/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 3000},message:"must NOT have more than 3000 characters"};
+else {
+const err165 = {instancePath:instancePath+"/leerplicht/adviserend",schemaPath:"#/properties/leerplicht/properties/adviserend/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2078,8 +2074,11 @@ vErrors.push(err165);
 errors++;
 }
 }
-else {
-const err166 = {instancePath:instancePath+"/leerplicht/toelichting",schemaPath:"#/properties/leerplicht/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data52.toelichting !== undefined){
+let data55 = data52.toelichting;
+if(typeof data55 === "string"){
+if(func3(data55) > 3000){
+const err166 = {instancePath:instancePath+"/leerplicht/toelichting",schemaPath:"#/properties/leerplicht/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 3000},message:"must NOT have more than 3000 characters"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2089,9 +2088,8 @@ vErrors.push(err166);
 errors++;
 }
 }
-}
 else {
-const err167 = {instancePath:instancePath+"/leerplicht",schemaPath:"#/properties/leerplicht/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err167 = {instancePath:instancePath+"/leerplicht/toelichting",schemaPath:"#/properties/leerplicht/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2101,11 +2099,9 @@ vErrors.push(err167);
 errors++;
 }
 }
-if(data.gegevensdeling !== undefined){
-let data56 = data.gegevensdeling;
-if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
-if(data56.grondslag === undefined){
-const err168 = {instancePath:instancePath+"/gegevensdeling",schemaPath:"#/properties/gegevensdeling/required",keyword:"required",params:{missingProperty: "grondslag"},message:"must have required property '"+"grondslag"+"'"};
+}
+else {
+const err168 = {instancePath:instancePath+"/leerplicht",schemaPath:"#/properties/leerplicht/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2114,8 +2110,12 @@ vErrors.push(err168);
 }
 errors++;
 }
-if(data56.convenant === undefined){
-const err169 = {instancePath:instancePath+"/gegevensdeling",schemaPath:"#/properties/gegevensdeling/required",keyword:"required",params:{missingProperty: "convenant"},message:"must have required property '"+"convenant"+"'"};
+}
+if(data.gegevensdeling !== undefined){
+let data56 = data.gegevensdeling;
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+if(data56.grondslag === undefined){
+const err169 = {instancePath:instancePath+"/gegevensdeling",schemaPath:"#/properties/gegevensdeling/required",keyword:"required",params:{missingProperty: "grondslag"},message:"must have required property '"+"grondslag"+"'"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2124,8 +2124,8 @@ vErrors.push(err169);
 }
 errors++;
 }
-if(data56.privacyprotocol === undefined){
-const err170 = {instancePath:instancePath+"/gegevensdeling",schemaPath:"#/properties/gegevensdeling/required",keyword:"required",params:{missingProperty: "privacyprotocol"},message:"must have required property '"+"privacyprotocol"+"'"};
+if(data56.convenant === undefined){
+const err170 = {instancePath:instancePath+"/gegevensdeling",schemaPath:"#/properties/gegevensdeling/required",keyword:"required",params:{missingProperty: "convenant"},message:"must have required property '"+"convenant"+"'"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2134,9 +2134,8 @@ vErrors.push(err170);
 }
 errors++;
 }
-for(const key9 in data56){
-if(!((((key9 === "grondslag") || (key9 === "convenant")) || (key9 === "privacyprotocol")) || (key9 === "toelichting"))){
-const err171 = {instancePath:instancePath+"/gegevensdeling",schemaPath:"#/properties/gegevensdeling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+if(data56.privacyprotocol === undefined){
+const err171 = {instancePath:instancePath+"/gegevensdeling",schemaPath:"#/properties/gegevensdeling/required",keyword:"required",params:{missingProperty: "privacyprotocol"},message:"must have required property '"+"privacyprotocol"+"'"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2145,12 +2144,9 @@ vErrors.push(err171);
 }
 errors++;
 }
-}
-if(data56.grondslag !== undefined){
-let data57 = data56.grondslag;
-if(typeof data57 === "string"){
-if(func3(data57) > 60){
-const err172 = {instancePath:instancePath+"/gegevensdeling/grondslag",schemaPath:"#/properties/gegevensdeling/properties/grondslag/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+for(const key9 in data56){
+if(!(((((key9 === "grondslag") || (key9 === "convenant")) || (key9 === "privacyprotocol")) || (key9 === "dpia")) || (key9 === "toelichting"))){
+const err172 = {instancePath:instancePath+"/gegevensdeling",schemaPath:"#/properties/gegevensdeling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2160,8 +2156,11 @@ vErrors.push(err172);
 errors++;
 }
 }
-else {
-const err173 = {instancePath:instancePath+"/gegevensdeling/grondslag",schemaPath:"#/properties/gegevensdeling/properties/grondslag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data56.grondslag !== undefined){
+let data57 = data56.grondslag;
+if(typeof data57 === "string"){
+if(func3(data57) > 60){
+const err173 = {instancePath:instancePath+"/gegevensdeling/grondslag",schemaPath:"#/properties/gegevensdeling/properties/grondslag/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2171,11 +2170,8 @@ vErrors.push(err173);
 errors++;
 }
 }
-if(data56.convenant !== undefined){
-let data58 = data56.convenant;
-if(typeof data58 === "string"){
-if(func3(data58) > 60){
-const err174 = {instancePath:instancePath+"/gegevensdeling/convenant",schemaPath:"#/properties/gegevensdeling/properties/convenant/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+else {
+const err174 = {instancePath:instancePath+"/gegevensdeling/grondslag",schemaPath:"#/properties/gegevensdeling/properties/grondslag/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2185,8 +2181,11 @@ vErrors.push(err174);
 errors++;
 }
 }
-else {
-const err175 = {instancePath:instancePath+"/gegevensdeling/convenant",schemaPath:"#/properties/gegevensdeling/properties/convenant/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data56.convenant !== undefined){
+let data58 = data56.convenant;
+if(typeof data58 === "string"){
+if(func3(data58) > 60){
+const err175 = {instancePath:instancePath+"/gegevensdeling/convenant",schemaPath:"#/properties/gegevensdeling/properties/convenant/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2196,11 +2195,8 @@ vErrors.push(err175);
 errors++;
 }
 }
-if(data56.privacyprotocol !== undefined){
-let data59 = data56.privacyprotocol;
-if(typeof data59 === "string"){
-if(func3(data59) > 60){
-const err176 = {instancePath:instancePath+"/gegevensdeling/privacyprotocol",schemaPath:"#/properties/gegevensdeling/properties/privacyprotocol/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+else {
+const err176 = {instancePath:instancePath+"/gegevensdeling/convenant",schemaPath:"#/properties/gegevensdeling/properties/convenant/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2210,8 +2206,11 @@ vErrors.push(err176);
 errors++;
 }
 }
-else {
-const err177 = {instancePath:instancePath+"/gegevensdeling/privacyprotocol",schemaPath:"#/properties/gegevensdeling/properties/privacyprotocol/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data56.privacyprotocol !== undefined){
+let data59 = data56.privacyprotocol;
+if(typeof data59 === "string"){
+if(func3(data59) > 60){
+const err177 = {instancePath:instancePath+"/gegevensdeling/privacyprotocol",schemaPath:"#/properties/gegevensdeling/properties/privacyprotocol/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2221,11 +2220,8 @@ vErrors.push(err177);
 errors++;
 }
 }
-if(data56.toelichting !== undefined){
-let data60 = data56.toelichting;
-if(typeof data60 === "string"){
-if(func3(data60) > 3000){
-const err178 = {instancePath:instancePath+"/gegevensdeling/toelichting",schemaPath:"#/properties/gegevensdeling/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 3000},message:"must NOT have more than 3000 characters"};
+else {
+const err178 = {instancePath:instancePath+"/gegevensdeling/privacyprotocol",schemaPath:"#/properties/gegevensdeling/properties/privacyprotocol/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2235,8 +2231,11 @@ vErrors.push(err178);
 errors++;
 }
 }
-else {
-const err179 = {instancePath:instancePath+"/gegevensdeling/toelichting",schemaPath:"#/properties/gegevensdeling/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data56.dpia !== undefined){
+let data60 = data56.dpia;
+if(typeof data60 === "string"){
+if(func3(data60) > 60){
+const err179 = {instancePath:instancePath+"/gegevensdeling/dpia",schemaPath:"#/properties/gegevensdeling/properties/dpia/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2246,9 +2245,8 @@ vErrors.push(err179);
 errors++;
 }
 }
-}
 else {
-const err180 = {instancePath:instancePath+"/gegevensdeling",schemaPath:"#/properties/gegevensdeling/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err180 = {instancePath:instancePath+"/gegevensdeling/dpia",schemaPath:"#/properties/gegevensdeling/properties/dpia/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2258,11 +2256,11 @@ vErrors.push(err180);
 errors++;
 }
 }
-if(data.jeugdhulp !== undefined){
-let data61 = data.jeugdhulp;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-if(data61.betrokken === undefined){
-const err181 = {instancePath:instancePath+"/jeugdhulp",schemaPath:"#/properties/jeugdhulp/required",keyword:"required",params:{missingProperty: "betrokken"},message:"must have required property '"+"betrokken"+"'"};
+if(data56.toelichting !== undefined){
+let data61 = data56.toelichting;
+if(typeof data61 === "string"){
+if(func3(data61) > 3000){
+const err181 = {instancePath:instancePath+"/gegevensdeling/toelichting",schemaPath:"#/properties/gegevensdeling/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 3000},message:"must NOT have more than 3000 characters"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2271,9 +2269,9 @@ vErrors.push(err181);
 }
 errors++;
 }
-for(const key10 in data61){
-if(!(((key10 === "betrokken") || (key10 === "een_plan")) || (key10 === "toelichting"))){
-const err182 = {instancePath:instancePath+"/jeugdhulp",schemaPath:"#/properties/jeugdhulp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+}
+else {
+const err182 = {instancePath:instancePath+"/gegevensdeling/toelichting",schemaPath:"#/properties/gegevensdeling/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2283,11 +2281,9 @@ vErrors.push(err182);
 errors++;
 }
 }
-if(data61.betrokken !== undefined){
-let data62 = data61.betrokken;
-if(typeof data62 === "string"){
-if(func3(data62) > 60){
-const err183 = {instancePath:instancePath+"/jeugdhulp/betrokken",schemaPath:"#/properties/jeugdhulp/properties/betrokken/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+}
+else {
+const err183 = {instancePath:instancePath+"/gegevensdeling",schemaPath:"#/properties/gegevensdeling/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2297,8 +2293,11 @@ vErrors.push(err183);
 errors++;
 }
 }
-else {
-const err184 = {instancePath:instancePath+"/jeugdhulp/betrokken",schemaPath:"#/properties/jeugdhulp/properties/betrokken/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.jeugdhulp !== undefined){
+let data62 = data.jeugdhulp;
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(data62.betrokken === undefined){
+const err184 = {instancePath:instancePath+"/jeugdhulp",schemaPath:"#/properties/jeugdhulp/required",keyword:"required",params:{missingProperty: "betrokken"},message:"must have required property '"+"betrokken"+"'"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2307,12 +2306,9 @@ vErrors.push(err184);
 }
 errors++;
 }
-}
-if(data61.een_plan !== undefined){
-let data63 = data61.een_plan;
-if(typeof data63 === "string"){
-if(func3(data63) > 60){
-const err185 = {instancePath:instancePath+"/jeugdhulp/een_plan",schemaPath:"#/properties/jeugdhulp/properties/een_plan/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+for(const key10 in data62){
+if(!(((key10 === "betrokken") || (key10 === "een_plan")) || (key10 === "toelichting"))){
+const err185 = {instancePath:instancePath+"/jeugdhulp",schemaPath:"#/properties/jeugdhulp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2322,8 +2318,11 @@ vErrors.push(err185);
 errors++;
 }
 }
-else {
-const err186 = {instancePath:instancePath+"/jeugdhulp/een_plan",schemaPath:"#/properties/jeugdhulp/properties/een_plan/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.betrokken !== undefined){
+let data63 = data62.betrokken;
+if(typeof data63 === "string"){
+if(func3(data63) > 60){
+const err186 = {instancePath:instancePath+"/jeugdhulp/betrokken",schemaPath:"#/properties/jeugdhulp/properties/betrokken/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2333,11 +2332,8 @@ vErrors.push(err186);
 errors++;
 }
 }
-if(data61.toelichting !== undefined){
-let data64 = data61.toelichting;
-if(typeof data64 === "string"){
-if(func3(data64) > 3000){
-const err187 = {instancePath:instancePath+"/jeugdhulp/toelichting",schemaPath:"#/properties/jeugdhulp/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 3000},message:"must NOT have more than 3000 characters"};
+else {
+const err187 = {instancePath:instancePath+"/jeugdhulp/betrokken",schemaPath:"#/properties/jeugdhulp/properties/betrokken/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2347,8 +2343,11 @@ vErrors.push(err187);
 errors++;
 }
 }
-else {
-const err188 = {instancePath:instancePath+"/jeugdhulp/toelichting",schemaPath:"#/properties/jeugdhulp/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.een_plan !== undefined){
+let data64 = data62.een_plan;
+if(typeof data64 === "string"){
+if(func3(data64) > 60){
+const err188 = {instancePath:instancePath+"/jeugdhulp/een_plan",schemaPath:"#/properties/jeugdhulp/properties/een_plan/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2358,9 +2357,8 @@ vErrors.push(err188);
 errors++;
 }
 }
-}
 else {
-const err189 = {instancePath:instancePath+"/jeugdhulp",schemaPath:"#/properties/jeugdhulp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err189 = {instancePath:instancePath+"/jeugdhulp/een_plan",schemaPath:"#/properties/jeugdhulp/properties/een_plan/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2370,15 +2368,11 @@ vErrors.push(err189);
 errors++;
 }
 }
-if(data.resultaten !== undefined){
-let data65 = data.resultaten;
-if(Array.isArray(data65)){
-const len6 = data65.length;
-for(let i11=0; i11<len6; i11++){
-let data66 = data65[i11];
-if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
-if(data66.indicator === undefined){
-const err190 = {instancePath:instancePath+"/resultaten/" + i11,schemaPath:"#/properties/resultaten/items/required",keyword:"required",params:{missingProperty: "indicator"},message:"must have required property '"+"indicator"+"'"};
+if(data62.toelichting !== undefined){
+let data65 = data62.toelichting;
+if(typeof data65 === "string"){
+if(func3(data65) > 3000){
+const err190 = {instancePath:instancePath+"/jeugdhulp/toelichting",schemaPath:"#/properties/jeugdhulp/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 3000},message:"must NOT have more than 3000 characters"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2387,8 +2381,9 @@ vErrors.push(err190);
 }
 errors++;
 }
-if(data66.waarde === undefined){
-const err191 = {instancePath:instancePath+"/resultaten/" + i11,schemaPath:"#/properties/resultaten/items/required",keyword:"required",params:{missingProperty: "waarde"},message:"must have required property '"+"waarde"+"'"};
+}
+else {
+const err191 = {instancePath:instancePath+"/jeugdhulp/toelichting",schemaPath:"#/properties/jeugdhulp/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2397,8 +2392,10 @@ vErrors.push(err191);
 }
 errors++;
 }
-if(data66.eenheid === undefined){
-const err192 = {instancePath:instancePath+"/resultaten/" + i11,schemaPath:"#/properties/resultaten/items/required",keyword:"required",params:{missingProperty: "eenheid"},message:"must have required property '"+"eenheid"+"'"};
+}
+}
+else {
+const err192 = {instancePath:instancePath+"/jeugdhulp",schemaPath:"#/properties/jeugdhulp/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2407,8 +2404,16 @@ vErrors.push(err192);
 }
 errors++;
 }
-if(data66.jaar === undefined){
-const err193 = {instancePath:instancePath+"/resultaten/" + i11,schemaPath:"#/properties/resultaten/items/required",keyword:"required",params:{missingProperty: "jaar"},message:"must have required property '"+"jaar"+"'"};
+}
+if(data.onderbouwing !== undefined){
+let data66 = data.onderbouwing;
+const _errs146 = errors;
+let valid28 = true;
+const _errs147 = errors;
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+if(data66.niveau !== undefined){
+if("beschreven" !== data66.niveau){
+const err193 = {};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2417,8 +2422,23 @@ vErrors.push(err193);
 }
 errors++;
 }
-if(data66.bron === undefined){
-const err194 = {instancePath:instancePath+"/resultaten/" + i11,schemaPath:"#/properties/resultaten/items/required",keyword:"required",params:{missingProperty: "bron"},message:"must have required property '"+"bron"+"'"};
+}
+}
+var _valid0 = _errs147 === errors;
+errors = _errs146;
+if(vErrors !== null){
+if(_errs146){
+vErrors.length = _errs146;
+}
+else {
+vErrors = null;
+}
+}
+if(!_valid0){
+const _errs149 = errors;
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+if(data66.document === undefined){
+const err194 = {instancePath:instancePath+"/onderbouwing",schemaPath:"#/properties/onderbouwing/else/required",keyword:"required",params:{missingProperty: "document"},message:"must have required property '"+"document"+"'"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2427,9 +2447,12 @@ vErrors.push(err194);
 }
 errors++;
 }
-for(const key11 in data66){
-if(!((((((key11 === "indicator") || (key11 === "waarde")) || (key11 === "eenheid")) || (key11 === "jaar")) || (key11 === "bron")) || (key11 === "toelichting"))){
-const err195 = {instancePath:instancePath+"/resultaten/" + i11,schemaPath:"#/properties/resultaten/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+}
+var _valid0 = _errs149 === errors;
+valid28 = _valid0;
+}
+if(!valid28){
+const err195 = {instancePath:instancePath+"/onderbouwing",schemaPath:"#/properties/onderbouwing/if",keyword:"if",params:{failingKeyword: "else"},message:"must match \"else\" schema"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2438,12 +2461,9 @@ vErrors.push(err195);
 }
 errors++;
 }
-}
-if(data66.indicator !== undefined){
-let data67 = data66.indicator;
-if(typeof data67 === "string"){
-if(func3(data67) > 60){
-const err196 = {instancePath:instancePath+"/resultaten/" + i11+"/indicator",schemaPath:"#/properties/resultaten/items/properties/indicator/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+if(data66.niveau === undefined){
+const err196 = {instancePath:instancePath+"/onderbouwing",schemaPath:"#/properties/onderbouwing/required",keyword:"required",params:{missingProperty: "niveau"},message:"must have required property '"+"niveau"+"'"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2452,9 +2472,9 @@ vErrors.push(err196);
 }
 errors++;
 }
-}
-else {
-const err197 = {instancePath:instancePath+"/resultaten/" + i11+"/indicator",schemaPath:"#/properties/resultaten/items/properties/indicator/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key11 in data66){
+if(!(((key11 === "niveau") || (key11 === "document")) || (key11 === "toelichting"))){
+const err197 = {instancePath:instancePath+"/onderbouwing",schemaPath:"#/properties/onderbouwing/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2464,9 +2484,11 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data66.waarde !== undefined){
-if(!(typeof data66.waarde == "number")){
-const err198 = {instancePath:instancePath+"/resultaten/" + i11+"/waarde",schemaPath:"#/properties/resultaten/items/properties/waarde/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data66.niveau !== undefined){
+let data68 = data66.niveau;
+if(typeof data68 === "string"){
+if(func3(data68) > 60){
+const err198 = {instancePath:instancePath+"/onderbouwing/niveau",schemaPath:"#/properties/onderbouwing/properties/niveau/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2476,11 +2498,8 @@ vErrors.push(err198);
 errors++;
 }
 }
-if(data66.eenheid !== undefined){
-let data69 = data66.eenheid;
-if(typeof data69 === "string"){
-if(func3(data69) > 40){
-const err199 = {instancePath:instancePath+"/resultaten/" + i11+"/eenheid",schemaPath:"#/properties/resultaten/items/properties/eenheid/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+else {
+const err199 = {instancePath:instancePath+"/onderbouwing/niveau",schemaPath:"#/properties/onderbouwing/properties/niveau/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2489,8 +2508,12 @@ vErrors.push(err199);
 }
 errors++;
 }
-if(func3(data69) < 1){
-const err200 = {instancePath:instancePath+"/resultaten/" + i11+"/eenheid",schemaPath:"#/properties/resultaten/items/properties/eenheid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data66.document !== undefined){
+let data69 = data66.document;
+if(typeof data69 === "string"){
+if(func3(data69) > 300){
+const err200 = {instancePath:instancePath+"/onderbouwing/document",schemaPath:"#/properties/onderbouwing/properties/document/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2499,9 +2522,8 @@ vErrors.push(err200);
 }
 errors++;
 }
-}
-else {
-const err201 = {instancePath:instancePath+"/resultaten/" + i11+"/eenheid",schemaPath:"#/properties/resultaten/items/properties/eenheid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func3(data69) < 5){
+const err201 = {instancePath:instancePath+"/onderbouwing/document",schemaPath:"#/properties/onderbouwing/properties/document/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2511,10 +2533,8 @@ vErrors.push(err201);
 errors++;
 }
 }
-if(data66.jaar !== undefined){
-let data70 = data66.jaar;
-if(!((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70)))){
-const err202 = {instancePath:instancePath+"/resultaten/" + i11+"/jaar",schemaPath:"#/properties/resultaten/items/properties/jaar/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err202 = {instancePath:instancePath+"/onderbouwing/document",schemaPath:"#/properties/onderbouwing/properties/document/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2523,9 +2543,12 @@ vErrors.push(err202);
 }
 errors++;
 }
-if(typeof data70 == "number"){
-if(data70 > 2100 || isNaN(data70)){
-const err203 = {instancePath:instancePath+"/resultaten/" + i11+"/jaar",schemaPath:"#/properties/resultaten/items/properties/jaar/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
+}
+if(data66.toelichting !== undefined){
+let data70 = data66.toelichting;
+if(typeof data70 === "string"){
+if(func3(data70) > 1000){
+const err203 = {instancePath:instancePath+"/onderbouwing/toelichting",schemaPath:"#/properties/onderbouwing/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2534,8 +2557,9 @@ vErrors.push(err203);
 }
 errors++;
 }
-if(data70 < 2000 || isNaN(data70)){
-const err204 = {instancePath:instancePath+"/resultaten/" + i11+"/jaar",schemaPath:"#/properties/resultaten/items/properties/jaar/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2000},message:"must be >= 2000"};
+}
+else {
+const err204 = {instancePath:instancePath+"/onderbouwing/toelichting",schemaPath:"#/properties/onderbouwing/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2546,11 +2570,8 @@ errors++;
 }
 }
 }
-if(data66.bron !== undefined){
-let data71 = data66.bron;
-if(typeof data71 === "string"){
-if(func3(data71) > 300){
-const err205 = {instancePath:instancePath+"/resultaten/" + i11+"/bron",schemaPath:"#/properties/resultaten/items/properties/bron/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"};
+else {
+const err205 = {instancePath:instancePath+"/onderbouwing",schemaPath:"#/properties/onderbouwing/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2559,8 +2580,16 @@ vErrors.push(err205);
 }
 errors++;
 }
-if(func3(data71) < 3){
-const err206 = {instancePath:instancePath+"/resultaten/" + i11+"/bron",schemaPath:"#/properties/resultaten/items/properties/bron/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
+}
+if(data.resultaten !== undefined){
+let data71 = data.resultaten;
+if(Array.isArray(data71)){
+const len6 = data71.length;
+for(let i11=0; i11<len6; i11++){
+let data72 = data71[i11];
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
+if(data72.indicator === undefined){
+const err206 = {instancePath:instancePath+"/resultaten/" + i11,schemaPath:"#/properties/resultaten/items/required",keyword:"required",params:{missingProperty: "indicator"},message:"must have required property '"+"indicator"+"'"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2569,9 +2598,8 @@ vErrors.push(err206);
 }
 errors++;
 }
-}
-else {
-const err207 = {instancePath:instancePath+"/resultaten/" + i11+"/bron",schemaPath:"#/properties/resultaten/items/properties/bron/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data72.waarde === undefined){
+const err207 = {instancePath:instancePath+"/resultaten/" + i11,schemaPath:"#/properties/resultaten/items/required",keyword:"required",params:{missingProperty: "waarde"},message:"must have required property '"+"waarde"+"'"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2580,12 +2608,8 @@ vErrors.push(err207);
 }
 errors++;
 }
-}
-if(data66.toelichting !== undefined){
-let data72 = data66.toelichting;
-if(typeof data72 === "string"){
-if(func3(data72) > 1000){
-const err208 = {instancePath:instancePath+"/resultaten/" + i11+"/toelichting",schemaPath:"#/properties/resultaten/items/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
+if(data72.eenheid === undefined){
+const err208 = {instancePath:instancePath+"/resultaten/" + i11,schemaPath:"#/properties/resultaten/items/required",keyword:"required",params:{missingProperty: "eenheid"},message:"must have required property '"+"eenheid"+"'"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2594,9 +2618,8 @@ vErrors.push(err208);
 }
 errors++;
 }
-}
-else {
-const err209 = {instancePath:instancePath+"/resultaten/" + i11+"/toelichting",schemaPath:"#/properties/resultaten/items/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data72.jaar === undefined){
+const err209 = {instancePath:instancePath+"/resultaten/" + i11,schemaPath:"#/properties/resultaten/items/required",keyword:"required",params:{missingProperty: "jaar"},message:"must have required property '"+"jaar"+"'"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2605,10 +2628,8 @@ vErrors.push(err209);
 }
 errors++;
 }
-}
-}
-else {
-const err210 = {instancePath:instancePath+"/resultaten/" + i11,schemaPath:"#/properties/resultaten/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data72.bron === undefined){
+const err210 = {instancePath:instancePath+"/resultaten/" + i11,schemaPath:"#/properties/resultaten/items/required",keyword:"required",params:{missingProperty: "bron"},message:"must have required property '"+"bron"+"'"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2617,10 +2638,9 @@ vErrors.push(err210);
 }
 errors++;
 }
-}
-}
-else {
-const err211 = {instancePath:instancePath+"/resultaten",schemaPath:"#/properties/resultaten/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key12 in data72){
+if(!((((((key12 === "indicator") || (key12 === "waarde")) || (key12 === "eenheid")) || (key12 === "jaar")) || (key12 === "bron")) || (key12 === "toelichting"))){
+const err211 = {instancePath:instancePath+"/resultaten/" + i11,schemaPath:"#/properties/resultaten/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2630,15 +2650,11 @@ vErrors.push(err211);
 errors++;
 }
 }
-if(data.lessen !== undefined){
-let data73 = data.lessen;
-if(Array.isArray(data73)){
-const len7 = data73.length;
-for(let i12=0; i12<len7; i12++){
-let data74 = data73[i12];
-if(typeof data74 === "string"){
-if(func3(data74) > 1000){
-const err212 = {instancePath:instancePath+"/lessen/" + i12,schemaPath:"#/properties/lessen/items/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
+if(data72.indicator !== undefined){
+let data73 = data72.indicator;
+if(typeof data73 === "string"){
+if(func3(data73) > 60){
+const err212 = {instancePath:instancePath+"/resultaten/" + i11+"/indicator",schemaPath:"#/properties/resultaten/items/properties/indicator/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2647,8 +2663,9 @@ vErrors.push(err212);
 }
 errors++;
 }
-if(func3(data74) < 5){
-const err213 = {instancePath:instancePath+"/lessen/" + i12,schemaPath:"#/properties/lessen/items/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters"};
+}
+else {
+const err213 = {instancePath:instancePath+"/resultaten/" + i11+"/indicator",schemaPath:"#/properties/resultaten/items/properties/indicator/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2658,8 +2675,9 @@ vErrors.push(err213);
 errors++;
 }
 }
-else {
-const err214 = {instancePath:instancePath+"/lessen/" + i12,schemaPath:"#/properties/lessen/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data72.waarde !== undefined){
+if(!(typeof data72.waarde == "number")){
+const err214 = {instancePath:instancePath+"/resultaten/" + i11+"/waarde",schemaPath:"#/properties/resultaten/items/properties/waarde/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2669,9 +2687,11 @@ vErrors.push(err214);
 errors++;
 }
 }
-}
-else {
-const err215 = {instancePath:instancePath+"/lessen",schemaPath:"#/properties/lessen/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data72.eenheid !== undefined){
+let data75 = data72.eenheid;
+if(typeof data75 === "string"){
+if(func3(data75) > 40){
+const err215 = {instancePath:instancePath+"/resultaten/" + i11+"/eenheid",schemaPath:"#/properties/resultaten/items/properties/eenheid/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2680,16 +2700,8 @@ vErrors.push(err215);
 }
 errors++;
 }
-}
-if(data.valkuilen !== undefined){
-let data75 = data.valkuilen;
-if(Array.isArray(data75)){
-const len8 = data75.length;
-for(let i13=0; i13<len8; i13++){
-let data76 = data75[i13];
-if(typeof data76 === "string"){
-if(func3(data76) > 1000){
-const err216 = {instancePath:instancePath+"/valkuilen/" + i13,schemaPath:"#/properties/valkuilen/items/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
+if(func3(data75) < 1){
+const err216 = {instancePath:instancePath+"/resultaten/" + i11+"/eenheid",schemaPath:"#/properties/resultaten/items/properties/eenheid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2698,8 +2710,9 @@ vErrors.push(err216);
 }
 errors++;
 }
-if(func3(data76) < 5){
-const err217 = {instancePath:instancePath+"/valkuilen/" + i13,schemaPath:"#/properties/valkuilen/items/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters"};
+}
+else {
+const err217 = {instancePath:instancePath+"/resultaten/" + i11+"/eenheid",schemaPath:"#/properties/resultaten/items/properties/eenheid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2709,8 +2722,10 @@ vErrors.push(err217);
 errors++;
 }
 }
-else {
-const err218 = {instancePath:instancePath+"/valkuilen/" + i13,schemaPath:"#/properties/valkuilen/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data72.jaar !== undefined){
+let data76 = data72.jaar;
+if(!((typeof data76 == "number") && (!(data76 % 1) && !isNaN(data76)))){
+const err218 = {instancePath:instancePath+"/resultaten/" + i11+"/jaar",schemaPath:"#/properties/resultaten/items/properties/jaar/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2719,10 +2734,9 @@ vErrors.push(err218);
 }
 errors++;
 }
-}
-}
-else {
-const err219 = {instancePath:instancePath+"/valkuilen",schemaPath:"#/properties/valkuilen/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(typeof data76 == "number"){
+if(data76 > 2100 || isNaN(data76)){
+const err219 = {instancePath:instancePath+"/resultaten/" + i11+"/jaar",schemaPath:"#/properties/resultaten/items/properties/jaar/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2731,16 +2745,8 @@ vErrors.push(err219);
 }
 errors++;
 }
-}
-if(data.documenten !== undefined){
-let data77 = data.documenten;
-if(Array.isArray(data77)){
-const len9 = data77.length;
-for(let i14=0; i14<len9; i14++){
-let data78 = data77[i14];
-if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
-if(data78.titel === undefined){
-const err220 = {instancePath:instancePath+"/documenten/" + i14,schemaPath:"#/properties/documenten/items/required",keyword:"required",params:{missingProperty: "titel"},message:"must have required property '"+"titel"+"'"};
+if(data76 < 2000 || isNaN(data76)){
+const err220 = {instancePath:instancePath+"/resultaten/" + i11+"/jaar",schemaPath:"#/properties/resultaten/items/properties/jaar/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2000},message:"must be >= 2000"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2749,8 +2755,13 @@ vErrors.push(err220);
 }
 errors++;
 }
-if(data78.type === undefined){
-const err221 = {instancePath:instancePath+"/documenten/" + i14,schemaPath:"#/properties/documenten/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+}
+}
+if(data72.bron !== undefined){
+let data77 = data72.bron;
+if(typeof data77 === "string"){
+if(func3(data77) > 300){
+const err221 = {instancePath:instancePath+"/resultaten/" + i11+"/bron",schemaPath:"#/properties/resultaten/items/properties/bron/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2759,9 +2770,8 @@ vErrors.push(err221);
 }
 errors++;
 }
-for(const key12 in data78){
-if(!((((key12 === "titel") || (key12 === "type")) || (key12 === "bestand")) || (key12 === "url"))){
-const err222 = {instancePath:instancePath+"/documenten/" + i14,schemaPath:"#/properties/documenten/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+if(func3(data77) < 3){
+const err222 = {instancePath:instancePath+"/resultaten/" + i11+"/bron",schemaPath:"#/properties/resultaten/items/properties/bron/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2771,11 +2781,8 @@ vErrors.push(err222);
 errors++;
 }
 }
-if(data78.titel !== undefined){
-let data79 = data78.titel;
-if(typeof data79 === "string"){
-if(func3(data79) > 200){
-const err223 = {instancePath:instancePath+"/documenten/" + i14+"/titel",schemaPath:"#/properties/documenten/items/properties/titel/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+else {
+const err223 = {instancePath:instancePath+"/resultaten/" + i11+"/bron",schemaPath:"#/properties/resultaten/items/properties/bron/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2784,8 +2791,12 @@ vErrors.push(err223);
 }
 errors++;
 }
-if(func3(data79) < 3){
-const err224 = {instancePath:instancePath+"/documenten/" + i14+"/titel",schemaPath:"#/properties/documenten/items/properties/titel/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
+}
+if(data72.toelichting !== undefined){
+let data78 = data72.toelichting;
+if(typeof data78 === "string"){
+if(func3(data78) > 1000){
+const err224 = {instancePath:instancePath+"/resultaten/" + i11+"/toelichting",schemaPath:"#/properties/resultaten/items/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2796,7 +2807,7 @@ errors++;
 }
 }
 else {
-const err225 = {instancePath:instancePath+"/documenten/" + i14+"/titel",schemaPath:"#/properties/documenten/items/properties/titel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err225 = {instancePath:instancePath+"/resultaten/" + i11+"/toelichting",schemaPath:"#/properties/resultaten/items/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2806,11 +2817,9 @@ vErrors.push(err225);
 errors++;
 }
 }
-if(data78.type !== undefined){
-let data80 = data78.type;
-if(typeof data80 === "string"){
-if(func3(data80) > 60){
-const err226 = {instancePath:instancePath+"/documenten/" + i14+"/type",schemaPath:"#/properties/documenten/items/properties/type/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+}
+else {
+const err226 = {instancePath:instancePath+"/resultaten/" + i11,schemaPath:"#/properties/resultaten/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2820,8 +2829,9 @@ vErrors.push(err226);
 errors++;
 }
 }
+}
 else {
-const err227 = {instancePath:instancePath+"/documenten/" + i14+"/type",schemaPath:"#/properties/documenten/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err227 = {instancePath:instancePath+"/resultaten",schemaPath:"#/properties/resultaten/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2831,11 +2841,15 @@ vErrors.push(err227);
 errors++;
 }
 }
-if(data78.bestand !== undefined){
-let data81 = data78.bestand;
-if(typeof data81 === "string"){
-if(func3(data81) > 120){
-const err228 = {instancePath:instancePath+"/documenten/" + i14+"/bestand",schemaPath:"#/properties/documenten/items/properties/bestand/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters"};
+if(data.lessen !== undefined){
+let data79 = data.lessen;
+if(Array.isArray(data79)){
+const len7 = data79.length;
+for(let i12=0; i12<len7; i12++){
+let data80 = data79[i12];
+if(typeof data80 === "string"){
+if(func3(data80) > 1000){
+const err228 = {instancePath:instancePath+"/lessen/" + i12,schemaPath:"#/properties/lessen/items/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2844,8 +2858,8 @@ vErrors.push(err228);
 }
 errors++;
 }
-if(!pattern6.test(data81)){
-const err229 = {instancePath:instancePath+"/documenten/" + i14+"/bestand",schemaPath:"#/properties/documenten/items/properties/bestand/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\""};
+if(func3(data80) < 5){
+const err229 = {instancePath:instancePath+"/lessen/" + i12,schemaPath:"#/properties/lessen/items/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2856,7 +2870,7 @@ errors++;
 }
 }
 else {
-const err230 = {instancePath:instancePath+"/documenten/" + i14+"/bestand",schemaPath:"#/properties/documenten/items/properties/bestand/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err230 = {instancePath:instancePath+"/lessen/" + i12,schemaPath:"#/properties/lessen/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2866,11 +2880,9 @@ vErrors.push(err230);
 errors++;
 }
 }
-if(data78.url !== undefined){
-let data82 = data78.url;
-if(typeof data82 === "string"){
-if(func3(data82) > 500){
-const err231 = {instancePath:instancePath+"/documenten/" + i14+"/url",schemaPath:"#/properties/documenten/items/properties/url/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+}
+else {
+const err231 = {instancePath:instancePath+"/lessen",schemaPath:"#/properties/lessen/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2879,8 +2891,16 @@ vErrors.push(err231);
 }
 errors++;
 }
-if(!(formats6.test(data82))){
-const err232 = {instancePath:instancePath+"/documenten/" + i14+"/url",schemaPath:"#/properties/documenten/items/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+}
+if(data.valkuilen !== undefined){
+let data81 = data.valkuilen;
+if(Array.isArray(data81)){
+const len8 = data81.length;
+for(let i13=0; i13<len8; i13++){
+let data82 = data81[i13];
+if(typeof data82 === "string"){
+if(func3(data82) > 1000){
+const err232 = {instancePath:instancePath+"/valkuilen/" + i13,schemaPath:"#/properties/valkuilen/items/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -2889,9 +2909,8 @@ vErrors.push(err232);
 }
 errors++;
 }
-}
-else {
-const err233 = {instancePath:instancePath+"/documenten/" + i14+"/url",schemaPath:"#/properties/documenten/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func3(data82) < 5){
+const err233 = {instancePath:instancePath+"/valkuilen/" + i13,schemaPath:"#/properties/valkuilen/items/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -2901,9 +2920,8 @@ vErrors.push(err233);
 errors++;
 }
 }
-}
 else {
-const err234 = {instancePath:instancePath+"/documenten/" + i14,schemaPath:"#/properties/documenten/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err234 = {instancePath:instancePath+"/valkuilen/" + i13,schemaPath:"#/properties/valkuilen/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -2915,7 +2933,7 @@ errors++;
 }
 }
 else {
-const err235 = {instancePath:instancePath+"/documenten",schemaPath:"#/properties/documenten/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err235 = {instancePath:instancePath+"/valkuilen",schemaPath:"#/properties/valkuilen/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -2925,11 +2943,15 @@ vErrors.push(err235);
 errors++;
 }
 }
-if(data.contact !== undefined){
-let data83 = data.contact;
-if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
-if(data83.organisatie === undefined){
-const err236 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "organisatie"},message:"must have required property '"+"organisatie"+"'"};
+if(data.documenten !== undefined){
+let data83 = data.documenten;
+if(Array.isArray(data83)){
+const len9 = data83.length;
+for(let i14=0; i14<len9; i14++){
+let data84 = data83[i14];
+if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
+if(data84.titel === undefined){
+const err236 = {instancePath:instancePath+"/documenten/" + i14,schemaPath:"#/properties/documenten/items/required",keyword:"required",params:{missingProperty: "titel"},message:"must have required property '"+"titel"+"'"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -2938,8 +2960,8 @@ vErrors.push(err236);
 }
 errors++;
 }
-if(data83.email === undefined){
-const err237 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "email"},message:"must have required property '"+"email"+"'"};
+if(data84.type === undefined){
+const err237 = {instancePath:instancePath+"/documenten/" + i14,schemaPath:"#/properties/documenten/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -2948,9 +2970,9 @@ vErrors.push(err237);
 }
 errors++;
 }
-for(const key13 in data83){
-if(!((key13 === "organisatie") || (key13 === "email"))){
-const err238 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+for(const key13 in data84){
+if(!((((key13 === "titel") || (key13 === "type")) || (key13 === "bestand")) || (key13 === "url"))){
+const err238 = {instancePath:instancePath+"/documenten/" + i14,schemaPath:"#/properties/documenten/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -2960,11 +2982,11 @@ vErrors.push(err238);
 errors++;
 }
 }
-if(data83.organisatie !== undefined){
-let data84 = data83.organisatie;
-if(typeof data84 === "string"){
-if(func3(data84) > 160){
-const err239 = {instancePath:instancePath+"/contact/organisatie",schemaPath:"#/properties/contact/properties/organisatie/maxLength",keyword:"maxLength",params:{limit: 160},message:"must NOT have more than 160 characters"};
+if(data84.titel !== undefined){
+let data85 = data84.titel;
+if(typeof data85 === "string"){
+if(func3(data85) > 200){
+const err239 = {instancePath:instancePath+"/documenten/" + i14+"/titel",schemaPath:"#/properties/documenten/items/properties/titel/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -2973,8 +2995,8 @@ vErrors.push(err239);
 }
 errors++;
 }
-if(func3(data84) < 2){
-const err240 = {instancePath:instancePath+"/contact/organisatie",schemaPath:"#/properties/contact/properties/organisatie/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};
+if(func3(data85) < 3){
+const err240 = {instancePath:instancePath+"/documenten/" + i14+"/titel",schemaPath:"#/properties/documenten/items/properties/titel/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -2985,7 +3007,7 @@ errors++;
 }
 }
 else {
-const err241 = {instancePath:instancePath+"/contact/organisatie",schemaPath:"#/properties/contact/properties/organisatie/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err241 = {instancePath:instancePath+"/documenten/" + i14+"/titel",schemaPath:"#/properties/documenten/items/properties/titel/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -2995,11 +3017,11 @@ vErrors.push(err241);
 errors++;
 }
 }
-if(data83.email !== undefined){
-let data85 = data83.email;
-if(typeof data85 === "string"){
-if(func3(data85) > 200){
-const err242 = {instancePath:instancePath+"/contact/email",schemaPath:"#/properties/contact/properties/email/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(data84.type !== undefined){
+let data86 = data84.type;
+if(typeof data86 === "string"){
+if(func3(data86) > 60){
+const err242 = {instancePath:instancePath+"/documenten/" + i14+"/type",schemaPath:"#/properties/documenten/items/properties/type/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3008,8 +3030,9 @@ vErrors.push(err242);
 }
 errors++;
 }
-if(!(formats8.test(data85))){
-const err243 = {instancePath:instancePath+"/contact/email",schemaPath:"#/properties/contact/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
+}
+else {
+const err243 = {instancePath:instancePath+"/documenten/" + i14+"/type",schemaPath:"#/properties/documenten/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3019,8 +3042,11 @@ vErrors.push(err243);
 errors++;
 }
 }
-else {
-const err244 = {instancePath:instancePath+"/contact/email",schemaPath:"#/properties/contact/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data84.bestand !== undefined){
+let data87 = data84.bestand;
+if(typeof data87 === "string"){
+if(func3(data87) > 120){
+const err244 = {instancePath:instancePath+"/documenten/" + i14+"/bestand",schemaPath:"#/properties/documenten/items/properties/bestand/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters"};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3029,10 +3055,8 @@ vErrors.push(err244);
 }
 errors++;
 }
-}
-}
-else {
-const err245 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!pattern6.test(data87)){
+const err245 = {instancePath:instancePath+"/documenten/" + i14+"/bestand",schemaPath:"#/properties/documenten/items/properties/bestand/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3042,11 +3066,8 @@ vErrors.push(err245);
 errors++;
 }
 }
-if(data.licentie !== undefined){
-let data86 = data.licentie;
-if(typeof data86 === "string"){
-if(func3(data86) > 60){
-const err246 = {instancePath:instancePath+"/licentie",schemaPath:"#/properties/licentie/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+else {
+const err246 = {instancePath:instancePath+"/documenten/" + i14+"/bestand",schemaPath:"#/properties/documenten/items/properties/bestand/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3056,8 +3077,11 @@ vErrors.push(err246);
 errors++;
 }
 }
-else {
-const err247 = {instancePath:instancePath+"/licentie",schemaPath:"#/properties/licentie/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data84.url !== undefined){
+let data88 = data84.url;
+if(typeof data88 === "string"){
+if(func3(data88) > 500){
+const err247 = {instancePath:instancePath+"/documenten/" + i14+"/url",schemaPath:"#/properties/documenten/items/properties/url/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3066,12 +3090,8 @@ vErrors.push(err247);
 }
 errors++;
 }
-}
-if(data.redactie !== undefined){
-let data87 = data.redactie;
-if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
-if(data87.organisatie === undefined){
-const err248 = {instancePath:instancePath+"/redactie",schemaPath:"#/properties/redactie/required",keyword:"required",params:{missingProperty: "organisatie"},message:"must have required property '"+"organisatie"+"'"};
+if(!(formats6.test(data88))){
+const err248 = {instancePath:instancePath+"/documenten/" + i14+"/url",schemaPath:"#/properties/documenten/items/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3080,8 +3100,9 @@ vErrors.push(err248);
 }
 errors++;
 }
-if(data87.beoordeeld_op === undefined){
-const err249 = {instancePath:instancePath+"/redactie",schemaPath:"#/properties/redactie/required",keyword:"required",params:{missingProperty: "beoordeeld_op"},message:"must have required property '"+"beoordeeld_op"+"'"};
+}
+else {
+const err249 = {instancePath:instancePath+"/documenten/" + i14+"/url",schemaPath:"#/properties/documenten/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3090,8 +3111,10 @@ vErrors.push(err249);
 }
 errors++;
 }
-if(data87.volgende_beoordeling === undefined){
-const err250 = {instancePath:instancePath+"/redactie",schemaPath:"#/properties/redactie/required",keyword:"required",params:{missingProperty: "volgende_beoordeling"},message:"must have required property '"+"volgende_beoordeling"+"'"};
+}
+}
+else {
+const err250 = {instancePath:instancePath+"/documenten/" + i14,schemaPath:"#/properties/documenten/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3100,9 +3123,10 @@ vErrors.push(err250);
 }
 errors++;
 }
-for(const key14 in data87){
-if(!(((key14 === "organisatie") || (key14 === "beoordeeld_op")) || (key14 === "volgende_beoordeling"))){
-const err251 = {instancePath:instancePath+"/redactie",schemaPath:"#/properties/redactie/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+}
+}
+else {
+const err251 = {instancePath:instancePath+"/documenten",schemaPath:"#/properties/documenten/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3112,11 +3136,11 @@ vErrors.push(err251);
 errors++;
 }
 }
-if(data87.organisatie !== undefined){
-let data88 = data87.organisatie;
-if(typeof data88 === "string"){
-if(func3(data88) > 160){
-const err252 = {instancePath:instancePath+"/redactie/organisatie",schemaPath:"#/properties/redactie/properties/organisatie/maxLength",keyword:"maxLength",params:{limit: 160},message:"must NOT have more than 160 characters"};
+if(data.contact !== undefined){
+let data89 = data.contact;
+if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
+if(data89.organisatie === undefined){
+const err252 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "organisatie"},message:"must have required property '"+"organisatie"+"'"};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3125,8 +3149,8 @@ vErrors.push(err252);
 }
 errors++;
 }
-if(func3(data88) < 2){
-const err253 = {instancePath:instancePath+"/redactie/organisatie",schemaPath:"#/properties/redactie/properties/organisatie/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};
+if(data89.email === undefined){
+const err253 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "email"},message:"must have required property '"+"email"+"'"};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3135,9 +3159,9 @@ vErrors.push(err253);
 }
 errors++;
 }
-}
-else {
-const err254 = {instancePath:instancePath+"/redactie/organisatie",schemaPath:"#/properties/redactie/properties/organisatie/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key14 in data89){
+if(!((key14 === "organisatie") || (key14 === "email"))){
+const err254 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3147,11 +3171,11 @@ vErrors.push(err254);
 errors++;
 }
 }
-if(data87.beoordeeld_op !== undefined){
-let data89 = data87.beoordeeld_op;
-if(typeof data89 === "string"){
-if(func3(data89) > 40){
-const err255 = {instancePath:instancePath+"/redactie/beoordeeld_op",schemaPath:"#/properties/redactie/properties/beoordeeld_op/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+if(data89.organisatie !== undefined){
+let data90 = data89.organisatie;
+if(typeof data90 === "string"){
+if(func3(data90) > 160){
+const err255 = {instancePath:instancePath+"/contact/organisatie",schemaPath:"#/properties/contact/properties/organisatie/maxLength",keyword:"maxLength",params:{limit: 160},message:"must NOT have more than 160 characters"};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3160,8 +3184,8 @@ vErrors.push(err255);
 }
 errors++;
 }
-if(!(formats0.test(data89))){
-const err256 = {instancePath:instancePath+"/redactie/beoordeeld_op",schemaPath:"#/properties/redactie/properties/beoordeeld_op/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(func3(data90) < 2){
+const err256 = {instancePath:instancePath+"/contact/organisatie",schemaPath:"#/properties/contact/properties/organisatie/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3172,7 +3196,7 @@ errors++;
 }
 }
 else {
-const err257 = {instancePath:instancePath+"/redactie/beoordeeld_op",schemaPath:"#/properties/redactie/properties/beoordeeld_op/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err257 = {instancePath:instancePath+"/contact/organisatie",schemaPath:"#/properties/contact/properties/organisatie/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3182,11 +3206,11 @@ vErrors.push(err257);
 errors++;
 }
 }
-if(data87.volgende_beoordeling !== undefined){
-let data90 = data87.volgende_beoordeling;
-if(typeof data90 === "string"){
-if(func3(data90) > 40){
-const err258 = {instancePath:instancePath+"/redactie/volgende_beoordeling",schemaPath:"#/properties/redactie/properties/volgende_beoordeling/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+if(data89.email !== undefined){
+let data91 = data89.email;
+if(typeof data91 === "string"){
+if(func3(data91) > 200){
+const err258 = {instancePath:instancePath+"/contact/email",schemaPath:"#/properties/contact/properties/email/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3195,8 +3219,8 @@ vErrors.push(err258);
 }
 errors++;
 }
-if(!(formats0.test(data90))){
-const err259 = {instancePath:instancePath+"/redactie/volgende_beoordeling",schemaPath:"#/properties/redactie/properties/volgende_beoordeling/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(!(formats8.test(data91))){
+const err259 = {instancePath:instancePath+"/contact/email",schemaPath:"#/properties/contact/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3207,7 +3231,7 @@ errors++;
 }
 }
 else {
-const err260 = {instancePath:instancePath+"/redactie/volgende_beoordeling",schemaPath:"#/properties/redactie/properties/volgende_beoordeling/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err260 = {instancePath:instancePath+"/contact/email",schemaPath:"#/properties/contact/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3219,7 +3243,7 @@ errors++;
 }
 }
 else {
-const err261 = {instancePath:instancePath+"/redactie",schemaPath:"#/properties/redactie/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err261 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3229,14 +3253,201 @@ vErrors.push(err261);
 errors++;
 }
 }
-}
-else {
-const err262 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.licentie !== undefined){
+let data92 = data.licentie;
+if(typeof data92 === "string"){
+if(func3(data92) > 60){
+const err262 = {instancePath:instancePath+"/licentie",schemaPath:"#/properties/licentie/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err262];
 }
 else {
 vErrors.push(err262);
+}
+errors++;
+}
+}
+else {
+const err263 = {instancePath:instancePath+"/licentie",schemaPath:"#/properties/licentie/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err263];
+}
+else {
+vErrors.push(err263);
+}
+errors++;
+}
+}
+if(data.redactie !== undefined){
+let data93 = data.redactie;
+if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
+if(data93.organisatie === undefined){
+const err264 = {instancePath:instancePath+"/redactie",schemaPath:"#/properties/redactie/required",keyword:"required",params:{missingProperty: "organisatie"},message:"must have required property '"+"organisatie"+"'"};
+if(vErrors === null){
+vErrors = [err264];
+}
+else {
+vErrors.push(err264);
+}
+errors++;
+}
+if(data93.beoordeeld_op === undefined){
+const err265 = {instancePath:instancePath+"/redactie",schemaPath:"#/properties/redactie/required",keyword:"required",params:{missingProperty: "beoordeeld_op"},message:"must have required property '"+"beoordeeld_op"+"'"};
+if(vErrors === null){
+vErrors = [err265];
+}
+else {
+vErrors.push(err265);
+}
+errors++;
+}
+if(data93.volgende_beoordeling === undefined){
+const err266 = {instancePath:instancePath+"/redactie",schemaPath:"#/properties/redactie/required",keyword:"required",params:{missingProperty: "volgende_beoordeling"},message:"must have required property '"+"volgende_beoordeling"+"'"};
+if(vErrors === null){
+vErrors = [err266];
+}
+else {
+vErrors.push(err266);
+}
+errors++;
+}
+for(const key15 in data93){
+if(!(((key15 === "organisatie") || (key15 === "beoordeeld_op")) || (key15 === "volgende_beoordeling"))){
+const err267 = {instancePath:instancePath+"/redactie",schemaPath:"#/properties/redactie/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err267];
+}
+else {
+vErrors.push(err267);
+}
+errors++;
+}
+}
+if(data93.organisatie !== undefined){
+let data94 = data93.organisatie;
+if(typeof data94 === "string"){
+if(func3(data94) > 160){
+const err268 = {instancePath:instancePath+"/redactie/organisatie",schemaPath:"#/properties/redactie/properties/organisatie/maxLength",keyword:"maxLength",params:{limit: 160},message:"must NOT have more than 160 characters"};
+if(vErrors === null){
+vErrors = [err268];
+}
+else {
+vErrors.push(err268);
+}
+errors++;
+}
+if(func3(data94) < 2){
+const err269 = {instancePath:instancePath+"/redactie/organisatie",schemaPath:"#/properties/redactie/properties/organisatie/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};
+if(vErrors === null){
+vErrors = [err269];
+}
+else {
+vErrors.push(err269);
+}
+errors++;
+}
+}
+else {
+const err270 = {instancePath:instancePath+"/redactie/organisatie",schemaPath:"#/properties/redactie/properties/organisatie/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err270];
+}
+else {
+vErrors.push(err270);
+}
+errors++;
+}
+}
+if(data93.beoordeeld_op !== undefined){
+let data95 = data93.beoordeeld_op;
+if(typeof data95 === "string"){
+if(func3(data95) > 40){
+const err271 = {instancePath:instancePath+"/redactie/beoordeeld_op",schemaPath:"#/properties/redactie/properties/beoordeeld_op/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+if(vErrors === null){
+vErrors = [err271];
+}
+else {
+vErrors.push(err271);
+}
+errors++;
+}
+if(!(formats0.test(data95))){
+const err272 = {instancePath:instancePath+"/redactie/beoordeeld_op",schemaPath:"#/properties/redactie/properties/beoordeeld_op/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err272];
+}
+else {
+vErrors.push(err272);
+}
+errors++;
+}
+}
+else {
+const err273 = {instancePath:instancePath+"/redactie/beoordeeld_op",schemaPath:"#/properties/redactie/properties/beoordeeld_op/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err273];
+}
+else {
+vErrors.push(err273);
+}
+errors++;
+}
+}
+if(data93.volgende_beoordeling !== undefined){
+let data96 = data93.volgende_beoordeling;
+if(typeof data96 === "string"){
+if(func3(data96) > 40){
+const err274 = {instancePath:instancePath+"/redactie/volgende_beoordeling",schemaPath:"#/properties/redactie/properties/volgende_beoordeling/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+if(vErrors === null){
+vErrors = [err274];
+}
+else {
+vErrors.push(err274);
+}
+errors++;
+}
+if(!(formats0.test(data96))){
+const err275 = {instancePath:instancePath+"/redactie/volgende_beoordeling",schemaPath:"#/properties/redactie/properties/volgende_beoordeling/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err275];
+}
+else {
+vErrors.push(err275);
+}
+errors++;
+}
+}
+else {
+const err276 = {instancePath:instancePath+"/redactie/volgende_beoordeling",schemaPath:"#/properties/redactie/properties/volgende_beoordeling/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err276];
+}
+else {
+vErrors.push(err276);
+}
+errors++;
+}
+}
+}
+else {
+const err277 = {instancePath:instancePath+"/redactie",schemaPath:"#/properties/redactie/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err277];
+}
+else {
+vErrors.push(err277);
+}
+errors++;
+}
+}
+}
+else {
+const err278 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err278];
+}
+else {
+vErrors.push(err278);
 }
 errors++;
 }

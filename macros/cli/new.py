@@ -36,7 +36,9 @@ def starting_values(today: date) -> dict[str, object]:
     """What a new file starts with where the schema has no `default` (dotted paths).
 
     The editors run `kennisbank new`: they are the ones who write the review block."""
+    # A practice in the knowledge base is at least described; a higher level needs its evaluation document.
     return {"status": "in-voorbereiding", "volwassenheid": "op-weg", "licentie": LICENCE, "voorbeeld": False,
+            "onderbouwing.niveau": "beschreven",
             "redactie.organisatie": EDITORS, "redactie.beoordeeld_op": today,
             "redactie.volgende_beoordeling": today + timedelta(days=365)}
 

@@ -178,7 +178,8 @@ class _Loader:
         for _, problems in tables.values():
             self.problems += problems
         rows = {name: rows for name, (rows, _) in tables.items()}
-        self.codelists = {name: tuple(Code(r["code"], r["label"], r["omschrijving"] or "") for r in rows[name])
+        self.codelists = {name: tuple(Code(r["code"], r["label"], r["omschrijving"] or "",
+                                           r.get("criteria") or "") for r in rows[name])
                           for name in rows if name not in TABLE_COLUMNS}
         self.gemeente_rows = rows["gemeenten"]
         self.rmc_rows = rows["rmc-regios"]

@@ -37,6 +37,7 @@ class Code:
     code: str
     label: str
     omschrijving: str = ""
+    criteria: str = ""       # codelists with a criteria column (onderbouwing): what a level demands
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from macros.render.env import environment
 from macros.render.fiction import fiction_label
 
 ABBREVIATION = re.compile(r"[A-Z]{2,6}")
-FACETS = ("thema", "onderwijssoort", "provincie", "volwassenheid", "status")
+FACETS = ("thema", "onderwijssoort", "provincie", "volwassenheid", "onderbouwing", "status")
 
 
 def slug(text: str) -> str:
@@ -113,7 +113,8 @@ def facet_values(catalog: Catalog, record: Record) -> dict[str, tuple[str, ...]]
     return {"thema": tuple(record.get("themas", default=())),
             "onderwijssoort": tuple(record.get("onderwijssoort", default=())),
             "provincie": tuple(slug(p) for p in catalog.provinces(record)),
-            "volwassenheid": (record.get("volwassenheid"),), "status": (record.get("status"),)}
+            "volwassenheid": (record.get("volwassenheid"),),
+            "onderbouwing": (record.get("onderbouwing", "niveau"),), "status": (record.get("status"),)}
 
 
 def _replaced_by(catalog: Catalog) -> dict[str, tuple]:

@@ -35,7 +35,7 @@ EDITOR_GUIDE = "../redactie/"
 AUTOMATIC = {"voorbeeld": False}
 # Top-level blocks only the editors fill in, after their review. Not on the form, not checked by the
 # script, and written into the record as a YAML comment that says so: a submission is never "reviewed".
-EDITORS_FILL_IN = ("redactie",)
+EDITORS_FILL_IN = ("onderbouwing", "redactie")
 # Preselected values where the schema has no `default`.
 DEFAULTS = {"licentie": "CC-BY-4.0"}
 # The noun for one row of a repeatable group ("Nog een partner toevoegen"); others are a "regel".

@@ -19,7 +19,7 @@ from macros.render.markdown_page import UNSEARCHED, front, heading_text
 from macros.render.tables import by_title
 
 FACET_TITLES = {"thema": "Thema", "onderwijssoort": "Onderwijssoort", "provincie": "Provincie",
-                "volwassenheid": "Volwassenheid", "status": "Status"}
+                "volwassenheid": "Volwassenheid", "onderbouwing": "Onderbouwing", "status": "Status"}
 LISTING_URL = "praktijken/"
 
 

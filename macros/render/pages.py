@@ -8,11 +8,11 @@ from macros.render.attachments import attachment_pages
 from macros.render.compare import compare_page, side_by_side_page
 from macros.render.context import RenderContext
 from macros.render.form import submit_page
-from macros.render.listing import filter_pages, listing_page
+from macros.render.listing import facet_counts, filter_pages, listing_page
 from macros.render.map import map_page_parts
 from macros.render.markdown_page import UNSEARCHED, front
 from macros.render.practice import practice_page
-from macros.render.reference import data_page, glossary_page
+from macros.render.reference import EVIDENCE_URL, data_page, evidence_page, glossary_page
 from macros.render.template_pages import template_pages
 from macros.render.zelfscan import zelfscan_page
 
@@ -37,6 +37,8 @@ def summary_pages(ctx: RenderContext) -> dict[str, str]:
              "vergelijken/index.md": compare_page(ctx), "vergelijken/naast-elkaar.md": side_by_side_page(ctx),
              "kaart/index.md": map_page(ctx), "begrippen/index.md": glossary_page(ctx), "data/index.md": data_page(ctx),
              "zelfscan/index.md": zelfscan_page(ctx)}
+    if "onderbouwing" in ctx.catalog.codelists:
+        pages[EVIDENCE_URL + "index.md"] = evidence_page(ctx, facet_counts(ctx))
     pages.update(filter_pages(ctx))
     pages.update(template_pages(ctx))
     pages.update(attachment_pages(ctx))

@@ -7,6 +7,7 @@ import html
 
 from macros.model.schema import Field
 from macros.render.context import RenderContext, slug
+from macros.render.listing import filter_url
 from macros.render.markdown_page import front
 
 KIND_NAMES = {"praktijk": "Velden van een praktijk", "sjabloon": "Velden van een sjabloon"}
@@ -18,6 +19,31 @@ def glossary_page(ctx: RenderContext) -> str:
     glossary = sorted(ctx.catalog.glossary, key=lambda g: g[0].lower())
     terms = [{"id": slug(t), "term": t, "uitleg": u} for t, u in glossary]
     return front("Begrippen", "Begrippenlijst van de kennisbank.") + ctx.render_page("glossary.html", terms=terms)
+
+
+# Checked in December 2026 in the stored pages: the levels of the NJi databank (goed onderbouwd, then
+# first, good and strong indications of effect), the effect ladder they rest on, and the levels of the
+# shared recognition procedure (goed beschreven, goed onderbouwd, effectief) that Movisie takes part in.
+EVIDENCE_SOURCES = (
+    {"title": "NJi: Doorontwikkeling erkenningsprocedure (de vier niveaus van de databank Effectieve jeugdinterventies)",
+     "url": "https://www.nji.nl/interventies/doorontwikkeling-erkenningsprocedure"},
+    {"title": "NJi: De effectladder (Van Yperen en Veerman)", "url": "http://nji.nl/De-effectladder"},
+    {"title": "Movisie: het Samenwerkingsverband Erkenning van Interventies en de databank Effectieve sociale interventies",
+     "url": "https://www.movisie.nl/artikel/jouw-interventie-rond-basisvaardigheden-laten-erkennen"},
+    {"title": "Kenniscentrum Sport & Bewegen: niveaus van erkenning (goed beschreven, goed onderbouwd, effectief)",
+     "url": "https://www.kenniscentrumsportenbewegen.nl/producten/over-sport-en-beweeginterventies/niveaus-van-erkenning/"},
+)
+EVIDENCE_URL = "onderbouwing/"
+
+
+def evidence_page(ctx: RenderContext, counts) -> str:
+    """onderbouwing/: every level of the codelist onderbouwing with its criteria, and how many practices have it.
+    `counts` is macros.render.listing.facet_counts."""
+    levels = [{"code": c.code, "label": c.label, "omschrijving": c.omschrijving, "criteria": c.criteria,
+               "count": counts[("onderbouwing", c.code)], "url": filter_url("onderbouwing", c.code)}
+              for c in ctx.catalog.codelists["onderbouwing"]]
+    return (front("Onderbouwing", "Hoe goed is onderbouwd dat een praktijk werkt: de niveaus en hun criteria.")
+            + ctx.render_page("onderbouwing.html", page_url=EVIDENCE_URL, levels=levels, sources=EVIDENCE_SOURCES))
 
 
 def _one_line(text: str) -> str:
