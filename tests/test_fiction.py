@@ -312,7 +312,8 @@ def test_a_partner_without_fictief_is_refused_with_every_name_at_once(practices,
 def test_a_real_record_may_use_real_domains_and_names(practices, capsys):
     text = (base_text().replace("voorbeeld: true", "voorbeeld: false")
             .replace("info@swv-voorbeeld.example", "info@swv-voorbeeld.nl")
-            .replace("Jeugdgezondheidszorg Voorbeeld West-Brabant (fictief)", "GGD West-Brabant"))
+            .replace("Jeugdgezondheidszorg Voorbeeld West-Brabant (fictief)", "GGD West-Brabant")
+            .replace("swv: [PO9906]", "swv: [PO 30-03]"))   # a real record names its real SWV (Breda's, regio-indeling)
     write(practices, text)
     code, out = validate(practices, capsys)
     assert code == 0, out

@@ -268,7 +268,7 @@ def fill_practice(page):
     page.fill('[data-pad="context"]', "In 2023 zaten er in beide gemeenten te veel leerlingen langer dan drie maanden thuis.")
     page.select_option('[data-pad="status"]', "actief")
     page.fill('[data-pad="regio"]', "Delft en Den Haag")
-    page.fill('[data-pad="swv.*"]', "po2803\nPO 28-04")
+    page.fill('[data-pad="swv.*"]', "po2802\nPO 28-15")
     add_gemeente(page, "Den Haag")
     add_gemeente(page, "Delft", enter=True)
     page.select_option('[data-pad="rmc_regio"]', "MC28")
@@ -341,7 +341,7 @@ def test_filled_form_makes_a_valid_record(page, base_url, tmp_path):
     assert record["id"] == "thuiszittertafel-delft-en-den-haag-po"
     assert record["samenvatting"] == SAMENVATTING
     assert record["gemeenten"] == ["GM0518", "GM0503"]
-    assert record["swv"] == ["PO 28-03", "PO 28-04"]
+    assert record["swv"] == ["PO 28-02", "PO 28-15"]   # Delft and Den Haag in the regio-indeling
     assert record["lessen"] == ["Spreek vooraf af wie betaalt.", "Nodig ouders vanaf het begin uit."]
     assert record["resultaten"][0]["waarde"] == 12.5 and record["resultaten"][0]["jaar"] == 2024
     assert record["licentie"] == "CC-BY-4.0"
