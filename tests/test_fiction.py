@@ -5,7 +5,6 @@ fictional record away from real organisations (registrable mail domains, unmarke
 from __future__ import annotations
 
 import csv
-import dataclasses
 import io
 import re
 import shutil
@@ -20,11 +19,11 @@ import pytest
 from macros.checks.fiction import is_reserved, reserved_suggestion
 from macros.cli.main import main
 from macros.load.catalog import load_catalog
-from macros.model.catalog import Record, freeze, thaw
 from macros.publish.feed import atom_feed
 from macros.render.context import render_context
 from macros.render.fiction import fiction_count, is_fictional
 from macros.render.map import practice_count_label
+from test_readers import with_records
 from macros.render.page_macros import fiction_sentence
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,16 +39,6 @@ HOLDERS = ("li", "tr", "p", "th", "td", "figcaption", "h1", "h2", "h3", "h4", "d
 @pytest.fixture(scope="module")
 def catalog():
     return load_catalog(ROOT / "practices")
-
-
-def with_records(catalog, **changes):
-    """The catalogue with some practices changed: {practice id with _: {key: new value}}."""
-    records = []
-    for r in catalog.practices:
-        data = thaw(r.data)
-        data.update(changes.get(r.id.replace("-", "_"), {}))
-        records.append(Record(r.file, freeze(data)))
-    return dataclasses.replace(catalog, practices=tuple(records))
 
 
 def text(el) -> str:
