@@ -26,7 +26,7 @@ BASE = "voorbeeld-west-brabant-po"
 LESSON = "  - Spreek de verdeling van de kosten af voordat er een leerling op wacht."
 FORMULAS = ["'=HYPERLINK(\"https://x.example/\";\"klik\") en meer'", "+3 leerlingen en meer", "'-5 procent en meer'",
             "'@SUM(1+1) en meer'", '"\\tverborgen en meer"', "\uff1d1+1 en meer"]
-BENIGN = ("Het loket (076 123 45 67, financiering@swv-voorbeeld.nl) telde 41 leerlingen geboren in 2011; "
+BENIGN = ("Het loket (076 123 45 67, financiering@swv-voorbeeld.example) telde 41 leerlingen geboren in 2011; "
           "kosten 1.234.567.890 euro, kenmerk 123456789, afgesproken op 12-03-2021, rekening NL91 ABNA 0417 1643 01.")
 TOMORROW = (date.today() + timedelta(days=1)).isoformat()
 
@@ -39,9 +39,9 @@ VARIANTS += [(f"rand {text!r}", LESSON, f"  - {json.dumps('Zie ' + text + ' hier
 VARIANTS += [(f"formule {text!r}", LESSON, f"  - {text}") for text in FORMULAS]
 VARIANTS += [
     ("gewone getallen en adressen", LESSON, f"  - {BENIGN} Spreek de verdeling"),
-    ("gratis mail bij contact", "email: info@swv-voorbeeld.nl", "email: leerplicht.breda@gmail.com"),
-    ("persoonlijk adres bij contact", "email: info@swv-voorbeeld.nl", "email: jan.jansen@swv-voorbeeld.nl"),
-    ("geen e-mailadres", "email: info@swv-voorbeeld.nl", "email: info-swv-voorbeeld.nl"),
+    ("gratis mail bij contact", "email: info@swv-voorbeeld.example", "email: leerplicht.breda@gmail.com"),
+    ("persoonlijk adres bij contact", "email: info@swv-voorbeeld.example", "email: jan.jansen@swv-voorbeeld.example"),
+    ("geen e-mailadres", "email: info@swv-voorbeeld.example", "email: info-swv-voorbeeld.nl"),
     ("kenmerk met hoofdletters", "titel:", "vervangt: Oude_Praktijk\ntitel:"),
     ("onmogelijke datum", "afgesproken: 2021-03-15", "afgesproken: 2021-02-30"),
     ("omgekeerde datums", "in_werking: 2021-08-01", "in_werking: 2020-08-01"),
@@ -55,7 +55,7 @@ VARIANTS += [
     ("titel met accolades", "titel: ", "titel: '{{ x }} '\nx_titel: "),
     ("titel te kort", "titel: ", "titel: Kort\nx_titel: "),
     ("onbekend veld", "status: actief", "status: actief\nstatuss: actief"),
-    ("swv in de verkeerde vorm", "swv: [PO3001]", "swv: [PO3001X]"),
+    ("swv in de verkeerde vorm", "swv: [PO9906]", "swv: [PO9906X]"),
     ("rmc-regio in de verkeerde vorm", "rmc_regio: MC34", "rmc_regio: MC345"),
 ]
 
@@ -130,7 +130,7 @@ def test_the_editor_names_fields_by_their_label_with_the_fix(tmp_path):
     practices = tmp_path / "practices"
     shutil.copytree(ROOT / "practices", practices)
     path = practices / "praktijken" / f"{BASE}.yaml"
-    text = path.read_text(encoding="utf-8").replace("email: info@swv-voorbeeld.nl", "email: leerplicht.breda@gmail.com")
+    text = path.read_text(encoding="utf-8").replace("email: info@swv-voorbeeld.example", "email: leerplicht.breda@gmail.com")
     text = text.replace(LESSON, "  - -5 procent minder thuiszitters")
     path.write_text(text.replace("rmc_regio: MC34", "rmc_regio: mc34"), encoding="utf-8")
     source, _ = load_yaml(path, path.name)
