@@ -22,6 +22,7 @@ from macros.checks.personal_data import personal_data_problems
 from macros.checks.templates import check_body, url_kind
 from macros.load.catalog import load_catalog
 from macros.load.files import copy_attachments
+from macros.publish import editor_config
 from macros.publish.editor_config import ATTACHMENT_FIELD, decap_config
 from macros.render.env import safe_href
 from conftest import project_copy
@@ -169,13 +170,17 @@ def test_built_site_has_attachment_pages_no_raw_markdown_and_nothing_from_record
     made = {p.relative_to(redactie).as_posix() for p in redactie.rglob("*") if p.is_file()}
     from_docs = {p.relative_to(ROOT / "docs" / "redactie").with_suffix("").as_posix()
                  for p in (ROOT / "docs" / "redactie").rglob("*.md")}
-    # Only the guide's pages (from docs/redactie/) and the web editor (index, config, Decap's bundle).
+    guide_files = {p.relative_to(ROOT / "docs" / "redactie").as_posix()
+                   for p in (ROOT / "docs" / "redactie").rglob("*") if p.is_file() and p.suffix != ".md"}
+    # Only the guide's pages and its own pictures (from docs/redactie/) and the web editor (index, config,
+    # Decap's bundle and the editor's own scripts).
     for path in made:
         top = path.split("/")[0]
-        assert (path == "index.html" or top in from_docs or path.startswith("beheer/")), path
+        assert (path == "index.html" or top in from_docs or path in guide_files or path.startswith("beheer/")), path
     beheer = {p for p in made if p.startswith("beheer/")}
     assert {"beheer/index.html", "beheer/config.yml"} <= beheer
-    assert all(p in ("beheer/index.html", "beheer/config.yml") or re.fullmatch(
+    own = {f"beheer/{name}" for name in (*editor_config.SCRIPTS, editor_config.STYLE, editor_config.RULES_FILE)}
+    assert all(p in ("beheer/index.html", "beheer/config.yml") or p in own or re.fullmatch(
         r"beheer/(\d+\.)?decap-cms\.js(\.LICENSE\.txt)?|beheer/[\w.-]+\.wasm", p) for p in beheer), beheer
 
 
