@@ -167,8 +167,9 @@ CSV_HEADER = ("Praktijk;Regio;Kenmerk;Fictief voorbeeld;Geoorloofd verzuim: Gere
               "plek: Model;Financiering passende plek: Wie betaalt wat;Doorbraakoverleg en casusregie: Doorbraakoverleg;"
               "Doorbraakoverleg en casusregie: Leden;Doorbraakoverleg en casusregie: Termijn (werkdagen);Doorbraakoverleg "
               "en casusregie: Doorzettingsmacht;Doorbraakoverleg en casusregie: Casusregie;Gegevensdeling: Grondslag;"
-              "Gegevensdeling: Convenant;Gegevensdeling: Privacyprotocol;Samenwerking met jeugdhulp: Jeugdhulp "
-              "betrokken;Samenwerking met jeugdhulp: Eén plan;Ondersteuning voor regio's: Volwassenheid")
+              "Gegevensdeling: Convenant;Gegevensdeling: Privacyprotocol;Gegevensdeling: DPIA;Samenwerking met jeugdhulp: "
+              "Jeugdhulp betrokken;Samenwerking met jeugdhulp: Eén plan;Ondersteuning voor regio's: Volwassenheid;"
+              "Ondersteuning voor regio's: Niveau van onderbouwing")
 
 
 def test_comparison_csv_is_utf8_with_bom_semicolons_and_labels(fixture_catalog):
@@ -181,11 +182,11 @@ def test_comparison_csv_is_utf8_with_bom_semicolons_and_labels(fixture_catalog):
     assert lines[1] == ("Alfa doorbraaktafel met regiofonds;Testregio Alfa;fixture-alfa;ja;Ja;Onbekend;Nee;Deels;Ja;Deels;"
                         "Ja;Gezamenlijk fonds;Samenwerkingsverband 60 procent, gemeenten 40 procent.;Ja;"
                         "Samenwerkingsverband, Gemeente, Leerplicht;10;Onafhankelijk voorzitter;Samenwerkingsverband;"
-                        "Wettelijke taak;Ja;Nee;Ja;Ja;Voorbeeldregio")
+                        "Wettelijke taak;Ja;Nee;Ja;Ja;Ja;Voorbeeldregio;Beschreven")
     assert lines[2].startswith("Bravo verzuimaanpak met vaste termijn;Testregio Bravo;fixture-bravo;nee;")
     assert lines[3] == ("Charlie zoekt steun bij gegevensdeling;Testregio Charlie;fixture-charlie;ja;Nee;Nee;Deels;Onbekend;"
-                        "Deels;Onbekend;Onbekend;Verdeelsleutel;;Nee;;;;;Onbekend;Deels;Onbekend;Nee;Onbekend;"
-                        "Voorbeeldregio")
+                        "Deels;Onbekend;Onbekend;Verdeelsleutel;;Nee;;;;;Onbekend;Deels;Onbekend;;Nee;Onbekend;"
+                        "Voorbeeldregio;Beschreven")
     assert lines[4:] == [""] and len(lines) == 5
 
 
@@ -213,7 +214,7 @@ def test_comparison_xlsx_has_a_sheet_per_theme_numbers_and_a_fixed_date(fixture_
          "Gemeente", "Leerplicht"),
         ("Charlie zoekt steun bij gegevensdeling", "Testregio Charlie", CHARLIE, "ja", "Nee", None, None, None, None)]
     sheet = book["Alle thema's"]
-    assert (sheet.freeze_panes, sheet.auto_filter.ref, book.properties.creator) == ("B2", "A1:X4", "Kennisbank Doorbraakaanpak")
+    assert (sheet.freeze_panes, sheet.auto_filter.ref, book.properties.creator) == ("B2", "A1:Z4", "Kennisbank Doorbraakaanpak")
     assert [row[3] for row in sheet.iter_rows(values_only=True)] == ["Fictief voorbeeld", "ja", "nee", "ja"]
 
 

@@ -105,7 +105,9 @@ def test_practice_page_shows_structured_fields(site_dir, catalog):
     assert badges and all(text(b) for b in badges), "coverage is shown as text, not colour alone"
     mail = [a for a in find_all(page, "a") if a["attrs"].get("href", "").startswith("mailto:")]
     assert mail[0]["attrs"]["href"] == "mailto:info@swv-voorbeeld.example"
-    assert (site_dir / "bijlagen" / "voorbeeld-convenant-doorbraakaanpak.md").is_file()
+    # a Markdown attachment is a page of the site, never the raw file (issue 23)
+    assert (site_dir / "bijlagen" / "voorbeeld-convenant-doorbraakaanpak" / "index.html").is_file()
+    assert not (site_dir / "bijlagen" / "voorbeeld-convenant-doorbraakaanpak.md").exists()
 
 
 def test_example_and_overdue_banners(site_dir, catalog):
