@@ -85,6 +85,17 @@ def html_of(site_dir: Path, url_path: str) -> str:
     return (site_dir / url_path / "index.html").read_text(encoding="utf-8")
 
 
+@pytest.fixture(autouse=True)
+def only_the_tests_own_threads(monkeypatch):
+    """The session's own helper threads (the HTTP server of `base_url`, Playwright's) are not part of
+    the code under test: `macros.load.parallel.can_fork` sees only the threads a test starts itself,
+    so the worker tests run the same in the whole suite as alone (a test that starts a thread still
+    gets no fork)."""
+    import threading
+    before, real = threading.active_count(), threading.active_count
+    monkeypatch.setattr(threading, "active_count", lambda: real() - before + 1)
+
+
 @pytest.fixture()
 def forked(monkeypatch) -> list:
     """The worker processes `macros.load.parallel` starts from now on (for every get_context)."""

@@ -380,7 +380,7 @@ status: actief
 voorbeeld: false
 regio: Proefregio
 swv:
-  - PO 30-01
+  - PO 30-03
 gemeenten:
   - GM0758
   - GM0879
@@ -430,7 +430,7 @@ def fill_new_practice(page) -> None:
     choose(page, "status", "Actief")
     field(page, "regio").fill("Proefregio")
     page.get_by_role("button", name="Voeg samenwerkingsverband toe").click()
-    field(page, "waarde").fill("PO 30-01")
+    field(page, "waarde").fill("PO 30-03")
     choose(page, "gemeenten", "Breda")
     choose(page, "gemeenten", "Zundert")
     choose(page, "rmc_regio", "MC34")

@@ -135,7 +135,8 @@ def read_values(path: Path, form: TemplateForm, body: str) -> tuple[Values, list
     if not path.is_file():
         return Values(), [Problem(where, 0, "", "bestand niet gevonden. Geef een YAML-bestand met per regel "
                                   "'naam: waarde'.")], []
-    source, problems = load_yaml(path, where)
+    # The values are cleaned by the one fill-in character rule, as in the browser (load.template_parts)
+    source, problems = load_yaml(path, where, decoded=False)
     if problems:
         return Values(), problems, []
     if not isinstance(source.data, dict):

@@ -150,8 +150,9 @@ def _control_problem(text: str, at: int, shown: str) -> Problem:
                    "als UTF-8.")
 
 
-def load_yaml(path: Path, shown: str) -> tuple[Source | None, list[Problem]]:
-    """Parse one YAML file; on failure return the problems instead."""
+def load_yaml(path: Path, shown: str, decoded: bool = True) -> tuple[Source | None, list[Problem]]:
+    """Parse one YAML file; on failure return the problems instead. `decoded=False` leaves the
+    characters of decoded texts to the caller (fill-in values: the shared fill rule cleans them)."""
     text, problems = read_text(path, shown)
     if problems:
         return None, problems
@@ -173,7 +174,7 @@ def load_yaml(path: Path, shown: str) -> tuple[Source | None, list[Problem]]:
     except _Refused as err:
         return None, [Problem(shown, err.line, field_path(err.path), err.message)]
     source = Source(shown, data, lines)
-    problems = decoded_problems(source)
+    problems = decoded_problems(source) if decoded else []
     return (None, problems) if problems else (source, [])
 
 

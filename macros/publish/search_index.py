@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 from dataclasses import dataclass
@@ -140,6 +141,8 @@ def _start(copies: Path, out: Path) -> subprocess.Popen:
 def _finish(running: subprocess.Popen) -> int:
     """Wait for Pagefind; returns the pages it indexed."""
     stdout, stderr = running.communicate()
+    if running.returncode in (-signal.SIGINT, 128 + signal.SIGINT):
+        raise KeyboardInterrupt   # Ctrl+C reached Pagefind first: the build was stopped, Pagefind did not fail
     counts = [int(n) for n in _INDEXED.findall(stdout)]
     if running.returncode != 0 or not counts:
         detail = " ".join((stderr or stdout).split())[:400]
