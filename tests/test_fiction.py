@@ -23,6 +23,7 @@ from macros.publish.feed import atom_feed
 from macros.render.context import render_context
 from macros.render.fiction import fiction_count, is_fictional
 from macros.render.map import practice_count_label
+from test_hardening_data import base_text, practices  # noqa: F401  (a fixture)
 from test_readers import with_records
 from macros.render.page_macros import fiction_sentence
 
@@ -222,17 +223,6 @@ def test_search_index_gives_a_fictional_practice_its_mark(site_dir, catalog):
 
 
 # --- validation: fiction stays off real organisations ---------------------------------------------
-
-@pytest.fixture
-def practices(tmp_path) -> Path:
-    target = tmp_path / "practices"
-    shutil.copytree(ROOT / "practices", target)
-    return target
-
-
-def base_text() -> str:
-    return (ROOT / "practices" / "praktijken" / f"{BASE}.yaml").read_text(encoding="utf-8")
-
 
 def write(practices: Path, text: str) -> None:
     (practices / "praktijken" / f"{BASE}.yaml").write_text(text, encoding="utf-8")

@@ -25,19 +25,19 @@ MAILBOX_RULE = ("Gebruik een functioneel adres van de organisatie, zoals leerpli
                 "adressen van personen veranderen als mensen van baan wisselen en zijn persoonsgegevens.")
 
 _SEP = r"[ .\-/]"
-_DIGIT_RUN = re.compile(rf"[0-9]+(?:{_SEP}{{1,3}}[0-9]+)*")
-_MOBILE = re.compile(r"(?<![0-9+])(?:(?:\+|00)31[ .\-]*(?:\(0\)[ .\-]*)?6|\(06\)|06)[ .\-]*(?:[0-9][ .\-]?){7}[0-9](?![0-9])")
-_IBAN_COMPACT = re.compile(r"(?<![A-Z0-9])[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}(?![A-Z0-9])")
-_IBAN_SPACED = re.compile(r"(?<![A-Z0-9])[A-Z]{2}[0-9]{2}(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,4})?(?![A-Z0-9])")
+DIGIT_RUN = re.compile(rf"[0-9]+(?:{_SEP}{{1,3}}[0-9]+)*")
+MOBILE = re.compile(r"(?<![0-9+])(?:(?:\+|00)31[ .\-]*(?:\(0\)[ .\-]*)?6|\(06\)|06)[ .\-]*(?:[0-9][ .\-]?){7}[0-9](?![0-9])")
+IBAN_COMPACT = re.compile(r"(?<![A-Z0-9])[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}(?![A-Z0-9])")
+IBAN_SPACED = re.compile(r"(?<![A-Z0-9])[A-Z]{2}[0-9]{2}(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,4})?(?![A-Z0-9])")
 # Starts only where a run of address characters starts: tried from every position of a long run
 # without an @, the local part would read the rest of the run each time (quadratic).
-_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+EMAIL = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 _MONTHS = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
            "jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec")
 _DATE = (rf"(?:[0-9]{{4}}-[0-9]{{1,2}}-[0-9]{{1,2}}|[0-9]{{1,2}}[-/. ][0-9]{{1,2}}[-/. ](?:[0-9]{{4}}|[0-9]{{2}})"
          rf"|[0-9]{{1,2}}(?:e|ste|de)? +(?:{_MONTHS})\.?(?: +[0-9]{{4}})?)(?![0-9])")
-_BIRTH = re.compile(rf"\b(?:geboren|geb\.|geboortedatum|geboortedag)[^0-9.;!?]{{0,30}}?{_DATE}", re.I)
-_BIRTH_WORD = re.compile("geb", re.I)                     # how every word of _BIRTH starts
+BIRTH = re.compile(rf"\b(?:geboren|geb\.|geboortedatum|geboortedag)[^0-9.;!?]{{0,30}}?{_DATE}", re.I)
+_BIRTH_WORD = re.compile("geb", re.I)                     # how every word of BIRTH starts
 _IBAN_START = re.compile("[A-Za-z]{2}[0-9]{2}")           # how both IBAN forms start (before upper-casing)
 _UPPER = str.maketrans(string.ascii_lowercase, string.ascii_uppercase)
 
@@ -77,7 +77,7 @@ def personal_data_problems(text: str, addresses: bool = True) -> list[str]:
     # or a BSN has at least nine digits, an IBAN starts with two letters and two digits, a birth
     # date follows a word that starts with "geb".
     many_digits = sum(map(folded.count, "0123456789")) >= 9
-    mobiles = [m.span() for m in _MOBILE.finditer(folded)] if many_digits else []
+    mobiles = [m.span() for m in MOBILE.finditer(folded)] if many_digits else []
     ibans = _iban_spans(folded) if _IBAN_START.search(folded) else []
     out = [f"'{text[a:b]}' lijkt op een mobiel telefoonnummer. Persoonlijke nummers horen niet in de kennisbank; "
            "noem het algemene nummer of de rolmailbox van de organisatie (zoals info@swv.nl)." for a, b in mobiles]
@@ -88,9 +88,9 @@ def personal_data_problems(text: str, addresses: bool = True) -> list[str]:
     out += [f"'{text[m.start():m.end()]}' is een geboortedatum. Met een naam of klas erbij maakt die een leerling "
             "herkenbaar; persoonsgegevens van leerlingen horen niet in de kennisbank. Laat de datum weg; schrijf zo "
             "nodig alleen een leeftijd of groep, zoals 'een leerling van 12 jaar' of 'groep 8'."
-            for m in (_BIRTH.finditer(folded) if _BIRTH_WORD.search(folded) else ())]
+            for m in (BIRTH.finditer(folded) if _BIRTH_WORD.search(folded) else ())]
     if addresses:
-        out += [msg for m in _EMAIL.finditer(folded) for msg in text_mailbox_problems(m[0])]
+        out += [msg for m in EMAIL.finditer(folded) for msg in text_mailbox_problems(m[0])]
     return out
 
 
@@ -108,7 +108,7 @@ def bsn_like(text: str) -> list[str]:
 def _bsn_spans_as_text(text: str, folded: str) -> list[str]:
     """Each stretch of whole digit groups in a run that holds exactly nine digits and passes the eleven-test."""
     found = []
-    for run in _DIGIT_RUN.finditer(folded):
+    for run in DIGIT_RUN.finditer(folded):
         groups = [m.span() for m in _DIGITS.finditer(folded, run.start(), run.end())]
         digits = "".join(folded[a:b] for a, b in groups)
         starts, ends, at = [], {}, 0   # the digit offset where each group starts; group by the offset it ends at
@@ -132,8 +132,8 @@ def _eleven_test(digits: str) -> bool:
 
 def _iban_spans(folded: str) -> list[tuple[int, int]]:
     upper = folded.translate(_UPPER)
-    spans = [m.span() for m in _IBAN_COMPACT.finditer(upper) if _iban_ok(m[0])]
-    for m in _IBAN_SPACED.finditer(upper):
+    spans = [m.span() for m in IBAN_COMPACT.finditer(upper) if _iban_ok(m[0])]
+    for m in IBAN_SPACED.finditer(upper):
         groups = m[0].split(" ")
         for k in range(len(groups), 2, -1):  # the last groups may be a word after the number
             if _iban_ok("".join(groups[:k])):

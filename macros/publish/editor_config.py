@@ -280,10 +280,10 @@ def check_data(catalog: Catalog) -> dict:
         "meldingen": _message_templates(), "gat": HOLE,
         "bijlagen": sorted(ALLOWED),   # the media library's file picker offers only these types
         "datumvolgorde": [{"eerst": list(a), "later": list(b), "waarom": why} for a, b, why in DATE_ORDER],
-        "patronen": {"bsn": _js_regex(BSN_CANDIDATE), "mobiel": _js_regex(pd._MOBILE),  # noqa: SLF001
-                     "iban_kort": _js_regex(pd._IBAN_COMPACT), "iban_spaties": _js_regex(pd._IBAN_SPACED),  # noqa: SLF001
-                     "geboren": _js_regex(pd._BIRTH), "email": _js_regex(pd._EMAIL),  # noqa: SLF001
-                     "cijferreeks": _js_regex(pd._DIGIT_RUN)},  # noqa: SLF001
+        "patronen": {"bsn": _js_regex(BSN_CANDIDATE), "mobiel": _js_regex(pd.MOBILE),
+                     "iban_kort": _js_regex(pd.IBAN_COMPACT), "iban_spaties": _js_regex(pd.IBAN_SPACED),
+                     "geboren": _js_regex(pd.BIRTH), "email": _js_regex(pd.EMAIL),
+                     "cijferreeks": _js_regex(pd.DIGIT_RUN)},
     }
 
 
