@@ -338,7 +338,7 @@ def reference_docx(path: Path | str) -> Path:
         cached_text.text = "1"
         cached.append(cached_text)
         number.append(cached)
-        footer._p.append(number)
+        run.element.addnext(number)   # the field right after its label (Run.element is public API)
 
     path = Path(path)
     doc.save(path)
