@@ -51,8 +51,10 @@ system-packages:
 	@command -v soffice >/dev/null || { echo "FOUT: soffice (LibreOffice) ontbreekt na installatie." >&2; exit 1; }
 	@command -v pdftotext >/dev/null || { echo "FOUT: pdftotext (poppler-utils) ontbreekt na installatie." >&2; exit 1; }
 
+# One pytest worker per core (pytest-xdist); a test file stays on one worker, so its module fixtures are
+# made once, and each worker builds the shared site once.
 test: $(STAMP) $(NODE_STAMP) system-packages
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadfile
 
 bench: $(STAMP)
 	$(BIN)/python bench/validate_bench.py
