@@ -53,14 +53,6 @@ def link_problems(root: Path) -> tuple[list[Problem], bool]:
     return [Problem(shown(path), 0, "", LINK_MESSAGE) for path in found], structural
 
 
-def is_regular(path: Path) -> bool:
-    """A regular file itself, not a link to one."""
-    try:
-        return stat.S_ISREG(os.lstat(path).st_mode)
-    except OSError:
-        return False
-
-
 def _hidden(name: str) -> bool:
     return name.startswith(".")
 
