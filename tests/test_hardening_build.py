@@ -427,9 +427,9 @@ def test_an_unwritable_site_folder_is_a_dutch_message(tmp_path):
     result = run("build", "--site", str(tmp_path / "bestand" / "site"))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.strip() == (
-        f"De site kan niet in {tmp_path}/bestand/site/ worden gezet: daar staat een bestand waar een map moet staan "
-        f"({tmp_path}/bestand/.site.builds). Kies met --site een map waarin u mag schrijven; "
-        f"{tmp_path}/bestand/site/ is niet veranderd.")
+        f"De site kan niet in {tmp_path}/bestand/site/ worden gezet: {tmp_path}/bestand/.site.builds: een deel van "
+        f"dit pad is een bestand, geen map. Kies een ander pad. {tmp_path}/bestand/site/ is niet veranderd; een andere "
+        "map kiest u met --site.")
 
 
 # --------------------------------------------------------------------------- item 7: crash-safe publishing

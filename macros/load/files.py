@@ -53,6 +53,15 @@ def link_problems(root: Path) -> tuple[list[Problem], bool]:
     return [Problem(shown(path), 0, "", LINK_MESSAGE) for path in found], structural
 
 
+def remove(entry: Path) -> None:
+    """Remove a file, a link (never what it points at) or a folder with all it holds, as far as it
+    can be removed; a missing entry is no error."""
+    if entry.is_symlink() or not entry.is_dir():
+        entry.unlink(missing_ok=True)
+    else:
+        shutil.rmtree(entry, ignore_errors=True)
+
+
 def _hidden(name: str) -> bool:
     return name.startswith(".")
 

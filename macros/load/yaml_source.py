@@ -79,10 +79,12 @@ class Source:
 _ALIAS = "verwijzingen met & en * (ankers en aliassen) zijn niet toegestaan. Schrijf de waarde voluit."
 
 
-def shown(path: Path) -> str:
-    """A path as messages show it: relative to where the command runs, else absolute."""
+def shown(path: Path, base: Path | None = None) -> str:
+    """A path as messages show it: relative to `base` (by default where the command runs), else
+    absolute. A link is shown where it stands, not where it points."""
+    full = Path(os.path.abspath(path))
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(full.parent.resolve().joinpath(full.name).relative_to((base or Path.cwd()).resolve()))
     except ValueError:
         return str(path)
 
