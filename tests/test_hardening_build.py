@@ -27,7 +27,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.checks.templates import check_body, url_kind
+from macros.checks.templates import check_body
+from macros.model.urls import url_kind
 from macros.cli.main import main
 from macros.publish import documents
 from macros.publish.documents import document_work, reference_documents, write_downloads

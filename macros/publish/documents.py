@@ -51,14 +51,15 @@ from types import MappingProxyType
 import pypandoc
 import yaml
 
-from macros.checks.templates import IMAGE_TYPES, attachment_file, attachment_name, url_kind
+from macros.checks.templates import IMAGE_TYPES, attachment_file, attachment_name
+from macros.model.urls import url_kind
 from macros.load.locking import Busy, held
 from macros.load.parallel import in_threads
 from macros.load.template_parts import TemplateForm, repeat_hints, split_body, variant_hints
 from macros.publish.document_layout import (APPENDIX_STYLE, FOOTER_MARK, HINT_STYLE, MODEL_ID, SIGNATURE_ID, field_id,
                                             footer_text, keep_docx_signatures, keep_odt_signatures, marker_counts,
                                             repeat_id, variant_id, with_footer)
-from macros.publish.document_store import DocumentStore
+from macros.store.document_store import DocumentStore
 
 PLACEHOLDER_RE = re.compile(r"\[\[([a-z][a-z0-9_]*)\]\]")
 PLACEHOLDER_STYLE = "Invulveld"

@@ -25,17 +25,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros.checks.problems import InvalidData, os_error_message, report
+from macros.model.problems import InvalidData, os_error_message, report
 from macros.load.catalog import load_catalog
 from macros.load.collector import fewer_collections
 from macros.load.files import remove
 from macros.load.locking import Busy, held
 from macros.load.progress import file_progress
-from macros.load.yaml_source import shown
+from macros.model.problems import shown
 from macros.site import macro_errors
 from macros.render.sources import source_report
 from macros.site.context import HANDLE_KEY, Session
-from macros.site.sources import source_problems
+from macros.checks.site_sources import source_problems
 from macros.site.zensical import ZensicalFailed, build_zensical
 
 LOCK_NAME = "bouw.lock"

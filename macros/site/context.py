@@ -15,7 +15,7 @@ from typing import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from macros.checks.problems import os_error_message
+from macros.model.problems import os_error_message
 from macros.load.parallel import Latest
 from macros.model.catalog import Catalog
 from macros.publish.documents import DocumentWork, document_work

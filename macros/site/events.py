@@ -17,7 +17,7 @@ from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from macros.checks.problems import InvalidData, report
+from macros.model.problems import InvalidData, report
 from macros.load.catalog import empty_catalog, load_catalog
 from macros.load.progress import progress_line
 from macros.model.catalog import Catalog

@@ -26,7 +26,7 @@ from macros.model.catalog import Catalog, thaw
 from macros.publish.browser_library import write_fill_library
 from macros.publish.comparison_downloads import write_comparison_downloads
 from macros.publish.dcat import write_dcat
-from macros.publish.document_store import DocumentStore, code_key, set_key
+from macros.store.document_store import DocumentStore, code_key, set_key
 from macros.publish.documents import DocumentJob, DocumentWork, write_all
 from macros.publish.editor_config import write_editor
 from macros.publish.feed import write_feed

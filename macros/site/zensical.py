@@ -41,7 +41,7 @@ from macros.render.reference import abbreviations
 from macros.render.sources import front_matter
 from macros.site import macro_errors
 from macros.site.context import HANDLE_KEY, BuildContext, Session
-from macros.site.sources import source_problems
+from macros.checks.site_sources import source_problems
 from macros.site.steps import Prepared, compact, prepare, publish
 from macros.site.theme_css import material_search_css
 

@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 from macros.load.files import links, visible_files
-from macros.load.yaml_source import shown
+from macros.model.problems import shown
 
 _LINK = ("is een symbolische koppeling (symlink). De site volgt geen koppelingen: die kunnen naar bestanden buiten "
          "het project wijzen. Zet het bestand of de map zelf hier neer.")

@@ -18,7 +18,7 @@ import os
 import shutil
 from pathlib import Path
 
-from macros.load.cache import code_parts, digest, file_bytes, files_under
+from macros.store.cache import code_parts, digest, file_bytes, files_under
 from macros.load.files import remove
 
 FORMAT = 1                        # bump when the layout of a stored set changes
@@ -26,7 +26,7 @@ STORE = "gemaakte-documenten"     # in .cache/; not "documenten-*", which are th
 KEEP = 40                         # sets kept: the current templates and some earlier versions
 # What makes the documents: the template parts and schema (load, model), the body's rendering and
 # sanitising (render), pandoc and the layout (publish), the jobs (site/steps.py).
-PACKAGES = ("checks", "load", "model", "publish", "render", "site")
+PACKAGES = ("checks", "load", "model", "publish", "render", "site", "store")
 LIBRARIES = ("pypandoc-binary", "python-docx", "odfpy", "lxml", "nh3", "markdown-it-py", "Jinja2")
 
 
