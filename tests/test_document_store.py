@@ -13,7 +13,7 @@ import pytest
 from macros.load.catalog import load_catalog
 from macros.store import document_store
 from macros.store.document_store import KEEP, STORE, DocumentStore, set_key
-from macros.publish.documents import document_work
+from macros.publish.document_work import document_work
 from macros.site import steps
 
 ROOT = Path(__file__).resolve().parent.parent

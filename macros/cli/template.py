@@ -15,7 +15,9 @@ from macros.load.templates import PLACEHOLDER, body_hash, load_body, read_lock, 
 from macros.load.yaml_source import load_yaml
 from macros.model.problems import shown
 from macros.model.codes import did_you_mean
-from macros.publish.documents import DocumentError, markdown_download, write_downloads
+from macros.publish.document_errors import DocumentError
+from macros.publish.document_text import markdown_download
+from macros.publish.documents import write_downloads
 from macros.publish.fill import fill_markdown, fill_package
 
 

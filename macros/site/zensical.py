@@ -34,7 +34,7 @@ import macros  # the module mkdocs-macros loads by `module_name`
 from macros.load.files import visible_files
 from macros.load.parallel import child_options
 from macros.model.catalog import Catalog
-from macros.publish.documents import document_work
+from macros.publish.document_work import document_work
 from macros.render.blocks import Blocks
 from macros.render.pages import generated_pages
 from macros.render.reference import abbreviations
