@@ -5,6 +5,7 @@ importing only the packages below it (ALLOWED_IMPORTS)."""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -175,3 +176,11 @@ def test_the_layers_have_no_cycle_and_name_every_package():
         assert ready, f"a cycle among {sorted(set(ALLOWED_IMPORTS) - set(placed))}"
         placed += sorted(ready)
 
+
+def test_the_readme_module_map_names_every_module():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("\n## Module map\n", 1)[1].split("\n## ", 1)[0]
+    named = set(re.findall(r"^\| `([a-z_]+/[a-z_]+\.py)` \|", section, re.MULTILINE))
+    present = {"macros/__init__.py"} | {p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py")
+                                        if p.parent != PACKAGE and p.name != "__init__.py"}
+    assert sorted(present - named) == [] and sorted(named - present) == []
