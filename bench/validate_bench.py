@@ -149,9 +149,10 @@ def breakdown(root: Path) -> dict:
     """Seconds per stage, in-process, following `load_catalog` step by step."""
     from macros.load import catalog as cat
     from macros.model.catalog import Record, freeze
-    from macros.load.catalog import _cross_checks, _Loader
-    from macros.load.files import record_files
-    from macros.load.yaml_source import shown as shown_path
+    from macros.load.catalog import _Loader
+    from macros.checks.cross_record import cross_checks
+    from macros.checks.package_files import record_files
+    from macros.model.problems import shown as shown_path
     from macros.load.yaml_source import load_yaml
     from macros.checks.package import Tables, compile_tables, validate_tables
     from macros.checks.records import check_rules, check_shape, compile_validators
@@ -216,7 +217,7 @@ def breakdown(root: Path) -> dict:
     add("Frictionless validation (validate_tables)", clock() - s)
 
     s = clock()
-    problems += _cross_checks(practices, run.lock)
+    problems += cross_checks(practices, run.lock, run.swv)
     add("cross checks (_cross_checks)", clock() - s)
 
     s = clock()
@@ -235,9 +236,9 @@ def breakdown(root: Path) -> dict:
 def cached_breakdown(root: Path, change: bool) -> dict:
     """Seconds per stage of one cached run in this process: cold (`change` False, cache removed
     first) or warm after one changed file (`change` True)."""
-    import macros.load.cache as cache
+    import macros.store.cache as cache
     import macros.load.catalog as cat
-    import macros.load.incremental as inc
+    import macros.store.incremental as inc
 
     timings: dict[str, float] = {}
 

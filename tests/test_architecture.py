@@ -1,9 +1,11 @@
 """The shape of the package, checked from its source: no import cycles, imports at the top of
-modules, no state that survives between builds, and a Catalog no step can change."""
+modules, no state that survives between builds, a Catalog no step can change, and each package
+importing only the packages below it (ALLOWED_IMPORTS)."""
 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -109,3 +111,76 @@ def test_the_catalog_cannot_be_changed():
     for attempt in attempts:
         with pytest.raises((TypeError, AttributeError)):
             attempt()
+
+
+# --------------------------------------------------------------------------- the layers
+
+# Which packages of `macros` each package may import: a package sees only those below it.
+# model: the foundations (Catalog, Problem, Source, the URL rules, schema fields); load: reading
+# files; checks: every check; store: caches and the document store; render: pages; publish: what
+# the build writes besides pages; site: the generator glue and `kennisbank build`; cli: the command.
+ALLOWED_IMPORTS = {
+    "model": set(),
+    "load": {"model"},
+    "checks": {"model", "load"},
+    "store": {"model", "load", "checks"},
+    "render": {"model", "load", "checks"},
+    "publish": {"model", "load", "checks", "store", "render"},
+    "site": {"model", "load", "checks", "store", "render", "publish"},
+    "cli": {"model", "load", "checks", "store", "render", "publish", "site"},
+    "macros": {"render", "site"},   # macros/__init__.py: mkdocs-macros' entry point
+}
+# The known imports against the layers, each with its reason; a test fails when one is no longer needed.
+LAYER_EXCEPTIONS = {
+    # the loader runs every check and the validation cache: the top of `load`
+    ("macros.load.catalog", "checks"), ("macros.load.catalog", "store"),
+    # which attachment types are published (MARKDOWN, allowed) is decided by the attachment check
+    ("macros.load.files", "checks"), ("macros.load.attachments", "checks"),
+    # the map's lookup uses the search's place names; the template page links the fill-in library
+    ("macros.render.map", "publish"), ("macros.render.template_pages", "publish"),
+}
+
+
+def package_of(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "macros"
+
+
+def package_imports() -> set[tuple[str, str]]:
+    """(module, package it imports) for every import of another package of `macros`, at any depth."""
+    mods = modules()
+    found = set()
+    for name, tree in mods.items():
+        for target in imported(tree, top_only=False):
+            if target.startswith("macros.") and package_of(target) != package_of(name) and target in mods:
+                found.add((name, package_of(target)))
+    return found
+
+
+def test_every_package_imports_only_the_packages_below_it():
+    wrong = sorted(f"{module} imports {package}" for module, package in package_imports()
+                   if package not in ALLOWED_IMPORTS[package_of(module)] and (module, package) not in LAYER_EXCEPTIONS)
+    assert wrong == []
+
+
+def test_every_layer_exception_is_still_needed():
+    assert sorted(LAYER_EXCEPTIONS - package_imports()) == []
+
+
+def test_the_layers_have_no_cycle_and_name_every_package():
+    packages = {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").exists()} | {"macros"}
+    assert set(ALLOWED_IMPORTS) == packages
+    placed: list[str] = []
+    while len(placed) < len(ALLOWED_IMPORTS):
+        ready = [p for p, below in ALLOWED_IMPORTS.items() if p not in placed and below <= set(placed)]
+        assert ready, f"a cycle among {sorted(set(ALLOWED_IMPORTS) - set(placed))}"
+        placed += sorted(ready)
+
+
+def test_the_readme_module_map_names_every_module():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("\n## Module map\n", 1)[1].split("\n## ", 1)[0]
+    named = set(re.findall(r"^\| `([a-z_]+/[a-z_]+\.py)` \|", section, re.MULTILINE))
+    present = {"macros/__init__.py"} | {p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py")
+                                        if p.parent != PACKAGE and p.name != "__init__.py"}
+    assert sorted(present - named) == [] and sorted(named - present) == []

@@ -1,4 +1,4 @@
-"""Template documents reused across builds (macros.publish.document_store): a second build runs
+"""Template documents reused across builds (macros.store.document_store): a second build runs
 no pandoc and gives the same bytes; anything a set is made from makes it again; links and
 incomplete sets in the store are never used."""
 
@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from macros.load.catalog import load_catalog
-from macros.publish import document_store
-from macros.publish.document_store import KEEP, STORE, DocumentStore, set_key
-from macros.publish.documents import document_work
+from macros.store import document_store
+from macros.store.document_store import KEEP, STORE, DocumentStore, set_key
+from macros.publish.document_work import document_work
 from macros.site import steps
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -108,7 +108,7 @@ def test_the_key_changes_with_the_code_the_template_and_each_file(tmp_path):
 
 
 def test_the_code_key_reads_every_module_that_makes_documents(tmp_path, monkeypatch):
-    from macros.load import cache
+    from macros.store import cache
     package = tmp_path / "macros"
     for name in document_store.PACKAGES:
         (package / name).mkdir(parents=True)

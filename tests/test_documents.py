@@ -25,19 +25,11 @@ from docx.oxml.ns import qn
 from odf import dc, style as odf_style, table as odf_table, teletype, text as odf_text
 from odf.opendocument import load as load_odt
 
-from macros.publish import documents
-from macros.publish.documents import (
-    PLACEHOLDER_RE,
-    BatchError,
-    ConversionError,
-    DocumentError,
-    DocumentJob,
-    PlaceholderError,
-    fill_placeholders,
-    mark_placeholders,
-    write_all,
-    write_downloads,
-)
+from macros.publish.document_tree import PANDOC_FORMAT
+from macros.publish.document_text import PLACEHOLDER_RE, fill_placeholders, mark_placeholders
+from macros.publish.document_errors import BatchError, ConversionError, DocumentError, PlaceholderError
+from macros.publish.documents import DocumentJob, write_all, write_downloads
+from macros.publish.house_style import reference_documents
 
 ROOT = Path(__file__).resolve().parents[1]
 SJABLONEN = ROOT / "practices" / "sjablonen"
@@ -165,7 +157,7 @@ class Built:
 def built(tmp_path_factory) -> Built:
     out = tmp_path_factory.mktemp("downloads")
     result = Built({}, {}, {})
-    references = documents.reference_documents(tmp_path_factory.mktemp("huisstijl"))
+    references = reference_documents(tmp_path_factory.mktemp("huisstijl"))
     for case_id in CASE_IDS:
         start = time.perf_counter()
         try:
@@ -345,7 +337,7 @@ def test_libreoffice_pdf(built, pdf_run, case_id, fmt):
 
 
 def to_html(markdown: str) -> str:
-    return pypandoc.convert_text(markdown, "html", format=documents.PANDOC_FORMAT,
+    return pypandoc.convert_text(markdown, "html", format=PANDOC_FORMAT,
                                  extra_args=["--wrap=none"])
 
 
@@ -402,7 +394,7 @@ def test_fill_placeholders_reports_all_missing_and_unknown_at_once():
 
 
 def test_reference_documents_are_made_in_the_given_folder(tmp_path):
-    made = documents.reference_documents(tmp_path / "huisstijl")
+    made = reference_documents(tmp_path / "huisstijl")
     assert made == {"docx": tmp_path / "huisstijl" / "reference.docx", "odt": tmp_path / "huisstijl" / "reference.odt"}
     assert Document(made["docx"]).styles["Invulveld"].font.bold is True
     assert zipfile.ZipFile(made["odt"]).namelist()[0] == "mimetype"

@@ -27,10 +27,14 @@ from pathlib import Path
 
 import pytest
 
-from macros.checks.templates import check_body, url_kind
+from macros.checks.templates import check_body
+from macros.model.urls import url_kind
 from macros.cli.main import main
-from macros.publish import documents
-from macros.publish.documents import document_work, reference_documents, write_downloads
+from macros.publish import document_tree as tree_module
+from macros.publish.document_tree import document_tree, elements
+from macros.publish.document_work import document_work
+from macros.publish.house_style import reference_documents
+from macros.publish.documents import write_downloads
 from macros.render.template_body import body_html
 from conftest import project_copy
 
@@ -319,7 +323,7 @@ def test_odt_carries_only_allowed_links(hostile_documents):
 def test_pandoc_embeds_nothing_even_from_an_unfiltered_tree(tmp_path, local_image_server, monkeypatch):
     """The sandbox alone, with the tree filter switched off."""
     url, requests = local_image_server
-    monkeypatch.setattr(documents, "_inert", lambda node, images: node)
+    monkeypatch.setattr(tree_module, "_inert", lambda node, images: node)
     paths = write_downloads("kwaad", "1.0.0", "Kwaad", HOSTILE.format(remote=url), {"naam": "Naam"}, tmp_path)
     for fmt in ("docx", "odt"):
         files = entries(paths[fmt])
@@ -330,10 +334,10 @@ def test_pandoc_embeds_nothing_even_from_an_unfiltered_tree(tmp_path, local_imag
 
 def test_the_document_tree_keeps_only_allowed_links_and_no_images_or_raw_blocks():
     """The tree filter alone: what pandoc gets to write."""
-    tree = json.loads(documents.document_tree(HOSTILE.format(remote="https://example.org/logo.png")))
-    kinds = {kind: [e["c"][2][0] for e in documents._elements(tree, kind)] for kind in ("Link", "Image")}
+    tree = json.loads(document_tree(HOSTILE.format(remote="https://example.org/logo.png")))
+    kinds = {kind: [e["c"][2][0] for e in elements(tree, kind)] for kind in ("Link", "Image")}
     assert kinds == {"Link": ["https://example.org/", "mailto:info@example.org"], "Image": []}
-    assert list(documents._elements(tree, "RawBlock")) == [] and tree["meta"] == {}
+    assert list(elements(tree, "RawBlock")) == [] and tree["meta"] == {}
 
 
 def test_the_templates_own_image_is_embedded(tmp_path):
@@ -427,9 +431,9 @@ def test_an_unwritable_site_folder_is_a_dutch_message(tmp_path):
     result = run("build", "--site", str(tmp_path / "bestand" / "site"))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.strip() == (
-        f"De site kan niet in {tmp_path}/bestand/site/ worden gezet: daar staat een bestand waar een map moet staan "
-        f"({tmp_path}/bestand/.site.builds). Kies met --site een map waarin u mag schrijven; "
-        f"{tmp_path}/bestand/site/ is niet veranderd.")
+        f"De site kan niet in {tmp_path}/bestand/site/ worden gezet: {tmp_path}/bestand/.site.builds: een deel van "
+        f"dit pad is een bestand, geen map. Kies een ander pad. {tmp_path}/bestand/site/ is niet veranderd; een andere "
+        "map kiest u met --site.")
 
 
 # --------------------------------------------------------------------------- item 7: crash-safe publishing

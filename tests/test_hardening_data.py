@@ -23,7 +23,7 @@ from odf.table import TableCell
 
 from macros.checks.frictionless_messages import _TABLE, dutch
 from macros.checks.personal_data import bsn_like, personal_data_problems
-from macros.checks.problems import InvalidData, os_error_message
+from macros.model.problems import InvalidData, os_error_message
 from macros.cli.main import main
 from macros.load import parallel
 from macros.load.catalog import load_catalog

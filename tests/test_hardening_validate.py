@@ -19,7 +19,8 @@ from PIL import Image
 from macros.checks import personal_data
 from macros.checks.attachments import ALLOWED
 from macros.checks.personal_data import personal_data_problems
-from macros.checks.templates import check_body, url_kind
+from macros.checks.templates import check_body
+from macros.model.urls import url_kind
 from macros.load.catalog import load_catalog
 from macros.load.files import copy_attachments
 from macros.publish import editor_config

@@ -31,6 +31,16 @@ def table_anchor(code: str) -> str:
     return f"gemeente-{code.lower()}"
 
 
+def map_svg(ctx, shapes, covered, href_for_practice, table_anchor) -> str:
+    """The map fragment as the map page includes it: ``_map_svg.html`` over ``svg_data``."""
+    return ctx.render("_map_svg.html", svg=kaart.svg_data(shapes, covered, href_for_practice, table_anchor)).strip()
+
+
+def coverage_table(ctx, shapes, covered, href_for_practice, table_anchor) -> str:
+    """The coverage table as the map page includes it: ``_map_table.html`` over ``table_rows``."""
+    return ctx.render("_map_table.html", rows=kaart.table_rows(shapes, covered, href_for_practice, table_anchor)).strip()
+
+
 # --------------------------------------------------------------------------
 # Helpers independent of the module under test
 # --------------------------------------------------------------------------
@@ -68,7 +78,7 @@ def contrast(a: str, b: str) -> float:
 
 
 def svg_root(html: str) -> ET.Element:
-    """The map ``<svg>`` inside the output of map_svg (which must be XML)."""
+    """The map ``<svg>`` inside the map fragment (which must be XML)."""
     wrapper = ET.fromstring(html)
     assert wrapper.tag == "div"
     root = wrapper.find(f"{SVG}svg")
@@ -147,7 +157,7 @@ def test_one_shape_per_geometry_with_reference_codes(shapes):
 
 
 def test_paths_non_empty_and_inside_viewbox(ctx, shapes, covered):
-    root = svg_root(kaart.map_svg(ctx, shapes, covered, href_for_practice, table_anchor))
+    root = svg_root(map_svg(ctx, shapes, covered, href_for_practice, table_anchor))
     min_x, min_y, width, height = (float(v) for v in root.get("viewBox").split())
     assert (min_x, min_y, width) == (0, 0, kaart.VIEW_WIDTH)
     assert 600 < height < 800  # the Netherlands is taller than wide
@@ -264,7 +274,7 @@ def test_number_formatting_is_compact():
 
 
 def test_svg_is_xml_with_accessible_name_and_description(ctx, shapes, covered):
-    html = kaart.map_svg(ctx, shapes, covered, href_for_practice, table_anchor)
+    html = map_svg(ctx, shapes, covered, href_for_practice, table_anchor)
     root = svg_root(html)
     assert root.get("role") == "group"
     title = root.find(f"{SVG}title")
@@ -277,7 +287,7 @@ def test_svg_is_xml_with_accessible_name_and_description(ctx, shapes, covered):
 
 
 def test_hatch_pattern_and_classes(ctx, shapes, covered):
-    root = svg_root(kaart.map_svg(ctx, shapes, covered, href_for_practice, table_anchor))
+    root = svg_root(map_svg(ctx, shapes, covered, href_for_practice, table_anchor))
     pattern = root.find(f"{SVG}defs/{SVG}pattern")
     assert pattern is not None and pattern.get("id")
     assert pattern.find(f"{SVG}line") is not None  # the hatch lines
@@ -298,7 +308,7 @@ def test_fill_colours_meet_non_text_contrast():
 
 
 def test_covered_gemeenten_link_to_practice_or_table(ctx, shapes, covered, by_name):
-    root = svg_root(kaart.map_svg(ctx, shapes, covered, href_for_practice, table_anchor))
+    root = svg_root(map_svg(ctx, shapes, covered, href_for_practice, table_anchor))
     links = links_by_code(root, shapes)
     assert set(links) == set(covered)
     breda, utrecht = by_name["Breda"], by_name["Utrecht"]
@@ -310,7 +320,7 @@ def test_covered_gemeenten_link_to_practice_or_table(ctx, shapes, covered, by_na
 
 
 def test_uncovered_gemeenten_are_not_links(ctx, shapes, covered, by_name):
-    root = svg_root(kaart.map_svg(ctx, shapes, covered, href_for_practice, table_anchor))
+    root = svg_root(map_svg(ctx, shapes, covered, href_for_practice, table_anchor))
     linked = {a.find(f"{SVG}path").get("d") for a in root.iter(f"{SVG}a")}
     zundert = by_name["Zundert"]
     assert zundert.d not in linked
@@ -323,22 +333,22 @@ def test_uncovered_gemeenten_are_not_links(ctx, shapes, covered, by_name):
 
 def test_empty_practice_list_and_unknown_codes_are_ignored(ctx, shapes, by_name):
     covered = {by_name["Zundert"].code: [], "GM9999": [("p", "Nergens")]}
-    html = kaart.map_svg(ctx, shapes, covered, href_for_practice, table_anchor)
+    html = map_svg(ctx, shapes, covered, href_for_practice, table_anchor)
     assert list(svg_root(html).iter(f"{SVG}a")) == []
-    table = ET.fromstring(kaart.coverage_table(ctx, shapes, covered, href_for_practice, table_anchor))
+    table = ET.fromstring(coverage_table(ctx, shapes, covered, href_for_practice, table_anchor))
     assert "Nergens" not in ET.tostring(table, encoding="unicode")
 
 
 def test_duplicate_practice_ids_count_once(ctx, shapes, by_name):
     breda = by_name["Breda"]
     covered = {breda.code: [("p-een", "Een"), ("p-een", "Een")]}
-    root = svg_root(kaart.map_svg(ctx, shapes, covered, href_for_practice, table_anchor))
+    root = svg_root(map_svg(ctx, shapes, covered, href_for_practice, table_anchor))
     assert title_for(root, breda) == "Breda: 1 praktijk"
     assert links_by_code(root, shapes)[breda.code].get("href") == "../praktijken/p-een/"
 
 
 def test_legend_in_dutch_with_two_swatches(ctx, shapes, covered):
-    wrapper = ET.fromstring(kaart.map_svg(ctx, shapes, covered, href_for_practice, table_anchor))
+    wrapper = ET.fromstring(map_svg(ctx, shapes, covered, href_for_practice, table_anchor))
     legend = wrapper.find("ul[@class='kaart-legenda']")
     items = legend.findall("li")
     assert ["".join(li.itertext()).strip() for li in items] == [
@@ -360,7 +370,7 @@ def test_hostile_text_is_escaped_in_svg(ctx):
         "GM0001": [('"><script>', HOSTILE)],
         "GM0002": [("a", "A"), ("b", "B")],
     }
-    html = kaart.map_svg(
+    html = map_svg(
         ctx, shapes, covered, lambda p: f"/p?x={p}&y=1", lambda c: f'"{c}<'
     )
     assert "<script>" not in html
@@ -384,7 +394,7 @@ def test_hostile_text_is_escaped_in_svg(ctx):
 def test_table_lists_only_covered_sorted_with_anchors(ctx, shapes, covered, by_name):
     covered = dict(covered)
     covered[by_name["'s-Hertogenbosch"].code] = [("p-vijf", "Praktijk vijf")]
-    html = kaart.coverage_table(ctx, shapes, covered, href_for_practice, table_anchor)
+    html = coverage_table(ctx, shapes, covered, href_for_practice, table_anchor)
     table = ET.fromstring(html)
     assert table.tag == "table"
     assert table.find("caption").text
@@ -412,8 +422,8 @@ def test_table_lists_only_covered_sorted_with_anchors(ctx, shapes, covered, by_n
 
 
 def test_svg_anchor_targets_exist_in_table(ctx, shapes, covered):
-    root = svg_root(kaart.map_svg(ctx, shapes, covered, href_for_practice, table_anchor))
-    table = ET.fromstring(kaart.coverage_table(ctx, shapes, covered, href_for_practice, table_anchor))
+    root = svg_root(map_svg(ctx, shapes, covered, href_for_practice, table_anchor))
+    table = ET.fromstring(coverage_table(ctx, shapes, covered, href_for_practice, table_anchor))
     row_ids = {row.get("id") for row in table.iter("tr")}
     fragments = [a.get("href")[1:] for a in root.iter(f"{SVG}a") if a.get("href").startswith("#")]
     assert fragments and set(fragments) <= row_ids
@@ -422,7 +432,7 @@ def test_svg_anchor_targets_exist_in_table(ctx, shapes, covered):
 def test_table_escapes_hostile_text(ctx):
     shapes = (Shape(code="GM0001", naam=HOSTILE, d="m1 1l1 0 0 1z"),)
     covered = {"GM0001": [("x", HOSTILE)]}
-    html = kaart.coverage_table(ctx, shapes, covered, lambda p: f'"{p}&', lambda c: f"<{c}>")
+    html = coverage_table(ctx, shapes, covered, lambda p: f'"{p}&', lambda c: f"<{c}>")
     assert "<script>" not in html
     table = ET.fromstring(html)
     row = table.find("tbody/tr")
@@ -433,13 +443,13 @@ def test_table_escapes_hostile_text(ctx):
 
 
 def test_empty_table_says_so_in_dutch(ctx, shapes):
-    table = ET.fromstring(kaart.coverage_table(ctx, shapes, {}, href_for_practice, table_anchor))
+    table = ET.fromstring(coverage_table(ctx, shapes, {}, href_for_practice, table_anchor))
     (row,) = table.findall("tbody/tr")
     assert "nog geen gemeenten" in row.find("td").text
 
 
 def test_svg_size_with_twenty_covered_gemeenten(ctx, shapes):
     covered = {s.code: [(f"p{i}", f"Praktijk {i}")] for i, s in enumerate(shapes[:20])}
-    html = kaart.map_svg(ctx, shapes, covered, href_for_practice, table_anchor)
+    html = map_svg(ctx, shapes, covered, href_for_practice, table_anchor)
     size_kb = len(html.encode("utf-8")) / 1024
     assert size_kb < 150, f"SVG is {size_kb:.1f} KB"

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from macros.checks.problems import InvalidData
+from macros.model.problems import InvalidData
 from macros.model.schema import table_schemas
 from test_render import (ALFA, BRAVO, CHARLIE, FIXTURE, ROOT, TITLES, TODAY, load_catalog, one, page_html,
                          record, render_context, split_page, text)

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import project_copy
 from macros.site import macro_errors
-from macros.site.sources import source_problems
+from macros.checks.site_sources import source_problems
 
 SECRET = "geheim-buiten-het-project-4711"
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.checks.problems import InvalidData
+from macros.model.problems import InvalidData
 from macros.load.catalog import check_package, load_catalog
 
 ROOT = Path(__file__).resolve().parent.parent

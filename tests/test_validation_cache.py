@@ -20,9 +20,9 @@ import pytest
 
 import test_hardening_data
 import test_validation
-from macros.checks.problems import InvalidData
+from macros.model.problems import InvalidData
 from macros.load import catalog as catalog_module
-from macros.load.cache import CACHE_FOLDER, DATA_FOLDER, PACKAGE_FILE, RECORDS_FILE, code_parts, context_key
+from macros.store.cache import CACHE_FOLDER, DATA_FOLDER, PACKAGE_FILE, RECORDS_FILE, code_parts, context_key
 from macros.load.catalog import check_package, load_catalog
 from macros.load.yaml_source import MAX_BYTES
 

@@ -16,7 +16,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from macros.checks.problems import InvalidData
+from macros.model.problems import InvalidData
 from macros.load.catalog import load_catalog
 from macros.render.context import render_context
 from macros.render.zelfscan import distance, most_alike, question, questions, ranked, zelfscan_page

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 
-from macros.checks.problems import Problem, field_path
-from macros.load.yaml_source import Source
+from macros.model.problems import Problem, field_path
+from macros.model.source import Source
 
 FIELD = "voorbeeld"
 MARK = "(fictief)"

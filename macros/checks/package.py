@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from macros.model.codes import did_you_mean
-from macros.load.yaml_source import Source, shown
+from macros.model.source import Source
+from macros.model.problems import shown
 from macros.checks.frictionless_messages import dutch
-from macros.checks.problems import Problem, field_path
+from macros.model.problems import Problem, field_path
 from macros.model.schema import ID_TARGETS, ROOT_TABLES, fields, table_schemas
 
 
@@ -228,3 +229,17 @@ def _fk_message(value: str, target: str, lookups: dict) -> str:
             f" Kies uit: {', '.join(codes)}." if len(codes) <= 12 else
             f"'{value}' is geen code uit de lijst {target} (practices/{where}/{target}.csv).{did_you_mean(value, codes)}")
 
+
+def resource_problems(source: Source, i: int, resource) -> list[Problem]:
+    """A resource names a file inside practices/ by a plain relative path: nothing else is read or published."""
+    at = ("resources", i)
+    if not isinstance(resource, dict) or not all(isinstance(resource.get(k), str) for k in ("name", "path")):
+        return [Problem(source.path, source.line(at), f"resources[{i}]", "elke tabel heeft een 'name' en een 'path' "
+                        "(tekst) nodig.")]
+    out = []
+    for key in ("path", "schema"):
+        value = resource.get(key)
+        if isinstance(value, str) and (value.startswith("/") or "\\" in value or ".." in value.split("/") or ":" in value):
+            out.append(Problem(source.path, source.line(at + (key,)), f"resources[{i}].{key}", f"'{value}' wijst buiten "
+                               "practices/. Geef een pad binnen het pakket, zoals codelijsten/status.csv."))
+    return out

@@ -16,6 +16,8 @@ import re
 import string
 import unicodedata
 
+from macros.model.problems import Problem
+
 ROLE_WORDS = ("info", "secretariaat", "leerplicht", "rmc", "loket", "contact", "redactie", "bureau", "doorbraak",
               "servicedesk", "post", "kennisbank", "swv", "ondersteuning", "zorg", "jeugd", "privacy", "fg",
               "communicatie", "administratie", "aanmelding", "verzuim", "team", "algemeen", "office", "helpdesk")
@@ -182,3 +184,9 @@ def text_mailbox_problems(address: str) -> list[str]:
 
 def _free_mail(domain: str) -> bool:
     return domain.startswith(FREE_MAIL) or any(f".{p}" in f".{domain}" for p in FREE_MAIL if p.endswith("."))
+
+
+def body_personal_data(body: str, where: str) -> list[Problem]:
+    """A template body is text too: no BSN, private address, mobile number, IBAN or birth date."""
+    return [Problem(where, n, "", message) for n, line in enumerate(body.split("\n"), 1)
+            for message in personal_data_problems(line)]

@@ -18,17 +18,16 @@ import fastjsonschema
 import jsonschema
 
 from macros.model.codes import did_you_mean
-from macros.load.yaml_source import Source
+from macros.model.source import Source
 from macros.checks import attachments as attachment_types
 from macros.checks.fiction import fiction_problems
 from macros.checks.formulas import formula_problem
-from macros.checks.mailto import MESSAGE as MAILTO_MESSAGE, is_mailto, plain_mailto
+from macros.model.urls import MESSAGE as MAILTO_MESSAGE, URL_SCHEMES, is_mailto, plain_mailto
 from macros.checks.personal_data import FREE_MAIL, ROLE_WORDS, mailbox_problems, personal_data_problems  # noqa: F401
-from macros.checks.problems import Problem, field_path
+from macros.model.problems import Problem, field_path
 
 TYPE_WORDS = {"string": "tekst", "integer": "een geheel getal", "number": "een getal", "boolean": "true of false",
               "array": "een lijst (regels die beginnen met '- ')", "object": "een blok met velden", "null": "leeg"}
-URL_SCHEMES = ("https://", "http://", "mailto:")
 LONG_TEXT = 300  # a text whose maxLength is above this may hold line ends and tabs (the forms give it a text box)
 # For the submission form's script (macros/render/form.py), which has no Unicode folding: nine digits
 # with at most one separator (space, dot, dash, slash or a Unicode space) between any two. The full

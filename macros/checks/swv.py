@@ -10,10 +10,9 @@ Warnings are Problems whose message starts with WARNING; the loader sorts them o
 
 from __future__ import annotations
 
-from macros.checks.problems import Problem
+from macros.model.problems import WARNING, Problem
 from macros.model.swv import FICTION_EXAMPLE, SwvIndex, is_fiction_code
 
-WARNING = "waarschuwing: "   # the prefix of every warning (as macros.load.files writes it)
 TABLE = "practices/referentie/swv.csv"
 
 

@@ -9,8 +9,8 @@ markdown-it-py (CommonMark) to find every link, image and HTML node; a line scan
 it catches what another Markdown reader (Python-Markdown for the site, pandoc for the
 documents) might read differently.
 
-The URL rules (`url_kind`, `attachment_name`) are shared with the HTML of the site
-(`macros.render.template_body`) and the documents (`macros.publish.documents`).
+The URL rules (`macros.model.urls`) and `attachment_name` are shared with the HTML of the site
+(`macros.render.template_body`) and the documents (`macros.publish`).
 
 Variant sections (`::: keuze <keuze>=<variant>`) and repeated blocks (`::: herhaal <naam>`)
 are split off by `macros.load.template_parts`; `check_structure` reports a marker that is
@@ -24,26 +24,21 @@ every version, so a changed body without a version bump is caught.
 
 from __future__ import annotations
 
-import html
 import itertools
 import re
-import unicodedata
 from pathlib import Path
-from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 
 from macros.load.template_parts import Split, TemplateForm, split_body, template_form
 from macros.load.templates import PLACEHOLDER, body_hash
-from macros.load.yaml_source import Source
+from macros.model.source import Source
 from macros.checks.attachments import picture_problem
-from macros.checks.mailto import MESSAGE as MAILTO_MESSAGE, SCHEME as MAILTO, plain_mailto
-from macros.checks.problems import Problem, field_path
+from macros.model.urls import MESSAGE as MAILTO_MESSAGE, SCHEME as MAILTO, normal_url, url_kind
+from macros.model.problems import Problem, field_path
 
 IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif"}
 _IMAGE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
-_SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
-_WEB = re.compile(r"https?://[^/?#]")
 # Linear, as the schemas' patterns: no two repeats that can take the same characters side by side
 # ("\s*/?\s*" and "[^{}]*=[^{}]*" backtrack quadratically on a long line of spaces or of '=').
 _HTML = re.compile(r"<\s*(?:/\s*)?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)|<!|<\?")
@@ -57,27 +52,6 @@ _HTML_MESSAGE = "HTML-code is niet toegestaan in een sjabloon. Gebruik gewone Ma
 
 
 # --------------------------------------------------------------------------- shared URL rules
-
-
-def normal_url(url: str) -> str:
-    """A URL as a browser reads its scheme: entities and %-escapes decoded, no whitespace or
-    control characters, lower case. Only for judging; never shown or published."""
-    text = unquote(html.unescape(html.unescape(url)))
-    return "".join(c for c in text if not (c.isspace() or unicodedata.category(c)[0] in "CZ")).lower()
-
-
-def url_kind(url: str) -> str:
-    """'web' (http/https with a host), 'mail' (mailto:), 'anchor' (#...), 'internal' (a
-    relative link inside the site) or 'refused' (any other scheme, //host, backslashes)."""
-    normal = normal_url(url)
-    scheme = _SCHEME.match(normal)
-    if scheme:
-        if scheme.group(1) in ("http", "https"):
-            return "web" if _WEB.match(normal) else "refused"
-        return "mail" if scheme.group(1) == "mailto" and plain_mailto(url) else "refused"
-    if normal.startswith(("//", "\\")) or "\\" in normal or ":" in normal.split("/", 1)[0]:
-        return "refused"
-    return "anchor" if normal.startswith("#") else "internal"
 
 
 def attachment_name(src: str) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from datetime import date
 
-from macros.checks.problems import InvalidData, report
+from macros.model.problems import InvalidData, report
 from macros.load.catalog import load_catalog
 from macros.load.progress import file_progress
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from macros.cli import dutch_argparse  # noqa: F401  (Dutch texts for argparse's own messages)
-from macros.checks.problems import os_error_message
+from macros.model.problems import os_error_message
 from macros.cli import beheer, export, new, pages, site, stale, template, validate
 from macros.site.build import BUILDERS
 

@@ -21,7 +21,7 @@ import yaml
 
 from macros.model.codes import GemeenteIndex, normal_swv
 from macros.model.swv import SwvIndex, is_fiction_code
-from macros.checks.problems import InvalidData
+from macros.model.problems import InvalidData
 from macros.load.catalog import load_catalog, read_csv
 from macros.model.schema import load_schema
 from macros.checks.personal_data import mailbox_problems

@@ -6,7 +6,7 @@ import socket
 import sys
 from pathlib import Path
 
-from macros.checks.problems import os_error_message
+from macros.model.problems import os_error_message
 from macros.site.build import build_atomic
 from macros.site.preview import serve
 

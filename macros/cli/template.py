@@ -8,13 +8,16 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from macros.checks.problems import Problem, field_path, os_error_message, report
+from macros.model.problems import Problem, field_path, os_error_message, report
 from macros.cli.common import load_or_report
 from macros.load.template_parts import TemplateForm, Values, clean_value, split_body, template_form
 from macros.load.templates import PLACEHOLDER, body_hash, load_body, read_lock, write_lock
-from macros.load.yaml_source import load_yaml, shown
+from macros.load.yaml_source import load_yaml
+from macros.model.problems import shown
 from macros.model.codes import did_you_mean
-from macros.publish.documents import DocumentError, markdown_download, write_downloads
+from macros.publish.document_errors import DocumentError
+from macros.publish.document_text import markdown_download
+from macros.publish.documents import write_downloads
 from macros.publish.fill import fill_markdown, fill_package
 
 

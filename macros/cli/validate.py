@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from macros.checks.problems import InvalidData, report, summary
+from macros.model.problems import InvalidData, report, summary
 from macros.load.catalog import check_package
 from macros.load.progress import file_progress
 

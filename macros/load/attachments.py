@@ -12,7 +12,8 @@ from typing import Mapping
 
 from macros.checks.attachments import MARKDOWN
 from macros.load.files import referenced_attachments
-from macros.load.yaml_source import read_text, shown
+from macros.load.yaml_source import read_text
+from macros.model.problems import shown
 
 
 def markdown_attachments(catalog) -> Mapping[str, str]:

@@ -20,22 +20,24 @@ import yaml
 from macros.model.catalog import Catalog, Code, Gemeente, Record, freeze
 from macros.model.codes import GemeenteIndex, normal_swv
 from macros.model.swv import SwvIndex
-from macros.load.cache import ValidationCache, context_key, problems_out
+from macros.model.problems import InvalidData, Problem, shown
+from macros.model.source import Source
+from macros.store.cache import ValidationCache, context_key, problems_out
+from macros.store.incremental import Entry, FreshCheck, PackageRun, batches, empty_tables, find_entries
 from macros.load.collector import fewer_collections
-from macros.load.files import attachment_warnings, hidden_warnings, link_problems, record_files, referenced_names
+from macros.load.files import referenced_names
 from macros.load import parallel
-from macros.load.incremental import Entry, FreshCheck, PackageRun, batches, empty_tables, find_entries
-from macros.load.key_checks import key_columns
 from macros.load.parallel import map_in_order
-from macros.load.yaml_source import Source, load_yaml, read_text, shown
-from macros.checks.formulas import formula_problem
-from macros.checks.package import Tables, compile_tables, validate_tables
-from macros.checks.personal_data import personal_data_problems
-from macros.checks.swv import WARNING, swv_findings
-from macros.checks.problems import InvalidData, Problem
-from macros.checks.templates import check_template
+from macros.load.yaml_source import load_yaml, read_text
 from macros.load.templates import LOCK_FILE, load_body, read_lock
+from macros.checks.cross_record import cross_checks, split_warnings
+from macros.checks.formulas import formula_problem
+from macros.checks.package import Tables, compile_tables, resource_problems, validate_tables
+from macros.checks.package_files import attachment_warnings, hidden_warnings, link_problems, record_files
+from macros.checks.personal_data import body_personal_data
 from macros.checks.records import Validators, check_rules, check_shape, compile_validators
+from macros.checks.table_keys import key_columns
+from macros.checks.templates import check_template
 
 KINDS = {"praktijk": "praktijken", "sjabloon": "sjablonen"}
 TABLE_LIMIT = 16 * 1024 * 1024  # reference tables and codelists; gemeenten.csv is 15 KB
@@ -63,7 +65,7 @@ def _read_descriptor(root: Path) -> dict:
         raise InvalidData(problems)
     if not isinstance(source.data, dict) or not isinstance(source.data.get("resources"), list):
         raise InvalidData([Problem(source.path, 1, "resources", "het pakket heeft een lijst 'resources' nodig.")])
-    problems = [p for i, r in enumerate(source.data["resources"]) for p in _resource_problems(source, i, r)]
+    problems = [p for i, r in enumerate(source.data["resources"]) for p in resource_problems(source, i, r)]
     names = {r.get("name") for r in source.data["resources"] if isinstance(r, dict)}
     problems += [Problem(source.path, source.line(("resources",)), "resources", f"de tabel '{name}' ontbreekt; de "
                          "kennisbank heeft de tabellen gemeenten en rmc-regios nodig.") for name in ("gemeenten", "rmc-regios")
@@ -71,21 +73,6 @@ def _read_descriptor(root: Path) -> dict:
     if problems:
         raise InvalidData(problems)
     return source.data
-
-
-def _resource_problems(source: Source, i: int, resource) -> list[Problem]:
-    """A resource names a file inside practices/ by a plain relative path: nothing else is read or published."""
-    at = ("resources", i)
-    if not isinstance(resource, dict) or not all(isinstance(resource.get(k), str) for k in ("name", "path")):
-        return [Problem(source.path, source.line(at), f"resources[{i}]", "elke tabel heeft een 'name' en een 'path' "
-                        "(tekst) nodig.")]
-    out = []
-    for key in ("path", "schema"):
-        value = resource.get(key)
-        if isinstance(value, str) and (value.startswith("/") or "\\" in value or ".." in value.split("/") or ":" in value):
-            out.append(Problem(source.path, source.line(at + (key,)), f"resources[{i}].{key}", f"'{value}' wijst buiten "
-                               "practices/. Geef een pad binnen het pakket, zoals codelijsten/status.csv."))
-    return out
 
 
 def _read_schema(root: Path, kind: str) -> dict:
@@ -227,7 +214,7 @@ class _Loader:
         done, fresh = [e for e in entries if not e.fresh], [e for e in entries if e.fresh]
         self._progress(0, len(done), len(entries))
         check = FreshCheck(self._check(kind), lambda data: self._normalise(data, self.schemas[kind]), package,
-                           lambda e: _cross_checks([(e.source, e.data, "")], self.lock, self.swv) if kind == "praktijk" else [],
+                           lambda e: cross_checks([(e.source, e.data, "")], self.lock, self.swv) if kind == "praktijk" else [],
                            want_data) if fresh else None
         for batch in map_in_order(check, batches(fresh, parallel.PARALLEL_FROM), 2, 1):
             if batch is None:
@@ -263,7 +250,7 @@ class _Loader:
         self.problems += problems
         if body is not None:
             self.problems += check_template(source, body, where, self.lock)
-            self.problems += _body_personal_data(body, where)
+            self.problems += body_personal_data(body, where)
         return body or ""
 
     def _normalise(self, data, schema: dict):
@@ -279,12 +266,6 @@ class _Loader:
                 data[key] = [(fix(v) or v) if isinstance(v, str) and (limit is None or len(v) <= limit) else v
                              for v in data[key]]
         return data
-
-
-def _body_personal_data(body: str, where: str) -> list[Problem]:
-    """A template body is text too: no BSN, private address, mobile number, IBAN or birth date."""
-    return [Problem(where, n, "", message) for n, line in enumerate(body.split("\n"), 1)
-            for message in personal_data_problems(line)]
 
 
 @dataclass(frozen=True)
@@ -332,7 +313,7 @@ def load_catalog(root: Path | str = "practices", today: date | None = None, prog
     lookups = run.lookups([d.get("id") for _, d, _ in practices if isinstance(d, dict)],
                           [d.get("id") for _, d, _ in templates if isinstance(d, dict)])
     problems = run.problems + _not_reported(validate_tables(root, run.descriptor, tables, lookups), run.problems)
-    cross, noted = _split_warnings(_cross_checks(practices, run.lock, run.swv))
+    cross, noted = split_warnings(cross_checks(practices, run.lock, run.swv))
     problems += cross
     warnings = noted + (run.warnings if run.unread else
                         run.warnings + attachment_warnings(root, referenced_names([d for _, d, _ in practices + templates])))
@@ -363,7 +344,7 @@ def _cached_run(run: _Loader, want_data: bool) -> tuple[list[Entry], list[Proble
     if across is None:
         return None
     later = package.static + [p for e in entries for p in e.summary.row_problems] + across
-    cross, noted = _split_warnings([p for e in entries for p in e.summary.cross])
+    cross, noted = split_warnings([p for e in entries for p in e.summary.cross])
     problems = run.problems + _not_reported(later, run.problems) + cross
     warnings = noted + (run.warnings if run.unread else run.warnings + attachment_warnings(
         run.root, {name for e in entries for name in e.summary.attachments}))
@@ -385,30 +366,6 @@ def _cached_catalog(run: _Loader, entries: list[Entry], warnings: list[Problem])
     practices = tuple(Record(e.where, freeze(e.data)) for e in entries if e.kind == "praktijk")
     templates = tuple(Record(e.where, freeze(e.data), e.body) for e in entries if e.kind == "sjabloon")
     return _catalog(run, practices, templates, tables, warnings)
-
-
-def _cross_checks(practices, lock: dict, swv: SwvIndex) -> list[Problem]:
-    """Rules across a record's fields and the reference data: a practice cannot replace itself; a named
-    template version exists; its SWV codes are in the regio-indeling (warnings among them, see
-    `_split_warnings`)."""
-    out = []
-    for source, data, _ in practices:
-        if not isinstance(data, dict):
-            continue
-        out += swv_findings(source, data, swv)
-        if data.get("vervangt") and data.get("vervangt") == data.get("id"):
-            out.append(Problem(source.path, source.line(("vervangt",)), "vervangt", "een praktijk kan zichzelf niet vervangen."))
-        used = data.get("sjabloon")
-        if isinstance(used, dict) and used.get("id") in lock and used.get("versie") not in lock[used["id"]]:
-            versions = ", ".join(sorted(lock[used["id"]]))
-            out.append(Problem(source.path, source.line(("sjabloon", "versie")), "sjabloon.versie",
-                               f"sjabloon '{used['id']}' heeft geen versie {used.get('versie')}. Bestaande versies: {versions}."))
-    return out
-
-
-def _split_warnings(found: list[Problem]) -> tuple[list[Problem], list[Problem]]:
-    """(problems, warnings) of the rules across fields; a warning's message starts with WARNING."""
-    return [p for p in found if not p.message.startswith(WARNING)], [p for p in found if p.message.startswith(WARNING)]
 
 
 def _not_reported(later: list[Problem], earlier: list[Problem]) -> list[Problem]:

@@ -17,12 +17,9 @@ from pathlib import Path
 from typing import Mapping
 
 from macros.checks.attachments import MARKDOWN, allowed
-from macros.checks.problems import Problem
-from macros.load.yaml_source import LINK_MESSAGE, shown
 
 RECORD_FOLDERS = ("praktijken", "sjablonen", "bijlagen")  # a link here stops only that file, not the whole load
 ATTACHMENTS = "bijlagen"
-WARNING = "waarschuwing: "
 
 
 def _entries(folder) -> list[os.DirEntry]:
@@ -46,22 +43,16 @@ def links(root: Path) -> list[Path]:
     return sorted(found)
 
 
-def link_problems(root: Path) -> tuple[list[Problem], bool]:
-    """A problem per link, and whether one sits where the loader must read (schemas, codelists, ...)."""
-    found = links(root)
-    structural = any(path.relative_to(root).parts[0] not in RECORD_FOLDERS for path in found)
-    return [Problem(shown(path), 0, "", LINK_MESSAGE) for path in found], structural
+def remove(entry: Path) -> None:
+    """Remove a file, a link (never what it points at) or a folder with all it holds, as far as it
+    can be removed; a missing entry is no error."""
+    if entry.is_symlink() or not entry.is_dir():
+        entry.unlink(missing_ok=True)
+    else:
+        shutil.rmtree(entry, ignore_errors=True)
 
 
-def is_regular(path: Path) -> bool:
-    """A regular file itself, not a link to one."""
-    try:
-        return stat.S_ISREG(os.lstat(path).st_mode)
-    except OSError:
-        return False
-
-
-def _hidden(name: str) -> bool:
+def hidden(name: str) -> bool:
     return name.startswith(".")
 
 
@@ -70,42 +61,13 @@ def visible_files(folder: Path) -> list[Path]:
     found, folders = [], [str(folder)]
     while folders:
         for entry in _entries(folders.pop()):
-            if _hidden(entry.name):
+            if hidden(entry.name):
                 continue
             if entry.is_file(follow_symlinks=False):  # a regular file, not a link to one
                 found.append(entry.path)
             elif entry.is_dir(follow_symlinks=False):
                 folders.append(entry.path)
     return [Path(p) for p in sorted(found, key=lambda p: p.split(os.sep))]  # as Paths sort: part by part
-
-
-def hidden_warnings(root: Path) -> list[Problem]:
-    """A warning per hidden file or folder: it is never read or published."""
-    out = []
-    for here, dirs, files in os.walk(root):
-        for name in sorted(dirs + files):
-            if _hidden(name):
-                what = "verborgen map" if name in dirs else "verborgen bestand"
-                out.append(Problem(shown(Path(here) / name), 0, "", f"{WARNING}{what}: wordt niet gelezen en niet "
-                                   "gepubliceerd. Verwijder het als het er per ongeluk staat (zoals .DS_Store of een "
-                                   "reservekopie van een editor)."))
-        dirs[:] = [d for d in dirs if not _hidden(d)]
-    return out
-
-
-def record_files(root: Path, folder: str) -> tuple[list[Path], list[Problem], list[Problem]]:
-    """The .yaml files under practices/<folder>/, the problems (other YAML spellings) and warnings."""
-    paths, problems, warnings = [], [], []
-    for path in visible_files(root / folder):
-        if path.suffix == ".yaml":
-            paths.append(path)
-        elif path.suffix.lower() in (".yaml", ".yml"):
-            problems.append(Problem(shown(path), 0, "", f"dit bestand wordt niet gelezen: de kennisbank leest alleen "
-                                    f"bestanden die eindigen op .yaml (kleine letters). Hernoem het naar {path.stem}.yaml."))
-        elif folder == "praktijken":
-            warnings.append(Problem(shown(path), 0, "", f"{WARNING}dit bestand wordt niet gelezen: alleen bestanden "
-                                    "die eindigen op .yaml zijn praktijken."))
-    return paths, problems, warnings
 
 
 def referenced_names(records) -> set[str]:
@@ -115,7 +77,7 @@ def referenced_names(records) -> set[str]:
         docs = data.get("documenten") if isinstance(data, Mapping) else None
         for doc in docs if isinstance(docs, (list, tuple)) else ():
             name = doc.get("bestand") if isinstance(doc, Mapping) else None
-            if isinstance(name, str) and "/" not in name and not _hidden(name):
+            if isinstance(name, str) and "/" not in name and not hidden(name):
                 names.add(name)
     return names
 
@@ -125,14 +87,6 @@ def referenced_attachments(catalog) -> tuple[Path, ...]:
     regular file; `copy_attachments` checks again, as it opens them)."""
     folder = catalog.root / ATTACHMENTS
     return tuple(folder / n for n in sorted(referenced_names([r.data for r in (*catalog.practices, *catalog.templates)])))
-
-
-def attachment_warnings(root: Path, referenced: set[str]) -> list[Problem]:
-    """A warning per attachment that no record names: it is not published."""
-    folder = root / ATTACHMENTS
-    return [Problem(shown(path), 0, "", f"{WARNING}geen enkele praktijk verwijst naar dit bestand, dus het wordt niet "
-                    f"gepubliceerd. Noem het onder documenten (bestand: {path.name}) of verwijder het.")
-            for path in visible_files(folder) if path.parent != folder or path.name not in referenced]
 
 
 def copy_attachments(catalog, target: Path) -> list[Path]:

@@ -133,13 +133,6 @@ def _marker_problem(line: str, opened, closed, current: dict | None) -> str | No
     return None
 
 
-def without_markers(body: str) -> str:
-    """The body with its marker lines left out (what a reader of all variants sees)."""
-    split = split_body(body)
-    skip = set(split.markers)
-    return "\n".join(line for n, line in enumerate(body.split("\n"), 1) if n not in skip)
-
-
 # --------------------------------------------------------------------------- what the YAML declares
 
 
@@ -279,13 +272,6 @@ def clean_value(value) -> str:
     """A value as it goes into a document: text, one line, no control characters (XML cannot
     hold them), no surrounding space."""
     return _SPACE.sub(" ", _REMOVED.sub("", "" if value is None else str(value))).strip(" ")
-
-
-def default_values(form: TemplateForm) -> Values:
-    """The values a fresh form starts with: the defaults of fields, one empty item per repeat."""
-    return Values({f.naam: f.standaard for f in form.fields if f.standaard and not f.herhaling},
-                  {}, {r.naam: [{n: form.field(n).standaard for n in r.velden if form.field(n).standaard}]
-                       for r in form.repeats})
 
 
 # --------------------------------------------------------------------------- hints in the blank documents

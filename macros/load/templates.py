@@ -12,8 +12,9 @@ from pathlib import Path
 
 import yaml
 
-from macros.checks.problems import Problem
-from macros.load.yaml_source import read_text, shown
+from macros.model.problems import Problem
+from macros.load.yaml_source import read_text
+from macros.model.problems import shown
 
 PLACEHOLDER = re.compile(r"\[\[([a-z][a-z0-9_]*)\]\]")
 LOCK_FILE = "sjablonen/versies.lock"

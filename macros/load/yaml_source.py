@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from macros.checks.problems import Problem, field_path
+from macros.model.problems import Problem, field_path
+from macros.model.source import Source
 
 MAX_BYTES = 256 * 1024  # a record is a few KB; anything this big is a mistake or an attack
 MAX_DEPTH = 32          # a record nests four levels deep; libyaml itself stops at 1000
@@ -60,31 +60,7 @@ _SCALAR_TAGS = {
 }
 
 
-@dataclass(frozen=True)
-class Source:
-    """One parsed file: its data and the line (1-based) of every path in it."""
-
-    path: str
-    data: object
-    lines: dict = field(default_factory=dict, repr=False)
-
-    def line(self, path=()) -> int:
-        """Line of the value at `path`, or of its nearest existing parent."""
-        path = tuple(path)
-        while path and path not in self.lines:
-            path = path[:-1]
-        return self.lines.get(path, 1)
-
-
 _ALIAS = "verwijzingen met & en * (ankers en aliassen) zijn niet toegestaan. Schrijf de waarde voluit."
-
-
-def shown(path: Path) -> str:
-    """A path as messages show it: relative to where the command runs, else absolute."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def shown_all(paths: list[Path]) -> list[str]:

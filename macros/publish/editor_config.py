@@ -23,7 +23,8 @@ import yaml
 
 from macros.checks import formulas, personal_data
 from macros.checks.attachments import ALLOWED, ALLOWED_TEXT
-from macros.checks.records import BSN_CANDIDATE, DATE_ORDER, URL_SCHEMES
+from macros.checks.records import BSN_CANDIDATE, DATE_ORDER
+from macros.model.urls import URL_SCHEMES
 from macros.model.catalog import Catalog, thaw
 from macros.model.codes import fold
 from macros.model.schema import ROOT_TABLES

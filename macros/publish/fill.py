@@ -26,7 +26,8 @@ import zipfile
 from macros.load.template_parts import TemplateForm, Values, clean_value, split_body
 from macros.load.templates import PLACEHOLDER
 from macros.publish.document_layout import HINT_STYLE, docx_range, odf, parse, serialise, w
-from macros.publish.documents import PLACEHOLDER_STYLE, escape_markdown, write_package
+from macros.publish.document_text import PLACEHOLDER_STYLE, escape_markdown
+from macros.publish.document_packages import write_package
 
 
 class _Lookup:

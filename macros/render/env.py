@@ -15,13 +15,12 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from macros.checks.mailto import SCHEME, plain_mailto
+from macros.model.urls import SCHEME, URL_SCHEMES, plain_mailto
 from macros.render.blocks import mark_headings
 from macros.render.markdown_page import heading_text
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
           "november", "december")
-LINK_SCHEMES = ("https://", "http://", "mailto:")
 
 
 def rel(from_url: str, to_url: str) -> str:
@@ -59,8 +58,8 @@ def safe_href(url) -> str:
     text = "" if url is None else str(url).strip()
     lowered = "".join(text.split()).lower()
     if lowered.startswith(SCHEME):
-        return text if plain_mailto(text) else "#"  # an address only, no headers (macros.checks.mailto)
-    if lowered.startswith(LINK_SCHEMES):
+        return text if plain_mailto(text) else "#"  # an address only, no headers (macros.model.urls)
+    if lowered.startswith(URL_SCHEMES):
         return text
     if ":" in lowered.split("/")[0] or lowered.startswith("//"):
         return "#"

@@ -82,11 +82,6 @@ def filter_groups(ctx: RenderContext, active: tuple[str, str] | None = None,
             for facet in FACETS]
 
 
-def filter_nav(ctx: RenderContext, page_url: str, active: tuple[str, str] | None = None) -> str:
-    """Every facet as a list of plain links with counts."""
-    return ctx.render("_filter_nav.html", groups=filter_groups(ctx, active), page_url=page_url)
-
-
 def practice_item(ctx: RenderContext, record: Record, summary: bool = True) -> dict:
     """What one entry of a practice list shows."""
     catalog, changed = ctx.catalog, last_changed(ctx, record)

@@ -385,36 +385,6 @@ def table_rows(
 
 
 # --------------------------------------------------------------------------
-# Rendering
-# --------------------------------------------------------------------------
-
-
-def map_svg(
-    ctx: RenderContext,
-    shapes: Sequence[Shape],
-    covered: Mapping[str, Sequence[tuple[str, str]]],
-    href_for_practice: Callable[[str], str],
-    table_anchor: Callable[[str], str],
-) -> str:
-    """Inline SVG map plus HTML legend, wrapped in one ``<div class="kaart">`` (well-formed XML).
-
-    The ``<div>`` wrapper makes Python-Markdown treat the output as one raw
-    HTML block (``svg`` alone is not a block-level tag there)."""
-    return ctx.render("_map_svg.html", svg=svg_data(shapes, covered, href_for_practice, table_anchor)).strip()
-
-
-def coverage_table(
-    ctx: RenderContext,
-    shapes: Sequence[Shape],
-    covered: Mapping[str, Sequence[tuple[str, str]]],
-    href_for_practice: Callable[[str], str],
-    table_anchor: Callable[[str], str],
-) -> str:
-    """HTML table of covered gemeenten only, sorted by name (well-formed XML)."""
-    return ctx.render("_map_table.html", rows=table_rows(shapes, covered, href_for_practice, table_anchor)).strip()
-
-
-# --------------------------------------------------------------------------
 # The map page's parts (the page itself is macros.render.pages.map_page)
 # --------------------------------------------------------------------------
 

@@ -26,8 +26,6 @@ NUMBER = {"ambtenaar": "ambtenaren", "leerplichtambtenaar": "leerplichtambtenare
           "leerling": "leerlingen", "melding": "meldingen", "ziekmelding": "ziekmeldingen", "vrijstelling": "vrijstellingen",
           "casus": "casussen", "regio": "regio's", "jeugdarts": "jeugdartsen"}
 _BOTH_WAYS = {**NUMBER, **{plural: singular for singular, plural in NUMBER.items()}}
-_WORD = re.compile(r"[a-zà-ÿ']+")
-_TAG = re.compile(r"<[^>]+>")
 
 
 _HEAD_SET = frozenset(HEADS)
@@ -45,19 +43,6 @@ def _terms_of(word: str) -> frozenset:
     if word in _BOTH_WAYS:
         extra.add(_BOTH_WAYS[word])
     return frozenset(extra)
-
-
-def extra_terms(text: str, memo: dict | None = None) -> list[str]:
-    """Heads of compounds and the other number of domain words in `text`, not already in it.
-    `memo` (word -> terms) saves the work for words that recur across the pages of one build."""
-    memo = {} if memo is None else memo
-    words = set(_WORD.findall(_TAG.sub(" ", text.lower())))
-    extra = set()
-    for w in words:
-        if w not in memo:
-            memo[w] = _terms_of(w)
-        extra |= memo[w]
-    return sorted(extra - words)
 
 
 # Added terms are written between these marks, so the search UI can find and remove them.

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import yaml
 
-from macros.checks.problems import Problem
-from macros.load.files import WARNING
+from macros.model.problems import Problem
+from macros.model.problems import WARNING
 
 SOURCES_FILE = Path("referentie") / "bronnen.csv"   # inside practices/
 COLUMNS = ("id", "titel", "url", "gecontroleerd", "opmerking")

@@ -15,7 +15,8 @@ import markdown
 import nh3
 from markdown.extensions.tables import TableExtension
 
-from macros.checks.templates import attachment_name, url_kind
+from macros.checks.templates import attachment_name
+from macros.model.urls import url_kind
 
 TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "ul", "ol", "li", "blockquote", "em", "strong",
         "code", "a", "img", "table", "thead", "tbody", "tr", "th", "td"}

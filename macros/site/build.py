@@ -14,7 +14,6 @@ MkDocs' warnings are collected during the build and shown with the file they con
 from __future__ import annotations
 
 import ctypes
-import errno
 import logging
 import os
 import re
@@ -26,15 +25,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros.checks.problems import InvalidData, report
+from macros.model.problems import InvalidData, os_error_message, report
 from macros.load.catalog import load_catalog
 from macros.load.collector import fewer_collections
+from macros.load.files import remove
 from macros.load.locking import Busy, held
 from macros.load.progress import file_progress
+from macros.model.problems import shown
 from macros.site import macro_errors
 from macros.render.sources import source_report
 from macros.site.context import HANDLE_KEY, Session
-from macros.site.sources import source_problems
+from macros.checks.site_sources import source_problems
 from macros.site.zensical import ZensicalFailed, build_zensical
 
 LOCK_NAME = "bouw.lock"
@@ -93,20 +94,13 @@ def clean_leftovers(layout: Layout) -> list[Path]:
     for entry in sorted(layout.builds.iterdir()):
         if entry.name == LOCK_NAME or entry == keep:
             continue
-        _remove(entry)
+        remove(entry)
         removed.append(entry)
     for pattern in (f".{layout.site.name}.nieuw-*", f".{layout.site.name}.oud-*"):
         for entry in sorted(layout.site.parent.glob(pattern)):
-            _remove(entry)
+            remove(entry)
             removed.append(entry)
     return removed
-
-
-def _remove(entry: Path) -> None:
-    if entry.is_symlink() or not entry.is_dir():
-        entry.unlink(missing_ok=True)
-    else:
-        shutil.rmtree(entry, ignore_errors=True)
 
 
 # --------------------------------------------------------------------------- swap
@@ -147,7 +141,7 @@ def _swap(fresh: Path, layout: Layout) -> None:
         os.replace(link, layout.site)
     if previous is not None and previous != fresh:
         shutil.rmtree(previous, ignore_errors=True)
-    _remove(link)  # the old real folder, when it was exchanged
+    remove(link)  # the old real folder, when it was exchanged
 
 
 def _move_in(fresh: Path, layout: Layout) -> None:
@@ -157,7 +151,7 @@ def _move_in(fresh: Path, layout: Layout) -> None:
     if layout.site.is_symlink() or layout.site.exists():
         os.replace(layout.site, aside)
     os.replace(fresh, layout.site)
-    _remove(aside)
+    remove(aside)
 
 
 # --------------------------------------------------------------------------- MkDocs messages
@@ -214,22 +208,9 @@ def _show_warnings(records: list[logging.LogRecord], docs: str) -> None:
             print(f"- {explain(record, docs)}", file=sys.stderr)
 
 
-_OS_REASONS = {errno.ENOSPC: "de schijf is vol", errno.EROFS: "het bestandssysteem is alleen-lezen",
-               errno.EACCES: "u mag daar niet schrijven", errno.EPERM: "u mag daar niet schrijven",
-               errno.EDQUOT: "uw schijfruimte (quotum) is op",
-               errno.ENOTDIR: "daar staat een bestand waar een map moet staan",
-               errno.ENAMETOOLONG: "de naam is te lang"}
-
-
-def os_reason(err: OSError) -> str:
-    """An operating-system error in Dutch, with the path it concerns."""
-    reason = _OS_REASONS.get(err.errno, err.strerror or str(err))
-    return f"{reason} ({err.filename})" if err.filename else reason
-
-
 def _failure(err: BaseException) -> str:
     if isinstance(err, OSError):
-        return os_reason(err)
+        return os_error_message(err)
     text = str(err).strip()
     strict = re.fullmatch(r"Aborted with (\d+) warnings? in strict mode!?", text)
     if strict:
@@ -254,8 +235,8 @@ def build_atomic(config_file: Path, site: Path, strict: bool = True, bouwer: str
         print(f"Er loopt al een andere bouw van {layout.site}/ (het slot {busy} is bezet). Wacht tot die klaar is "
               "en probeer het daarna opnieuw.", file=sys.stderr)
     except OSError as err:  # the site's folder cannot be written
-        print(f"De site kan niet in {layout.site}/ worden gezet: {os_reason(err)}. Kies met --site een map waarin "
-              f"u mag schrijven; {layout.site}/ is niet veranderd.", file=sys.stderr)
+        print(f"De site kan niet in {layout.site}/ worden gezet: {os_error_message(err)} {layout.site}/ is niet "
+              "veranderd; een andere map kiest u met --site.", file=sys.stderr)
     return 1
 
 
@@ -322,7 +303,7 @@ def _build_mkdocs(config_file: Path, catalog, fresh: Path, strict: bool) -> None
         config = load_config(str(config_file), site_dir=str(fresh), strict=strict)
         config[HANDLE_KEY] = Session(preloaded=catalog)  # validated once; the hook takes it instead of loading again
         _refuse_sources(config_file.resolve().parent, [config.docs_dir, config.theme.custom_dir])
-        docs = _shown(Path(config.docs_dir))
+        docs = shown(Path(config.docs_dir))
         mkdocs_log.setLevel(logging.WARNING)
         config.plugins.on_startup(command="build", dirty=False)
         try:
@@ -351,11 +332,4 @@ def _build_zensical(config_file: Path, catalog, fresh: Path, strict: bool) -> No
     except ZensicalFailed as err:
         raise _Failed(str(err)) from None
     except OSError as err:
-        raise _Failed(os_reason(err)) from None
-
-
-def _shown(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+        raise _Failed(os_error_message(err)) from None

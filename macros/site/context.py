@@ -15,10 +15,10 @@ from typing import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from macros.checks.problems import os_error_message
+from macros.model.problems import os_error_message
 from macros.load.parallel import Latest
 from macros.model.catalog import Catalog
-from macros.publish.documents import DocumentWork, document_work
+from macros.publish.document_work import DocumentWork, document_work
 from macros.render.context import RenderContext
 from macros.site.rebuild import RebuildState
 from macros.site.steps import Prepared

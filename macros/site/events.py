@@ -17,8 +17,9 @@ from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from macros.checks.problems import InvalidData, report
+from macros.model.problems import InvalidData, report
 from macros.load.catalog import empty_catalog, load_catalog
+from macros.load.progress import progress_line
 from macros.model.catalog import Catalog
 from macros.model.schema import form_label
 from macros.render.blocks import Blocks
@@ -215,9 +216,8 @@ class RebuiltFile(File):
 def _progress(build: BuildContext, command: str) -> None:
     """A line every tenth of the pages, on long builds only."""
     build.pages_done += 1
-    total, done = build.pages_total, build.pages_done
-    if command == "build" and total >= 200 and (done == total or done % max(1, total // 10) == 0):
-        print(f"  pagina's: {done} van {total}", file=sys.stderr, flush=True)
+    if command == "build":
+        progress_line("pagina's", build.pages_done, build.pages_total)
 
 
 def banner_problems(build) -> list[dict]:

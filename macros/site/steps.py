@@ -26,8 +26,9 @@ from macros.model.catalog import Catalog, thaw
 from macros.publish.browser_library import write_fill_library
 from macros.publish.comparison_downloads import write_comparison_downloads
 from macros.publish.dcat import write_dcat
-from macros.publish.document_store import DocumentStore, code_key, set_key
-from macros.publish.documents import DocumentJob, DocumentWork, write_all
+from macros.store.document_store import DocumentStore, code_key, set_key
+from macros.publish.documents import DocumentJob, write_all
+from macros.publish.document_work import DocumentWork
 from macros.publish.editor_config import write_editor
 from macros.publish.feed import write_feed
 from macros.publish.opendata import export_package

@@ -34,14 +34,14 @@ import macros  # the module mkdocs-macros loads by `module_name`
 from macros.load.files import visible_files
 from macros.load.parallel import child_options
 from macros.model.catalog import Catalog
-from macros.publish.documents import document_work
+from macros.publish.document_work import document_work
 from macros.render.blocks import Blocks
 from macros.render.pages import generated_pages
 from macros.render.reference import abbreviations
 from macros.render.sources import front_matter
 from macros.site import macro_errors
 from macros.site.context import HANDLE_KEY, BuildContext, Session
-from macros.site.sources import source_problems
+from macros.checks.site_sources import source_problems
 from macros.site.steps import Prepared, compact, prepare, publish
 from macros.site.theme_css import material_search_css
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from macros.checks.package import (Tables, _cell, _duplicate_ids, _follows_from_duplicate, _follows_from_missing_field,
                                    _problem, _without_parent_key)
-from macros.checks.problems import Problem
+from macros.model.problems import Problem
 
 NOT_BLANK = ("x",)  # a row that has a value: only whether a row is blank matters to the filters
 

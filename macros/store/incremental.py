@@ -1,10 +1,10 @@
 """A load run with the validation cache: only the files that changed are read and checked.
 
-For every record file the run looks up what an earlier run found (`macros.load.cache`); the
+For every record file the run looks up what an earlier run found (`macros.store.cache`); the
 others are checked as always (`load_yaml`, `check_shape`, `check_rules`, on both cores when
-many), and their rows go through Frictionless (`macros.load.row_checks`). The checks across
+many), and their rows go through Frictionless (`macros.checks.table_rows`). The checks across
 records (duplicate ids, links between records) run over the key cells of every record
-(`macros.load.key_checks`). Template bodies are checked on every run; they are few.
+(`macros.checks.table_keys`). Template bodies are checked on every run; they are few.
 
 The outcome is the same set of problems and warnings as a run without the cache; where the
 split into per-record results cannot be exact, the caller is told to run without it.
@@ -17,12 +17,13 @@ from pathlib import Path
 from typing import Callable
 
 from macros.checks.package import Tables, _cell, compile_tables
-from macros.checks.problems import Problem
-from macros.load.cache import ValidationCache, file_key, problems_in, problems_out
+from macros.model.problems import Problem
+from macros.store.cache import ValidationCache, file_key, problems_in, problems_out
 from macros.load.files import referenced_names
-from macros.load.key_checks import Cast, KeyColumns, key_columns, key_errors, key_problems
-from macros.load.row_checks import RowCheck, check_rows, static_names
-from macros.load.yaml_source import MAX_BYTES, Source, load_yaml, read_bytes, shown_all
+from macros.checks.table_keys import Cast, KeyColumns, key_columns, key_errors, key_problems
+from macros.checks.table_rows import RowCheck, check_rows, static_names
+from macros.load.yaml_source import MAX_BYTES, load_yaml, read_bytes, shown_all
+from macros.model.source import Source
 from macros.model.schema import ROOT_TABLES, fields
 
 LIMIT_ERRORS = 1000  # Frictionless stops a table at this many errors (settings.DEFAULT_LIMIT_ERRORS)
@@ -39,7 +40,7 @@ class Summary:
     id: object                # its `id` as written
     row_problems: list        # Frictionless errors in its rows
     row_errors: dict          # table -> errors Frictionless counted in its rows (its limit is per table)
-    cross: list               # the rules across a record's own fields that need the lock (see _cross_checks)
+    cross: list               # the rules across a record's own fields that need the lock (see macros.checks.cross_record)
     attachments: list         # attachment names it refers to
     keys: dict                # table -> [[key cells of a column] per key column] (key_columns order)
     blank: dict               # table -> [index of a row without any value]

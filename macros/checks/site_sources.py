@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 from macros.load.files import links, visible_files
+from macros.model.problems import shown
 
 _LINK = ("is een symbolische koppeling (symlink). De site volgt geen koppelingen: die kunnen naar bestanden buiten "
          "het project wijzen. Zet het bestand of de map zelf hier neer.")
@@ -24,15 +25,15 @@ def source_problems(project: Path, folders: list[Path]) -> list[str]:
     out = []
     for folder in folders:
         folder = Path(os.path.abspath(project / folder))  # `..` taken out as written, links not followed
-        shown = _shown(folder, project)
+        where = shown(folder, project)
         if not folder.is_relative_to(project) or not folder.resolve().is_relative_to(project):
-            out.append(f"{shown}: deze map ligt buiten het project ({project}). Zet docs_dir en theme.custom_dir in "
+            out.append(f"{where}: deze map ligt buiten het project ({project}). Zet docs_dir en theme.custom_dir in "
                        "mkdocs.yml op een map in het project, zoals docs en overrides.")
         elif folder.is_symlink():
-            out.append(f"{shown}: deze map {_LINK}")
+            out.append(f"{where}: deze map {_LINK}")
         else:
-            out += [f"{_shown(path, project)} {_LINK}" for path in links(folder)]
-            out += [f"{_shown(path, project)}: {why}" for path, why in _not_utf8(folder)]
+            out += [f"{shown(path, project)} {_LINK}" for path in links(folder)]
+            out += [f"{shown(path, project)}: {why}" for path, why in _not_utf8(folder)]
     return out
 
 
@@ -53,7 +54,3 @@ def _not_utf8(folder: Path) -> list[tuple[Path, str]]:
             out.append((path, f"regel {line}: byte 0x{raw[err.start]:02x} is geen geldige UTF-8-tekst. Sla het "
                               "bestand op als UTF-8 (in de meeste editors: 'Opslaan als' > codering UTF-8)."))
     return out
-
-
-def _shown(path: Path, project: Path) -> str:
-    return path.relative_to(project).as_posix() if path.is_relative_to(project) else str(path)

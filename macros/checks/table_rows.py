@@ -6,7 +6,7 @@ wrong type, a pattern or length, an unknown code (a link to a codelist or refere
 which the context key of the cache fixes). Those are found here for the given records, with
 the same CSV files, the same Frictionless resources and the same filters and messages; the
 primary keys and the links between records, which compare rows, are left out of the table
-schemas here and checked across all records by `macros.load.key_checks`.
+schemas here and checked across all records by `macros.checks.table_keys`.
 
 What the split cannot reproduce makes `exact` False, and the caller runs the full check
 instead: an error that belongs to no row (a broken Table Schema), a reference table that links
@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from macros.checks.package import Tables, _follows_from_missing_field, _problem, _without_parent_key, write_csv
-from macros.checks.problems import Problem
-from macros.load.key_checks import partition_safe
-from macros.load.yaml_source import shown
+from macros.model.problems import Problem
+from macros.checks.table_keys import partition_safe
+from macros.model.problems import shown
 
 
 @dataclass

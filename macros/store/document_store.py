@@ -18,14 +18,15 @@ import os
 import shutil
 from pathlib import Path
 
-from macros.load.cache import code_parts, digest, file_bytes, files_under
+from macros.store.cache import code_parts, digest, file_bytes, files_under
+from macros.load.files import remove
 
 FORMAT = 1                        # bump when the layout of a stored set changes
 STORE = "gemaakte-documenten"     # in .cache/; not "documenten-*", which are the work folders of builds
 KEEP = 40                         # sets kept: the current templates and some earlier versions
 # What makes the documents: the template parts and schema (load, model), the body's rendering and
 # sanitising (render), pandoc and the layout (publish), the jobs (site/steps.py).
-PACKAGES = ("checks", "load", "model", "publish", "render", "site")
+PACKAGES = ("checks", "load", "model", "publish", "render", "site", "store")
 LIBRARIES = ("pypandoc-binary", "python-docx", "odfpy", "lxml", "nh3", "markdown-it-py", "Jinja2")
 
 
@@ -70,7 +71,7 @@ class DocumentStore:
                 return made
             self.folder.mkdir(parents=True, exist_ok=True)
             if (entry.exists() or entry.is_symlink()) and self.find(key, names) is None:
-                _remove(entry)  # incomplete, or holding a link: never used, so replaced
+                remove(entry)  # incomplete, or holding a link: never used, so replaced
             os.rename(made, entry)
             return entry
         except OSError:
@@ -84,10 +85,3 @@ class DocumentStore:
                          key=lambda e: e.stat().st_mtime, reverse=True)
         for entry in entries[KEEP:]:
             shutil.rmtree(entry, ignore_errors=True)
-
-
-def _remove(entry: Path) -> None:
-    if entry.is_symlink() or not entry.is_dir():
-        entry.unlink()
-    else:
-        shutil.rmtree(entry)

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import errno
+import os
 from dataclasses import asdict, dataclass
+from pathlib import Path
+
+WARNING = "waarschuwing: "   # the prefix of every warning's message
 
 
 @dataclass(frozen=True, order=True)
@@ -83,3 +87,13 @@ def os_error_message(err: OSError, target=None) -> str:
         what = (f"het besturingssysteem meldt een fout{f' ({code})' if code else ''}. Controleer het pad en de "
                 "schijf en probeer het opnieuw" if err.errno else str(err).rstrip("."))
     return f"{where}{what}."
+
+
+def shown(path: Path, base: Path | None = None) -> str:
+    """A path as messages show it: relative to `base` (by default where the command runs), else
+    absolute. A link is shown where it stands, not where it points."""
+    full = Path(os.path.abspath(path))
+    try:
+        return str(full.parent.resolve().joinpath(full.name).relative_to((base or Path.cwd()).resolve()))
+    except ValueError:
+        return str(path)

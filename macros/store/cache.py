@@ -41,13 +41,13 @@ from importlib import metadata
 from pathlib import Path
 
 from macros.checks.attachments import verdict
-from macros.checks.problems import Problem
+from macros.model.problems import Problem
 from macros.load.templates import LOCK_FILE
 from macros.load.yaml_source import read_bytes
 
 FORMAT = 1                         # bump when the layout of an entry changes
 CACHE_FOLDER = ".cache/validatie"  # beside practices/, in the project
-CODE_PACKAGES = ("load", "checks", "model")   # the parts of `macros` that read and check the package
+CODE_PACKAGES = ("load", "checks", "model", "store")   # the parts of `macros` that read and check the package
 LIBRARIES = ("frictionless", "jsonschema", "fastjsonschema", "PyYAML", "markdown-it-py", "pillow")
 KEEP_CONTEXTS = 3                  # contexts kept side by side (switching between two branches stays warm)
 READ_LIMIT = 1024 * 1024 * 1024    # a cache file is never this big; a bigger one is not ours
