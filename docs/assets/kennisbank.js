@@ -228,14 +228,16 @@
     });
   }
 
-  /* ---- comparison boxes: a box scrolls only when its table is wider; then a hint says so ---- */
+  /* ---- table boxes: a box scrolls only when its table is wider; then a visible hint says so ---- */
   function setupScrollBox(box) {
     var table = box.querySelector("table");
     if (!table || box.hasAttribute("data-kb-schuif")) return;
     box.setAttribute("data-kb-schuif", "");
     var hint = document.createElement("p");
     hint.className = "kb-schuifhint";
-    hint.textContent = "Deze tabel is breder dan het scherm. Schuif de tabel opzij (of ga erin met Tab en gebruik de pijltjestoetsen) om alle kolommen te zien; de eerste kolom blijft staan.";
+    hint.textContent = "Schuif opzij voor meer kolommen: deze tabel is breder dan het scherm. Schuif de tabel (of ga erin met Tab " +
+      "en gebruik de pijltjestoetsen) om alle kolommen te zien" +
+      (box.classList.contains("kb-tabel-wrap--vergelijk") ? "; de eerste kolom blijft staan." : ".");
     hint.hidden = true;
     box.parentNode.insertBefore(hint, box);
     function update() {
@@ -266,9 +268,12 @@
     });
   }
 
+  /* every table box of an article: the comparison tables, the tables of a practice page and of the zelfscan
+     (which calls this again when it draws its result: window.kennisbankTabellen) and Material's own boxes */
   function setupScrollBoxes(root) {
-    Array.prototype.forEach.call(root.querySelectorAll(".kb-tabel-wrap--vergelijk"), setupScrollBox);
+    Array.prototype.forEach.call(root.querySelectorAll(".kb-tabel-wrap, .md-typeset__scrollwrap"), setupScrollBox);
   }
+  window.kennisbankTabellen = setupScrollBoxes;
 
   /* Material wraps wide Markdown tables in a scrolling box; make it reachable by keyboard (WCAG 2.1.1). */
   function focusableScrollBoxes() {
