@@ -151,10 +151,26 @@
         return;
       }
       out.innerHTML = render(data, picked);
+      var list = form.querySelector("[data-kb-kieslijst]");
+      if (list) {
+        list.open = false;
+        list.querySelector("summary").textContent = "Andere praktijken kiezen (" + picked.length + " gekozen)";
+      }
       setupScrollBoxes(out);
       offerCsv(out.querySelector("[data-kb-csv]"), data, picked);
       var heading = out.querySelector("h2");
       if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
+    });
+  }
+  /* ---- "Kies om te vergelijken" in a table or list (templates/_choose.html): two to four, then naast-elkaar/?p=... ---- */
+  function setupChoice(form) {
+    var message = form.querySelector(".kb-melding");
+    form.addEventListener("submit", function (event) {
+      var count = document.querySelectorAll("input[name=p][form=\"" + form.id + "\"]:checked").length;
+      if (count >= 2 && count <= 4) return;
+      event.preventDefault();
+      message.hidden = false;
+      message.textContent = "Vink twee tot vier praktijken aan om te vergelijken; u koos er " + count + ".";
     });
   }
   function esc(text) {
@@ -190,9 +206,21 @@
             return "<td role=\"cell\" data-label=\"" + esc(p.titel + (p.fictief ? fictionText : "")) + "\">" + p.waarden[theme.code][f] + "</td>";
           }).join("") + "</tr>";
       });
-      html += "</tbody></table></div>";
+      html += "</tbody></table></div>" + cards(theme, picked, base, fiction);
     });
     return html;
+  }
+  /* The same theme on a phone (CSS shows these instead of the table below 40em): each practice named once,
+     with its values under it, each beside the field it answers. */
+  function cards(theme, picked, base, fiction) {
+    return "<div class=\"kb-naast-kaarten\" data-thema=\"" + esc(theme.code) + "\"><h3>" + esc(theme.label) + "</h3>" +
+      picked.map(function (p) {
+        return "<div class=\"kb-naast-kaart\" data-praktijk=\"" + esc(p.id) + "\"><h4><a href=\"" + base + encodeURIComponent(p.id) + "/\">" +
+          esc(p.titel) + "</a>" + (p.fictief ? fiction : "") + "<span class=\"kb-regio\">" + esc(p.regio) + "</span></h4><dl>" +
+          theme.velden.map(function (field, f) {
+            return "<dt>" + esc(field.titel) + "</dt><dd>" + p.waarden[theme.code][f] + "</dd>";
+          }).join("") + "</dl></div>";
+      }).join("") + "</div>";
   }
 
   /* ---- spreadsheet download of a selection: CSV in UTF-8 with a BOM and ';', as Dutch Excel expects ---- */
@@ -347,6 +375,7 @@
     Array.prototype.forEach.call(document.querySelectorAll("[data-kb-filter]"), setupOrder);
     Array.prototype.forEach.call(document.querySelectorAll("table.kb-sorteerbaar"), setupSorting);
     Array.prototype.forEach.call(document.querySelectorAll("[data-kb-naast-elkaar]"), setupSideBySide);
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-kb-kies]"), setupChoice);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
 })();

@@ -78,7 +78,7 @@ def table_data(ctx: RenderContext, theme: str, practices) -> dict:
     return {"theme": theme, "label": ctx.catalog.label("themas", theme),
             "first": column(ctx, *FIRST_COLUMN, f"{theme}-praktijk"),
             "columns": [field_column(ctx, f) for f in columns],
-            "rows": [{"url": f"praktijken/{r.id}/", "titel": r.get("titel"), "regio": r.get("regio"),
+            "rows": [{"id": r.id, "url": f"praktijken/{r.id}/", "titel": r.get("titel"), "regio": r.get("regio"),
                       "fictief": is_fictional(r), "cells": [cell(ctx, r, f) for f in columns]}
                      for r in by_title(ctx, practices)]}
 
