@@ -236,10 +236,11 @@
     data.themas.forEach(function (theme) {
       theme.velden.forEach(function (field) { header.push(theme.label + ": " + field.titel); });
     });
+    header = header.concat(data.laatste);   /* the code "Kenmerk" last, as in vergelijking.csv */
     var rows = [header].concat(picked.map(function (p) {
       var row = p.eerste.slice();
       data.themas.forEach(function (theme) { row = row.concat(p.teksten[theme.code]); });
-      return row;
+      return row.concat(p.laatste);
     }));
     return "\uFEFF" + rows.map(function (row) { return row.map(csvCell).join(";"); }).join("\r\n") + "\r\n";
   }
