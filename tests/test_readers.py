@@ -502,16 +502,30 @@ def test_comparison_header_sticks_below_the_site_header_while_scrolling(browser,
         assert abs(header["y"] - (site_header["y"] + site_header["height"])) <= 1
 
 
-def test_side_by_side_on_a_phone_is_stacked_with_each_value_named(browser, base_url, catalog):
+def test_side_by_side_on_a_phone_names_each_practice_once_per_theme(browser, base_url, catalog):
+    """On a phone each theme is a card per practice: its name once (with the fiction mark), then each value
+    beside the field it answers; the values are the cells of the table wider screens show."""
     with opened(browser, base_url, SIDE_BY_SIDE, 390, 844) as page:
-        first = page.locator(".kb-naast-elkaar table").first
-        assert first.locator("td").first.evaluate("td => getComputedStyle(td).display") == "block"
-        names = first.locator("tbody tr").first.locator("td").evaluate_all(
-            "tds => tds.map(td => getComputedStyle(td, '::before').content)")
-        # each value names its practice, with the fiction mark's text (all bundled practices are fictional)
-        assert names == [json.dumps(catalog.practice(p).get("titel") + " (Fictief voorbeeld)", ensure_ascii=False)
-                         for p in THREE]
+        assert page.locator(".kb-naast-elkaar table").first.is_hidden()
+        sections = page.locator(".kb-naast-kaarten")
+        assert sections.count() == page.locator(".kb-naast-elkaar table").count() >= 7
+        for i in range(sections.count()):
+            section = sections.nth(i)
+            assert section.is_visible()
+            names = section.locator("h4").evaluate_all("hs => hs.map(h => h.querySelector('a').textContent)")
+            assert names == [catalog.practice(p).get("titel") for p in THREE], "each practice named once, in order"
+            assert section.locator("h4 .kb-fictief").count() == 3
+            fields = page.locator(".kb-naast-elkaar table").nth(i).locator("tbody th[scope=row]").evaluate_all(
+                "ths => ths.map(th => th.querySelector('.kb-kop').firstChild.textContent.trim())")
+            for column, practice in enumerate(THREE):
+                card = section.locator(f'.kb-naast-kaart[data-praktijk="{practice}"]')
+                assert card.locator("dt").all_text_contents() == fields
+                cells = page.locator(".kb-naast-elkaar table").nth(i).locator(f"tbody tr > td:nth-of-type({column + 1})")
+                assert [" ".join(t.split()) for t in card.locator("dd").all_text_contents()] == \
+                    [" ".join(t.split()) for t in cells.all_text_contents()]
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        # measured: 10,309 px with a card per row and every practice named in every row; 6,820 px now
+        assert page.evaluate("document.documentElement.scrollHeight") < 7800
         assert_accessible(page, "naast elkaar op een telefoon")
 
 

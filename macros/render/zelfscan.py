@@ -45,6 +45,8 @@ EXAMPLES_SHOWN = 5              # practices named per question in "wat u kunt ov
 STORAGE_KEY = "kennisbank-zelfscan"
 MARKER = "# kennisbank-zelfscan"  # the first line of a downloaded file; an upload must have it
 SCRIPT = "assets/zelfscan.js"     # loaded on this page only (front matter `scripts`, overrides/main.html)
+# The result puts five columns side by side: the table of contents makes way (front matter `hide`), so they
+# fit the column of a laptop beside the navigation.
 SHORT_TEXT = 200                # characters of a practice's free text shown beside the answers
 
 
@@ -306,5 +308,5 @@ def zelfscan_view(ctx: RenderContext) -> dict:
 
 def zelfscan_page(ctx: RenderContext) -> str:
     return (front("Zelfscan", "Zet de afspraken van uw regio naast de praktijken die het meest op u lijken, "
-                  "en zie per thema wat u kunt overnemen.", scripts=[SCRIPT])
+                  "en zie per thema wat u kunt overnemen.", scripts=[SCRIPT], hide=["toc"])
             + ctx.render_page("zelfscan.html", page=zelfscan_view(ctx)))
