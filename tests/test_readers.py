@@ -453,7 +453,7 @@ def opened(browser, base_url, path: str, width: int = 1366, height: int = 900, *
     page.goto(base_url + path)
     page.wait_for_load_state("networkidle")
     if "naast-elkaar/?" in path:
-        page.wait_for_selector(".kb-naast-elkaar table")
+        page.wait_for_selector(".kb-naast-elkaar table", state="attached")  # hidden on a phone (cards instead)
     try:
         yield page
     finally:
