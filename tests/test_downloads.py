@@ -66,7 +66,9 @@ def test_the_last_sheet_explains_the_columns_and_the_code(book):
     assert book.sheetnames[-1] == "Toelichting"
     rows = list(book["Toelichting"].iter_rows(values_only=True))
     assert rows[0] == ("Kolom", "Betekenis")
-    assert [r[0] for r in rows[1:]] == ["Praktijk", "Regio", "Kenmerk", "Fictief voorbeeld", "Thema: vraag"]
+    assert [r[0] for r in rows[1:]] == ["Praktijk", "Regio", "Fictief voorbeeld", "Thema: vraag", "Kenmerk"]
     kenmerk = dict(rows[1:])["Kenmerk"]
     assert "code van de praktijk" in kenmerk and "praktijken/<kenmerk>/" in kenmerk
-    assert book["Alle thema's"]["C1"].value == "Kenmerk"
+    sheet = book["Alle thema's"]
+    assert sheet.cell(1, sheet.max_column).value == "Kenmerk", "the internal code is the last column"
+    assert [c.value for c in sheet[1]][:3] == ["Praktijk", "Regio", "Fictief voorbeeld"]

@@ -193,12 +193,12 @@ def test_site_comparison_downloads_have_the_column_from_the_schema(site_dir, cat
     assert title == LABEL
     rows = list(csv.reader(io.StringIO((site_dir / "vergelijken" / "vergelijking.csv").read_text("utf-8-sig")),
                            delimiter=";"))
-    assert rows[0][:4] == ["Praktijk", "Regio", "Kenmerk", LABEL]
-    assert [r[3] for r in rows[1:]] == ["ja"] * 13
+    assert rows[0][:3] == ["Praktijk", "Regio", LABEL] and rows[0][-1] == "Kenmerk"
+    assert [r[2] for r in rows[1:]] == ["ja"] * 13
     book = openpyxl.load_workbook(site_dir / "vergelijken" / "vergelijking.xlsx")
     for sheet in book.worksheets[:-1]:  # the last sheet, "Toelichting", explains the columns
         values = list(sheet.iter_rows(values_only=True))
-        assert values[0][3] == LABEL and [v[3] for v in values[1:]] == ["ja"] * 13, sheet.title
+        assert values[0][2] == LABEL and [v[2] for v in values[1:]] == ["ja"] * 13, sheet.title
 
 
 def test_feed_marks_fictional_practices_only(catalog):
@@ -317,9 +317,9 @@ def test_side_by_side_columns_and_their_download_carry_the_mark(page, base_url):
     with page.expect_download() as download:
         page.click("[data-kb-csv]")
     rows = list(csv.reader(io.StringIO(Path(download.value.path()).read_text("utf-8-sig")), delimiter=";"))
-    assert [r[:4] for r in rows] == [["Praktijk", "Regio", "Kenmerk", LABEL],
-                                     ["Doorbraaktafel en regiofonds in West-Brabant (PO)", "West-Brabant", BASE, "ja"],
-                                     ["Doorbraakfonds en vijfdagentafel in Twente (VO)", "Twente", "voorbeeld-twente-vo", "ja"]]
+    assert [r[:3] + r[-1:] for r in rows] == [["Praktijk", "Regio", LABEL, "Kenmerk"],
+                                     ["Doorbraaktafel en regiofonds in West-Brabant (PO)", "West-Brabant", "ja", BASE],
+                                     ["Doorbraakfonds en vijfdagentafel in Twente (VO)", "Twente", "ja", "voorbeeld-twente-vo"]]
 
 
 def test_zelfscan_result_marks_every_practice_it_names(page, base_url):
@@ -331,7 +331,7 @@ def test_zelfscan_result_marks_every_practice_it_names(page, base_url):
     alike.first.wait_for()
     assert alike.count() == 3 and badges_beside(alike) == [LABEL] * 3
     first = alike.first.inner_text()
-    assert re.match(r"^.+ Fictief voorbeeld \(.+\): verschil", first), first
+    assert re.match(r"^.+ Fictief voorbeeld \(.+\): lijkt (sterk|matig|weinig) op uw regio\.$", first), first
     heads = page.locator("table.kb-zelfscan-naast").first.locator("thead th")
     assert badges_beside(heads) == ["", "", LABEL, LABEL, LABEL]
     cells = page.locator("table.kb-zelfscan-naast").first.locator("tbody tr").first.locator("td")

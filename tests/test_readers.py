@@ -161,7 +161,7 @@ def test_side_by_side_data_has_explanations_and_plain_texts(ctx):
 
 # --- 4: the comparison as a spreadsheet -----------------------------------------------------------
 
-CSV_HEADER = ("Praktijk;Regio;Kenmerk;Fictief voorbeeld;Geoorloofd verzuim: Geregeld;Geoorloofd verzuim: MAZL;Ongeoorloofd verzuim: "
+CSV_HEADER = ("Praktijk;Regio;Fictief voorbeeld;Geoorloofd verzuim: Geregeld;Geoorloofd verzuim: MAZL;Ongeoorloofd verzuim: "
               "Geregeld;Ongeoorloofd verzuim: Melden vóór 16 uur;Rol van de leerplichtambtenaar: Preventief;Rol van de "
               "leerplichtambtenaar: Adviserend;Financiering passende plek: Vooraf afgesproken;Financiering passende "
               "plek: Model;Financiering passende plek: Wie betaalt wat;Doorbraakoverleg en casusregie: Doorbraakoverleg;"
@@ -169,7 +169,7 @@ CSV_HEADER = ("Praktijk;Regio;Kenmerk;Fictief voorbeeld;Geoorloofd verzuim: Gere
               "en casusregie: Doorzettingsmacht;Doorbraakoverleg en casusregie: Casusregie;Gegevensdeling: Grondslag;"
               "Gegevensdeling: Convenant;Gegevensdeling: Privacyprotocol;Gegevensdeling: DPIA;Samenwerking met jeugdhulp: "
               "Jeugdhulp betrokken;Samenwerking met jeugdhulp: Eén plan;Ondersteuning voor regio's: Volwassenheid;"
-              "Ondersteuning voor regio's: Niveau van onderbouwing")
+              "Ondersteuning voor regio's: Niveau van onderbouwing;Kenmerk")
 
 
 def test_comparison_csv_is_utf8_with_bom_semicolons_and_labels(fixture_catalog):
@@ -179,14 +179,15 @@ def test_comparison_csv_is_utf8_with_bom_semicolons_and_labels(fixture_catalog):
     assert data[:3] == b"\xef\xbb\xbf"
     lines = data.decode("utf-8-sig").split("\r\n")
     assert lines[0] == CSV_HEADER
-    assert lines[1] == ("Alfa doorbraaktafel met regiofonds;Testregio Alfa;fixture-alfa;ja;Ja;Onbekend;Nee;Deels;Ja;Deels;"
+    assert lines[1] == ("Alfa doorbraaktafel met regiofonds;Testregio Alfa;ja;Ja;Onbekend;Nee;Deels;Ja;Deels;"
                         "Ja;Gezamenlijk fonds;Samenwerkingsverband 60 procent, gemeenten 40 procent.;Ja;"
                         "Samenwerkingsverband, Gemeente, Leerplicht;10;Onafhankelijk voorzitter;Samenwerkingsverband;"
-                        "Wettelijke taak;Ja;Nee;Ja;Ja;Ja;Voorbeeldregio;Beschreven")
-    assert lines[2].startswith("Bravo verzuimaanpak met vaste termijn;Testregio Bravo;fixture-bravo;nee;")
-    assert lines[3] == ("Charlie zoekt steun bij gegevensdeling;Testregio Charlie;fixture-charlie;ja;Nee;Nee;Deels;Onbekend;"
+                        "Wettelijke taak;Ja;Nee;Ja;Ja;Ja;Voorbeeldregio;Beschreven;fixture-alfa")
+    assert lines[2].startswith("Bravo verzuimaanpak met vaste termijn;Testregio Bravo;nee;")
+    assert lines[2].endswith(";fixture-bravo")
+    assert lines[3] == ("Charlie zoekt steun bij gegevensdeling;Testregio Charlie;ja;Nee;Nee;Deels;Onbekend;"
                         "Deels;Onbekend;Onbekend;Verdeelsleutel;;Nee;;;;;Onbekend;Deels;Onbekend;;Nee;Onbekend;"
-                        "Voorbeeldregio;Beschreven")
+                        "Voorbeeldregio;Beschreven;fixture-charlie")
     assert lines[4:] == [""] and len(lines) == 5
 
 
@@ -205,17 +206,17 @@ def test_comparison_xlsx_has_a_sheet_per_theme_numbers_and_a_fixed_date(fixture_
                                "Ondersteuning voor regio's", "Toelichting"]
     rows = list(book["Doorbraakoverleg en casusregie"].iter_rows(values_only=True))
     assert rows == [
-        ("Praktijk", "Regio", "Kenmerk", "Fictief voorbeeld", "Doorbraakoverleg en casusregie: Doorbraakoverleg",
+        ("Praktijk", "Regio", "Fictief voorbeeld", "Doorbraakoverleg en casusregie: Doorbraakoverleg",
          "Doorbraakoverleg en casusregie: Leden", "Doorbraakoverleg en casusregie: Termijn (werkdagen)",
-         "Doorbraakoverleg en casusregie: Doorzettingsmacht", "Doorbraakoverleg en casusregie: Casusregie"),
-        ("Alfa doorbraaktafel met regiofonds", "Testregio Alfa", ALFA, "ja", "Ja", "Samenwerkingsverband, Gemeente, Leerplicht",
-         10, "Onafhankelijk voorzitter", "Samenwerkingsverband"),
-        ("Bravo verzuimaanpak met vaste termijn", "Testregio Bravo", BRAVO, "nee", "Deels", "Samenwerkingsverband", 5,
-         "Gemeente", "Leerplicht"),
-        ("Charlie zoekt steun bij gegevensdeling", "Testregio Charlie", CHARLIE, "ja", "Nee", None, None, None, None)]
+         "Doorbraakoverleg en casusregie: Doorzettingsmacht", "Doorbraakoverleg en casusregie: Casusregie", "Kenmerk"),
+        ("Alfa doorbraaktafel met regiofonds", "Testregio Alfa", "ja", "Ja", "Samenwerkingsverband, Gemeente, Leerplicht",
+         10, "Onafhankelijk voorzitter", "Samenwerkingsverband", ALFA),
+        ("Bravo verzuimaanpak met vaste termijn", "Testregio Bravo", "nee", "Deels", "Samenwerkingsverband", 5,
+         "Gemeente", "Leerplicht", BRAVO),
+        ("Charlie zoekt steun bij gegevensdeling", "Testregio Charlie", "ja", "Nee", None, None, None, None, CHARLIE)]
     sheet = book["Alle thema's"]
     assert (sheet.freeze_panes, sheet.auto_filter.ref, book.properties.creator) == ("B2", "A1:Z4", "Kennisbank Doorbraakaanpak")
-    assert [row[3] for row in sheet.iter_rows(values_only=True)] == ["Fictief voorbeeld", "ja", "nee", "ja"]
+    assert [row[2] for row in sheet.iter_rows(values_only=True)] == ["Fictief voorbeeld", "ja", "nee", "ja"]
 
 
 def test_sheet_names_hold_no_forbidden_characters_and_stay_unique():
@@ -452,7 +453,7 @@ def opened(browser, base_url, path: str, width: int = 1366, height: int = 900, *
     page.goto(base_url + path)
     page.wait_for_load_state("networkidle")
     if "naast-elkaar/?" in path:
-        page.wait_for_selector(".kb-naast-elkaar table")
+        page.wait_for_selector(".kb-naast-elkaar table", state="attached")  # hidden on a phone (cards instead)
     try:
         yield page
     finally:
@@ -472,11 +473,13 @@ def test_no_page_scrolls_sideways(browser, base_url, kind, width):
     f"p={p}" for p in (*THREE, "voorbeeld-rijnmond-po"))] + [f"themas/{t}/" for t in (
     "geoorloofd-verzuim", "ongeoorloofd-verzuim", "rol-leerplichtambtenaar", "financiering-passende-plek",
     "doorbraakoverleg", "gegevensdeling", "samenwerking-jeugdhulp", "ondersteuning-regios")])
-def test_every_comparison_fits_a_laptop_without_side_columns_or_broken_words(browser, base_url, path):
+def test_every_comparison_fits_a_laptop_beside_the_navigation_without_broken_words(browser, base_url, path):
+    """The site navigation stays on comparison pages as on every page (issue 27); the table of contents
+    makes way, and every table still fits the column of a 1,366 px laptop."""
     with opened(browser, base_url, path, 1366) as page:
         boxes = page.evaluate(FITS)
         assert boxes and all(fits and past for _, fits, past in boxes), boxes
-        assert page.locator(".md-sidebar--primary").first.is_hidden() and page.locator(".md-sidebar--secondary").first.is_hidden()
+        assert page.locator(".md-sidebar--primary").first.is_visible() and page.locator(".md-sidebar--secondary").first.is_hidden()
         split = page.locator(".kb-tabel-wrap--vergelijk").evaluate_all(
             f"boxes => boxes.flatMap(b => ({WORD_SPLITS})(b))")
         assert split == []
@@ -499,16 +502,30 @@ def test_comparison_header_sticks_below_the_site_header_while_scrolling(browser,
         assert abs(header["y"] - (site_header["y"] + site_header["height"])) <= 1
 
 
-def test_side_by_side_on_a_phone_is_stacked_with_each_value_named(browser, base_url, catalog):
+def test_side_by_side_on_a_phone_names_each_practice_once_per_theme(browser, base_url, catalog):
+    """On a phone each theme is a card per practice: its name once (with the fiction mark), then each value
+    beside the field it answers; the values are the cells of the table wider screens show."""
     with opened(browser, base_url, SIDE_BY_SIDE, 390, 844) as page:
-        first = page.locator(".kb-naast-elkaar table").first
-        assert first.locator("td").first.evaluate("td => getComputedStyle(td).display") == "block"
-        names = first.locator("tbody tr").first.locator("td").evaluate_all(
-            "tds => tds.map(td => getComputedStyle(td, '::before').content)")
-        # each value names its practice, with the fiction mark's text (all bundled practices are fictional)
-        assert names == [json.dumps(catalog.practice(p).get("titel") + " (Fictief voorbeeld)", ensure_ascii=False)
-                         for p in THREE]
+        assert page.locator(".kb-naast-elkaar table").first.is_hidden()
+        sections = page.locator(".kb-naast-kaarten")
+        assert sections.count() == page.locator(".kb-naast-elkaar table").count() >= 7
+        for i in range(sections.count()):
+            section = sections.nth(i)
+            assert section.is_visible()
+            names = section.locator("h4").evaluate_all("hs => hs.map(h => h.querySelector('a').textContent)")
+            assert names == [catalog.practice(p).get("titel") for p in THREE], "each practice named once, in order"
+            assert section.locator("h4 .kb-fictief").count() == 3
+            fields = page.locator(".kb-naast-elkaar table").nth(i).locator("tbody th[scope=row]").evaluate_all(
+                "ths => ths.map(th => th.querySelector('.kb-kop').firstChild.textContent.trim())")
+            for column, practice in enumerate(THREE):
+                card = section.locator(f'.kb-naast-kaart[data-praktijk="{practice}"]')
+                assert card.locator("dt").all_text_contents() == fields
+                cells = page.locator(".kb-naast-elkaar table").nth(i).locator(f"tbody tr > td:nth-of-type({column + 1})")
+                assert [" ".join(t.split()) for t in card.locator("dd").all_text_contents()] == \
+                    [" ".join(t.split()) for t in cells.all_text_contents()]
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        # measured: 10,309 px with a card per row and every practice named in every row; 6,820 px now
+        assert page.evaluate("document.documentElement.scrollHeight") < 7800
         assert_accessible(page, "naast elkaar op een telefoon")
 
 
@@ -615,11 +632,11 @@ def test_full_comparison_downloads_open_in_libreoffice_with_labels(browser, base
     for suffix, separator in (("csv", 59), ("xlsx", None)):
         rows, formulas = read_back(files[suffix], tmp_path / suffix, separator)
         assert formulas == [], suffix
-        assert rows[0][:6] == ["Praktijk", "Regio", "Kenmerk", "Fictief voorbeeld", "Geoorloofd verzuim: Geregeld",
-                               "Geoorloofd verzuim: MAZL"]
-        assert {r[3] for r in rows[1:]} == {"ja"}, suffix
+        assert rows[0][:5] == ["Praktijk", "Regio", "Fictief voorbeeld", "Geoorloofd verzuim: Geregeld",
+                               "Geoorloofd verzuim: MAZL"] and rows[0][-1] == "Kenmerk"
+        assert {r[2] for r in rows[1:]} == {"ja"}, suffix
         assert len(rows) == len(catalog.practices) + 1
-        row = dict(zip(rows[0], next(r for r in rows if r[2] == twente.id)))
+        row = dict(zip(rows[0], next(r for r in rows if r[-1] == twente.id)))
         assert (row["Praktijk"], row["Financiering passende plek: Model"],
                 row["Doorbraakoverleg en casusregie: Termijn (werkdagen)"],
                 row["Ondersteuning voor regio's: Volwassenheid"]) == \
@@ -642,10 +659,10 @@ def test_selection_downloads_only_the_chosen_practices_as_csv(browser, base_url,
     assert raw.decode("utf-8-sig").split("\r\n")[0] == CSV_HEADER
     rows, formulas = read_back(path, tmp_path / "lo", 59)
     assert formulas == []
-    assert [(r[0], r[2]) for r in rows[1:]] == [(catalog.practice(p).get("titel"), p) for p in THREE]
+    assert [(r[0], r[-1]) for r in rows[1:]] == [(catalog.practice(p).get("titel"), p) for p in THREE]
     full = list(csv.reader(io.StringIO(comparison_csv(render_context(catalog)).decode("utf-8-sig")), delimiter=";"))
     chosen = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
-    assert chosen[1:] == [next(row for row in full if row[2] == p) for p in THREE], "the same cells as the full comparison"
+    assert chosen[1:] == [next(row for row in full if row[-1] == p) for p in THREE], "the same cells as the full comparison"
 
 
 def test_published_downloads_have_no_cell_that_starts_like_a_formula(site_dir):

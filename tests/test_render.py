@@ -268,7 +268,7 @@ def test_compare_page_has_a_heading_and_table_per_theme(ctx):
     meta, _ = split_page(compare_page(ctx))
     assert meta == {"title": "Vergelijken", "render_macros": False, "search": {"exclude": True},
                     "description": "Vergelijkingstabellen per thema en praktijken naast elkaar.",
-                    "hide": ["navigation", "toc"]}
+                    "hide": ["toc"]}
     doc = page_html(compare_page(ctx))
     assert text(one(doc, "h1")) == "Vergelijken"
     assert [(h.get("id"), text(h)) for h in doc.xpath("h2")] == [(code, label) for code, label, _ in EXPECTED_THEMES]

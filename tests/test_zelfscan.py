@@ -234,11 +234,19 @@ def test_the_region_sees_the_three_most_alike_practices_and_what_to_take(page, b
     assert result_ids(page) == EXPECTED == most_alike(ctx, ANSWERS)
     assert page.locator(".kb-zelfscan-lijkt li").all_inner_texts() == [
         "Gezamenlijk thuiszittersoverleg in Zeeuws-Vlaanderen (PO en VO) Fictief voorbeeld (Zeeuws-Vlaanderen): "
-        "verschil 1,54 op 11 vergeleken vragen.",
-        "Samenwerkingsovereenkomst in de maak in Friesland Noord (PO) Fictief voorbeeld (Friesland Noord): verschil 2 op 7 "
-        "vergeleken vragen.",
+        "lijkt sterk op uw regio.",
+        "Samenwerkingsovereenkomst in de maak in Friesland Noord (PO) Fictief voorbeeld (Friesland Noord): lijkt matig "
+        "op uw regio.",
         "Eerste financieringsafspraak passende plek in Lelystad, Dronten en Zeewolde (PO) Fictief voorbeeld (Lelystad, "
-        "Dronten en Zeewolde): verschil 2,5 op 10 vergeleken vragen."]
+        "Dronten en Zeewolde): lijkt sterk op uw regio."]
+    # the figures behind the words (1.542 / 11 = 0.14, 2 / 7 = 0.29, 2.5 / 10 = 0.25), in "Hoe berekenen we dit?"
+    assert page.locator("[data-kb-regel-cijfers] li").all_text_contents() == [
+        "Gezamenlijk thuiszittersoverleg in Zeeuws-Vlaanderen (PO en VO): verschil 1,54 op 11 vergeleken vragen "
+        "(0 is overal gelijk, 11 overal anders); gemiddeld 0,14 per vraag.",
+        "Samenwerkingsovereenkomst in de maak in Friesland Noord (PO): verschil 2 op 7 vergeleken vragen "
+        "(0 is overal gelijk, 7 overal anders); gemiddeld 0,29 per vraag.",
+        "Eerste financieringsafspraak passende plek in Lelystad, Dronten en Zeewolde (PO): verschil 2,5 op 10 vergeleken "
+        "vragen (0 is overal gelijk, 10 overal anders); gemiddeld 0,25 per vraag."]
     assert page.evaluate("document.activeElement.tagName") == "H3", "focus moves to the result"
     # side by side: the region's answers beside the three practices, per theme
     table = page.locator('table.kb-zelfscan-naast[data-thema="geoorloofd-verzuim"]')

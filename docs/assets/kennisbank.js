@@ -151,10 +151,26 @@
         return;
       }
       out.innerHTML = render(data, picked);
+      var list = form.querySelector("[data-kb-kieslijst]");
+      if (list) {
+        list.open = false;
+        list.querySelector("summary").textContent = "Andere praktijken kiezen (" + picked.length + " gekozen)";
+      }
       setupScrollBoxes(out);
       offerCsv(out.querySelector("[data-kb-csv]"), data, picked);
       var heading = out.querySelector("h2");
       if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
+    });
+  }
+  /* ---- "Kies om te vergelijken" in a table or list (templates/_choose.html): two to four, then naast-elkaar/?p=... ---- */
+  function setupChoice(form) {
+    var message = form.querySelector(".kb-melding");
+    form.addEventListener("submit", function (event) {
+      var count = document.querySelectorAll("input[name=p][form=\"" + form.id + "\"]:checked").length;
+      if (count >= 2 && count <= 4) return;
+      event.preventDefault();
+      message.hidden = false;
+      message.textContent = "Vink twee tot vier praktijken aan om te vergelijken; u koos er " + count + ".";
     });
   }
   function esc(text) {
@@ -190,9 +206,21 @@
             return "<td role=\"cell\" data-label=\"" + esc(p.titel + (p.fictief ? fictionText : "")) + "\">" + p.waarden[theme.code][f] + "</td>";
           }).join("") + "</tr>";
       });
-      html += "</tbody></table></div>";
+      html += "</tbody></table></div>" + cards(theme, picked, base, fiction);
     });
     return html;
+  }
+  /* The same theme on a phone (CSS shows these instead of the table below 40em): each practice named once,
+     with its values under it, each beside the field it answers. */
+  function cards(theme, picked, base, fiction) {
+    return "<div class=\"kb-naast-kaarten\" data-thema=\"" + esc(theme.code) + "\"><h3>" + esc(theme.label) + "</h3>" +
+      picked.map(function (p) {
+        return "<div class=\"kb-naast-kaart\" data-praktijk=\"" + esc(p.id) + "\"><h4><a href=\"" + base + encodeURIComponent(p.id) + "/\">" +
+          esc(p.titel) + "</a>" + (p.fictief ? fiction : "") + "<span class=\"kb-regio\">" + esc(p.regio) + "</span></h4><dl>" +
+          theme.velden.map(function (field, f) {
+            return "<dt>" + esc(field.titel) + "</dt><dd>" + p.waarden[theme.code][f] + "</dd>";
+          }).join("") + "</dl></div>";
+      }).join("") + "</div>";
   }
 
   /* ---- spreadsheet download of a selection: CSV in UTF-8 with a BOM and ';', as Dutch Excel expects ---- */
@@ -208,10 +236,11 @@
     data.themas.forEach(function (theme) {
       theme.velden.forEach(function (field) { header.push(theme.label + ": " + field.titel); });
     });
+    header = header.concat(data.laatste);   /* the code "Kenmerk" last, as in vergelijking.csv */
     var rows = [header].concat(picked.map(function (p) {
       var row = p.eerste.slice();
       data.themas.forEach(function (theme) { row = row.concat(p.teksten[theme.code]); });
-      return row;
+      return row.concat(p.laatste);
     }));
     return "\uFEFF" + rows.map(function (row) { return row.map(csvCell).join(";"); }).join("\r\n") + "\r\n";
   }
@@ -228,14 +257,16 @@
     });
   }
 
-  /* ---- comparison boxes: a box scrolls only when its table is wider; then a hint says so ---- */
+  /* ---- table boxes: a box scrolls only when its table is wider; then a visible hint says so ---- */
   function setupScrollBox(box) {
     var table = box.querySelector("table");
     if (!table || box.hasAttribute("data-kb-schuif")) return;
     box.setAttribute("data-kb-schuif", "");
     var hint = document.createElement("p");
     hint.className = "kb-schuifhint";
-    hint.textContent = "Deze tabel is breder dan het scherm. Schuif de tabel opzij (of ga erin met Tab en gebruik de pijltjestoetsen) om alle kolommen te zien; de eerste kolom blijft staan.";
+    hint.textContent = "Schuif opzij voor meer kolommen: deze tabel is breder dan het scherm. Schuif de tabel (of ga erin met Tab " +
+      "en gebruik de pijltjestoetsen) om alle kolommen te zien" +
+      (box.classList.contains("kb-tabel-wrap--vergelijk") ? "; de eerste kolom blijft staan." : ".");
     hint.hidden = true;
     box.parentNode.insertBefore(hint, box);
     function update() {
@@ -266,9 +297,12 @@
     });
   }
 
+  /* every table box of an article: the comparison tables, the tables of a practice page and of the zelfscan
+     (which calls this again when it draws its result: window.kennisbankTabellen) and Material's own boxes */
   function setupScrollBoxes(root) {
-    Array.prototype.forEach.call(root.querySelectorAll(".kb-tabel-wrap--vergelijk"), setupScrollBox);
+    Array.prototype.forEach.call(root.querySelectorAll(".kb-tabel-wrap, .md-typeset__scrollwrap"), setupScrollBox);
   }
+  window.kennisbankTabellen = setupScrollBoxes;
 
   /* Material wraps wide Markdown tables in a scrolling box; make it reachable by keyboard (WCAG 2.1.1). */
   function focusableScrollBoxes() {
@@ -342,6 +376,7 @@
     Array.prototype.forEach.call(document.querySelectorAll("[data-kb-filter]"), setupOrder);
     Array.prototype.forEach.call(document.querySelectorAll("table.kb-sorteerbaar"), setupSorting);
     Array.prototype.forEach.call(document.querySelectorAll("[data-kb-naast-elkaar]"), setupSideBySide);
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-kb-kies]"), setupChoice);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
 })();

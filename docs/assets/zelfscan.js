@@ -21,6 +21,7 @@
   var statusLine = document.querySelector("[data-kb-status]");
   var formError = document.getElementById("kb-zelfscan-fouten");
   var fileError = document.querySelector("[data-kb-bestandsfout]");
+  var rule = document.querySelector("[data-kb-regel]");   /* "Hoe berekenen we dit?": under the list once there is a result */
 
   /* ---- the ranking rule (the same steps as macros/render/zelfscan.py) ---- */
   function known(value) {
@@ -199,18 +200,44 @@
     var kinds = (answers.onderwijssoort || []).map(function (c) { return label(soort, c).toLowerCase(); }).join(" en ");
     return name + (kinds ? " (" + kinds + ")" : "");
   }
+  /* how alike in words: the mean distance per compared question against the bounds of
+     macros.render.zelfscan.LIKENESS (page data `gelijkenis`); null when nothing was compared */
+  function likeness(row) {
+    if (!row.vergeleken) return null;
+    var mean = row.afstand / row.vergeleken;
+    var hit = config.gelijkenis.grenzen.filter(function (g) { return mean <= g[0]; })[0];
+    return hit ? hit[1] : config.gelijkenis.rest;
+  }
+  function alikeText(row) {
+    var word = likeness(row);
+    return (word ? "lijkt " + word + " op uw regio" : "nog niet te vergelijken: geen vraag beantwoord die meetelt") +
+      (row.groep ? "; andere onderwijssoort" : "") + ".";
+  }
+  /* the figures behind the words, in "Hoe berekenen we dit?" (templates/zelfscan.html) */
+  function figures(rows) {
+    var list = document.querySelector("[data-kb-regel-cijfers]");
+    if (!list) return;
+    list.textContent = "";
+    rows.slice(0, config.meest).forEach(function (row) {
+      var p = practices[row.id], n = row.vergeleken;
+      list.appendChild(el("li", { "data-praktijk": p.id }, [p.titel + ": verschil " + decimal(row.afstand) + " op " + n + " vergeleken " +
+        (n === 1 ? "vraag" : "vragen") + " (0 is overal gelijk, " + n + " overal anders)" +
+        (n ? "; gemiddeld " + decimal(row.afstand / n) + " per vraag" : "") + "."]));
+    });
+    document.querySelector("[data-kb-regel-cijfers-kop]").hidden = !list.children.length;
+  }
   function alikeList(answers, rows) {
     var top = rows.slice(0, config.meest);
     if (!top.length) return [el("p", {}, ["Er zijn nog geen praktijken om mee te vergelijken."])];
     var items = top.map(function (row) {
       var p = practices[row.id];
-      return el("li", { "data-praktijk": p.id }, [link(p.url, p.titel), fiction(p), " (" + p.regio + "): verschil " + decimal(row.afstand) + " op " +
-        row.vergeleken + " vergeleken " + (row.vergeleken === 1 ? "vraag" : "vragen") +
-        (row.groep ? "; andere onderwijssoort" : "") + "."]);
+      return el("li", { "data-praktijk": p.id, "data-gelijkenis": likeness(row) || "" },
+                [link(p.url, p.titel), fiction(p), " (" + p.regio + "): " + alikeText(row)]);
     });
     var answered = config.vragen.filter(function (q) { return q.soort !== "tekst" && known(answers[q.sleutel]); }).length;
     return [el("p", {}, [regionSummary(answers) + " lijkt het meest op:"]), el("ol", { "class": "kb-zelfscan-lijkt" }, items),
-            answered ? null : el("p", { "class": "kb-leeg" }, ["U heeft nog geen vergelijkingsvraag beantwoord; de volgorde zegt dan nog niets."])];
+            answered ? null : el("p", { "class": "kb-leeg" }, ["U heeft nog geen vergelijkingsvraag beantwoord; de volgorde zegt dan nog niets."]),
+            rule];
   }
   function sideBySide(answers, rows) {
     var top = rows.slice(0, config.meest).map(function (row) { return practices[row.id]; });
@@ -281,10 +308,15 @@
     ]).concat(sections);
     out.textContent = "";
     children.forEach(function (child) { if (child) out.appendChild(child); });
+    figures(rows);
+    /* a result table wider than its column scrolls in its own box, with a hint (kennisbank.js) */
+    if (window.kennisbankTabellen) window.kennisbankTabellen(out);
     document.documentElement.classList.add("kb-zelfscan-heeft-uitkomst");
     if (moveFocus) { heading.focus(); }
   }
   function clearResult() {
+    if (rule) out.parentNode.insertBefore(rule, out.nextSibling);
+    figures([]);
     out.textContent = "";
     placeholder.forEach(function (n) { out.appendChild(n.cloneNode(true)); });
     document.documentElement.classList.remove("kb-zelfscan-heeft-uitkomst");

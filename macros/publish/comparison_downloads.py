@@ -4,7 +4,9 @@ One row per practice (by title), one column per comparison field, with the label
 the site (never codes). The first columns name the practice and say whether it is a fictional example
 ("Fictief voorbeeld": ja or nee, from the record's `voorbeeld` field; `macros.render.tables.lead_header`).
 The CSV is UTF-8 with a byte order mark and ';' between the values, which is what Excel with Dutch
-settings opens without an import dialog; the .xlsx has a sheet with all themes and one per theme,
+settings opens without an import dialog. The columns run as the tables on the site: a row per practice,
+first its name, region and whether it is fictional, then the questions theme by theme, and last the internal
+code "Kenmerk" (needed to join files, not to read). The .xlsx has a sheet with all themes and one per theme,
 the header row and first column frozen like the tables on the site. Each sheet reads and prints
 well: long text wraps in columns sized to their content (at most `MAX_WIDTH` characters), rows are
 as high as their wrapped text, and a printout is landscape A4, one page wide, with the header row
@@ -36,7 +38,7 @@ from macros.checks.formulas import formula_problem
 from macros.render.changes import data_date
 from macros.render.compare import DOWNLOAD_NAME
 from macros.render.context import RenderContext
-from macros.render.tables import by_title, cell, lead_header, lead_values, plain, value
+from macros.render.tables import TRAIL_COLUMNS, by_title, cell, lead_header, lead_values, plain, trail_values, value
 
 MAX_WIDTH = 40                       # characters: a wider text wraps
 MIN_WIDTH = 10
@@ -63,6 +65,7 @@ def table(ctx: RenderContext, themes=None) -> tuple[list[str], list[list]]:
 class _Table:
     themes: tuple                     # the theme of each column after the lead columns
     lead: int                         # how many lead columns come first
+    trail: int                        # how many columns come after the themes' (the code "Kenmerk")
     header: list
     rows: list
 
@@ -70,17 +73,20 @@ class _Table:
 def _full_table(ctx: RenderContext) -> _Table:
     """Every theme's columns, made once: the sheet of each theme is a choice of its columns."""
     columns = [(t, f) for t in ctx.compare_themes() for f in ctx.compare_fields(t)]
-    header = [*lead_header(ctx), *(f"{ctx.catalog.label('themas', t)}: {f.title}" for t, f in columns)]
-    rows = [[*lead_values(r), *(_value(ctx, r, f) for _, f in columns)]
+    lead = lead_header(ctx)
+    header = [*lead, *(f"{ctx.catalog.label('themas', t)}: {f.title}" for t, f in columns), *TRAIL_COLUMNS]
+    rows = [[*lead_values(r), *(_value(ctx, r, f) for _, f in columns), *trail_values(r)]
             for r in by_title(ctx, ctx.catalog.practices)]
     for row in (header, *rows):
         _checked(row)
-    return _Table(tuple(t for t, _ in columns), len(header) - len(columns), header, rows)
+    return _Table(tuple(t for t, _ in columns), len(lead), len(TRAIL_COLUMNS), header, rows)
 
 
 def _columns_of(full: _Table, themes) -> tuple[list[str], list[list]]:
-    """(header, rows) with the lead columns and those of `themes`, in the order of `themes`."""
-    wanted = list(range(full.lead)) + [full.lead + i for t in themes for i, c in enumerate(full.themes) if c == t]
+    """(header, rows) with the lead columns, those of `themes` in the order of `themes`, and the trailing code."""
+    last = full.lead + len(full.themes)
+    wanted = (list(range(full.lead)) + [full.lead + i for t in themes for i, c in enumerate(full.themes) if c == t]
+              + list(range(last, last + full.trail)))
     return [full.header[i] for i in wanted], [[row[i] for i in wanted] for row in full.rows]
 
 
@@ -177,13 +183,13 @@ def explanation_rows(ctx: RenderContext) -> list[tuple[str, str]]:
     return [
         (lead[0], "De titel van de praktijk, zoals op de site."),
         (lead[1], "De gemeenten of de regio waar de afspraken gelden."),
-        (lead[2], "De code van de praktijk in de kennisbank: het laatste deel van het webadres "
-                  "(praktijken/<kenmerk>/) en de sleutel van de praktijk in de open data. Nodig om rijen te "
-                  "koppelen; om te lezen niet."),
-        (lead[3], "ja: een verzonnen voorbeeld dat laat zien hoe de kennisbank werkt, geen echte afspraak. "
+        (lead[2], "ja: een verzonnen voorbeeld dat laat zien hoe de kennisbank werkt, geen echte afspraak. "
                   "nee: een echte regionale afspraak."),
         ("Thema: vraag", "Elke volgende kolom is een vraag uit de vergelijking, met het thema ervoor, en per "
                          "praktijk het antwoord zoals op de site. Een leeg vak: niet ingevuld."),
+        (TRAIL_COLUMNS[0], "De laatste kolom: de code van de praktijk in de kennisbank, het laatste deel van het "
+                           "webadres (praktijken/<kenmerk>/) en de sleutel van de praktijk in de open data. Nodig om "
+                           "rijen te koppelen; om te lezen niet."),
     ]
 
 

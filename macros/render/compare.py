@@ -7,8 +7,8 @@ from macros.render.fiction import is_fictional
 from macros.render.markdown_page import UNSEARCHED, front, heading_text
 from macros.render.tables import by_title, table_data
 
-# Material's side columns (site navigation, table of contents) make way for the tables.
-FULL_WIDTH = ["navigation", "toc"]
+# The table of contents makes way for the tables; the site navigation stays, as on every page.
+FULL_WIDTH = ["toc"]
 # vergelijken/<DOWNLOAD_NAME>.csv and .xlsx, written after the build by macros.publish.comparison_downloads.
 DOWNLOAD_NAME = "vergelijking"
 

@@ -85,7 +85,7 @@ def filter_groups(ctx: RenderContext, active: tuple[str, str] | None = None,
 def practice_item(ctx: RenderContext, record: Record, summary: bool = True) -> dict:
     """What one entry of a practice list shows."""
     catalog, changed = ctx.catalog, last_changed(ctx, record)
-    return {"url": f"praktijken/{record.id}/", "titel": record.get("titel"), "regio": record.get("regio"),
+    return {"id": record.id, "url": f"praktijken/{record.id}/", "titel": record.get("titel"), "regio": record.get("regio"),
             "facets": {k: " ".join(v) for k, v in ctx.facets[record.id].items()},
             "soorten": ", ".join(s.upper() for s in record.get("onderwijssoort", default=())),
             "volwassenheid": catalog.label("volwassenheid", record.get("volwassenheid")),

@@ -78,7 +78,7 @@ def table_data(ctx: RenderContext, theme: str, practices) -> dict:
     return {"theme": theme, "label": ctx.catalog.label("themas", theme),
             "first": column(ctx, *FIRST_COLUMN, f"{theme}-praktijk"),
             "columns": [field_column(ctx, f) for f in columns],
-            "rows": [{"url": f"praktijken/{r.id}/", "titel": r.get("titel"), "regio": r.get("regio"),
+            "rows": [{"id": r.id, "url": f"praktijken/{r.id}/", "titel": r.get("titel"), "regio": r.get("regio"),
                       "fictief": is_fictional(r), "cells": [cell(ctx, r, f) for f in columns]}
                      for r in by_title(ctx, practices)]}
 
@@ -89,17 +89,24 @@ def comparison_table(ctx: RenderContext, theme: str, practices, page_url: str) -
 
 
 SIDE_BY_SIDE_URL = "vergelijken/naast-elkaar/"
-LEAD_COLUMNS = ("Praktijk", "Regio", "Kenmerk")
+LEAD_COLUMNS = ("Praktijk", "Regio")
+# The internal code comes last in a spreadsheet: needed to join files, not to read (issue 27).
+TRAIL_COLUMNS = ("Kenmerk",)
 
 
 def lead_header(ctx: RenderContext) -> list[str]:
-    """The first columns of a comparison spreadsheet: the practice, and whether it is fictional
-    (headed by the schema's title of that field)."""
+    """The first columns of a comparison spreadsheet, as on screen: the practice, its region and whether
+    it is fictional (headed by the schema's title of that field)."""
     return [*LEAD_COLUMNS, fiction_label(ctx.catalog)]
 
 
 def lead_values(r: Record) -> list[str]:
-    return [r.get("titel"), r.get("regio"), r.id, yes_no(r)]
+    return [r.get("titel"), r.get("regio"), yes_no(r)]
+
+
+def trail_values(r: Record) -> list[str]:
+    """The last columns: the practice's code (TRAIL_COLUMNS)."""
+    return [r.id]
 
 
 def plain(c: Cell) -> str:
@@ -111,20 +118,21 @@ def compare_data(ctx: RenderContext) -> dict:
     """All comparison values for the side-by-side view (JSON). Each cell is HTML made by
     `_cell.html`, the same autoescaped fragment as the tables on the site (`waarden`), and the
     same value as plain text (`teksten`) for the spreadsheet download of a selection, whose first
-    columns are `eerste` (header) and each practice's `eerste` (values), with "Fictief voorbeeld". Each
+    columns are `eerste` (header) and each practice's `eerste` (values), with "Fictief voorbeeld", and
+    whose last are `laatste` (the code "Kenmerk"). Each
     field carries its explanation (`uitleg`, HTML from `_column_help.html`) for the row headers."""
     themes = ctx.compare_themes()
     columns = {t: ctx.compare_fields(t) for t in themes}
     cell_html = ctx.env.get_template("_cell.html").module.cell_html
     help_template = ctx.env.get_template("_column_help.html")
     cells = {r.id: {t: [cell(ctx, r, f) for f in columns[t]] for t in themes} for r in ctx.catalog.practices}
-    return {"eerste": lead_header(ctx), "themas": [{"code": t, "label": ctx.catalog.label("themas", t),
+    return {"eerste": lead_header(ctx), "laatste": list(TRAIL_COLUMNS), "themas": [{"code": t, "label": ctx.catalog.label("themas", t),
                         "velden": [{"titel": f.title, "uitleg": f.spec.get("description", ""),
                                     "hulp": help_template.render(ctx=ctx, col=field_column(ctx, f),
                                                                  page_url=SIDE_BY_SIDE_URL).strip()}
                                    for f in columns[t]]} for t in themes],
             "praktijken": [{"id": r.id, "titel": r.get("titel"), "regio": r.get("regio"),
-                            "fictief": is_fictional(r), "eerste": lead_values(r),
+                            "fictief": is_fictional(r), "eerste": lead_values(r), "laatste": trail_values(r),
                             "waarden": {t: [str(cell_html(ctx, c, SIDE_BY_SIDE_URL))
                                             for c in cells[r.id][t]] for t in themes},
                             "teksten": {t: [plain(c) for c in cells[r.id][t]] for t in themes}}

@@ -27,6 +27,7 @@ from macros.render.markdown_page import front
 
 FORMATS = {"docx": "Word (.docx)", "odt": "OpenDocument (.odt)", "md": "Markdown (.md)"}
 FILLED_FORMATS = ("docx", "odt")
+FILL_SCRIPT = "assets/sjabloon.js"   # the fill-in script, on template pages only (front matter `scripts`)
 INDEX_URL = "sjablonen/"
 LAW_ARTICLES = Path("referentie") / "wetsartikelen.yaml"   # under the data package folder
 WETTEN = "https://wetten.overheid.nl/jci1.3:c:{bwbr}&artikel={artikel}"  # the consolidated text, one article
@@ -192,7 +193,7 @@ def page_data(ctx: RenderContext, template: Record, laws: dict | None = None) ->
 
 
 def template_page(ctx: RenderContext, template: Record, laws: dict | None = None) -> str:
-    return front(template.get("titel"), template.get("doel")[:160]) + ctx.render_page(
+    return front(template.get("titel"), template.get("doel")[:160], scripts=[FILL_SCRIPT]) + ctx.render_page(
         "template_page.html", page=page_data(ctx, template, laws))
 
 

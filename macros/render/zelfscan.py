@@ -44,6 +44,9 @@ MOST_ALIKE = 3
 EXAMPLES_SHOWN = 5              # practices named per question in "wat u kunt overnemen"
 STORAGE_KEY = "kennisbank-zelfscan"
 MARKER = "# kennisbank-zelfscan"  # the first line of a downloaded file; an upload must have it
+SCRIPT = "assets/zelfscan.js"     # loaded on this page only (front matter `scripts`, overrides/main.html)
+# The result puts five columns side by side: the table of contents makes way (front matter `hide`), so they
+# fit the column of a laptop beside the navigation.
 SHORT_TEXT = 200                # characters of a practice's free text shown beside the answers
 
 
@@ -206,6 +209,26 @@ def most_alike(ctx: RenderContext, answers: dict, n: int = MOST_ALIKE) -> list[s
     return [row["id"] for row in ranked(ctx, answers)[:n]]
 
 
+# How alike, in words: the mean distance per compared question (0 the same, 1 wholly different) at
+# most the bound gives the word; above the last bound it is "weinig". The page states these bounds
+# in its "Hoe berekenen we dit?" and zelfscan.js reads them from the page data (`gelijkenis`).
+LIKENESS = ((0.25, "sterk"), (0.5, "matig"))
+LIKENESS_REST = "weinig"
+
+
+def likeness(distance: float, compared: int) -> str | None:
+    """'sterk', 'matig' or 'weinig'; None when no question could be compared."""
+    if not compared:
+        return None
+    mean = distance / compared
+    return next((word for bound, word in LIKENESS if mean <= bound), LIKENESS_REST)
+
+
+def dutch_number(n: float) -> str:
+    """2.54 -> '2,54', 0.5 -> '0,5', 2.0 -> '2' (the way zelfscan.js writes a number)."""
+    return f"{round(n, 2):g}".replace(".", ",")
+
+
 # --- the page --------------------------------------------------------------------------------
 
 def _rel(target: str) -> str:
@@ -267,7 +290,8 @@ def scan_data(ctx: RenderContext) -> dict:
             "meest": MOST_ALIKE, "voorbeelden": EXAMPLES_SHOWN, "kort": SHORT_TEXT,
             "vragen": qs, "regio": region, "themas": _themes(ctx, qs), "praktijken": _practices(ctx, qs),
             "verplicht": _required(ctx), "volgorde": _order(ctx, region + qs),
-            "aanmelden": _rel("aanmelden/")}
+            "aanmelden": _rel("aanmelden/"),
+            "gelijkenis": {"grenzen": [[bound, word] for bound, word in LIKENESS], "rest": LIKENESS_REST}}
 
 
 def zelfscan_view(ctx: RenderContext) -> dict:
@@ -277,10 +301,12 @@ def zelfscan_view(ctx: RenderContext) -> dict:
             "swv": {**swv_chooser(ctx), "questions": [q for q in data["regio"] if q["sleutel"] in swv_keys]}, "themes": [
         {**t, "questions": [q for q in data["vragen"] if q["thema"] == t["code"]]} for t in data["themas"]],
         "form_id": FORM_ID, "count": len(data["praktijken"]), "most": MOST_ALIKE,
+        "likeness": [{"bound": dutch_number(bound), "word": word} for bound, word in LIKENESS],
+        "likeness_rest": LIKENESS_REST,
         "compare_url": _rel("vergelijken/"), "submit_url": _rel("aanmelden/")}
 
 
 def zelfscan_page(ctx: RenderContext) -> str:
     return (front("Zelfscan", "Zet de afspraken van uw regio naast de praktijken die het meest op u lijken, "
-                  "en zie per thema wat u kunt overnemen.")
+                  "en zie per thema wat u kunt overnemen.", scripts=[SCRIPT], hide=["toc"])
             + ctx.render_page("zelfscan.html", page=zelfscan_view(ctx)))
