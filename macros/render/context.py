@@ -23,6 +23,7 @@ from macros.model.schema import Field, fields
 from macros.render.env import environment
 from macros.render.fiction import fiction_label
 from macros.render.headings import Outline, Permalink
+from macros.render.stash import HtmlStash
 
 ABBREVIATION = re.compile(r"[A-Z]{2,6}")
 FACETS = ("thema", "onderwijssoort", "provincie", "volwassenheid", "onderbouwing", "status")
@@ -47,6 +48,7 @@ class RenderContext:
     attachments: Mapping = field(default_factory=dict)  # Markdown attachment file name -> text
     permalink: Permalink | None = None  # the MkDocs build: generated pages are finished HTML (macros.render.headings)
     outline: Outline | None = None     # the headings of the page being rendered (see `for_page`)
+    stash: HtmlStash | None = None     # the MkDocs build: macro HTML skips Python-Markdown (macros.render.stash)
     title_rank: Mapping = field(default_factory=dict)  # practice id -> place in the order by title
 
     def compare_fields(self, theme: str) -> list[Field]:
@@ -98,8 +100,9 @@ class RenderContext:
         return dataclasses.replace(self, outline=Outline(self.env, self.permalink))
 
     def for_markdown(self, html: str) -> str:
-        """HTML a macro puts into a hand-written Markdown page: a block of its own."""
-        return f"\n\n{html}\n\n"
+        """HTML a macro puts into a hand-written Markdown page: a block of its own, in the MkDocs
+        build a placeholder for it (macros.render.stash)."""
+        return self.stash.keep(html) if self.stash else f"\n\n{html}\n\n"
 
 
 def title_key(title: str) -> str:
@@ -150,15 +153,15 @@ def practice_history(files: Mapping[str, FileHistory] | None) -> dict[str, FileH
 def render_context(catalog: Catalog, sizes: Mapping | None = None, shapes: tuple = (),
                    history: Mapping[str, FileHistory] | None = None,
                    attachments: Mapping[str, str] | None = None, permalink: Permalink | None = None,
-                   template_cache: Path | None = None) -> RenderContext:
+                   stash: HtmlStash | None = None, template_cache: Path | None = None) -> RenderContext:
     """`history` is the git history of practices/ (macros.load.history.file_history); without it the
     pages use the dates in the records alone. `attachments` are the texts of the Markdown attachments
     (macros.load.attachments); each becomes a page of the site. With `permalink` (the MkDocs build) the
     generated pages are finished HTML whose headings link to themselves this way (macros.render.headings),
-    else Markdown. `template_cache` is a
-    folder where compiled templates are kept between builds."""
+    else Markdown; with `stash` the HTML of the hand-written pages' macros skips Python-Markdown
+    (macros.render.stash). `template_cache` is a folder where compiled templates are kept between builds."""
     return RenderContext(
-        catalog=catalog, env=environment(template_cache), permalink=permalink,
+        catalog=catalog, env=environment(template_cache), permalink=permalink, stash=stash,
         fields=MappingProxyType({kind: fields(catalog.schemas[kind], kind) for kind in catalog.schemas}),
         facets=MappingProxyType({r.id: facet_values(catalog, r) for r in catalog.practices}),
         replaced_by=MappingProxyType(_replaced_by(catalog)),

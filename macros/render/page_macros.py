@@ -54,7 +54,9 @@ def _sources(ctx: RenderContext) -> dict:
 def source_list(ctx: RenderContext, meta: dict | None, page: str) -> str:
     """The sources a page names in its front matter, numbered, each with the day it was checked."""
     entries = cited(meta, _sources(ctx), ctx.catalog.today, page)
-    return ctx.for_markdown(ctx.render("_sources.html", entries=entries)) if entries else ""
+    # Not kept out of Markdown like the other macros' HTML (macros.render.stash): MkDocs must see the ids
+    # of the list, or it reports the page's inline references (#bron-...) as links to anchors that do not exist.
+    return f"\n\n{ctx.render('_sources.html', entries=entries)}\n\n" if entries else ""
 
 
 def source_reference(ctx: RenderContext, meta: dict | None, page: str, ident: str) -> str:

@@ -2,7 +2,8 @@
 
 `SiteBuild` owns the state of one build and runs its steps in order: `prepare` (documents and
 render context), the pages (`finished_pages` for MkDocs, `markdown_pages` for a generator that
-reads Markdown; `finish_page` for each built page) and `publish` (everything beside the HTML).
+reads Markdown; `hand_written` and `hand_written_html` around the Markdown step of a hand-written
+page; `finish_page` for each built page) and `publish` (everything beside the HTML).
 The MkDocs hook (macros.site.events) and the Zensical build (macros.site.zensical) only translate
 their own events into these steps. In the MkDocs build the one handle in the config is the
 `Session`, which holds the current build; the macros of hand-written pages read the build from
@@ -29,6 +30,7 @@ from macros.render.headings import Permalink
 from macros.render.markdown_page import FinishedPage
 from macros.render.pages import finished_pages, generated_pages
 from macros.render.reference import abbreviations
+from macros.render.stash import HtmlStash
 from macros.site.rebuild import RebuildState
 from macros.site.steps import Prepared, compact, prepare, publish
 
@@ -56,9 +58,10 @@ class SiteBuild:
         return self.prepared.render
 
     def prepare(self, work: DocumentWork, permalink: Permalink | None = None) -> None:
-        """Step 1: the template documents and the render context. With `permalink` the generated pages
-        are made as finished HTML (MkDocs), else as Markdown."""
-        self.prepared = prepare(self.catalog, work, permalink)
+        """Step 1: the template documents and the render context. With `permalink` (MkDocs) the generated
+        pages are made as finished HTML and the hand-written pages' macro HTML skips Markdown; without,
+        everything is Markdown."""
+        self.prepared = prepare(self.catalog, work, permalink, HtmlStash() if permalink else None)
         self.abbreviations = abbreviations(self.render)
 
     def finished_pages(self, practices: set[str] | None = None, others: bool = True) -> dict[str, FinishedPage]:
@@ -72,6 +75,10 @@ class SiteBuild:
     def hand_written(self, markdown: str) -> str:
         """A hand-written page's Markdown with the glossary as hover explanations."""
         return markdown + self.abbreviations
+
+    def hand_written_html(self, html: str) -> str:
+        """A hand-written page after the Markdown step, with its macros' HTML back in place."""
+        return self.render.stash.restore(html) if self.render.stash else html
 
     def finish_page(self, html: str) -> str:
         """Step 2, after the theme: a built page without indentation, with the banner of the data's

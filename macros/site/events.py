@@ -101,6 +101,10 @@ class SiteEvents:
         """Hand-written pages get the glossary as hover explanations."""
         return markdown if page.file.generated_by else build_context(config).hand_written(markdown)
 
+    def on_page_content(self, html: str, page, config, files):
+        """Hand-written pages get their macros' HTML back (macros.render.stash)."""
+        return html if page.file.generated_by else build_context(config).hand_written_html(html)
+
     def on_post_page(self, output: str, page, config):
         return build_context(config).finish_page(output)
 

@@ -11,6 +11,7 @@ on_shutdown = _events.on_shutdown
 on_config = _events.on_config
 on_files = _events.on_files
 on_page_markdown = _events.on_page_markdown
+on_page_content = _events.on_page_content
 on_env = _events.on_env
 on_post_page = _events.on_post_page
 on_post_build = _events.on_post_build

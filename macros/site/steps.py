@@ -33,6 +33,7 @@ from macros.publish.opendata import export_package
 from macros.publish.search_index import write_search_index
 from macros.render.context import RenderContext, render_context
 from macros.render.headings import Permalink
+from macros.render.stash import HtmlStash
 from macros.render.map import load_topology, project_shapes
 from macros.render.tables import compare_data
 from macros.render.template_body import body_html
@@ -56,13 +57,15 @@ class Prepared:
     documents: dict      # (template id, format) -> file in the document work folder
 
 
-def prepare(catalog: Catalog, work: DocumentWork, permalink: Permalink | None = None) -> Prepared:
+def prepare(catalog: Catalog, work: DocumentWork, permalink: Permalink | None = None,
+            stash: HtmlStash | None = None) -> Prepared:
     """The documents and the render context of one build. With `permalink` (the MkDocs build) the
-    generated pages are finished HTML (macros.render.headings); without, complete Markdown."""
+    generated pages are finished HTML (macros.render.headings); without, complete Markdown. With
+    `stash`, the hand-written pages' macro HTML skips Python-Markdown (macros.render.stash)."""
     documents, sizes = make_documents(catalog, work)
     shapes = project_shapes(load_topology(catalog.root / MAP_FILE))
     render = render_context(catalog, sizes=sizes, shapes=shapes, history=file_history(catalog.root),
-                            attachments=markdown_attachments(catalog), permalink=permalink,
+                            attachments=markdown_attachments(catalog), permalink=permalink, stash=stash,
                             template_cache=catalog.root.parent / ".cache" / "jinja")
     return Prepared(render, documents)
 
