@@ -171,13 +171,13 @@ def add_changed_pages(files: Files, config, build: SiteBuild, state: RebuildStat
     pages = build.finished_pages(practices=plan.practices, others=not plan.quick)
     # A quick rebuild removes no record (macros.site.rebuild), so every page of the previous build stays.
     wanted = {f"praktijken/{p.id}.md" for p in build.catalog.practices} | set(state.pages if plan.quick else pages)
-    hashes = {}
+    hashes, titles = {}, nav_titles(config.nav)
     for src in sorted(wanted):
         if src in pages:
             hashes[src] = pages[src].fingerprint()
             file = RebuiltFile.generated(config, src, content="")
             file.modified = plan.everything or state.pages.get(src) != hashes[src]
-            GeneratedPage(file, config, pages[src], nav_titles(config.nav).get(src))
+            GeneratedPage(file, config, pages[src], titles.get(src))
         else:  # unchanged, or left to the next rebuild: the HTML of the previous build stays
             hashes[src] = state.pages[src]
             file = RebuiltFile.generated(config, src, content="")
