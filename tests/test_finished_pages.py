@@ -125,7 +125,7 @@ def test_headings_get_unique_ids_and_data_stays_text(permalink):
 
 def test_a_markdown_heading_escapes_data_for_markdown():
     line = Outline(environment()).heading(2, "A *b* [c](d) & <e>", id="x", classes=["k"])
-    assert line.strip() == r"## A \*b\* \[c\]\(d\) &amp; &lt;e&gt; {: #x .k }"
+    assert line.strip() == r"## A \*b\* \[c\]\(d\) &amp; &lt;e&gt; {: #x .k}"
 
 
 def test_macro_output_in_a_hand_written_page_comes_back_whole(config, catalog):
@@ -155,3 +155,9 @@ def test_the_nav_names_generated_pages(config):
     assert titles["vergelijken/index.md"] == "Tabellen per thema"
     assert titles["vergelijken/naast-elkaar.md"] == "Naast elkaar"
     assert "themas/gegevensdeling.md" not in titles  # listed without a title of its own
+
+
+def test_a_markdown_heading_without_an_id_of_its_own_is_a_plain_line():
+    outline = Outline(environment())
+    assert outline.heading(1, "Praktijk aanmelden").strip() == "# Praktijk aanmelden"
+    assert outline.heading(2, "Kop", classes=["k"]).strip() == "## Kop {: .k}"

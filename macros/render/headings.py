@@ -53,7 +53,7 @@ class Outline:
         anchor = id if id else unique(slugify(text, separator), self._ids, self._counters)
         self._ids.add(anchor)
         self._tokens.append({"level": level, "id": anchor, "name": escape(text, quote=False)})
-        return Markup(self._template.render(level=level, text=text, id=anchor, classes=list(classes),
+        return Markup(self._template.render(level=level, text=text, id=anchor, own_id=bool(id), classes=list(classes),
                                             permalink=self.permalink))
 
     def toc(self) -> list[dict]:
