@@ -48,7 +48,7 @@ class RenderContext:
     attachments: Mapping = field(default_factory=dict)  # Markdown attachment file name -> text
     permalink: Permalink | None = None  # the MkDocs build: generated pages are finished HTML (macros.render.headings)
     outline: Outline | None = None     # the headings of the page being rendered (see `for_page`)
-    stash: HtmlStash | None = None     # the MkDocs build: macro HTML skips Python-Markdown (macros.render.stash)
+    stash: HtmlStash | None = None     # the site build: HTML skips Python-Markdown (macros.render.stash)
     title_rank: Mapping = field(default_factory=dict)  # practice id -> place in the order by title
 
     def compare_fields(self, theme: str) -> list[Field]:
@@ -91,13 +91,18 @@ class RenderContext:
         return self.env.get_template(template).render(ctx=self, catalog=self.catalog, **values)
 
     def render_page(self, template: str, **values) -> str:
-        """A page template; it writes its headings with `kop(level, text)` (macros.render.headings)."""
-        outline = self.outline or Outline(self.env, self.permalink)
-        return self.render(template, kop=outline.heading, **values)
+        """A page template; it writes its headings with `kop(level, text)` (macros.render.headings).
+        As Markdown with a stash (Zensical), the HTML between the headings is kept out of Markdown."""
+        outline = self.outline or self._outline()
+        rendered = self.render(template, kop=outline.heading, **values)
+        return self.stash.page(rendered) if self.stash and not self.permalink else rendered
 
     def for_page(self) -> "RenderContext":
         """This context with a new Outline, to render one page and then read its headings."""
-        return dataclasses.replace(self, outline=Outline(self.env, self.permalink))
+        return dataclasses.replace(self, outline=self._outline())
+
+    def _outline(self) -> Outline:
+        return Outline(self.env, self.permalink, self.stash.heading_marker if self.stash else "")
 
     def for_markdown(self, html: str) -> str:
         """HTML a macro puts into a hand-written Markdown page: a block of its own, in the MkDocs

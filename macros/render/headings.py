@@ -37,11 +37,13 @@ class Permalink:
 
 
 class Outline:
-    """The headings of one page. `permalink` None: Markdown heading lines; else finished HTML."""
+    """The headings of one page. `permalink` None: Markdown heading lines (each after `marker`); else
+    finished HTML."""
 
-    def __init__(self, env: Environment, permalink: Permalink | None = None) -> None:
+    def __init__(self, env: Environment, permalink: Permalink | None = None, marker: str = "") -> None:
         self._template = env.get_template("_heading.html")
         self.permalink = permalink
+        self._marker = marker  # before a Markdown heading line, so the line can be told apart (macros.render.stash)
         self._ids: set[str] = set()
         self._counters: dict[str, int] = {}
         self._tokens: list[dict] = []
@@ -53,8 +55,9 @@ class Outline:
         anchor = id if id else unique(slugify(text, separator), self._ids, self._counters)
         self._ids.add(anchor)
         self._tokens.append({"level": level, "id": anchor, "name": escape(text, quote=False)})
-        return Markup(self._template.render(level=level, text=text, id=anchor, own_id=bool(id), classes=list(classes),
-                                            permalink=self.permalink))
+        rendered = self._template.render(level=level, text=text, id=anchor, own_id=bool(id), classes=list(classes),
+                                         permalink=self.permalink)
+        return Markup(rendered if self.permalink else self._marker + rendered)
 
     def toc(self) -> list[dict]:
         """The table of contents as nested tokens ({level, id, name, children}), for `get_toc`."""

@@ -59,9 +59,10 @@ class SiteBuild:
 
     def prepare(self, work: DocumentWork, permalink: Permalink | None = None) -> None:
         """Step 1: the template documents and the render context. With `permalink` (MkDocs) the generated
-        pages are made as finished HTML and the hand-written pages' macro HTML skips Markdown; without,
-        everything is Markdown."""
-        self.prepared = prepare(self.catalog, work, permalink, HtmlStash() if permalink else None)
+        pages are made as finished HTML, without (Zensical) as Markdown headings with the HTML between them
+        kept out of Markdown; the hand-written pages' macro HTML is kept out of Markdown in both
+        (macros.render.stash: `hand_written_html` puts it back)."""
+        self.prepared = prepare(self.catalog, work, permalink, HtmlStash())
         self.abbreviations = abbreviations(self.render)
 
     def finished_pages(self, practices: set[str] | None = None, others: bool = True) -> dict[str, FinishedPage]:
@@ -77,7 +78,8 @@ class SiteBuild:
         return markdown + self.abbreviations
 
     def hand_written_html(self, html: str) -> str:
-        """A hand-written page after the Markdown step, with its macros' HTML back in place."""
+        """A page after the Markdown step with the HTML kept out of it back in place (every page that
+        went through Markdown: MkDocs' hand-written pages, all of Zensical's)."""
         return self.render.stash.restore(html) if self.render.stash else html
 
     def finish_page(self, html: str) -> str:

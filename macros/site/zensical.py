@@ -7,8 +7,8 @@ step. So what the MkDocs hook does happens around it, from the same one Catalog:
    pages already replaced by their output, the glossary appended, and the generated pages
    written beside them; a derived `mkdocs.yml` without hooks, watch and the macros plugin;
 2. Zensical builds that folder (in its own process: it keeps global state);
-3. after: the theme's indentation is taken out of every page and the build publishes downloads,
-   open data and search.
+3. after: the HTML kept out of Markdown (macros.render.stash) is put back into every page, the
+   theme's indentation is taken out and the build publishes downloads, open data and search.
 
 Each step is a step of the one `SiteBuild` (macros.site.context), as in the MkDocs build.
 
@@ -239,10 +239,10 @@ def zensical_output(text: str) -> str:
 
 
 def finish_pages(site: Path, build: SiteBuild) -> None:
-    """What the MkDocs hook does to each page after the theme (`SiteBuild.finish_page`)."""
+    """What the MkDocs hook does to each page: the HTML kept out of Markdown back in, then `finish_page`."""
     for page in sorted(site.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
-        finished = build.finish_page(html)
+        finished = build.finish_page(build.hand_written_html(html))
         if finished != html:
             page.write_text(finished, encoding="utf-8")
 
@@ -260,7 +260,7 @@ def build_zensical(config_file: Path, catalog: Catalog, target: Path, strict: bo
     try:
         with document_work(project / ".cache") as documents:
             build = SiteBuild(catalog=catalog)
-            build.prepare(documents)  # Markdown pages: Zensical converts them
+            build.prepare(documents)  # Markdown headings, the HTML between them kept for `finish_pages`
             write_sources(project, config, build, work, strict)
             run_zensical(work, strict)
             target.rmdir()  # empty; the same file system, so one rename
