@@ -12,6 +12,7 @@ import textwrap
 import threading
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -123,3 +124,34 @@ def test_in_threads_gives_values_and_errors_in_order():
     outcomes = parallel.in_threads([lambda: 1, fail, lambda: 3], workers=2)
     assert outcomes[0] == 1 and outcomes[2] == 3
     assert isinstance(outcomes[1], OSError) and str(outcomes[1]) == "schijf vol"
+
+
+def test_a_build_validates_before_it_takes_the_lock_so_no_worker_inherits_it(tmp_path, monkeypatch):
+    """Validation is the step with worker processes; when it runs, the build lock must be free (a forked
+    worker would otherwise hold the lock file's handle), and it is taken for the build itself."""
+    from macros.load.locking import Busy, held
+    from macros.site import build
+
+    layout = build.Layout.of(tmp_path / "site")
+    seen = {}
+
+    def load_catalog(root, **_):
+        layout.builds.mkdir(parents=True, exist_ok=True)
+        with held(layout.lock):  # free: nobody holds it while the workers run
+            seen["free while validating"] = True
+        raise build.InvalidData([])
+
+    monkeypatch.setattr(build, "load_catalog", load_catalog)
+    assert build.build_atomic(ROOT / "mkdocs.yml", layout.site) == 1
+    assert seen == {"free while validating": True}
+
+    def locked_build(config_file, layout_, catalog, strict, bouwer, started):
+        with pytest.raises(Busy):
+            with held(layout_.lock):
+                pass
+        return 0
+
+    monkeypatch.setattr(build, "load_catalog", lambda root, **_: SimpleNamespace(today=None))
+    monkeypatch.setattr(build, "_sources_checked", lambda *a: True)
+    monkeypatch.setattr(build, "_build_locked", locked_build)
+    assert build.build_atomic(ROOT / "mkdocs.yml", layout.site) == 0

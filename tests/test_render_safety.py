@@ -125,8 +125,9 @@ def test_no_active_content_from_data_on_any_page(hostile_site):
 
 
 def test_data_lines_that_look_like_headings_stay_text(hostile_site):
-    """The build lets HTML skip Python-Markdown between the templates' own headings (macros.render.blocks);
-    a line of data starting with '##' must not become a heading, on the page or in its table of contents."""
+    """Generated pages skip Python-Markdown; their headings are the templates' own `kop()` calls
+    (macros.render.headings): a line of data starting with '##' must not become a heading, on the page
+    or in its table of contents."""
     doc = lxml_html.fromstring((hostile_site / "praktijken" / RECORD / "index.html").read_bytes())
     headings = [h.text_content() for h in doc.xpath("//h1|//h2|//h3|//h4|//h5|//h6")]
     assert not [h for h in headings if "Gesmokkelde" in h or "Nog een kop" in h]

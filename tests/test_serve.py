@@ -61,3 +61,4 @@ def test_serve_follows_schema_codelist_and_template_edits(tmp_path):
         server.terminate()
         output = server.communicate(timeout=20)[0]
     assert "Traceback" not in output
+    assert output.count("Voorbeeldweergave gestopt.") == 1, "stopping the preview says so once, in Dutch"

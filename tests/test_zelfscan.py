@@ -142,7 +142,7 @@ def test_the_form_is_made_from_the_comparison_fields(ctx):
     assert themes[:3] == ["## Uw regio {: #uw-regio .kb-zelfscan-vraagkop}",
                           "## Geoorloofd verzuim {: #vraag-geoorloofd-verzuim .kb-zelfscan-vraagkop}",
                           "## Ongeoorloofd verzuim {: #vraag-ongeoorloofd-verzuim .kb-zelfscan-vraagkop}"]
-    assert themes[-2:] == ["## Uw uitkomst {: #uitkomst }", "## Bewaren en delen {: #bewaren .kb-zelfscan-scherm }"]
+    assert themes[-2:] == ["## Uw uitkomst {: #uitkomst}", "## Bewaren en delen {: #bewaren .kb-zelfscan-scherm}"]
 
 
 def test_the_embedded_data_is_json_that_cannot_end_the_script(ctx, tmp_path):

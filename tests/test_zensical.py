@@ -25,7 +25,8 @@ from accessibility import assert_accessible
 from conftest import ROOT, _QuietHandler, project_copy
 from macros.load.catalog import load_catalog
 from macros.render.context import render_context
-from macros.site.context import HANDLE_KEY, BuildContext, Session
+from macros.site.context import HANDLE_KEY, Session, SiteBuild
+from macros.site.steps import Prepared
 from macros.site.theme_css import search_rules
 from macros.site.zensical import MacroEnv, derived_config, macro_renderer, page_url, read_config
 from test_search import search
@@ -176,7 +177,7 @@ def test_macros_module_loads_by_path_and_gets_the_catalog_without_a_hook():
     spec.loader.exec_module(module)
     catalog = load_catalog(ROOT / "practices")
     render = render_context(catalog)
-    env = MacroEnv({HANDLE_KEY: Session(build=BuildContext(catalog=catalog, problems=(), render=render))})
+    env = MacroEnv({HANDLE_KEY: Session(build=SiteBuild(catalog=catalog, prepared=Prepared(render, {})))})
     module.define_env(env)
     assert sorted(env.macros) == ["bron", "bronnenlijst", "fictieve_praktijken", "laatste_praktijken", "praktijken_lijst", "sjablonen_lijst",
                                   "velden_documentatie", "vergelijkingstabel"]
@@ -188,7 +189,7 @@ def test_macros_module_loads_by_path_and_gets_the_catalog_without_a_hook():
 
 def test_macro_renderer_stops_on_an_unknown_macro_in_dutch():
     catalog = load_catalog(ROOT / "practices")
-    render = macro_renderer(BuildContext(catalog=catalog, problems=(), render=render_context(catalog)))
+    render = macro_renderer(SiteBuild(catalog=catalog, prepared=Prepared(render_context(catalog), {})))
     assert render("x.md", "Tekst {{ 1 + 1 }}") == "Tekst 2"
     with pytest.raises(Exception) as err:
         render("themas/x.md", "{{ bestaat_niet() }}")

@@ -1,7 +1,10 @@
 """Every worker process of the project starts here, under one policy.
 
-Only pure work per item runs in a worker (checking one file, copying one page for the search
-index): `check(job)` must not depend on what other jobs did. The workers are forked, so they share
+Only pure work per item runs in a worker (checking one file of practices/): `check(job)` must not
+depend on what other jobs did. A worker is kept only where it saves at least a tenth of the run
+(validation of many files does; the search index's page copies, about 2 ms each, do not and run
+in the build's own process). A `kennisbank build` validates before it takes its build lock, so no
+worker inherits the lock file. The workers are forked, so they share
 the compiled checks of one run instead of pickling them (compiled validators cannot be pickled).
 
 The policy, in `can_fork`: fork only on Linux, with at least two cores, and only while this

@@ -8,6 +8,8 @@ practices it belongs to. The .md file itself is not published (`macros.load.file
 from __future__ import annotations
 
 import re
+from functools import partial
+from typing import Callable
 from pathlib import PurePosixPath
 
 from markupsafe import Markup
@@ -75,5 +77,10 @@ def attachment_page(ctx: RenderContext, name: str, used_by: list) -> str:
 
 def attachment_pages(ctx: RenderContext) -> dict[str, str]:
     """{source path: Markdown} of every Markdown attachment a practice names."""
-    return {f"{FOLDER}/{PurePosixPath(name).stem}.md": attachment_page(ctx, name, used_by)
+    return {src: make(ctx) for src, make in attachment_page_makers(ctx).items()}
+
+
+def attachment_page_makers(ctx: RenderContext) -> dict[str, Callable[[RenderContext], str]]:
+    """The attachment pages as {source path: function of the render context that renders the page}."""
+    return {f"{FOLDER}/{PurePosixPath(name).stem}.md": partial(attachment_page, name=name, used_by=used_by)
             for name, used_by in sorted(users(ctx).items())}

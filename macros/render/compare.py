@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from macros.render.context import RenderContext
 from macros.render.fiction import is_fictional
-from macros.render.markdown_page import UNSEARCHED, front, heading_text
+from macros.render.markdown_page import UNSEARCHED, front
 from macros.render.tables import by_title, table_data
 
 # The table of contents makes way for the tables; the site navigation stays, as on every page.
@@ -15,7 +15,7 @@ DOWNLOAD_NAME = "vergelijking"
 
 def compare_page(ctx: RenderContext) -> str:
     """vergelijken/: a sortable table per theme that has comparison fields."""
-    tables = [dict(table_data(ctx, t, ctx.catalog.practices), heading=heading_text(ctx.catalog.label("themas", t)))
+    tables = [dict(table_data(ctx, t, ctx.catalog.practices), heading=ctx.catalog.label("themas", t))
               for t in ctx.compare_themes()]
     return (front("Vergelijken", "Vergelijkingstabellen per thema en praktijken naast elkaar.", search=UNSEARCHED,
                   hide=FULL_WIDTH)

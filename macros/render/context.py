@@ -7,6 +7,7 @@ module globals between builds.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -19,9 +20,10 @@ from jinja2 import Environment
 from macros.load.history import FileHistory
 from macros.model.catalog import Catalog, Record
 from macros.model.schema import Field, fields
-from macros.render.blocks import Blocks
 from macros.render.env import environment
 from macros.render.fiction import fiction_label
+from macros.render.headings import Outline, Permalink
+from macros.render.stash import HtmlStash
 
 ABBREVIATION = re.compile(r"[A-Z]{2,6}")
 FACETS = ("thema", "onderwijssoort", "provincie", "volwassenheid", "onderbouwing", "status")
@@ -44,7 +46,9 @@ class RenderContext:
     history: Mapping = field(default_factory=dict)  # practice id -> FileHistory (git), where known
     glossary: Mapping = field(default_factory=dict)  # abbreviation -> (glossary anchor, explanation)
     attachments: Mapping = field(default_factory=dict)  # Markdown attachment file name -> text
-    blocks: Blocks | None = None       # set in the MkDocs build: HTML blocks skip Python-Markdown
+    permalink: Permalink | None = None  # the MkDocs build: generated pages are finished HTML (macros.render.headings)
+    outline: Outline | None = None     # the headings of the page being rendered (see `for_page`)
+    stash: HtmlStash | None = None     # the site build: HTML skips Python-Markdown (macros.render.stash)
     title_rank: Mapping = field(default_factory=dict)  # practice id -> place in the order by title
 
     def compare_fields(self, theme: str) -> list[Field]:
@@ -87,13 +91,23 @@ class RenderContext:
         return self.env.get_template(template).render(ctx=self, catalog=self.catalog, **values)
 
     def render_page(self, template: str, **values) -> str:
-        """A page template: Markdown headings and HTML; in the MkDocs build the HTML as markers."""
-        rendered = self.render(template, **values)
-        return self.blocks.split(rendered) if self.blocks else rendered
+        """A page template; it writes its headings with `kop(level, text)` (macros.render.headings).
+        As Markdown with a stash (Zensical), the HTML between the headings is kept out of Markdown."""
+        outline = self.outline or self._outline()
+        rendered = self.render(template, kop=outline.heading, **values)
+        return self.stash.page(rendered) if self.stash and not self.permalink else rendered
+
+    def for_page(self) -> "RenderContext":
+        """This context with a new Outline, to render one page and then read its headings."""
+        return dataclasses.replace(self, outline=self._outline())
+
+    def _outline(self) -> Outline:
+        return Outline(self.env, self.permalink, self.stash.heading_marker if self.stash else "")
 
     def for_markdown(self, html: str) -> str:
-        """HTML a macro puts into a hand-written Markdown page; in the MkDocs build as a marker."""
-        return self.blocks.stash(html) if self.blocks else html
+        """HTML a macro puts into a hand-written Markdown page: a block of its own, in the MkDocs
+        build a placeholder for it (macros.render.stash)."""
+        return self.stash.keep(html) if self.stash else f"\n\n{html}\n\n"
 
 
 def title_key(title: str) -> str:
@@ -143,15 +157,16 @@ def practice_history(files: Mapping[str, FileHistory] | None) -> dict[str, FileH
 
 def render_context(catalog: Catalog, sizes: Mapping | None = None, shapes: tuple = (),
                    history: Mapping[str, FileHistory] | None = None,
-                   attachments: Mapping[str, str] | None = None, blocks: Blocks | None = None,
-                   template_cache: Path | None = None) -> RenderContext:
+                   attachments: Mapping[str, str] | None = None, permalink: Permalink | None = None,
+                   stash: HtmlStash | None = None, template_cache: Path | None = None) -> RenderContext:
     """`history` is the git history of practices/ (macros.load.history.file_history); without it the
     pages use the dates in the records alone. `attachments` are the texts of the Markdown attachments
-    (macros.load.attachments); each becomes a page of the site. With `blocks` (the MkDocs build) the
-    HTML of pages and macros bypasses Python-Markdown (macros.render.blocks). `template_cache` is a
-    folder where compiled templates are kept between builds."""
+    (macros.load.attachments); each becomes a page of the site. With `permalink` (the MkDocs build) the
+    generated pages are finished HTML whose headings link to themselves this way (macros.render.headings),
+    else Markdown; with `stash` the HTML of the hand-written pages' macros skips Python-Markdown
+    (macros.render.stash). `template_cache` is a folder where compiled templates are kept between builds."""
     return RenderContext(
-        catalog=catalog, env=environment(blocks.heading_marker if blocks else None, template_cache), blocks=blocks,
+        catalog=catalog, env=environment(template_cache), permalink=permalink, stash=stash,
         fields=MappingProxyType({kind: fields(catalog.schemas[kind], kind) for kind in catalog.schemas}),
         facets=MappingProxyType({r.id: facet_values(catalog, r) for r in catalog.practices}),
         replaced_by=MappingProxyType(_replaced_by(catalog)),

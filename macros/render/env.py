@@ -16,7 +16,6 @@ from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUn
 from markupsafe import Markup, escape
 
 from macros.model.urls import SCHEME, URL_SCHEMES, plain_mailto
-from macros.render.blocks import mark_headings
 from macros.render.markdown_page import heading_text
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
@@ -93,34 +92,15 @@ def plural(count: int, one: str, many: str) -> str:
     return one if count == 1 else many
 
 
-HEADING_VARIABLE = "kb_kop"  # the template variable that holds the build's heading marker
-
-
-class _HeadingLoader(PackageLoader):
-    """The package's templates with the heading marker before each Markdown heading line (see
-    macros.render.blocks). The source names the marker as a variable, so it is the same in
-    every build and its compiled form can be cached."""
-
-    def __init__(self) -> None:
-        super().__init__("macros.render", "templates")
-
-    def get_source(self, environment, template):
-        source, filename, uptodate = super().get_source(environment, template)
-        return mark_headings(source, "{{ %s }}" % HEADING_VARIABLE), filename, uptodate
-
-
-def environment(heading_marker: str | None = None, cache: Path | None = None) -> Environment:
-    """A fresh environment; made once per build (see `macros.render.context`). With `heading_marker`,
-    the heading lines of the templates carry it (macros.render.blocks). `cache` is a folder for the
-    compiled templates (Jinja's bytecode cache, keyed on each template's source)."""
-    loader = _HeadingLoader() if heading_marker else PackageLoader("macros.render", "templates")
-    env = Environment(loader=loader, autoescape=True, bytecode_cache=_bytecode_cache(cache),
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+def environment(cache: Path | None = None) -> Environment:
+    """A fresh environment; made once per build (see `macros.render.context`). `cache` is a folder for
+    the compiled templates (Jinja's bytecode cache, keyed on each template's source)."""
+    env = Environment(loader=PackageLoader("macros.render", "templates"), autoescape=True,
+                      bytecode_cache=_bytecode_cache(cache), undefined=StrictUndefined, trim_blocks=True,
+                      lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(rel=rel, href=safe_href, dutch_date=dutch_date, number=dutch_number, paragraphs=paragraphs,
                        heading=heading_text)
     env.globals.update(plural=plural, escape=escape)
-    if heading_marker:
-        env.globals[HEADING_VARIABLE] = Markup(heading_marker)
     return env
 
 

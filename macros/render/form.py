@@ -273,5 +273,4 @@ def submit_page(ctx: RenderContext) -> str:
     body = ctx.render_page("submit.html", controls=form_controls(ctx), data=json_for_script(page_data(ctx)),
                       editors=EDITORS, guide=EDITOR_GUIDE)
     return (front("Praktijk aanmelden", "Meld een goede praktijk van uw regio aan met een formulier. Uw browser maakt "
-                  "het record; u stuurt het naar de redactie.")
-            + "# Praktijk aanmelden\n\n" + body)
+                  "het record; u stuurt het naar de redactie.") + body)

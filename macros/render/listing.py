@@ -7,6 +7,8 @@ The filters are plain links with counts, so filtering works without JavaScript;
 from __future__ import annotations
 
 from collections import Counter
+from functools import partial
+from typing import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,7 +17,7 @@ from macros.render.changes import last_changed
 from macros.render.context import FACETS, RenderContext, slug
 from macros.render.env import dutch_date
 from macros.render.fiction import is_fictional
-from macros.render.markdown_page import UNSEARCHED, front, heading_text
+from macros.render.markdown_page import UNSEARCHED, front
 from macros.render.tables import by_title
 
 FACET_TITLES = {"thema": "Thema", "onderwijssoort": "Onderwijssoort", "provincie": "Provincie",
@@ -115,6 +117,11 @@ def listing_page(ctx: RenderContext) -> str:
 
 def filter_pages(ctx: RenderContext) -> dict[str, str]:
     """One page per facet value that at least one practice has: {source path: Markdown}."""
+    return {src: make(ctx) for src, make in filter_page_makers(ctx).items()}
+
+
+def filter_page_makers(ctx: RenderContext) -> dict[str, Callable[[RenderContext], str]]:
+    """The filter pages as {source path: function of the render context that renders the page}."""
     counts, pages = facet_counts(ctx), {}
     # A practice is listed on a page per filter value it has: its entry is made once.
     entries = {r.id: practice_item(ctx, r, summary=False) for r in ctx.catalog.practices}
@@ -124,10 +131,13 @@ def filter_pages(ctx: RenderContext) -> dict[str, str]:
             if not records:
                 continue
             title = f"Praktijken: {FACET_TITLES[facet].lower()} {label}"
-            pages[f"praktijken/filter/{facet}-{value}.md"] = (
-                front(title, f"Praktijken met {FACET_TITLES[facet].lower()} {label}.", search=UNSEARCHED)
-                + ctx.render_page("filter.html", page_url=filter_url(facet, value), heading=heading_text(title),
-                             groups=filter_groups(ctx, (facet, value), counts), shown=len(records),
-                             total=len(ctx.catalog.practices),
-                             items=[entries[r.id] for r in by_title(ctx, records)]))
+            values = dict(page_url=filter_url(facet, value), heading=title,
+                          groups=filter_groups(ctx, (facet, value), counts), shown=len(records),
+                          total=len(ctx.catalog.practices), items=[entries[r.id] for r in by_title(ctx, records)])
+            meta = front(title, f"Praktijken met {FACET_TITLES[facet].lower()} {label}.", search=UNSEARCHED)
+            pages[f"praktijken/filter/{facet}-{value}.md"] = partial(_filter_page, meta=meta, values=values)
     return pages
+
+
+def _filter_page(ctx: RenderContext, meta: str, values: dict) -> str:
+    return meta + ctx.render_page("filter.html", **values)

@@ -1,14 +1,18 @@
-"""The Markdown frame of a generated page: its front matter and the text of its headings.
+"""The frame of a generated page: its front matter, and the page as the generator takes it.
 
-A generated page is Markdown: front matter, Markdown headings (so MkDocs' table of
-contents works) and raw HTML blocks from a template. Kept apart from the page modules so
-that every page module can use it without importing another page module.
+A page function returns the page as text: front matter and the rendered template. For a
+generator that reads Markdown that text is the page (its headings are Markdown lines). In the
+MkDocs build the headings are finished HTML (macros.render.headings), and `FinishedPage` is
+the page handed over: its front matter, its HTML and its table of contents. Kept apart from
+the page modules so that every page module can use it without importing another page module.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+from dataclasses import dataclass
 
 # Aggregate pages repeat what the practice pages say; indexing them too made the search index
 # (loaded whole by every visitor who searches) several times larger and the results noisier.
@@ -29,3 +33,28 @@ def heading_text(text: str) -> str:
     """Data for a Markdown heading: one line, Markdown punctuation backslash-escaped, so a
     codelist label cannot make a link or an attribute list. The template still HTML-escapes it."""
     return _MARKDOWN_PUNCTUATION.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def split_front(page: str) -> tuple[dict, str]:
+    """A page made with `front` as (front matter, the rest)."""
+    head, _, body = page.removeprefix("---\n").partition("\n---\n\n")
+    meta = {}
+    for line in head.split("\n"):
+        key, _, value = line.partition(": ")
+        meta[key] = json.loads(value)
+    return meta, body
+
+
+@dataclass(frozen=True)
+class FinishedPage:
+    """A generated page as the MkDocs build takes it: no Markdown left to convert."""
+
+    meta: dict
+    html: str
+    toc: tuple       # nested tokens {level, id, name, children}, for mkdocs.structure.toc.get_toc
+    anchors: frozenset
+
+    def fingerprint(self) -> str:
+        """A hash of everything the page shows; equal pages give equal hashes across builds."""
+        text = json.dumps([self.meta, self.html, self.toc], ensure_ascii=False, sort_keys=True, default=str)
+        return hashlib.sha256(text.encode()).hexdigest()

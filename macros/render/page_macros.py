@@ -54,8 +54,8 @@ def _sources(ctx: RenderContext) -> dict:
 def source_list(ctx: RenderContext, meta: dict | None, page: str) -> str:
     """The sources a page names in its front matter, numbered, each with the day it was checked."""
     entries = cited(meta, _sources(ctx), ctx.catalog.today, page)
-    # Not stashed like the other blocks: MkDocs must see the ids of the list, or it reports the
-    # page's inline references (#bron-...) as links to anchors that do not exist.
+    # Not kept out of Markdown like the other macros' HTML (macros.render.stash): MkDocs must see the ids
+    # of the list, or it reports the page's inline references (#bron-...) as links to anchors that do not exist.
     return f"\n\n{ctx.render('_sources.html', entries=entries)}\n\n" if entries else ""
 
 

@@ -10,7 +10,9 @@ and the blank .docx/.odt with the values, in the browser, with fflate
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
+from typing import Callable
 
 import yaml
 from markupsafe import Markup
@@ -209,9 +211,14 @@ def template_index(ctx: RenderContext) -> str:
 
 
 def template_pages(ctx: RenderContext) -> dict[str, str]:
-    pages = {"sjablonen/index.md": template_index(ctx)}
+    return {src: make(ctx) for src, make in template_page_makers(ctx).items()}
+
+
+def template_page_makers(ctx: RenderContext) -> dict[str, Callable[[RenderContext], str]]:
+    """The template pages as {source path: function of the render context that renders the page}."""
+    pages = {"sjablonen/index.md": template_index}
     laws = law_articles(ctx.catalog.root)
-    pages.update({f"sjablonen/{t.id}.md": template_page(ctx, t, laws) for t in ctx.catalog.templates})
+    pages.update({f"sjablonen/{t.id}.md": partial(template_page, template=t, laws=laws) for t in ctx.catalog.templates})
     return pages
 
 

@@ -228,22 +228,27 @@ BUILDERS = ("mkdocs", "zensical")
 
 def build_atomic(config_file: Path, site: Path, strict: bool = True, bouwer: str = "mkdocs") -> int:
     layout = Layout.of(site)
-    try:
-        with locked(layout), fewer_collections():  # a build, like a load run, keeps what it makes until the end
-            return _build_locked(config_file, layout, strict, bouwer)
-    except Busy as busy:
-        print(f"Er loopt al een andere bouw van {layout.site}/ (het slot {busy} is bezet). Wacht tot die klaar is "
-              "en probeer het daarna opnieuw.", file=sys.stderr)
-    except OSError as err:  # the site's folder cannot be written
-        print(f"De site kan niet in {layout.site}/ worden gezet: {os_error_message(err)} {layout.site}/ is niet "
-              "veranderd; een andere map kiest u met --site.", file=sys.stderr)
+    started = time.monotonic()
+    with fewer_collections():  # a build, like a load run, keeps what it makes until the end
+        # Validation is the one step with worker processes (macros.load.parallel); it runs before the
+        # lock is taken, so no worker ever holds the lock file it would inherit.
+        catalog = _validated(config_file, layout.site, started)
+        if catalog is None:
+            return 1
+        try:
+            with locked(layout):
+                return _build_locked(config_file, layout, catalog, strict, bouwer, started)
+        except Busy as busy:
+            print(f"Er loopt al een andere bouw van {layout.site}/ (het slot {busy} is bezet). Wacht tot die klaar "
+                  "is en probeer het daarna opnieuw.", file=sys.stderr)
+        except OSError as err:  # the site's folder cannot be written
+            print(f"De site kan niet in {layout.site}/ worden gezet: {os_error_message(err)} {layout.site}/ is niet "
+                  "veranderd; een andere map kiest u met --site.", file=sys.stderr)
     return 1
 
 
-def _build_locked(config_file: Path, layout: Layout, strict: bool, bouwer: str) -> int:
-    started = time.monotonic()
-    site = layout.site
-    clean_leftovers(layout)
+def _validated(config_file: Path, site: Path, started: float):
+    """The Catalog of practices/, checked, with the sources the pages cite; None (reported) when invalid."""
     root = config_file.resolve().parent / "practices"
     _step(1, 3, "gegevens controleren", started)
     try:
@@ -251,9 +256,15 @@ def _build_locked(config_file: Path, layout: Layout, strict: bool, bouwer: str) 
     except InvalidData as err:
         print(report(err.problems), file=sys.stderr)
         print(f"De site is niet gebouwd; {site}/ is niet veranderd.", file=sys.stderr)
-        return 1
+        return None
     if not _sources_checked(config_file.resolve().parent, catalog.today, site):
-        return 1
+        return None
+    return catalog
+
+
+def _build_locked(config_file: Path, layout: Layout, catalog, strict: bool, bouwer: str, started: float) -> int:
+    site = layout.site
+    clean_leftovers(layout)
     fresh = layout.builds / f"{BUILD_PREFIX}{uuid.uuid4().hex[:12]}"
     fresh.mkdir()  # with the user's umask, so a web server may read it
     _step(2, 3, "site bouwen" + (" met Zensical" if bouwer == "zensical" else ""), started)
@@ -266,7 +277,7 @@ def _build_locked(config_file: Path, layout: Layout, strict: bool, bouwer: str) 
         shutil.rmtree(fresh, ignore_errors=True)
         print(f"De bouw is mislukt: {failed}\nDe site is niet vervangen; {site}/ is niet veranderd.", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:  # Ctrl+C: the workers have ended (macros.load.parallel); keep the old site
+    except KeyboardInterrupt:  # Ctrl+C: keep the old site
         shutil.rmtree(fresh, ignore_errors=True)
         print(f"Afgebroken. De site is niet vervangen; {site}/ is niet veranderd.", file=sys.stderr)
         return 130

@@ -1,10 +1,10 @@
-"""What the MkDocs hook does, kept here so the hook file stays thin glue.
+"""The MkDocs adapter: MkDocs' events translated into the steps of a `SiteBuild`.
 
-Per build: load the Catalog once (or take the one `kennisbank build` already validated),
-make the template documents, add the generated pages, and after the build write
-downloads, the open-data package and the search additions. During `serve`, invalid data
-does not stop the server: the last good data stays on screen with a banner listing the
-Dutch messages on every page.
+on_config loads the Catalog once (or takes the one `kennisbank build` already validated) and
+starts the build; on_files prepares it and adds the generated pages, finished (a `GeneratedPage`
+needs no Markdown step); on_post_page finishes each built page; on_post_build publishes. During
+`serve`, invalid data does not stop the server: the last good data stays on screen with a
+banner listing the Dutch messages on every page.
 """
 
 from __future__ import annotations
@@ -16,26 +16,24 @@ from pathlib import Path
 from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from macros.model.problems import InvalidData, report
 from macros.load.catalog import empty_catalog, load_catalog
-from macros.load.progress import progress_line
 from macros.model.catalog import Catalog
-from macros.model.schema import form_label
-from macros.render.blocks import Blocks
-from macros.render.pages import generated_pages
-from macros.render.reference import abbreviations
-from macros.site.context import HANDLE_KEY, BuildContext, Session, build_context
-from macros.site.markdown_memo import MarkdownMemo
+from macros.render.headings import Permalink
+from macros.render.markdown_page import FinishedPage
+from macros.site.context import HANDLE_KEY, Session, SiteBuild, build_context
 from macros.site.rebuild import RebuildState, site_key
-from macros.site.steps import compact, prepare, publish
+
 
 def practices_root(config) -> Path:
     return Path(config.config_file_path).parent / "practices"
 
 
 class SiteEvents:
-    """The hook's events; one instance per process, one BuildContext per build."""
+    """The hook's events; one instance per process, one SiteBuild per build."""
 
     def __init__(self):
         self.session = Session()
@@ -51,7 +49,8 @@ class SiteEvents:
         config[HANDLE_KEY] = self.session
         started = time.monotonic()
         catalog, problems = self._catalog(config)
-        self.session.build = BuildContext(catalog=catalog, problems=tuple(problems), started=started)
+        self.session.build = SiteBuild(catalog=catalog, problems=tuple(problems), started=started,
+                                       progress=self.session.command == "build")
         return config
 
     def _catalog(self, config) -> tuple[Catalog, list]:
@@ -72,13 +71,14 @@ class SiteEvents:
 
     def on_files(self, files, config):
         build = build_context(config)
-        build.prepared = prepare(build.catalog, self.session.work(Path(config.config_file_path).parent), Blocks())
-        build.render = build.prepared.render
-        build.abbreviations = abbreviations(build.render)
-        build.markdown_memo = MarkdownMemo(build.render.blocks)
+        build.prepare(self.session.work(Path(config.config_file_path).parent),
+                      Permalink.from_toc_config(config.mdx_configs.get("toc")))
         if self.session.rebuild is None:
-            for src, content in generated_pages(build.render).items():
-                files.append(File.generated(config, src, content=content))
+            titles = nav_titles(config.nav)
+            for src, page in build.finished_pages().items():
+                file = File.generated(config, src, content="")
+                GeneratedPage(file, config, page, titles.get(src))  # becomes `file.page`
+                files.append(file)
         else:
             files, build.rendered = add_changed_pages(files, config, build, self.session.rebuild)
         build.pages_total, build.pages_done = len(files.documentation_pages()), 0
@@ -97,37 +97,23 @@ class SiteEvents:
             pass  # a read-only checkout: compile every time
         return env
 
-    def on_pre_page(self, page, config, files):
-        """A generated page's Markdown step is done once per shape of page (macros.site.markdown_memo)."""
-        memo = build_context(config).markdown_memo
-        if memo is not None and page.file.generated_by:
-            memo.attach(page)
-        return page
-
     def on_page_markdown(self, markdown: str, page, config, files):
         """Hand-written pages get the glossary as hover explanations."""
-        return markdown if page.file.generated_by else markdown + build_context(config).abbreviations
+        return markdown if page.file.generated_by else build_context(config).hand_written(markdown)
 
     def on_page_content(self, html: str, page, config, files):
-        """The HTML blocks that skipped Python-Markdown go back in (macros.render.blocks)."""
-        return build_context(config).render.blocks.restore(html)
+        """Hand-written pages get their macros' HTML back (macros.render.stash)."""
+        return html if page.file.generated_by else build_context(config).hand_written_html(html)
 
     def on_post_page(self, output: str, page, config):
-        build = build_context(config)
-        _progress(build, self.session.command)
-        output = compact(output)
-        if not build.problems:
-            return output
-        banner = build.render.render("_problems_banner.html", problems=banner_problems(build))
-        return (output.replace("<body", "<body data-kb-fout", 1)
-                .replace('<div class="md-container"', banner + '<div class="md-container"', 1))
+        return build_context(config).finish_page(output)
 
     def on_post_build(self, config):
         build = build_context(config)
         site, redactie = Path(config.site_dir), config.extra.get("redactie", {})
 
         def job():
-            publish(build.prepared, site, redactie, config.site_url)
+            build.publish(site, redactie, config.site_url)
 
         if build.rendered is None:
             job()
@@ -144,21 +130,54 @@ class SiteEvents:
             self.session.publisher.submit(job)
 
 
-def add_changed_pages(files: Files, config, build: BuildContext, state: RebuildState) -> tuple[Files, RebuildState]:
+def nav_titles(nav) -> dict[str, str]:
+    """{page source: title} of the pages `nav` in mkdocs.yml names with a title of their own. MkDocs
+    takes a page made before the navigation as it is, so a generated page gets that title itself."""
+    titles = {}
+    for item in nav or ():
+        if isinstance(item, dict):
+            for title, value in item.items():
+                if isinstance(value, str):
+                    titles[value] = title
+                else:
+                    titles.update(nav_titles(value))
+    return titles
+
+
+class GeneratedPage(Page):
+    """A page the project generated: its HTML and table of contents are finished, so MkDocs' Markdown
+    step has nothing to convert. Made in on_files, before the navigation, which then takes it as the
+    file's page (MkDocs' public `File.page`)."""
+
+    def __init__(self, file: File, config, finished: FinishedPage, title: str | None = None) -> None:
+        super().__init__(title or finished.meta.get("title"), file, config)
+        self.finished = finished
+
+    def read_source(self, config) -> None:
+        self.markdown, self.meta = "", dict(self.finished.meta)
+
+    def render(self, config, files) -> None:
+        self.content = self.finished.html
+        self.toc = get_toc(list(self.finished.toc))
+        self.present_anchor_ids = set(self.finished.anchors)
+
+
+def add_changed_pages(files: Files, config, build: SiteBuild, state: RebuildState) -> tuple[Files, RebuildState]:
     """The generated pages of a serve rebuild, each marked modified only when it must be written
     again (macros.site.rebuild); returns the files and the state to keep once the build has succeeded."""
     project = Path(config.config_file_path).parent
     key = site_key(project, [f.src_uri for f in files.documentation_pages()], build.problems)
     plan = state.plan(build.catalog, key)
-    pages = generated_pages(build.render, practices=plan.practices, others=not plan.quick)
+    pages = build.finished_pages(practices=plan.practices, others=not plan.quick)
     # A quick rebuild removes no record (macros.site.rebuild), so every page of the previous build stays.
     wanted = {f"praktijken/{p.id}.md" for p in build.catalog.practices} | set(state.pages if plan.quick else pages)
-    hashes = {}
+    hashes, titles = {}, nav_titles(config.nav)
     for src in sorted(wanted):
         if src in pages:
-            hashes[src] = build.render.blocks.fingerprint(pages[src])
-            file = RebuiltFile.generated(config, src, content=pages[src])
+            hashes[src] = pages[src].fingerprint()
+            file = RebuiltFile.generated(config, src, content="")
             file.modified = plan.everything or state.pages.get(src) != hashes[src]
+            GeneratedPage(file, config, pages[src], titles.get(src))
         else:  # unchanged, or left to the next rebuild: the HTML of the previous build stays
             hashes[src] = state.pages[src]
             file = RebuiltFile.generated(config, src, content="")
@@ -186,7 +205,7 @@ def _keep_titles(files, previous: RebuildState, current: RebuildState) -> None:
         current.titles[file.src_uri] = page.title
 
 
-def _report_rebuild(build: BuildContext) -> None:
+def _report_rebuild(build: SiteBuild) -> None:
     """One line per preview rebuild: how many pages were written and how long it took."""
     seconds = time.monotonic() - build.started
     pages = f"{build.pages_done} {'pagina' if build.pages_done == 1 else 'pagina’s'}"
@@ -211,17 +230,3 @@ class RebuiltFile(File):
                    inclusion=file.inclusion)
         same.modified = modified
         return same
-
-
-def _progress(build: BuildContext, command: str) -> None:
-    """A line every tenth of the pages, on long builds only."""
-    build.pages_done += 1
-    if command == "build":
-        progress_line("pagina's", build.pages_done, build.pages_total)
-
-
-def banner_problems(build) -> list[dict]:
-    """The preview banner's problems, each with its field as the web editor's form labels it."""
-    schemas = build.catalog.schemas
-    return [{"tekst": str(p), "veld": form_label(schemas["sjabloon" if "/sjablonen/" in p.file else "praktijk"], p.field)
-             if p.field else ""} for p in build.problems[:50]]

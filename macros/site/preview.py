@@ -72,8 +72,8 @@ def serve(config_file: Path, address: str) -> int:
         for path in [first.docs_dir, str(config_file), *first.watch, *first.theme.dirs[:1], str(wake)]:
             server.watch(path)
         server.serve()
-    except KeyboardInterrupt:
-        pass
+    except KeyboardInterrupt:  # Ctrl+C, or a terminated preview (see `_stop`): one line, no traceback
+        print("Voorbeeldweergave gestopt.", file=sys.stderr, flush=True)
     except Exception as err:  # MkDocs has printed its details
         print(f"De voorbeeldweergave is gestopt: {err}", file=sys.stderr)
         return 1

@@ -9,7 +9,7 @@ templates, the data problems) changes means every page is rendered again.
 - a practice page is rendered again when its record changed, or a record it names or that
   names it (`vervangt`) changed;
 - every other generated page is rendered, and is written only when its text differs from
-  the previous build's (compared by a hash of the page with its HTML blocks);
+  the previous build's (compared by a hash of the finished page);
 - a hand-written page is written again when its file changed or the data changed (its
   macros read the data).
 

@@ -1,10 +1,9 @@
 """The steps of a site build that do not depend on the generator.
 
 `prepare` turns the one Catalog of a build into what the pages are made of (the template
-documents, the render context, the generated pages); `publish` writes what a built site
-needs beside its HTML (downloads, open data, web editor, comparison data, feed, search
-index). The MkDocs hook calls both; a generator without hooks calls them before and after
-its own build.
+documents, the render context); `publish` writes what a built site needs beside its HTML
+(downloads, open data, web editor, comparison data, feed, search index). `SiteBuild`
+(macros.site.context) runs them, for MkDocs and for Zensical alike.
 """
 
 from __future__ import annotations
@@ -33,8 +32,9 @@ from macros.publish.editor_config import write_editor
 from macros.publish.feed import write_feed
 from macros.publish.opendata import export_package
 from macros.publish.search_index import write_search_index
-from macros.render.blocks import Blocks
 from macros.render.context import RenderContext, render_context
+from macros.render.headings import Permalink
+from macros.render.stash import HtmlStash
 from macros.render.map import load_topology, project_shapes
 from macros.render.tables import compare_data
 from macros.render.template_body import body_html
@@ -58,14 +58,15 @@ class Prepared:
     documents: dict      # (template id, format) -> file in the document work folder
 
 
-def prepare(catalog: Catalog, work: DocumentWork, blocks: Blocks | None = None) -> Prepared:
-    """The documents and the render context of one build. With `blocks` (the MkDocs hook), the pages'
-    HTML bypasses Python-Markdown and must be put back after it (macros.render.blocks); without,
-    the pages are complete Markdown, for any generator."""
+def prepare(catalog: Catalog, work: DocumentWork, permalink: Permalink | None = None,
+            stash: HtmlStash | None = None) -> Prepared:
+    """The documents and the render context of one build. With `permalink` (the MkDocs build) the
+    generated pages are finished HTML (macros.render.headings); without, complete Markdown. With
+    `stash`, the hand-written pages' macro HTML skips Python-Markdown (macros.render.stash)."""
     documents, sizes = make_documents(catalog, work)
     shapes = project_shapes(load_topology(catalog.root / MAP_FILE))
     render = render_context(catalog, sizes=sizes, shapes=shapes, history=file_history(catalog.root),
-                            attachments=markdown_attachments(catalog), blocks=blocks,
+                            attachments=markdown_attachments(catalog), permalink=permalink, stash=stash,
                             template_cache=catalog.root.parent / ".cache" / "jinja")
     return Prepared(render, documents)
 

@@ -7,8 +7,10 @@ step. So what the MkDocs hook does happens around it, from the same one Catalog:
    pages already replaced by their output, the glossary appended, and the generated pages
    written beside them; a derived `mkdocs.yml` without hooks, watch and the macros plugin;
 2. Zensical builds that folder (in its own process: it keeps global state);
-3. after: the HTML blocks that skipped Markdown are put back into every page
-   (macros.render.blocks), the theme's indentation is taken out and `steps.publish` writes downloads, open data and search.
+3. after: the HTML kept out of Markdown (macros.render.stash) is put back into every page, the
+   theme's indentation is taken out and the build publishes downloads, open data and search.
+
+Each step is a step of the one `SiteBuild` (macros.site.context), as in the MkDocs build.
 
 Zensical only builds into a folder under its project root, so the work folder is its project:
 `<build>.zensical/` beside the build folder that `build_atomic` swaps in (`.site.builds/`), one
@@ -35,14 +37,10 @@ from macros.load.files import visible_files
 from macros.load.parallel import child_options
 from macros.model.catalog import Catalog
 from macros.publish.document_work import document_work
-from macros.render.blocks import Blocks
-from macros.render.pages import generated_pages
-from macros.render.reference import abbreviations
 from macros.render.sources import front_matter
 from macros.site import macro_errors
-from macros.site.context import HANDLE_KEY, BuildContext, Session
+from macros.site.context import HANDLE_KEY, Session, SiteBuild
 from macros.checks.site_sources import source_problems
-from macros.site.steps import Prepared, compact, prepare, publish
 from macros.site.theme_css import material_search_css
 
 SEARCH_CSS = "assets/zoeken-material.css"  # Material's search rules, which Zensical's theme lacks
@@ -137,7 +135,7 @@ def page_url(src: str) -> str:
     return stem.removesuffix("/index") + "/" if stem.endswith("/index") else stem + "/"
 
 
-def macro_renderer(build: BuildContext):
+def macro_renderer(build: SiteBuild):
     """A function (src, markdown) -> markdown with the macros replaced, as mkdocs-macros renders them
     (Jinja over the page's Markdown; an unknown name stops the build, like `on_undefined: strict`)."""
     env = MacroEnv({HANDLE_KEY: Session(command="build", build=build)})
@@ -158,7 +156,7 @@ def macro_renderer(build: BuildContext):
 # --------------------------------------------------------------------------- the build
 
 
-def write_sources(project: Path, config: dict, build: BuildContext, work: Path, strict: bool = True) -> None:
+def write_sources(project: Path, config: dict, build: SiteBuild, work: Path, strict: bool = True) -> None:
     """docs/ with macros rendered and the generated pages, the derived config and the overrides, in `work`."""
     docs, out = project / config.get("docs_dir", "docs"), work / "docs"
     render = macro_renderer(build)
@@ -167,11 +165,11 @@ def write_sources(project: Path, config: dict, build: BuildContext, work: Path, 
         target = out / src
         target.parent.mkdir(parents=True, exist_ok=True)
         if path.suffix == ".md":
-            target.write_text(render(src, path.read_text(encoding="utf-8")) + build.abbreviations, encoding="utf-8")
+            target.write_text(build.hand_written(render(src, path.read_text(encoding="utf-8"))), encoding="utf-8")
         else:
             shutil.copyfile(path, target)
     (out / SEARCH_CSS).write_text(material_search_css(), encoding="utf-8")
-    for src, content in generated_pages(build.render).items():
+    for src, content in build.markdown_pages().items():
         target = out / src
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
@@ -240,11 +238,11 @@ def zensical_output(text: str) -> str:
     return "\n".join(out)
 
 
-def finish_pages(site: Path, blocks: Blocks) -> None:
-    """What the MkDocs hook does to each page after the theme: the blocks back in, the indentation out."""
+def finish_pages(site: Path, build: SiteBuild) -> None:
+    """What the MkDocs hook does to each page: the HTML kept out of Markdown back in, then `finish_page`."""
     for page in sorted(site.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
-        finished = compact(blocks.restore(html))
+        finished = build.finish_page(build.hand_written_html(html))
         if finished != html:
             page.write_text(finished, encoding="utf-8")
 
@@ -261,15 +259,13 @@ def build_zensical(config_file: Path, catalog: Catalog, target: Path, strict: bo
     work.mkdir()
     try:
         with document_work(project / ".cache") as documents:
-            blocks = Blocks()
-            prepared: Prepared = prepare(catalog, documents, blocks)
-            build = BuildContext(catalog=catalog, problems=(), prepared=prepared, render=prepared.render,
-                                 abbreviations=abbreviations(prepared.render))
+            build = SiteBuild(catalog=catalog)
+            build.prepare(documents)  # Markdown headings, the HTML between them kept for `finish_pages`
             write_sources(project, config, build, work, strict)
             run_zensical(work, strict)
             target.rmdir()  # empty; the same file system, so one rename
             os.replace(work / "site", target)
-            finish_pages(target, blocks)
-            publish(prepared, target, config.get("extra", {}).get("redactie", {}), config.get("site_url"))
+            finish_pages(target, build)
+            build.publish(target, config.get("extra", {}).get("redactie", {}), config.get("site_url"))
     finally:
         shutil.rmtree(work, ignore_errors=True)
