@@ -248,7 +248,8 @@
       } else {
         parts.push((yes.length === 1 ? "Deze praktijk antwoordde hier " : "Deze praktijken antwoordden hier ") + best.toLowerCase() + ":");
         var named = yes.slice(0, config.voorbeelden).map(function (p) {
-          return el("li", {}, [link(p.url, p.titel, { "data-praktijk": p.id }), fiction(p)]);
+          return el("li", {}, [link(p.url, p.titel, { "data-praktijk": p.id }), fiction(p)]
+            .concat(p.onderbouwing ? [el("span", { "class": "kb-zelfscan-onderbouwing", "data-onderbouwing": p.onderbouwing }, [" (onderbouwing: " + p.onderbouwing.toLowerCase() + ")"])] : []));
         });
         var more = yes.length - named.length;
         if (more > 0) {

@@ -15,8 +15,9 @@ from macros.render.env import dutch_date, dutch_number
 from macros.render.attachments import attachment_page_url, is_page_attachment
 from macros.render.changes import events, last_changed
 from macros.render.listing import ENDED, review_overdue
+from macros.render.results import result_rows
 from macros.render.markdown_page import front
-from macros.render.tables import DEKKING_ICON, cell
+from macros.render.tables import DEKKING_ICON, cell, phrased
 
 # Presentation, not data: where a top-level field is shown. Everything not named here gets
 # a section of its own, in schema order, in the form its shape asks for.
@@ -63,7 +64,7 @@ def shown(ctx: RenderContext, spec: dict, value) -> Shown:
     if isinstance(value, bool):
         return Shown(text="ja" if value else "nee")
     if isinstance(value, (int, float)):
-        return Shown(text=dutch_number(value))
+        return Shown(text=phrased(spec, dutch_number(value)))
     return Shown(text=str(value))
 
 
@@ -125,10 +126,11 @@ def _table_section(ctx: RenderContext, key: str, spec: dict, rows) -> dict:
 
 
 def _results(ctx: RenderContext, spec: dict, rows) -> dict:
-    ordered = sorted(rows, key=lambda r: (r["indicator"], r["jaar"]))
-    section = _table_section(ctx, "resultaten", spec, ordered)
-    return {**section, "kind": "results", "rows": ordered,
-            "labels": [ctx.catalog.label("indicator", r["indicator"]) for r in ordered]}
+    """The results with each indicator's unit and denominator (macros.render.results); the column titles
+    are the schema's."""
+    titles = {name: sub.get("title", name) for name, sub in spec["items"]["properties"].items()}
+    return {"kind": "results", "title": spec.get("title", "Resultaten"), "titles": titles,
+            "rows": result_rows(ctx, rows)}
 
 
 def _document(ctx: RenderContext, d) -> dict:

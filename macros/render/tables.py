@@ -35,6 +35,11 @@ def value(record: Record, f: Field):
     return record.get(*path)
 
 
+def phrased(spec: dict, text: str) -> str:
+    """A number in the schema's sentence for it (`x-weergave`, such as 'Overleg binnen {} werkdagen')."""
+    return spec["x-weergave"].replace("{}", text) if spec.get("x-weergave") else text
+
+
 def cell(ctx: RenderContext, record: Record, f: Field) -> Cell:
     v = value(record, f)
     if v is None or v == ():
@@ -49,7 +54,7 @@ def cell(ctx: RenderContext, record: Record, f: Field) -> Cell:
         label = ctx.catalog.label(codelist, v)
         return Cell("tekst", label, sort="" if v == UNKNOWN else label.lower())
     if isinstance(v, (int, float)) and not isinstance(v, bool):
-        return Cell("tekst", str(v), sort=f"{v:012.2f}")
+        return Cell("tekst", phrased(f.spec, str(v)), sort=f"{v:012.2f}")
     return Cell("tekst", str(v), sort=str(v).lower())
 
 

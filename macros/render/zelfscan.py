@@ -236,9 +236,15 @@ def _shown_values(qs: list[dict], values: dict) -> dict:
     return {k: short(v) if k in texts and isinstance(v, str) else v for k, v in values.items()}
 
 
+def _evidence(ctx: RenderContext, r: Record) -> str:
+    """The practice's evidence level as the advice names it ('Onderbouwd'), or '' without one."""
+    level = r.get("onderbouwing", "niveau")
+    return ctx.catalog.label("onderbouwing", level) if level else ""
+
+
 def _practices(ctx: RenderContext, qs: list[dict]) -> list[dict]:
     return [{"id": r.id, "titel": r.get("titel"), "regio": r.get("regio"), "url": _rel(f"praktijken/{r.id}/"),
-             "fictief": is_fictional(r),
+             "fictief": is_fictional(r), "onderbouwing": _evidence(ctx, r),
              "onderwijssoort": list(r.get("onderwijssoort", default=())),
              "waarden": _shown_values(qs, practice_answers(r, qs))}
             for r in eligible(ctx)]
