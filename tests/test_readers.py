@@ -165,8 +165,10 @@ CSV_HEADER = ("Praktijk;Regio;Kenmerk;Fictief voorbeeld;Geoorloofd verzuim: Gere
               "Geregeld;Ongeoorloofd verzuim: Melden vóór 16 uur;Rol van de leerplichtambtenaar: Preventief;Rol van de "
               "leerplichtambtenaar: Adviserend;Financiering passende plek: Vooraf afgesproken;Financiering passende "
               "plek: Model;Financiering passende plek: Wie betaalt wat;Doorbraakoverleg en casusregie: Doorbraakoverleg;"
-              "Doorbraakoverleg en casusregie: Leden;Doorbraakoverleg en casusregie: Termijn (werkdagen);Doorbraakoverleg "
-              "en casusregie: Doorzettingsmacht;Doorbraakoverleg en casusregie: Casusregie;Gegevensdeling: Grondslag;"
+              "Doorbraakoverleg en casusregie: Leden;Doorbraakoverleg en casusregie: Termijn overleg (werkdagen);"
+              "Doorbraakoverleg en casusregie: Termijn besluit (werkdagen);Doorbraakoverleg en casusregie: "
+              "Doorzettingsmacht;Doorbraakoverleg en casusregie: Besluit bindend;Doorbraakoverleg en casusregie: "
+              "Casusregie;Gegevensdeling: Grondslag in de AVG;Gegevensdeling: Wettelijke bepaling;"
               "Gegevensdeling: Convenant;Gegevensdeling: Privacyprotocol;Gegevensdeling: DPIA;Samenwerking met jeugdhulp: "
               "Jeugdhulp betrokken;Samenwerking met jeugdhulp: Eén plan;Ondersteuning voor regio's: Volwassenheid;"
               "Ondersteuning voor regio's: Niveau van onderbouwing")
@@ -181,11 +183,12 @@ def test_comparison_csv_is_utf8_with_bom_semicolons_and_labels(fixture_catalog):
     assert lines[0] == CSV_HEADER
     assert lines[1] == ("Alfa doorbraaktafel met regiofonds;Testregio Alfa;fixture-alfa;ja;Ja;Onbekend;Nee;Deels;Ja;Deels;"
                         "Ja;Gezamenlijk fonds;Samenwerkingsverband 60 procent, gemeenten 40 procent.;Ja;"
-                        "Samenwerkingsverband, Gemeente, Leerplicht;10;Onafhankelijk voorzitter;Samenwerkingsverband;"
-                        "Wettelijke taak;Ja;Nee;Ja;Ja;Ja;Voorbeeldregio;Beschreven")
+                        "Samenwerkingsverband, Gemeente, Leerplicht;5;10;Samenwerkingsverband, Gemeente;Ja;"
+                        "Samenwerkingsverband;Wettelijke verplichting (c), Taak van algemeen belang (e);"
+                        "Leerplichtwet 1969 art. 21 en 22;Ja;Nee;Ja;Ja;Ja;Voorbeeldregio;Beschreven")
     assert lines[2].startswith("Bravo verzuimaanpak met vaste termijn;Testregio Bravo;fixture-bravo;nee;")
     assert lines[3] == ("Charlie zoekt steun bij gegevensdeling;Testregio Charlie;fixture-charlie;ja;Nee;Nee;Deels;Onbekend;"
-                        "Deels;Onbekend;Onbekend;Verdeelsleutel;;Nee;;;;;Onbekend;Deels;Onbekend;;Nee;Onbekend;"
+                        "Deels;Onbekend;Onbekend;Verdeelsleutel;;Nee;;;;;;;Onbekend;;Deels;Onbekend;;Nee;Onbekend;"
                         "Voorbeeldregio;Beschreven")
     assert lines[4:] == [""] and len(lines) == 5
 
@@ -206,15 +209,17 @@ def test_comparison_xlsx_has_a_sheet_per_theme_numbers_and_a_fixed_date(fixture_
     rows = list(book["Doorbraakoverleg en casusregie"].iter_rows(values_only=True))
     assert rows == [
         ("Praktijk", "Regio", "Kenmerk", "Fictief voorbeeld", "Doorbraakoverleg en casusregie: Doorbraakoverleg",
-         "Doorbraakoverleg en casusregie: Leden", "Doorbraakoverleg en casusregie: Termijn (werkdagen)",
-         "Doorbraakoverleg en casusregie: Doorzettingsmacht", "Doorbraakoverleg en casusregie: Casusregie"),
+         "Doorbraakoverleg en casusregie: Leden", "Doorbraakoverleg en casusregie: Termijn overleg (werkdagen)",
+         "Doorbraakoverleg en casusregie: Termijn besluit (werkdagen)", "Doorbraakoverleg en casusregie: Doorzettingsmacht",
+         "Doorbraakoverleg en casusregie: Besluit bindend", "Doorbraakoverleg en casusregie: Casusregie"),
         ("Alfa doorbraaktafel met regiofonds", "Testregio Alfa", ALFA, "ja", "Ja", "Samenwerkingsverband, Gemeente, Leerplicht",
-         10, "Onafhankelijk voorzitter", "Samenwerkingsverband"),
-        ("Bravo verzuimaanpak met vaste termijn", "Testregio Bravo", BRAVO, "nee", "Deels", "Samenwerkingsverband", 5,
-         "Gemeente", "Leerplicht"),
-        ("Charlie zoekt steun bij gegevensdeling", "Testregio Charlie", CHARLIE, "ja", "Nee", None, None, None, None)]
+         5, 10, "Samenwerkingsverband, Gemeente", "Ja", "Samenwerkingsverband"),
+        ("Bravo verzuimaanpak met vaste termijn", "Testregio Bravo", BRAVO, "nee", "Deels", "Samenwerkingsverband", None, 5,
+         "Gemeente", "Onbekend", "Leerplicht"),
+        ("Charlie zoekt steun bij gegevensdeling", "Testregio Charlie", CHARLIE, "ja", "Nee", None, None, None, None, None,
+         None)]
     sheet = book["Alle thema's"]
-    assert (sheet.freeze_panes, sheet.auto_filter.ref, book.properties.creator) == ("B2", "A1:Z4", "Kennisbank Doorbraakaanpak")
+    assert (sheet.freeze_panes, sheet.auto_filter.ref, book.properties.creator) == ("B2", "A1:AC4", "Kennisbank Doorbraakaanpak")
     assert [row[3] for row in sheet.iter_rows(values_only=True)] == ["Fictief voorbeeld", "ja", "nee", "ja"]
 
 
@@ -621,7 +626,7 @@ def test_full_comparison_downloads_open_in_libreoffice_with_labels(browser, base
         assert len(rows) == len(catalog.practices) + 1
         row = dict(zip(rows[0], next(r for r in rows if r[2] == twente.id)))
         assert (row["Praktijk"], row["Financiering passende plek: Model"],
-                row["Doorbraakoverleg en casusregie: Termijn (werkdagen)"],
+                row["Doorbraakoverleg en casusregie: Termijn besluit (werkdagen)"],
                 row["Ondersteuning voor regio's: Volwassenheid"]) == \
             (twente.get("titel"), "Gezamenlijk fonds", "5", "Voorbeeldregio")
         codes = {"gezamenlijk-fonds", "verdeelsleutel", "per-casus", "voorbeeldregio", "op-weg", "onafhankelijk-voorzitter"}
