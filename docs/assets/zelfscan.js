@@ -25,7 +25,7 @@
   /* ---- the ranking rule (the same steps as macros/render/zelfscan.py) ---- */
   function known(value) {
     return !(value === undefined || value === null || value === "" || value === config.onbekend ||
-             (Array.isArray(value) && value.length === 0));
+             (Array.isArray(value) && (value.length === 0 || (value.length === 1 && value[0] === config.onbekend))));
   }
   function distance(q, a, b) {
     if (q.soort === "tekst" || !known(a) || !known(b)) return null;

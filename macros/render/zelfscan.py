@@ -139,7 +139,10 @@ def swv_chooser(ctx: RenderContext) -> dict:
 # --- the ranking rule ------------------------------------------------------------------------
 
 def known(value) -> bool:
-    return value not in (None, "", UNKNOWN) and value != [] and value != ()
+    """False for no answer: nothing, 'onbekend', an empty list or a list of only 'onbekend' (avg_grondslag)."""
+    if isinstance(value, (list, tuple)):
+        return list(value) not in ([], [UNKNOWN])
+    return value not in (None, "", UNKNOWN)
 
 
 def distance(q: dict, a, b) -> float | None:
