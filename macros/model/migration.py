@@ -40,7 +40,7 @@ OLD_FIELDS = (
     OldField(("gegevensdeling",), "grondslag", ("avg_grondslag", "wettelijke_grondslag"),
              "het veld grondslag is gesplitst. Schrijf avg_grondslag met de grondslag uit artikel 6 lid 1 AVG "
              "(a tot en met f, bijvoorbeeld avg_grondslag: [c, e]) en wettelijke_grondslag met de wetsartikelen, "
-             "zoals 'Leerplichtwet 1969 art. 25'. " + MIGRATE_HINT + " Van toestemming wordt [a], van "
+             "zoals 'Leerplichtwet 1969 art. 21 en 22'. " + MIGRATE_HINT + " Van toestemming wordt [a], van "
              "wettelijke-taak [e] en van combinatie [a, e]."),
     OldField(("resultaten", "*"), "eenheid", (),
              "de eenheid staat nu bij de indicator in de codelijst indicator; haal de regel eenheid weg. Past de "
