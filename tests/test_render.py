@@ -103,15 +103,12 @@ def test_cell_is_data_with_label_icon_and_sort_key(ctx):
     assert cell(ctx, record(ctx, BRAVO), mazl) == Cell("dekking", "Ja", "ja", "✓", "3")
     assert cell(ctx, record(ctx, ALFA), mazl) == Cell("dekking", "Onbekend", "onbekend", "?", "")
     termijn = field(ctx, "doorbraakoverleg", "Termijn besluit (werkdagen)")
-    assert cell(ctx, record(ctx, ALFA), termijn) == Cell("tekst", "Besluit binnen 10 werkdagen", sort="000000010.00")
+    assert cell(ctx, record(ctx, ALFA), termijn) == Cell("tekst", "10", sort="000000010.00")
     overleg = field(ctx, "doorbraakoverleg", "Termijn overleg (werkdagen)")
-    assert cell(ctx, record(ctx, ALFA), overleg) == Cell("tekst", "Overleg binnen 5 werkdagen", sort="000000005.00")
+    assert cell(ctx, record(ctx, ALFA), overleg) == Cell("tekst", "5", sort="000000005.00")
     assert cell(ctx, record(ctx, BRAVO), overleg) == Cell("leeg")
     macht = field(ctx, "doorbraakoverleg", "Doorzettingsmacht")
     assert cell(ctx, record(ctx, ALFA), macht) == Cell("tekst", "Samenwerkingsverband, Gemeente", sort="2")
-    bindend = field(ctx, "doorbraakoverleg", "Besluit bindend")
-    assert cell(ctx, record(ctx, ALFA), bindend) == Cell("tekst", "Ja", sort="ja")
-    assert cell(ctx, record(ctx, BRAVO), bindend) == Cell("tekst", "Onbekend", sort="")
     assert cell(ctx, record(ctx, CHARLIE), termijn) == Cell("leeg")
     leden = field(ctx, "doorbraakoverleg", "Leden")
     assert cell(ctx, record(ctx, ALFA), leden) == Cell("tekst", "Samenwerkingsverband, Gemeente, Leerplicht", sort="3")
@@ -157,21 +154,20 @@ def test_comparison_table_has_caption_headers_rows_and_links(ctx):
     headers = doc.xpath("//thead/tr/th")
     assert [text(one(th, "span/button")) for th in headers] == ["Praktijk", "Doorbraakoverleg", "Leden",
                                                                 "Termijn overleg (werkdagen)", "Termijn besluit (werkdagen)",
-                                                                "Doorzettingsmacht", "Besluit bindend", "Casusregie"]
-    assert [(th.get("scope"), th.get("aria-sort")) for th in headers] == [("col", "ascending")] + [("col", "none")] * 7
+                                                                "Doorzettingsmacht", "Casusregie"]
+    assert [(th.get("scope"), th.get("aria-sort")) for th in headers] == [("col", "ascending")] + [("col", "none")] * 6
     assert all(one(th, "span/button").get("class") == "kb-sorteer" for th in headers)
     assert [(one(r, "th/a").get("href"), text(one(r, "th/a")), text(one(r, "th/span[@class='kb-regio']")))
             for r in rows] == [("../../praktijken/fixture-alfa/", TITLES[ALFA], "Testregio Alfa"),
                                ("../../praktijken/fixture-bravo/", TITLES[BRAVO], "Testregio Bravo"),
                                ("../../praktijken/fixture-charlie/", TITLES[CHARLIE], "Testregio Charlie")]
     assert [[text(td) for td in r.xpath("td")] for r in rows] == [
-        ["✓ Ja", "Samenwerkingsverband, Gemeente, Leerplicht", "Overleg binnen 5 werkdagen", "Besluit binnen 10 werkdagen",
-         "Samenwerkingsverband, Gemeente", "Ja", "Samenwerkingsverband"],
-        ["◐ Deels", "Samenwerkingsverband", "niet ingevuld", "Besluit binnen 5 werkdagen", "Gemeente", "Onbekend",
-         "Leerplicht"],
-        ["✗ Nee"] + ["niet ingevuld"] * 6,
+        ["✓ Ja", "Samenwerkingsverband, Gemeente, Leerplicht", "5", "10", "Samenwerkingsverband, Gemeente",
+         "Samenwerkingsverband"],
+        ["◐ Deels", "Samenwerkingsverband", "niet ingevuld", "5", "Gemeente", "Leerplicht"],
+        ["✗ Nee"] + ["niet ingevuld"] * 5,
     ]
-    assert [classes(s) for s in rows[2].xpath("td[position() > 1]/span")] == [["kb-leeg"]] * 6
+    assert [classes(s) for s in rows[2].xpath("td[position() > 1]/span")] == [["kb-leeg"]] * 5
 
 
 def test_comparison_table_without_practices_says_so(ctx):
@@ -225,7 +221,7 @@ EXPECTED_THEMES = [
     ("financiering-passende-plek", "Financiering passende plek", ["Vooraf afgesproken", "Model", "Wie betaalt wat"]),
     ("doorbraakoverleg", "Doorbraakoverleg en casusregie", ["Doorbraakoverleg", "Leden", "Termijn overleg (werkdagen)",
                                                             "Termijn besluit (werkdagen)", "Doorzettingsmacht",
-                                                            "Besluit bindend", "Casusregie"]),
+                                                            "Casusregie"]),
     ("gegevensdeling", "Gegevensdeling", ["Grondslag in de AVG", "Wettelijke bepaling", "Convenant", "Privacyprotocol",
                                           "DPIA"]),
     ("samenwerking-jeugdhulp", "Samenwerking met jeugdhulp", ["Jeugdhulp betrokken", "Eén plan"]),
@@ -236,21 +232,20 @@ EXPECTED_VALUES = {
     ALFA: {"geoorloofd-verzuim": ["✓ Ja", "? Onbekend"], "ongeoorloofd-verzuim": ["✗ Nee", "◐ Deels"],
            "rol-leerplichtambtenaar": ["✓ Ja", "◐ Deels"],
            "financiering-passende-plek": ["✓ Ja", "Gezamenlijk fonds", "Samenwerkingsverband 60 procent, gemeenten 40 procent."],
-           "doorbraakoverleg": ["✓ Ja", "Samenwerkingsverband, Gemeente, Leerplicht", "Overleg binnen 5 werkdagen",
-                                "Besluit binnen 10 werkdagen", "Samenwerkingsverband, Gemeente", "Ja", "Samenwerkingsverband"],
+           "doorbraakoverleg": ["✓ Ja", "Samenwerkingsverband, Gemeente, Leerplicht", "5", "10",
+                                "Samenwerkingsverband, Gemeente", "Samenwerkingsverband"],
            "gegevensdeling": ["Wettelijke verplichting (c), Taak van algemeen belang (e)", "Leerplichtwet 1969 art. 21 en 22", "✓ Ja", "✗ Nee", "Ja"], "samenwerking-jeugdhulp": ["✓ Ja", "✓ Ja"],
            "ondersteuning-regios": ["Voorbeeldregio", "Beschreven"]},
     BRAVO: {"geoorloofd-verzuim": ["◐ Deels", "✓ Ja"], "ongeoorloofd-verzuim": ["✓ Ja", LEEG],
             "rol-leerplichtambtenaar": ["✗ Nee", "✓ Ja"],
             "financiering-passende-plek": ["✗ Nee", "Per casus", "Per leerling, na overleg."],
-            "doorbraakoverleg": ["◐ Deels", "Samenwerkingsverband", LEEG, "Besluit binnen 5 werkdagen", "Gemeente", "Onbekend",
-                                 "Leerplicht"],
+            "doorbraakoverleg": ["◐ Deels", "Samenwerkingsverband", LEEG, "5", "Gemeente", "Leerplicht"],
             "gegevensdeling": ["Toestemming (a)", LEEG, "✗ Nee", "✓ Ja", LEEG], "samenwerking-jeugdhulp": ["◐ Deels", LEEG],
             "ondersteuning-regios": ["Op weg", "Onderbouwd"]},
     CHARLIE: {"geoorloofd-verzuim": ["✗ Nee", "✗ Nee"], "ongeoorloofd-verzuim": ["◐ Deels", "? Onbekend"],
               "rol-leerplichtambtenaar": ["◐ Deels", "? Onbekend"],
               "financiering-passende-plek": ["? Onbekend", "Verdeelsleutel", LEEG],
-              "doorbraakoverleg": ["✗ Nee"] + [LEEG] * 6,
+              "doorbraakoverleg": ["✗ Nee"] + [LEEG] * 5,
               "gegevensdeling": ["Onbekend", LEEG, "◐ Deels", "? Onbekend", LEEG], "samenwerking-jeugdhulp": ["✗ Nee", "? Onbekend"],
               "ondersteuning-regios": ["Voorbeeldregio", "Beschreven"]},
 }

@@ -23,8 +23,8 @@ THEMES_ALFA = {
     "Doorbraakoverleg": [("Doorbraakoverleg", "✓ Ja"), ("Leden", "Samenwerkingsverband, Gemeente, Leerplicht"),
                          ("Termijn overleg (werkdagen)", "Overleg binnen 5 werkdagen"),
                          ("Termijn besluit (werkdagen)", "Besluit binnen 10 werkdagen"),
-                         ("Doorzettingsmacht", "Samenwerkingsverband, Gemeente"), ("Besluit bindend", "Ja"),
-                         ("Casusregie", "Samenwerkingsverband")],
+                         ("Doorzettingsmacht", "Samenwerkingsverband, Gemeente"),
+                         ("Casusregie", "Samenwerkingsverband"), ("Besluit bindend", "Ja")],
     "Financiering passende plek": [("Vooraf afgesproken", "✓ Ja"), ("Model", "Gezamenlijk fonds"),
                                    ("Wie betaalt wat", "Samenwerkingsverband 60 procent, gemeenten 40 procent.")],
     "Rol van de leerplichtambtenaar": [("Preventief", "✓ Ja"), ("Adviserend", "◐ Deels")],
@@ -97,7 +97,7 @@ def test_missing_values_say_so(ctx):
     assert rows(block) == [("Doorbraakoverleg", "✗ Nee"), ("Leden", "niet ingevuld"),
                            ("Termijn overleg (werkdagen)", "niet ingevuld"),
                            ("Termijn besluit (werkdagen)", "niet ingevuld"), ("Doorzettingsmacht", "niet ingevuld"),
-                           ("Besluit bindend", "niet ingevuld"), ("Casusregie", "niet ingevuld")]
+                           ("Casusregie", "niet ingevuld")]
 
 
 def test_banners_fictional_and_overdue(ctx):

@@ -36,7 +36,8 @@ def value(record: Record, f: Field):
 
 
 def phrased(spec: dict, text: str) -> str:
-    """A number in the schema's sentence for it (`x-weergave`, such as 'Overleg binnen {} werkdagen')."""
+    """A number in the schema's sentence for it (`x-weergave`, such as 'Overleg binnen {} werkdagen'), as the
+    practice page says it; a comparison column keeps the bare number under its title (and the downloads a number)."""
     return spec["x-weergave"].replace("{}", text) if spec.get("x-weergave") else text
 
 
@@ -54,7 +55,7 @@ def cell(ctx: RenderContext, record: Record, f: Field) -> Cell:
         label = ctx.catalog.label(codelist, v)
         return Cell("tekst", label, sort="" if v == UNKNOWN else label.lower())
     if isinstance(v, (int, float)) and not isinstance(v, bool):
-        return Cell("tekst", phrased(f.spec, str(v)), sort=f"{v:012.2f}")
+        return Cell("tekst", str(v), sort=f"{v:012.2f}")
     return Cell("tekst", str(v), sort=str(v).lower())
 
 
