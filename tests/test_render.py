@@ -104,9 +104,6 @@ def test_cell_is_data_with_label_icon_and_sort_key(ctx):
     assert cell(ctx, record(ctx, ALFA), mazl) == Cell("dekking", "Onbekend", "onbekend", "?", "")
     termijn = field(ctx, "doorbraakoverleg", "Termijn besluit (werkdagen)")
     assert cell(ctx, record(ctx, ALFA), termijn) == Cell("tekst", "10", sort="000000010.00")
-    overleg = field(ctx, "doorbraakoverleg", "Termijn overleg (werkdagen)")
-    assert cell(ctx, record(ctx, ALFA), overleg) == Cell("tekst", "5", sort="000000005.00")
-    assert cell(ctx, record(ctx, BRAVO), overleg) == Cell("leeg")
     macht = field(ctx, "doorbraakoverleg", "Doorzettingsmacht")
     assert cell(ctx, record(ctx, ALFA), macht) == Cell("tekst", "Samenwerkingsverband, Gemeente", sort="2")
     assert cell(ctx, record(ctx, CHARLIE), termijn) == Cell("leeg")
@@ -153,21 +150,20 @@ def test_comparison_table_has_caption_headers_rows_and_links(ctx):
                                            "de knoppen in de kolomkoppen; het vraagteken legt een kolom uit.")
     headers = doc.xpath("//thead/tr/th")
     assert [text(one(th, "span/button")) for th in headers] == ["Praktijk", "Doorbraakoverleg", "Leden",
-                                                                "Termijn overleg (werkdagen)", "Termijn besluit (werkdagen)",
-                                                                "Doorzettingsmacht", "Casusregie"]
-    assert [(th.get("scope"), th.get("aria-sort")) for th in headers] == [("col", "ascending")] + [("col", "none")] * 6
+                                                                "Termijn besluit (werkdagen)", "Doorzettingsmacht", "Casusregie"]
+    assert [(th.get("scope"), th.get("aria-sort")) for th in headers] == [("col", "ascending")] + [("col", "none")] * 5
     assert all(one(th, "span/button").get("class") == "kb-sorteer" for th in headers)
     assert [(one(r, "th/a").get("href"), text(one(r, "th/a")), text(one(r, "th/span[@class='kb-regio']")))
             for r in rows] == [("../../praktijken/fixture-alfa/", TITLES[ALFA], "Testregio Alfa"),
                                ("../../praktijken/fixture-bravo/", TITLES[BRAVO], "Testregio Bravo"),
                                ("../../praktijken/fixture-charlie/", TITLES[CHARLIE], "Testregio Charlie")]
     assert [[text(td) for td in r.xpath("td")] for r in rows] == [
-        ["✓ Ja", "Samenwerkingsverband, Gemeente, Leerplicht", "5", "10", "Samenwerkingsverband, Gemeente",
+        ["✓ Ja", "Samenwerkingsverband, Gemeente, Leerplicht", "10", "Samenwerkingsverband, Gemeente",
          "Samenwerkingsverband"],
-        ["◐ Deels", "Samenwerkingsverband", "niet ingevuld", "5", "Gemeente", "Leerplicht"],
-        ["✗ Nee"] + ["niet ingevuld"] * 5,
+        ["◐ Deels", "Samenwerkingsverband", "5", "Gemeente", "Leerplicht"],
+        ["✗ Nee"] + ["niet ingevuld"] * 4,
     ]
-    assert [classes(s) for s in rows[2].xpath("td[position() > 1]/span")] == [["kb-leeg"]] * 5
+    assert [classes(s) for s in rows[2].xpath("td[position() > 1]/span")] == [["kb-leeg"]] * 4
 
 
 def test_comparison_table_without_practices_says_so(ctx):
@@ -195,7 +191,6 @@ def column_keys(ctx, theme: str, title: str) -> list[str]:
     ("doorbraakoverleg", "Praktijk", ["alfa doorbraaktafel met regiofonds", "bravo verzuimaanpak met vaste termijn",
                                       "charlie zoekt steun bij gegevensdeling"], [ALFA, BRAVO, CHARLIE], [CHARLIE, BRAVO, ALFA]),
     ("doorbraakoverleg", "Termijn besluit (werkdagen)", ["000000010.00", "000000005.00", ""], [BRAVO, ALFA, CHARLIE], [ALFA, BRAVO, CHARLIE]),
-    ("doorbraakoverleg", "Termijn overleg (werkdagen)", ["000000005.00", "", ""], [ALFA, BRAVO, CHARLIE], [ALFA, BRAVO, CHARLIE]),
     ("doorbraakoverleg", "Doorbraakoverleg", ["3", "2", "1"], [CHARLIE, BRAVO, ALFA], [ALFA, BRAVO, CHARLIE]),
     ("doorbraakoverleg", "Leden", ["3", "1", ""], [BRAVO, ALFA, CHARLIE], [ALFA, BRAVO, CHARLIE]),
     ("doorbraakoverleg", "Casusregie", ["samenwerkingsverband", "leerplicht", ""], [BRAVO, ALFA, CHARLIE], [ALFA, BRAVO, CHARLIE]),
@@ -219,7 +214,7 @@ EXPECTED_THEMES = [
     ("ongeoorloofd-verzuim", "Ongeoorloofd verzuim", ["Geregeld", "Melden vóór 16 uur"]),
     ("rol-leerplichtambtenaar", "Rol van de leerplichtambtenaar", ["Preventief", "Adviserend"]),
     ("financiering-passende-plek", "Financiering passende plek", ["Vooraf afgesproken", "Model", "Wie betaalt wat"]),
-    ("doorbraakoverleg", "Doorbraakoverleg en casusregie", ["Doorbraakoverleg", "Leden", "Termijn overleg (werkdagen)",
+    ("doorbraakoverleg", "Doorbraakoverleg en casusregie", ["Doorbraakoverleg", "Leden",
                                                             "Termijn besluit (werkdagen)", "Doorzettingsmacht",
                                                             "Casusregie"]),
     ("gegevensdeling", "Gegevensdeling", ["Grondslag in de AVG", "Wettelijke bepaling", "Convenant", "Privacyprotocol",
@@ -232,20 +227,20 @@ EXPECTED_VALUES = {
     ALFA: {"geoorloofd-verzuim": ["✓ Ja", "? Onbekend"], "ongeoorloofd-verzuim": ["✗ Nee", "◐ Deels"],
            "rol-leerplichtambtenaar": ["✓ Ja", "◐ Deels"],
            "financiering-passende-plek": ["✓ Ja", "Gezamenlijk fonds", "Samenwerkingsverband 60 procent, gemeenten 40 procent."],
-           "doorbraakoverleg": ["✓ Ja", "Samenwerkingsverband, Gemeente, Leerplicht", "5", "10",
+           "doorbraakoverleg": ["✓ Ja", "Samenwerkingsverband, Gemeente, Leerplicht", "10",
                                 "Samenwerkingsverband, Gemeente", "Samenwerkingsverband"],
            "gegevensdeling": ["Wettelijke verplichting (c), Taak van algemeen belang (e)", "Leerplichtwet 1969 art. 21 en 22", "✓ Ja", "✗ Nee", "Ja"], "samenwerking-jeugdhulp": ["✓ Ja", "✓ Ja"],
            "ondersteuning-regios": ["Voorbeeldregio", "Beschreven"]},
     BRAVO: {"geoorloofd-verzuim": ["◐ Deels", "✓ Ja"], "ongeoorloofd-verzuim": ["✓ Ja", LEEG],
             "rol-leerplichtambtenaar": ["✗ Nee", "✓ Ja"],
             "financiering-passende-plek": ["✗ Nee", "Per casus", "Per leerling, na overleg."],
-            "doorbraakoverleg": ["◐ Deels", "Samenwerkingsverband", LEEG, "5", "Gemeente", "Leerplicht"],
+            "doorbraakoverleg": ["◐ Deels", "Samenwerkingsverband", "5", "Gemeente", "Leerplicht"],
             "gegevensdeling": ["Toestemming (a)", LEEG, "✗ Nee", "✓ Ja", LEEG], "samenwerking-jeugdhulp": ["◐ Deels", LEEG],
             "ondersteuning-regios": ["Op weg", "Onderbouwd"]},
     CHARLIE: {"geoorloofd-verzuim": ["✗ Nee", "✗ Nee"], "ongeoorloofd-verzuim": ["◐ Deels", "? Onbekend"],
               "rol-leerplichtambtenaar": ["◐ Deels", "? Onbekend"],
               "financiering-passende-plek": ["? Onbekend", "Verdeelsleutel", LEEG],
-              "doorbraakoverleg": ["✗ Nee"] + [LEEG] * 5,
+              "doorbraakoverleg": ["✗ Nee"] + [LEEG] * 4,
               "gegevensdeling": ["Onbekend", LEEG, "◐ Deels", "? Onbekend", LEEG], "samenwerking-jeugdhulp": ["✗ Nee", "? Onbekend"],
               "ondersteuning-regios": ["Voorbeeldregio", "Beschreven"]},
 }
