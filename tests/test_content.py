@@ -48,7 +48,11 @@ def test_examples_cover_every_code_of_every_coded_comparison_field(catalog):
 
 # Codes an invented practice must never carry: evidence of effect would be a false claim
 # (tests/test_onderbouwing.py checks that no fictional record does).
-NOT_FOR_FICTION = {"onderbouwing": {"eerste-aanwijzingen-effect", "goede-aanwijzingen-effect"}}
+# Nor a ground of AVG art. 6(1) that does not fit sharing between public partners: a contract (b),
+# vital interests (d, only in exceptional cases) and legitimate interests (f, not for public
+# authorities in their tasks); an invented example must not suggest they do.
+NOT_FOR_FICTION = {"onderbouwing": {"eerste-aanwijzingen-effect", "goede-aanwijzingen-effect"},
+                   "avg-grondslag": {"b", "d", "f"}}
 
 
 def test_examples_are_marked_fictional(catalog):

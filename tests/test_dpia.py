@@ -11,7 +11,7 @@ def test_dpia_is_a_coded_compared_column():
     ctx = render_context(load_catalog(FIXTURE, today=TODAY))
     assert [(c.code, c.label) for c in ctx.catalog.codelists["dpia"]] == [("ja", "Ja"), ("nee", "Nee"),
                                                                          ("onbekend", "Onbekend")]
-    assert [f.title for f in ctx.compare_fields("gegevensdeling")] == ["Grondslag", "Convenant", "Privacyprotocol",
+    assert [f.title for f in ctx.compare_fields("gegevensdeling")] == ["Grondslag in de AVG", "Wettelijke bepaling", "Convenant", "Privacyprotocol",
                                                                        "DPIA"]
     table = table_schemas(ctx.catalog.schemas["praktijk"], "praktijk")["praktijken"]
     field = next(f for f in table["fields"] if f["name"] == "gegevensdeling_dpia")

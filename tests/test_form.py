@@ -291,21 +291,27 @@ def fill_practice(page):
     page.select_option('[data-pad="doorbraakoverleg.aanwezig"]', "ja")
     check(page, "doorbraakoverleg.leden.*", "swv")
     check(page, "doorbraakoverleg.leden.*", "leerplicht")
-    page.fill('[data-pad="doorbraakoverleg.termijn_werkdagen"]', "10")
+    page.fill('[data-pad="doorbraakoverleg.termijn_overleg_werkdagen"]', "5")
+    page.fill('[data-pad="doorbraakoverleg.termijn_besluit_werkdagen"]', "10")
+    check(page, "doorbraakoverleg.doorzettingsmacht.*", "swv")
+    check(page, "doorbraakoverleg.doorzettingsmacht.*", "gemeente")
+    page.select_option('[data-pad="doorbraakoverleg.doorzettingsmacht_bindend"]', "ja")
     page.select_option('[data-pad="doorbraakoverleg.casusregie"]', "gemeente")
     page.select_option('[data-pad="financiering.vooraf_afgesproken"]', "deels")
     page.select_option('[data-pad="financiering.model"]', "per-casus")
     page.select_option('[data-pad="leerplicht.preventief"]', "ja")
     page.select_option('[data-pad="leerplicht.adviserend"]', "ja")
-    page.select_option('[data-pad="gegevensdeling.grondslag"]', "wettelijke-taak")
+    check(page, "gegevensdeling.avg_grondslag.*", "c")
+    check(page, "gegevensdeling.avg_grondslag.*", "e")
+    page.fill('[data-pad="gegevensdeling.wettelijke_grondslag"]', "Leerplichtwet 1969 art. 21 en 22")
     page.select_option('[data-pad="gegevensdeling.convenant"]', "ja")
     page.select_option('[data-pad="gegevensdeling.privacyprotocol"]', "ja")
     page.select_option('[data-pad="jeugdhulp.betrokken"]', "deels")
     page.click('[data-herhaal="resultaten"] [data-kb-rij-toevoegen]')
-    pad(page, "resultaten.*.indicator").select_option("thuiszitters")
+    pad(page, "resultaten.*.indicator").select_option("vrijstellingen-5a-per-1000")
     pad(page, "resultaten.*.waarde").fill("12.5")
-    pad(page, "resultaten.*.eenheid").fill("leerlingen")
-    pad(page, "resultaten.*.jaar").fill("2024")
+    pad(page, "resultaten.*.noemer").fill("4000")
+    pad(page, "resultaten.*.periode").fill("2023-2024")
     pad(page, "resultaten.*.bron").fill("Jaarverslag leerplicht 2024")
     page.fill('[data-pad="lessen.*"]', "Spreek vooraf af wie betaalt.\n\nNodig ouders vanaf het begin uit.")
     page.click('[data-herhaal="documenten"] [data-kb-rij-toevoegen]')
@@ -343,7 +349,14 @@ def test_filled_form_makes_a_valid_record(page, base_url, tmp_path):
     assert record["gemeenten"] == ["GM0518", "GM0503"]
     assert record["swv"] == ["PO 28-02", "PO 28-15"]   # Delft and Den Haag in the regio-indeling
     assert record["lessen"] == ["Spreek vooraf af wie betaalt.", "Nodig ouders vanaf het begin uit."]
-    assert record["resultaten"][0]["waarde"] == 12.5 and record["resultaten"][0]["jaar"] == 2024
+    assert record["resultaten"][0] == {"indicator": "vrijstellingen-5a-per-1000", "waarde": 12.5, "noemer": 4000,
+                                       "periode": "2023-2024", "bron": "Jaarverslag leerplicht 2024"}
+    assert {k: record["doorbraakoverleg"][k] for k in ("termijn_overleg_werkdagen", "termijn_besluit_werkdagen",
+                                                       "doorzettingsmacht", "doorzettingsmacht_bindend")} == \
+        {"termijn_overleg_werkdagen": 5, "termijn_besluit_werkdagen": 10, "doorzettingsmacht": ["swv", "gemeente"],
+         "doorzettingsmacht_bindend": "ja"}
+    assert (record["gegevensdeling"]["avg_grondslag"], record["gegevensdeling"]["wettelijke_grondslag"]) == \
+        (["c", "e"], "Leerplichtwet 1969 art. 21 en 22")
     assert record["licentie"] == "CC-BY-4.0"
     assert record["voorbeeld"] is False
     assert "redactie" not in record, "the review is the editors' to fill in, never pre-filled"

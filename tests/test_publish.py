@@ -34,7 +34,8 @@ VCARD = rdflib.Namespace("http://www.w3.org/2006/vcard/ns#")
 DONL_CC_BY = "http://creativecommons.org/licenses/by/4.0/deed.nl"
 PUBLISHER = "Redactie Kennisbank Doorbraakaanpak (Ingrado)"
 TABLES = ["praktijken", "praktijk-swv", "praktijk-gemeenten", "praktijk-onderwijssoort", "praktijk-themas",
-          "partners", "doorbraakoverleg-leden", "resultaten", "lessen", "valkuilen", "documenten", "sjablonen",
+          "partners", "doorbraakoverleg-leden", "doorbraakoverleg-doorzettingsmacht", "gegevensdeling-avg-grondslag",
+          "resultaten", "lessen", "valkuilen", "documenten", "sjablonen",
           "sjabloon-voor", "sjabloon-wijzigingen", "sjabloon-themas", "sjabloon-invulvelden", "sjabloon-keuzes",
           "sjabloon-varianten", "sjabloon-herhalingen", "sjabloon-bijlagen", "sjabloon-grondslagen"]
 
@@ -106,7 +107,7 @@ def one(graph, subject, predicate):
 def test_dcat_has_the_classes_dcat_ap_and_donl_require(graph):
     assert len(list(graph.subjects(RDF.type, DCAT.Catalog))) == 1
     assert len(list(graph.subjects(RDF.type, DCAT.Dataset))) == 1
-    assert len(list(graph.subjects(RDF.type, DCAT.Distribution))) == len(TABLES) + 2 == 23
+    assert len(list(graph.subjects(RDF.type, DCAT.Distribution))) == len(TABLES) + 2 == 25
     assert len(list(graph.subjects(RDF.type, FOAF.Agent))) == 1
     assert len(list(graph.subjects(RDF.type, VCARD.Kind))) == 1
 
@@ -265,7 +266,7 @@ def test_decap_fields_take_label_hint_widget_and_rules_from_the_schema(catalog):
     assert (partners["widget"], partners["min"], [f["name"] for f in partners["fields"]]) == ("list", 1, ["organisatie", "rol"])
     assert partners["fields"][1]["options"][0] == {"label": "Samenwerkingsverband", "value": "swv"}
     assert fields["lessen"]["field"]["widget"] == "text" and fields["lessen"]["required"] is False
-    termijn = {f["name"]: f for f in fields["doorbraakoverleg"]["fields"]}["termijn_werkdagen"]
+    termijn = {f["name"]: f for f in fields["doorbraakoverleg"]["fields"]}["termijn_besluit_werkdagen"]
     assert {k: termijn[k] for k in ("widget", "value_type", "min", "max")} == {"widget": "number", "value_type": "int",
                                                                                  "min": 1, "max": 120}
     assert fields["contact"]["fields"][1]["pattern"] == [r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
@@ -409,7 +410,8 @@ leerplicht:
   preventief: ja
   adviserend: ja
 gegevensdeling:
-  grondslag: wettelijke-taak
+  avg_grondslag:
+    - c
   convenant: ja
   privacyprotocol: nee
 jeugdhulp:
@@ -443,7 +445,7 @@ def fill_new_practice(page) -> None:
     choose(page, "volwassenheid", "Op weg")
     for name, text, nth in (("dekking", "Ja", 0), ("mazl", "Deels", 0), ("dekking", "Ja", 1), ("aanwezig", "Ja", 0),
                             ("vooraf_afgesproken", "Ja", 0), ("model", "Verdeelsleutel", 0), ("preventief", "Ja", 0),
-                            ("adviserend", "Ja", 0), ("grondslag", "Wettelijke taak", 0), ("convenant", "Ja", 0),
+                            ("adviserend", "Ja", 0), ("avg_grondslag", "Wettelijke verplichting (c)", 0), ("convenant", "Ja", 0),
                             ("privacyprotocol", "Nee", 0), ("betrokken", "Ja", 0), ("niveau", "Beschreven", 0),
                             ("licentie", "CC BY 4.0", 0)):
         choose(page, name, text, nth)

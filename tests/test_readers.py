@@ -157,6 +157,7 @@ def test_side_by_side_data_has_explanations_and_plain_texts(ctx):
     assert teksten[ALFA]["financiering-passende-plek"] == ["Ja", "Gezamenlijk fonds",
                                                           "Samenwerkingsverband 60 procent, gemeenten 40 procent."]
     assert teksten[CHARLIE]["doorbraakoverleg"] == ["Nee", "", "", "", ""], "not filled in is an empty cell"
+    assert teksten[ALFA]["doorbraakoverleg"][2] == "10", "a term is the bare number under its column title"
 
 
 # --- 4: the comparison as a spreadsheet -----------------------------------------------------------
@@ -165,8 +166,9 @@ CSV_HEADER = ("Praktijk;Regio;Fictief voorbeeld;Geoorloofd verzuim: Geregeld;Geo
               "Geregeld;Ongeoorloofd verzuim: Melden vóór 16 uur;Rol van de leerplichtambtenaar: Preventief;Rol van de "
               "leerplichtambtenaar: Adviserend;Financiering passende plek: Vooraf afgesproken;Financiering passende "
               "plek: Model;Financiering passende plek: Wie betaalt wat;Doorbraakoverleg en casusregie: Doorbraakoverleg;"
-              "Doorbraakoverleg en casusregie: Leden;Doorbraakoverleg en casusregie: Termijn (werkdagen);Doorbraakoverleg "
-              "en casusregie: Doorzettingsmacht;Doorbraakoverleg en casusregie: Casusregie;Gegevensdeling: Grondslag;"
+              "Doorbraakoverleg en casusregie: Leden;"
+              "Doorbraakoverleg en casusregie: Termijn besluit (werkdagen);Doorbraakoverleg en casusregie: "
+              "Doorzettingsmacht;Doorbraakoverleg en casusregie: Casusregie;Gegevensdeling: Grondslag in de AVG;Gegevensdeling: Wettelijke bepaling;"
               "Gegevensdeling: Convenant;Gegevensdeling: Privacyprotocol;Gegevensdeling: DPIA;Samenwerking met jeugdhulp: "
               "Jeugdhulp betrokken;Samenwerking met jeugdhulp: Eén plan;Ondersteuning voor regio's: Volwassenheid;"
               "Ondersteuning voor regio's: Niveau van onderbouwing;Kenmerk")
@@ -181,12 +183,13 @@ def test_comparison_csv_is_utf8_with_bom_semicolons_and_labels(fixture_catalog):
     assert lines[0] == CSV_HEADER
     assert lines[1] == ("Alfa doorbraaktafel met regiofonds;Testregio Alfa;ja;Ja;Onbekend;Nee;Deels;Ja;Deels;"
                         "Ja;Gezamenlijk fonds;Samenwerkingsverband 60 procent, gemeenten 40 procent.;Ja;"
-                        "Samenwerkingsverband, Gemeente, Leerplicht;10;Onafhankelijk voorzitter;Samenwerkingsverband;"
-                        "Wettelijke taak;Ja;Nee;Ja;Ja;Ja;Voorbeeldregio;Beschreven;fixture-alfa")
+                        "Samenwerkingsverband, Gemeente, Leerplicht;10;Samenwerkingsverband, Gemeente;"
+                        "Samenwerkingsverband;Wettelijke verplichting (c), Taak van algemeen belang (e);"
+                        "Leerplichtwet 1969 art. 21 en 22;Ja;Nee;Ja;Ja;Ja;Voorbeeldregio;Beschreven;fixture-alfa")
     assert lines[2].startswith("Bravo verzuimaanpak met vaste termijn;Testregio Bravo;nee;")
     assert lines[2].endswith(";fixture-bravo")
     assert lines[3] == ("Charlie zoekt steun bij gegevensdeling;Testregio Charlie;ja;Nee;Nee;Deels;Onbekend;"
-                        "Deels;Onbekend;Onbekend;Verdeelsleutel;;Nee;;;;;Onbekend;Deels;Onbekend;;Nee;Onbekend;"
+                        "Deels;Onbekend;Onbekend;Verdeelsleutel;;Nee;;;;;Onbekend;;Deels;Onbekend;;Nee;Onbekend;"
                         "Voorbeeldregio;Beschreven;fixture-charlie")
     assert lines[4:] == [""] and len(lines) == 5
 
@@ -207,15 +210,16 @@ def test_comparison_xlsx_has_a_sheet_per_theme_numbers_and_a_fixed_date(fixture_
     rows = list(book["Doorbraakoverleg en casusregie"].iter_rows(values_only=True))
     assert rows == [
         ("Praktijk", "Regio", "Fictief voorbeeld", "Doorbraakoverleg en casusregie: Doorbraakoverleg",
-         "Doorbraakoverleg en casusregie: Leden", "Doorbraakoverleg en casusregie: Termijn (werkdagen)",
-         "Doorbraakoverleg en casusregie: Doorzettingsmacht", "Doorbraakoverleg en casusregie: Casusregie", "Kenmerk"),
+         "Doorbraakoverleg en casusregie: Leden",
+         "Doorbraakoverleg en casusregie: Termijn besluit (werkdagen)", "Doorbraakoverleg en casusregie: Doorzettingsmacht",
+         "Doorbraakoverleg en casusregie: Casusregie", "Kenmerk"),
         ("Alfa doorbraaktafel met regiofonds", "Testregio Alfa", "ja", "Ja", "Samenwerkingsverband, Gemeente, Leerplicht",
-         10, "Onafhankelijk voorzitter", "Samenwerkingsverband", ALFA),
+         10, "Samenwerkingsverband, Gemeente", "Samenwerkingsverband", ALFA),
         ("Bravo verzuimaanpak met vaste termijn", "Testregio Bravo", "nee", "Deels", "Samenwerkingsverband", 5,
          "Gemeente", "Leerplicht", BRAVO),
         ("Charlie zoekt steun bij gegevensdeling", "Testregio Charlie", "ja", "Nee", None, None, None, None, CHARLIE)]
     sheet = book["Alle thema's"]
-    assert (sheet.freeze_panes, sheet.auto_filter.ref, book.properties.creator) == ("B2", "A1:Z4", "Kennisbank Doorbraakaanpak")
+    assert (sheet.freeze_panes, sheet.auto_filter.ref, book.properties.creator) == ("B2", "A1:AA4", "Kennisbank Doorbraakaanpak")
     assert [row[2] for row in sheet.iter_rows(values_only=True)] == ["Fictief voorbeeld", "ja", "nee", "ja"]
 
 
@@ -638,7 +642,7 @@ def test_full_comparison_downloads_open_in_libreoffice_with_labels(browser, base
         assert len(rows) == len(catalog.practices) + 1
         row = dict(zip(rows[0], next(r for r in rows if r[-1] == twente.id)))
         assert (row["Praktijk"], row["Financiering passende plek: Model"],
-                row["Doorbraakoverleg en casusregie: Termijn (werkdagen)"],
+                row["Doorbraakoverleg en casusregie: Termijn besluit (werkdagen)"],
                 row["Ondersteuning voor regio's: Volwassenheid"]) == \
             (twente.get("titel"), "Gezamenlijk fonds", "5", "Voorbeeldregio")
         codes = {"gezamenlijk-fonds", "verdeelsleutel", "per-casus", "voorbeeldregio", "op-weg", "onafhankelijk-voorzitter"}

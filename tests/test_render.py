@@ -102,14 +102,21 @@ def test_cell_is_data_with_label_icon_and_sort_key(ctx):
     mazl = field(ctx, "geoorloofd-verzuim", "MAZL")
     assert cell(ctx, record(ctx, BRAVO), mazl) == Cell("dekking", "Ja", "ja", "✓", "3")
     assert cell(ctx, record(ctx, ALFA), mazl) == Cell("dekking", "Onbekend", "onbekend", "?", "")
-    termijn = field(ctx, "doorbraakoverleg", "Termijn (werkdagen)")
+    termijn = field(ctx, "doorbraakoverleg", "Termijn besluit (werkdagen)")
     assert cell(ctx, record(ctx, ALFA), termijn) == Cell("tekst", "10", sort="000000010.00")
+    macht = field(ctx, "doorbraakoverleg", "Doorzettingsmacht")
+    assert cell(ctx, record(ctx, ALFA), macht) == Cell("tekst", "Samenwerkingsverband, Gemeente", sort="2")
     assert cell(ctx, record(ctx, CHARLIE), termijn) == Cell("leeg")
     leden = field(ctx, "doorbraakoverleg", "Leden")
     assert cell(ctx, record(ctx, ALFA), leden) == Cell("tekst", "Samenwerkingsverband, Gemeente, Leerplicht", sort="3")
-    grondslag = field(ctx, "gegevensdeling", "Grondslag")
-    assert cell(ctx, record(ctx, ALFA), grondslag) == Cell("tekst", "Wettelijke taak", sort="wettelijke taak")
-    assert cell(ctx, record(ctx, CHARLIE), grondslag) == Cell("tekst", "Onbekend", sort="")
+    grondslag = field(ctx, "gegevensdeling", "Grondslag in de AVG")
+    assert cell(ctx, record(ctx, ALFA), grondslag) == Cell(
+        "tekst", "Wettelijke verplichting (c), Taak van algemeen belang (e)", sort="2")
+    assert cell(ctx, record(ctx, CHARLIE), grondslag) == Cell("tekst", "Onbekend", sort="1")
+    wet = field(ctx, "gegevensdeling", "Wettelijke bepaling")
+    assert cell(ctx, record(ctx, ALFA), wet) == Cell("tekst", "Leerplichtwet 1969 art. 21 en 22",
+                                                     sort="leerplichtwet 1969 art. 21 en 22")
+    assert cell(ctx, record(ctx, BRAVO), wet) == Cell("leeg")
 
 
 def rows_of(table_html: str):
@@ -143,7 +150,7 @@ def test_comparison_table_has_caption_headers_rows_and_links(ctx):
                                            "de knoppen in de kolomkoppen; het vraagteken legt een kolom uit.")
     headers = doc.xpath("//thead/tr/th")
     assert [text(one(th, "span/button")) for th in headers] == ["Praktijk", "Doorbraakoverleg", "Leden",
-                                                                "Termijn (werkdagen)", "Doorzettingsmacht", "Casusregie"]
+                                                                "Termijn besluit (werkdagen)", "Doorzettingsmacht", "Casusregie"]
     assert [(th.get("scope"), th.get("aria-sort")) for th in headers] == [("col", "ascending")] + [("col", "none")] * 5
     assert all(one(th, "span/button").get("class") == "kb-sorteer" for th in headers)
     assert [(one(r, "th/a").get("href"), text(one(r, "th/a")), text(one(r, "th/span[@class='kb-regio']")))
@@ -151,9 +158,10 @@ def test_comparison_table_has_caption_headers_rows_and_links(ctx):
                                ("../../praktijken/fixture-bravo/", TITLES[BRAVO], "Testregio Bravo"),
                                ("../../praktijken/fixture-charlie/", TITLES[CHARLIE], "Testregio Charlie")]
     assert [[text(td) for td in r.xpath("td")] for r in rows] == [
-        ["✓ Ja", "Samenwerkingsverband, Gemeente, Leerplicht", "10", "Onafhankelijk voorzitter", "Samenwerkingsverband"],
+        ["✓ Ja", "Samenwerkingsverband, Gemeente, Leerplicht", "10", "Samenwerkingsverband, Gemeente",
+         "Samenwerkingsverband"],
         ["◐ Deels", "Samenwerkingsverband", "5", "Gemeente", "Leerplicht"],
-        ["✗ Nee", "niet ingevuld", "niet ingevuld", "niet ingevuld", "niet ingevuld"],
+        ["✗ Nee"] + ["niet ingevuld"] * 4,
     ]
     assert [classes(s) for s in rows[2].xpath("td[position() > 1]/span")] == [["kb-leeg"]] * 4
 
@@ -182,13 +190,13 @@ def column_keys(ctx, theme: str, title: str) -> list[str]:
 @pytest.mark.parametrize("theme, title, keys, ascending, descending", [
     ("doorbraakoverleg", "Praktijk", ["alfa doorbraaktafel met regiofonds", "bravo verzuimaanpak met vaste termijn",
                                       "charlie zoekt steun bij gegevensdeling"], [ALFA, BRAVO, CHARLIE], [CHARLIE, BRAVO, ALFA]),
-    ("doorbraakoverleg", "Termijn (werkdagen)", ["000000010.00", "000000005.00", ""], [BRAVO, ALFA, CHARLIE], [ALFA, BRAVO, CHARLIE]),
+    ("doorbraakoverleg", "Termijn besluit (werkdagen)", ["000000010.00", "000000005.00", ""], [BRAVO, ALFA, CHARLIE], [ALFA, BRAVO, CHARLIE]),
     ("doorbraakoverleg", "Doorbraakoverleg", ["3", "2", "1"], [CHARLIE, BRAVO, ALFA], [ALFA, BRAVO, CHARLIE]),
     ("doorbraakoverleg", "Leden", ["3", "1", ""], [BRAVO, ALFA, CHARLIE], [ALFA, BRAVO, CHARLIE]),
     ("doorbraakoverleg", "Casusregie", ["samenwerkingsverband", "leerplicht", ""], [BRAVO, ALFA, CHARLIE], [ALFA, BRAVO, CHARLIE]),
     ("geoorloofd-verzuim", "MAZL", ["", "3", "1"], [CHARLIE, BRAVO, ALFA], [BRAVO, CHARLIE, ALFA]),
     ("financiering-passende-plek", "Vooraf afgesproken", ["3", "1", ""], [BRAVO, ALFA, CHARLIE], [ALFA, BRAVO, CHARLIE]),
-    ("gegevensdeling", "Grondslag", ["wettelijke taak", "toestemming", ""], [BRAVO, ALFA, CHARLIE], [ALFA, BRAVO, CHARLIE]),
+    ("gegevensdeling", "Grondslag in de AVG", ["2", "1", "1"], [BRAVO, CHARLIE, ALFA], [ALFA, BRAVO, CHARLIE]),
 ])
 def test_sort_keys_in_row_order_and_the_order_they_give(ctx, theme, title, keys, ascending, descending):
     found = column_keys(ctx, theme, title)
@@ -206,9 +214,11 @@ EXPECTED_THEMES = [
     ("ongeoorloofd-verzuim", "Ongeoorloofd verzuim", ["Geregeld", "Melden vóór 16 uur"]),
     ("rol-leerplichtambtenaar", "Rol van de leerplichtambtenaar", ["Preventief", "Adviserend"]),
     ("financiering-passende-plek", "Financiering passende plek", ["Vooraf afgesproken", "Model", "Wie betaalt wat"]),
-    ("doorbraakoverleg", "Doorbraakoverleg en casusregie", ["Doorbraakoverleg", "Leden", "Termijn (werkdagen)",
-                                                            "Doorzettingsmacht", "Casusregie"]),
-    ("gegevensdeling", "Gegevensdeling", ["Grondslag", "Convenant", "Privacyprotocol", "DPIA"]),
+    ("doorbraakoverleg", "Doorbraakoverleg en casusregie", ["Doorbraakoverleg", "Leden",
+                                                            "Termijn besluit (werkdagen)", "Doorzettingsmacht",
+                                                            "Casusregie"]),
+    ("gegevensdeling", "Gegevensdeling", ["Grondslag in de AVG", "Wettelijke bepaling", "Convenant", "Privacyprotocol",
+                                          "DPIA"]),
     ("samenwerking-jeugdhulp", "Samenwerking met jeugdhulp", ["Jeugdhulp betrokken", "Eén plan"]),
     ("ondersteuning-regios", "Ondersteuning voor regio's", ["Volwassenheid", "Niveau van onderbouwing"]),
 ]
@@ -217,21 +227,21 @@ EXPECTED_VALUES = {
     ALFA: {"geoorloofd-verzuim": ["✓ Ja", "? Onbekend"], "ongeoorloofd-verzuim": ["✗ Nee", "◐ Deels"],
            "rol-leerplichtambtenaar": ["✓ Ja", "◐ Deels"],
            "financiering-passende-plek": ["✓ Ja", "Gezamenlijk fonds", "Samenwerkingsverband 60 procent, gemeenten 40 procent."],
-           "doorbraakoverleg": ["✓ Ja", "Samenwerkingsverband, Gemeente, Leerplicht", "10", "Onafhankelijk voorzitter",
-                                "Samenwerkingsverband"],
-           "gegevensdeling": ["Wettelijke taak", "✓ Ja", "✗ Nee", "Ja"], "samenwerking-jeugdhulp": ["✓ Ja", "✓ Ja"],
+           "doorbraakoverleg": ["✓ Ja", "Samenwerkingsverband, Gemeente, Leerplicht", "10",
+                                "Samenwerkingsverband, Gemeente", "Samenwerkingsverband"],
+           "gegevensdeling": ["Wettelijke verplichting (c), Taak van algemeen belang (e)", "Leerplichtwet 1969 art. 21 en 22", "✓ Ja", "✗ Nee", "Ja"], "samenwerking-jeugdhulp": ["✓ Ja", "✓ Ja"],
            "ondersteuning-regios": ["Voorbeeldregio", "Beschreven"]},
     BRAVO: {"geoorloofd-verzuim": ["◐ Deels", "✓ Ja"], "ongeoorloofd-verzuim": ["✓ Ja", LEEG],
             "rol-leerplichtambtenaar": ["✗ Nee", "✓ Ja"],
             "financiering-passende-plek": ["✗ Nee", "Per casus", "Per leerling, na overleg."],
             "doorbraakoverleg": ["◐ Deels", "Samenwerkingsverband", "5", "Gemeente", "Leerplicht"],
-            "gegevensdeling": ["Toestemming", "✗ Nee", "✓ Ja", LEEG], "samenwerking-jeugdhulp": ["◐ Deels", LEEG],
+            "gegevensdeling": ["Toestemming (a)", LEEG, "✗ Nee", "✓ Ja", LEEG], "samenwerking-jeugdhulp": ["◐ Deels", LEEG],
             "ondersteuning-regios": ["Op weg", "Onderbouwd"]},
     CHARLIE: {"geoorloofd-verzuim": ["✗ Nee", "✗ Nee"], "ongeoorloofd-verzuim": ["◐ Deels", "? Onbekend"],
               "rol-leerplichtambtenaar": ["◐ Deels", "? Onbekend"],
               "financiering-passende-plek": ["? Onbekend", "Verdeelsleutel", LEEG],
-              "doorbraakoverleg": ["✗ Nee", LEEG, LEEG, LEEG, LEEG],
-              "gegevensdeling": ["Onbekend", "◐ Deels", "? Onbekend", LEEG], "samenwerking-jeugdhulp": ["✗ Nee", "? Onbekend"],
+              "doorbraakoverleg": ["✗ Nee"] + [LEEG] * 4,
+              "gegevensdeling": ["Onbekend", LEEG, "◐ Deels", "? Onbekend", LEEG], "samenwerking-jeugdhulp": ["✗ Nee", "? Onbekend"],
               "ondersteuning-regios": ["Voorbeeldregio", "Beschreven"]},
 }
 
@@ -271,11 +281,14 @@ def test_compare_page_has_a_heading_and_table_per_theme(ctx):
                     "hide": ["toc"]}
     doc = page_html(compare_page(ctx))
     assert text(one(doc, "h1")) == "Vergelijken"
-    assert [(h.get("id"), text(h)) for h in doc.xpath("h2")] == [(code, label) for code, label, _ in EXPECTED_THEMES]
+    assert [(h.get("id"), text(h)) for h in doc.xpath("h2")] == \
+        [(code, label) for code, label, _ in EXPECTED_THEMES] + [("resultaten", "Resultaten")]
     assert [(a.get("href"), text(a)) for a in doc.xpath("nav/ul/li/a")] == \
-        [(f"#{code}", label) for code, label, _ in EXPECTED_THEMES]
-    assert [t.get("data-thema") for t in doc.xpath("//table")] == [code for code, _, _ in EXPECTED_THEMES]
-    assert [len(t.xpath("tbody/tr")) for t in doc.xpath("//table")] == [3] * 8
+        [(f"#{code}", label) for code, label, _ in EXPECTED_THEMES] + [("#resultaten", "Resultaten")]
+    assert [t.get("data-thema") for t in doc.xpath("//table[@data-thema]")] == [code for code, _, _ in EXPECTED_THEMES]
+    assert [len(t.xpath("tbody/tr")) for t in doc.xpath("//table[@data-thema]")] == [3] * 8
+    assert [t.get("data-indicator") for t in doc.xpath("//table[@data-indicator]")] == \
+        ["thuiszitters-3-maanden", "vrijstellingen-5a-per-1000"]
     assert one(doc, "p/a").get("href") == "naast-elkaar/"
     first_links = doc.xpath("//table[@data-thema='geoorloofd-verzuim']/tbody/tr/th/a/@href")
     assert first_links == ["../praktijken/fixture-alfa/", "../praktijken/fixture-bravo/", "../praktijken/fixture-charlie/"]
@@ -468,7 +481,8 @@ def test_field_reference_rows_from_the_schema(ctx):
     assert rows["rmc_regio"][1:3] == ["ja", "RMC-code"]
     assert rows["datums.afgesproken"][1:3] == ["ja", "datum (JJJJ-MM-DD)"]
     assert rows["datums.in_werking"][1:3] == ["nee", "datum (JJJJ-MM-DD)"]
-    assert rows["doorbraakoverleg.termijn_werkdagen"][:3] == ["Termijn (werkdagen)", "nee", "geheel getal"]
+    assert rows["doorbraakoverleg.termijn_overleg_werkdagen"][:3] == ["Termijn overleg (werkdagen)", "nee", "geheel getal"]
+    assert rows["doorbraakoverleg.termijn_besluit_werkdagen"][:3] == ["Termijn besluit (werkdagen)", "nee", "geheel getal"]
     assert rows["financiering.vooraf_afgesproken"][1:3] == ["ja", "code uit dekking: ja, deels, nee, onbekend"]
     assert rows["partners[].rol"][1] == "ja"
     assert rows["resultaten[].waarde"][2] == "getal"
@@ -632,7 +646,10 @@ def test_hostile_labels_in_headings_stay_text(hostile):
         f"Praktijken: thema Doorbraakoverleg en casusregie {LABEL_ATTACK}"
     doc = page_html(compare_page(hostile))
     assert [(h.get("id"), text(h)) for h in doc.xpath("h2")] == \
-        [(code, f"{label} {LABEL_ATTACK}") for code, label, _ in EXPECTED_THEMES]
+        [(code, f"{label} {LABEL_ATTACK}") for code, label, _ in EXPECTED_THEMES] + [("resultaten", "Resultaten")]
+    assert [text(h) for h in doc.xpath("h3")] == [f"Thuiszitters langer dan drie maanden {LABEL_ATTACK}",
+                                                 f"Vrijstellingen 5 onder a per 1.000 leerplichtigen {LABEL_ATTACK}"]
+    assert not any(h.getchildren() for h in doc.xpath("h3")), "no link, emphasis or tag made in a heading"
     assert not doc.xpath("//h2/*") and not doc.xpath("//em")
     assert not doc.xpath("//*[@id='kaping']")
 

@@ -126,8 +126,10 @@ FORM_CONTROLS = {
     "ongeoorloofd_verzuim.toelichting": ("textarea", None, False, "Toelichting"),
     "doorbraakoverleg.aanwezig": ("select", None, True, "Doorbraakoverleg (verplicht)"),
     "doorbraakoverleg.leden.*": ("input", "checkbox", False, "Samenwerkingsverband"),
-    "doorbraakoverleg.termijn_werkdagen": ("input", "number", False, "Termijn (werkdagen)"),
-    "doorbraakoverleg.doorzettingsmacht": ("select", None, False, "Doorzettingsmacht"),
+    "doorbraakoverleg.termijn_overleg_werkdagen": ("input", "number", False, "Termijn overleg (werkdagen)"),
+    "doorbraakoverleg.termijn_besluit_werkdagen": ("input", "number", False, "Termijn besluit (werkdagen)"),
+    "doorbraakoverleg.doorzettingsmacht.*": ("input", "checkbox", False, "Samenwerkingsverband"),
+    "doorbraakoverleg.doorzettingsmacht_bindend": ("select", None, False, "Besluit bindend"),
     "doorbraakoverleg.casusregie": ("select", None, False, "Casusregie"),
     "doorbraakoverleg.toelichting": ("textarea", None, False, "Toelichting"),
     "financiering.vooraf_afgesproken": ("select", None, True, "Vooraf afgesproken (verplicht)"),
@@ -138,7 +140,8 @@ FORM_CONTROLS = {
     "leerplicht.preventief": ("select", None, True, "Preventief (verplicht)"),
     "leerplicht.adviserend": ("select", None, True, "Adviserend (verplicht)"),
     "leerplicht.toelichting": ("textarea", None, False, "Toelichting"),
-    "gegevensdeling.grondslag": ("select", None, True, "Grondslag (verplicht)"),
+    "gegevensdeling.avg_grondslag.*": ("input", "checkbox", False, "Toestemming (a)"),
+    "gegevensdeling.wettelijke_grondslag": ("input", "text", False, "Wettelijke bepaling"),
     "gegevensdeling.convenant": ("select", None, True, "Convenant (verplicht)"),
     "gegevensdeling.privacyprotocol": ("select", None, True, "Privacyprotocol (verplicht)"),
     "gegevensdeling.dpia": ("select", None, False, "DPIA"),
@@ -154,7 +157,7 @@ FORM_CONTROLS = {
 }
 ROW_CONTROLS = {  # only in the row templates until a row is added
     "resultaten.*.indicator": ("select", None), "resultaten.*.waarde": ("input", "number"),
-    "resultaten.*.eenheid": ("input", "text"), "resultaten.*.jaar": ("input", "number"),
+    "resultaten.*.noemer": ("input", "number"), "resultaten.*.periode": ("input", "text"),
     "resultaten.*.bron": ("input", "text"), "resultaten.*.toelichting": ("textarea", None),
     "documenten.*.titel": ("input", "text"), "documenten.*.type": ("select", None),
     "documenten.*.bestand": ("input", "text"), "documenten.*.url": ("textarea", None),  # maxLength > 300
@@ -210,7 +213,7 @@ def test_help_text_limits_and_error_slots(form):
     assert text(form.xpath("//*[@id='veld-titel-uitleg']")[0]) == (
         "Korte titel van de praktijk, zonder de tekens < > { } [ ]. Minstens 5 en hoogstens 120 tekens.")
     assert form.xpath("//*[@id='veld-titel-fout']")[0].get("hidden") is not None
-    termijn = form.xpath("//*[@data-pad='doorbraakoverleg.termijn_werkdagen']")[0]
+    termijn = form.xpath("//*[@data-pad='doorbraakoverleg.termijn_besluit_werkdagen']")[0]
     assert (termijn.get("step"), termijn.get("min")) == ("1", "1")
     sjabloon = form.xpath("//fieldset[@data-groep='sjabloon']")[0]
     assert text(sjabloon.xpath("p[@class='kb-uitleg']")[0]).endswith(

@@ -21,13 +21,16 @@ THEMES_ALFA = {
     "Geoorloofd verzuim": [("Geregeld", "✓ Ja"), ("MAZL", "? Onbekend")],
     "Ongeoorloofd verzuim": [("Geregeld", "✗ Nee"), ("Melden vóór 16 uur", "◐ Deels")],
     "Doorbraakoverleg": [("Doorbraakoverleg", "✓ Ja"), ("Leden", "Samenwerkingsverband, Gemeente, Leerplicht"),
-                         ("Termijn (werkdagen)", "10"), ("Doorzettingsmacht", "Onafhankelijk voorzitter"),
-                         ("Casusregie", "Samenwerkingsverband")],
+                         ("Termijn besluit (werkdagen)", "Besluit binnen 10 werkdagen"),
+                         ("Doorzettingsmacht", "Samenwerkingsverband, Gemeente"),
+                         ("Casusregie", "Samenwerkingsverband"),
+                         ("Termijn overleg (werkdagen)", "Overleg binnen 5 werkdagen"), ("Besluit bindend", "Ja")],
     "Financiering passende plek": [("Vooraf afgesproken", "✓ Ja"), ("Model", "Gezamenlijk fonds"),
                                    ("Wie betaalt wat", "Samenwerkingsverband 60 procent, gemeenten 40 procent.")],
     "Rol van de leerplichtambtenaar": [("Preventief", "✓ Ja"), ("Adviserend", "◐ Deels")],
-    "Gegevensdeling": [("Grondslag", "Wettelijke taak"), ("Convenant", "✓ Ja"), ("Privacyprotocol", "✗ Nee"),
-                       ("DPIA", "Ja")],
+    "Gegevensdeling": [("Grondslag in de AVG", "Wettelijke verplichting (c), Taak van algemeen belang (e)"),
+                       ("Wettelijke bepaling", "Leerplichtwet 1969 art. 21 en 22"), ("Convenant", "✓ Ja"),
+                       ("Privacyprotocol", "✗ Nee"), ("DPIA", "Ja")],
     "Samenwerking met jeugdhulp": [("Jeugdhulp betrokken", "✓ Ja"), ("Eén plan", "✓ Ja")],
     "Onderbouwing": [("Niveau van onderbouwing", "Beschreven"),
                      ("Toelichting van de redactie", "Fictief voorbeeld: de afspraken zijn beschreven; of ze werken, "
@@ -62,7 +65,8 @@ def test_sections_follow_the_schema_order(ctx):
     assert [text(h) for h in doc.xpath("//h1|//h2")] == [
         "Alfa doorbraaktafel met regiofonds", "Aanleiding", "Zo werkt het", "Geoorloofd verzuim",
         "Ongeoorloofd verzuim", "Doorbraakoverleg", "Financiering passende plek", "Rol van de leerplichtambtenaar",
-        "Gegevensdeling", "Samenwerking met jeugdhulp", "Onderbouwing", "Documenten", "Geschiedenis", "Contact"]
+        "Gegevensdeling", "Samenwerking met jeugdhulp", "Onderbouwing", "Resultaten", "Documenten", "Geschiedenis",
+        "Contact"]
     _, charlie = page_of(ctx, CHARLIE)
     assert "Aanleiding" not in [text(h) for h in charlie.xpath("//h2")], "an empty text gets no section"
 
@@ -91,7 +95,7 @@ def test_missing_values_say_so(ctx):
     _, doc = page_of(ctx, CHARLIE)
     block = doc.xpath("//h2[normalize-space()='Doorbraakoverleg']/following-sibling::div[1]")[0]
     assert rows(block) == [("Doorbraakoverleg", "✗ Nee"), ("Leden", "niet ingevuld"),
-                           ("Termijn (werkdagen)", "niet ingevuld"), ("Doorzettingsmacht", "niet ingevuld"),
+                           ("Termijn besluit (werkdagen)", "niet ingevuld"), ("Doorzettingsmacht", "niet ingevuld"),
                            ("Casusregie", "niet ingevuld")]
 
 
@@ -192,14 +196,15 @@ def test_results_lessons_and_pitfalls(bundled):
     meta, body = split_page(practice_page(bundled, bundled.catalog.practice("voorbeeld-twente-vo")))
     doc = as_html(body)
     table = doc.xpath("//table[@class='kb-resultaten']")[0]
-    assert [text(th) for th in table.xpath(".//th")] == ["Indicator", "Waarde", "Eenheid", "Jaar", "Bron"]
-    assert [[text(td) for td in tr.xpath("td")] for tr in table.xpath(".//tbody/tr")] == [
-        ["Casussen in het doorbraakoverleg", "37", "casussen", "2024", "Registratie doorbraakloket 2024 (fictief)"],
-        ["Doorlooptijd doorbraak", "4,2", "werkdagen", "2024", "Registratie doorbraakloket 2024 (fictief)"],
-        ["Tevredenheid", "7,8", "rapportcijfer", "2024", "Oudervragenlijst doorbraaktafel 2024 (fictief) Gemiddeld "
-         "cijfer van ouders die in 2024 aan tafel zaten."],
-        ["Thuiszitters", "58", "leerlingen", "2021", "Jaarverslag samenwerkingsverband 2021 (fictief)"],
-        ["Thuiszitters", "21", "leerlingen", "2024", "Jaarverslag samenwerkingsverband 2024 (fictief)"]]
+    assert [text(th) for th in table.xpath(".//th")] == ["Indicator", "Waarde", "Noemer", "Periode", "Bron"]
+    assert [[text(td.xpath("span[@class='kb-indicator']")[0]) if i == 0 else text(td) for i, td in enumerate(tr.xpath("td"))]
+            for tr in table.xpath(".//tbody/tr")] == [
+        ["Casussen in het doorbraakoverleg", "37 casussen", "", "kalenderjaar 2024", "Registratie doorbraakloket 2024 (fictief)"],
+        ["Doorlooptijd doorbraak", "4,2 werkdagen", "", "kalenderjaar 2024", "Registratie doorbraakloket 2024 (fictief)"],
+        ["Tevredenheid", "7,8 rapportcijfer", "", "kalenderjaar 2024", "Oudervragenlijst doorbraaktafel 2024 (fictief) "
+         "Gemiddeld cijfer van ouders die in 2024 aan tafel zaten."],
+        ["Thuiszitters", "21 leerlingen", "", "kalenderjaar 2024", "Jaarverslag samenwerkingsverband 2024 (fictief)"],
+        ["Thuiszitters", "58 leerlingen", "", "kalenderjaar 2021", "Jaarverslag samenwerkingsverband 2021 (fictief)"]]
     lessons = [text(li) for li in doc.xpath("//h2[normalize-space()='Geleerde lessen']/following-sibling::ul[1]/li")]
     assert len(lessons) == 3 and lessons[0].startswith("Een fonds dat meteen betaalt")
     assert [text(li) for li in doc.xpath("//h2[normalize-space()='Valkuilen']/following-sibling::ul[1]/li")] == [

@@ -134,11 +134,11 @@ def test_empty_file(practices, capsys):
 
 
 def test_wrong_type(practices, capsys):
-    text = replace("termijn_werkdagen: 10", "termijn_werkdagen: tien")
+    text = replace("termijn_overleg_werkdagen: 10", "termijn_overleg_werkdagen: tien")
     write(practices, text)
     code, out = validate(practices, capsys)
     assert code == 1
-    assert_problem(out, F, line_of(text, "termijn_werkdagen"), "doorbraakoverleg.termijn_werkdagen",
+    assert_problem(out, F, line_of(text, "termijn_overleg_werkdagen"), "doorbraakoverleg.termijn_overleg_werkdagen",
                    "geheel getal", "'tien'")
 
 
@@ -263,12 +263,12 @@ def test_missing_document_file(practices, capsys):
 
 
 def test_all_errors_at_once_and_a_summary(practices, capsys):
-    text = replace("termijn_werkdagen: 10", "termijn_werkdagen: tien").replace("status: actief", "status: lopend")
+    text = replace("termijn_overleg_werkdagen: 10", "termijn_overleg_werkdagen: tien").replace("status: actief", "status: lopend")
     write(practices, text)
     write(practices, "", name="leeg")
     code, out = validate(practices, capsys)
     assert code == 1
-    assert "termijn_werkdagen" in out and "status" in out and "leeg.yaml" in out
+    assert "termijn_overleg_werkdagen" in out and "status" in out and "leeg.yaml" in out
     assert re.search(r"^3 problemen in 2 bestanden\.$", out, re.M), out
 
 

@@ -34,9 +34,9 @@ ANSWERS = {
     "financiering.vooraf_afgesproken": "nee", "financiering.model": "per-casus",
     "financiering.verdeling": "Per leerling overleggen we \"wie betaalt\".",
     "doorbraakoverleg.aanwezig": "deels", "doorbraakoverleg.leden": ["swv", "gemeente", "leerplicht"],
-    "doorbraakoverleg.termijn_werkdagen": 20, "doorbraakoverleg.doorzettingsmacht": "gemeente",
+    "doorbraakoverleg.termijn_besluit_werkdagen": 20, "doorbraakoverleg.doorzettingsmacht": ["gemeente"],
     "doorbraakoverleg.casusregie": "swv",
-    "gegevensdeling.grondslag": "toestemming", "gegevensdeling.convenant": "nee",
+    "gegevensdeling.avg_grondslag": ["a"], "gegevensdeling.convenant": "nee",
     "jeugdhulp.betrokken": "deels", "jeugdhulp.een_plan": "nee",
     "volwassenheid": "wil-ondersteuning",
 }
@@ -90,7 +90,7 @@ def test_most_alike_ties_go_by_id_and_unknown_answers_do_not_count(ctx):
     nothing_known = ["voorbeeld-achterhoek-po-vo", "voorbeeld-amsterdam-vo", "voorbeeld-groningen-vo"]
     assert most_alike(ctx, {"onderwijssoort": ["vo"]}) == nothing_known
     assert most_alike(ctx, {"onderwijssoort": ["vo"], "geoorloofd_verzuim.dekking": "onbekend",
-                            "doorbraakoverleg.leden": [], "doorbraakoverleg.termijn_werkdagen": None}) == nothing_known
+                            "doorbraakoverleg.leden": [], "doorbraakoverleg.termijn_besluit_werkdagen": None}) == nothing_known
 
 
 def test_ended_and_replaced_practices_are_not_compared(ctx):
@@ -105,8 +105,8 @@ def test_distance_per_kind_of_question(ctx):
     assert distance(qs["financiering.model"], "per-casus", "verdeelsleutel") == 1.0
     assert distance(leden, ["swv", "gemeente"], ["swv"]) == 0.5
     assert distance(leden, ["swv"], []) is None
-    assert distance(qs["doorbraakoverleg.termijn_werkdagen"], 10, 20) == 10 / 119
-    assert distance(qs["doorbraakoverleg.termijn_werkdagen"], 1, 500) == 1.0
+    assert distance(qs["doorbraakoverleg.termijn_besluit_werkdagen"], 10, 20) == 10 / 119
+    assert distance(qs["doorbraakoverleg.termijn_besluit_werkdagen"], 1, 500) == 1.0
     assert distance(qs["financiering.verdeling"], "gelijk", "gelijk") is None, "free text never counts"
 
 
@@ -132,7 +132,7 @@ def test_the_form_is_made_from_the_comparison_fields(ctx):
         [("ja", False), ("deels", False), ("nee", False), ("", True)]
     leden = root.xpath("//fieldset[@data-vraag='doorbraakoverleg.leden']//input")
     assert [i.get("type") for i in leden] == ["checkbox"] * 10 and leden[0].get("value") == "swv"
-    termijn = root.xpath("//input[@name='doorbraakoverleg.termijn_werkdagen']")[0]
+    termijn = root.xpath("//input[@name='doorbraakoverleg.termijn_besluit_werkdagen']")[0]
     assert (termijn.get("type"), termijn.get("min"), termijn.get("max"), termijn.get("step")) == ("number", "1", "120", "1")
     model = root.xpath("//fieldset[@data-vraag='financiering.model']//label")
     assert [label.text for label in model] == ["Gezamenlijk fonds", "Verdeelsleutel", "Per casus",
@@ -275,8 +275,13 @@ def test_the_region_sees_the_three_most_alike_practices_and_what_to_take(page, b
     assert convenant.evaluate("li => [...li.childNodes].slice(0, 3).map(n => n.textContent).join('')") == \
         "Convenant: u antwoordde nee. Deze praktijken antwoordden hier ja:"
     assert convenant.locator(":scope > ul > li").all_inner_texts() == \
-        [ctx.catalog.practice(p).get("titel") + " Fictief voorbeeld" for p in CONVENANT_JA] + \
+        [ctx.catalog.practice(p).get("titel") + " Fictief voorbeeld (onderbouwing: "
+         + ctx.catalog.label("onderbouwing", ctx.catalog.practice(p).get("onderbouwing", "niveau")).lower() + ")"
+         for p in CONVENANT_JA] + \
         ["en nog 2 andere: zie de vergelijkingstabel."]
+    levels = convenant.locator("[data-onderbouwing]").evaluate_all("s => s.map(x => x.dataset.onderbouwing)")
+    assert levels == [ctx.catalog.label("onderbouwing", ctx.catalog.practice(p).get("onderbouwing", "niveau"))
+                      for p in CONVENANT_JA] and "Beschreven" in levels
     assert page.locator('li[data-vraag="gegevensdeling.convenant"] a', has_text="vergelijkingstabel").get_attribute("href") == \
         "../vergelijken/#gegevensdeling"
     assert page.locator('section[data-thema="ongeoorloofd-verzuim"] li[data-vraag]').evaluate_all("l => l.map(x => x.dataset.vraag)") == \
@@ -347,12 +352,12 @@ def test_the_download_is_a_partial_practice_record_that_validate_can_check(page,
         "regio": "Proefregio Noord", "onderwijssoort": ["po"], "volwassenheid": "wil-ondersteuning",
         "geoorloofd_verzuim": {"dekking": "deels", "mazl": "nee"},
         "ongeoorloofd_verzuim": {"dekking": "ja", "vroegsignalering": "onbekend"},
-        "doorbraakoverleg": {"aanwezig": "deels", "leden": ["swv", "gemeente", "leerplicht"], "termijn_werkdagen": 20,
-                             "doorzettingsmacht": "gemeente", "casusregie": "swv"},
+        "doorbraakoverleg": {"aanwezig": "deels", "leden": ["swv", "gemeente", "leerplicht"], "termijn_besluit_werkdagen": 20,
+                             "doorzettingsmacht": ["gemeente"], "casusregie": "swv"},
         "financiering": {"vooraf_afgesproken": "nee", "model": "per-casus",
                          "verdeling": "Per leerling overleggen we \"wie betaalt\"."},
         "leerplicht": {"preventief": "ja", "adviserend": "ja"},
-        "gegevensdeling": {"grondslag": "toestemming", "convenant": "nee", "privacyprotocol": "onbekend",
+        "gegevensdeling": {"avg_grondslag": ["a"], "convenant": "nee", "privacyprotocol": "onbekend",
                            "dpia": "onbekend"},
         "jeugdhulp": {"betrokken": "deels", "een_plan": "nee"}}
     assert list(record) == ["regio", "onderwijssoort", "volwassenheid", "geoorloofd_verzuim", "ongeoorloofd_verzuim",
@@ -423,17 +428,17 @@ def test_an_edited_file_is_read_and_wrong_values_are_named(page, base_url, tmp_p
     edited = tmp_path / "bewerkt.yaml"
     edited.write_text("# kennisbank-zelfscan\n# met de hand bewerkt\nregio: Regio Oost   # eigen naam\n"
                       "onderwijssoort:\n  - vo\ngeoorloofd_verzuim:\n  dekking: ja\n  mazl: misschien\n"
-                      "doorbraakoverleg:\n  leden: [swv, rector]\n  termijn_werkdagen: 500\n"
+                      "doorbraakoverleg:\n  leden: [swv, rector]\n  termijn_besluit_werkdagen: 500\n"
                       "financiering:\n  verdeling: >-\n    Eerst de gemeente,\n    dan het swv.\n", encoding="utf-8")
     open_scan(page, base_url)
     page.set_input_files("[data-kb-upload]", str(edited))
     expect(page.locator("[data-kb-status]")).to_have_text((
         "Uw antwoorden uit bewerkt.yaml zijn teruggezet. U kunt verder gaan waar u was. Niet overgenomen: "
         "MAZL: \"misschien\" is geen keuze bij deze vraag; Leden: \"rector\" is geen keuze bij deze vraag; "
-        "Termijn (werkdagen): \"500\" is niet een heel getal van 1 tot en met 120."))
+        "Termijn besluit (werkdagen): \"500\" is niet een heel getal van 1 tot en met 120."))
     state = form_state(page)
     assert (state["regio"], state["onderwijssoort"], state["geoorloofd_verzuim.dekking"], state["geoorloofd_verzuim.mazl"],
-            state["doorbraakoverleg.leden"], state["doorbraakoverleg.termijn_werkdagen"], state["financiering.verdeling"]) == \
+            state["doorbraakoverleg.leden"], state["doorbraakoverleg.termijn_besluit_werkdagen"], state["financiering.verdeling"]) == \
         ("Regio Oost", ["vo"], "ja", "", ["swv"], "", "Eerst de gemeente, dan het swv.")
     broken = tmp_path / "kapot.yaml"
     broken.write_text("# kennisbank-zelfscan\nregio: \"Regio\nonderwijssoort: [po]\n", encoding="utf-8")
@@ -464,13 +469,13 @@ def test_keyboard_only(page, base_url):
     assert page.evaluate("document.activeElement.tagName") == "H3"
     assert len(result_ids(page)) == 3
     # a number out of range: a Dutch message at the field, focus there, no result change
-    page.fill("#zs-doorbraakoverleg-termijn_werkdagen", "500")
+    page.fill("#zs-doorbraakoverleg-termijn_besluit_werkdagen", "500")
     page.focus("#zs-regio")
     page.keyboard.press("Enter")
-    assert page.evaluate("document.activeElement.id") == "zs-doorbraakoverleg-termijn_werkdagen"
-    assert page.locator("#zs-doorbraakoverleg-termijn_werkdagen-fout").inner_text() == \
+    assert page.evaluate("document.activeElement.id") == "zs-doorbraakoverleg-termijn_besluit_werkdagen"
+    assert page.locator("#zs-doorbraakoverleg-termijn_besluit_werkdagen-fout").inner_text() == \
         "Vul een heel getal van 1 tot en met 120 in, of laat het veld leeg."
-    assert page.locator("#kb-zelfscan-fouten").inner_text() == "Controleer deze vraag: Termijn (werkdagen)."
+    assert page.locator("#kb-zelfscan-fouten").inner_text() == "Controleer deze vraag: Termijn besluit (werkdagen)."
 
 
 def test_accessible_reflows_at_320_px_and_prints_the_result(page, base_url, ctx):

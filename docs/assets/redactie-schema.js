@@ -32,7 +32,7 @@ ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://kennisbank.ingrado.nl/schema/praktijk.schema.json","title":"Goede praktijk","description":"Eén regionale afspraak over de doorbraakaanpak, als gestructureerd record. Elk veld is hier één keer gedefinieerd; tabellen, formulieren en documentatie worden hieruit afgeleid.","type":"object","additionalProperties":false,"required":["id","titel","samenvatting","status","voorbeeld","regio","swv","gemeenten","rmc_regio","onderwijssoort","themas","partners","datums","volwassenheid","geoorloofd_verzuim","ongeoorloofd_verzuim","doorbraakoverleg","financiering","leerplicht","gegevensdeling","jeugdhulp","contact","licentie","redactie","onderbouwing"],"properties":{"id":{"title":"Kenmerk","x-melding":"Gebruik kleine letters, cijfers en streepjes, zoals walcheren-vo-2026.","description":"Vaste korte naam in kleine letters, gelijk aan de bestandsnaam. Wordt het webadres /praktijken/<id>/ en verandert nooit.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":80,"examples":["west-brabant-po-doorbraak"]},"titel":{"title":"Titel","x-melding":"Laat de tekens < > { } [ ] weg, zoals in Doorbraaktafel Walcheren (VO).","description":"Korte titel van de praktijk, zonder de tekens < > { } [ ].","type":"string","minLength":5,"maxLength":120,"pattern":"^[^<>{}\\[\\]]+$"},"samenvatting":{"title":"Samenvatting","description":"Twee tot vijf zinnen: wat is afgesproken en wat levert het op.","type":"string","minLength":20,"maxLength":1200},"context":{"title":"Aanleiding","description":"Waarom de regio deze afspraken maakte.","type":"string","maxLength":4000},"werkwijze":{"title":"Zo werkt het","description":"Hoe de afspraken in de praktijk werken.","type":"string","maxLength":6000},"status":{"title":"Status","description":"Fase van de afspraken.","type":"string","maxLength":60,"x-codelijst":"status"},"voorbeeld":{"title":"Fictief voorbeeld","x-formulierhint":"Vink dit aan als het record een verzonnen voorbeeld is en geen echte regionale afspraak. De pagina toont dat dan duidelijk.","description":"true als dit record een verzonnen voorbeeld is en geen echte regionale afspraak. De pagina toont dat dan duidelijk.","type":"boolean"},"regio":{"title":"Regio","description":"Naam van de regio zoals de partijen die zelf gebruiken.","type":"string","minLength":2,"maxLength":120},"swv":{"title":"Samenwerkingsverbanden","x-enkelvoud":"Samenwerkingsverband","x-melding":"Schrijf PO of VO met het nummer van het samenwerkingsverband, zoals PO 27-07 of VO 25-07.","description":"Codes van de samenwerkingsverbanden, zoals PO 27-07 of VO 25-07. Ook PO2707 en PO-27-07 worden herkend en omgezet.","type":"array","minItems":1,"uniqueItems":true,"x-tabel":"praktijk-swv","x-normaliseer":"swv","items":{"type":"string","maxLength":20,"pattern":"^ *([Pp][Oo]|[Vv][Oo]) *(- *)?[0-9]{2} *(- *)?[0-9]{2} *$"}},"gemeenten":{"title":"Gemeenten","description":"Gemeenten die meedoen, als CBS-code (GM0363) of als naam; namen worden omgezet naar codes.","type":"array","minItems":1,"uniqueItems":true,"x-tabel":"praktijk-gemeenten","x-referentie":"gemeenten","x-normaliseer":"gemeente","items":{"type":"string","minLength":2,"maxLength":80}},"rmc_regio":{"title":"RMC-regio","x-melding":"Schrijf MC met twee cijfers, zoals MC19.","description":"Code van de RMC-regio, zoals MC19.","type":"string","maxLength":10,"x-referentie":"rmc-regios","pattern":"^MC[0-9]{2}$"},"onderwijssoort":{"title":"Onderwijssoort","description":"Primair (po) en/of voortgezet (vo) onderwijs.","type":"array","minItems":1,"uniqueItems":true,"x-tabel":"praktijk-onderwijssoort","x-codelijst":"onderwijssoort","items":{"type":"string","maxLength":60}},"themas":{"title":"Thema's","description":"Thema's waar deze praktijk een goed voorbeeld van is.","type":"array","minItems":1,"uniqueItems":true,"x-tabel":"praktijk-themas","x-codelijst":"themas","items":{"type":"string","maxLength":60}},"partners":{"title":"Partners","x-enkelvoud":"Partner","description":"Organisaties die de afspraken maakten, met hun rol.","type":"array","minItems":1,"x-tabel":"partners","items":{"type":"object","additionalProperties":false,"required":["organisatie","rol"],"properties":{"organisatie":{"title":"Organisatie","description":"Naam van de organisatie.","type":"string","minLength":2,"maxLength":160},"rol":{"title":"Rol","description":"Rol van de organisatie in de afspraken.","type":"string","maxLength":60,"x-codelijst":"partnerrol"}}}},"datums":{"title":"Datums","type":"object","additionalProperties":false,"required":["afgesproken"],"properties":{"afgesproken":{"title":"Afgesproken op","description":"Datum waarop de partijen de afspraken vastlegden.","type":"string","maxLength":40,"format":"date"},"in_werking":{"title":"In werking sinds","description":"Datum vanaf wanneer de afspraken gelden.","type":"string","maxLength":40,"format":"date"},"volgende_evaluatie":{"title":"Volgende evaluatie","description":"Datum waarop de partijen de afspraken evalueren.","type":"string","maxLength":40,"format":"date"}}},"vervangt":{"title":"Vervangt","x-melding":"Gebruik het kenmerk van de oude praktijk: kleine letters, cijfers en streepjes, zoals walcheren-vo-2019.","description":"Kenmerk van een eerdere praktijk die door deze wordt vervangen.","type":"string","maxLength":80,"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-verwijzing":"praktijken"},"volwassenheid":{"title":"Volwassenheid","description":"Voorbeeldregio, op weg, of op zoek naar ondersteuning.","type":"string","maxLength":60,"x-codelijst":"volwassenheid","x-vergelijk":"ondersteuning-regios"},"sjabloon":{"title":"Gebruikt sjabloon","description":"Het sjabloon van deze kennisbank waarop de afspraken gebaseerd zijn.","type":"object","additionalProperties":false,"required":["id","versie"],"properties":{"id":{"title":"Sjabloon","description":"Kenmerk van het sjabloon.","type":"string","maxLength":80,"x-verwijzing":"sjablonen"},"versie":{"title":"Sjabloonversie","x-melding":"Schrijf drie getallen met punten ertussen, zoals 1.0.0.","description":"Versie van het sjabloon, zoals 1.0.0.","type":"string","maxLength":20,"pattern":"^[0-9]+\\.[0-9]+\\.[0-9]+$"}}},"geoorloofd_verzuim":{"title":"Geoorloofd verzuim","type":"object","x-thema":"geoorloofd-verzuim","additionalProperties":false,"required":["dekking","mazl"],"properties":{"dekking":{"title":"Geregeld","description":"Regelen de afspraken geoorloofd verzuim (ziekte, schorsing, vrijstellingen)?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"geoorloofd-verzuim"},"mazl":{"title":"MAZL","description":"Werkt de regio met MAZL (de jeugdarts ziet leerlingen met veel ziekmeldingen)?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"geoorloofd-verzuim"},"toelichting":{"title":"Toelichting","description":"Hoe de afspraken over geoorloofd verzuim werken.","type":"string","maxLength":3000}}},"ongeoorloofd_verzuim":{"title":"Ongeoorloofd verzuim","type":"object","x-thema":"ongeoorloofd-verzuim","additionalProperties":false,"required":["dekking"],"properties":{"dekking":{"title":"Geregeld","description":"Regelen de afspraken ongeoorloofd verzuim?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"ongeoorloofd-verzuim"},"vroegsignalering":{"title":"Melden vóór 16 uur","description":"Bespreken school en leerplicht verzuim al vóór de wettelijke meldgrens van 16 uur in 4 weken?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"ongeoorloofd-verzuim"},"toelichting":{"title":"Toelichting","description":"Hoe de afspraken over ongeoorloofd verzuim werken.","type":"string","maxLength":3000}}},"doorbraakoverleg":{"title":"Doorbraakoverleg","type":"object","x-thema":"doorbraakoverleg","additionalProperties":false,"required":["aanwezig"],"properties":{"aanwezig":{"title":"Doorbraakoverleg","description":"Is er een vast doorbraakoverleg voor vastgelopen situaties?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"doorbraakoverleg"},"leden":{"title":"Leden","description":"Rollen die aan het doorbraakoverleg deelnemen.","type":"array","uniqueItems":true,"x-tabel":"doorbraakoverleg-leden","x-codelijst":"partnerrol","x-vergelijk":"doorbraakoverleg","items":{"type":"string","maxLength":60}},"termijn_werkdagen":{"title":"Termijn (werkdagen)","description":"Binnen hoeveel werkdagen na aanmelding het overleg een besluit neemt.","type":"integer","minimum":1,"maximum":120,"x-vergelijk":"doorbraakoverleg"},"doorzettingsmacht":{"title":"Doorzettingsmacht","description":"Rol die een knoop mag doorhakken als de partijen het niet eens worden.","type":"string","maxLength":60,"x-codelijst":"partnerrol","x-vergelijk":"doorbraakoverleg"},"casusregie":{"title":"Casusregie","description":"Rol die de regie over de situatie van de leerling voert.","type":"string","maxLength":60,"x-codelijst":"partnerrol","x-vergelijk":"doorbraakoverleg"},"toelichting":{"title":"Toelichting","description":"Hoe het doorbraakoverleg werkt.","type":"string","maxLength":3000}}},"financiering":{"title":"Financiering passende plek","type":"object","x-thema":"financiering-passende-plek","additionalProperties":false,"required":["vooraf_afgesproken","model"],"properties":{"vooraf_afgesproken":{"title":"Vooraf afgesproken","description":"Hebben gemeenten en samenwerkingsverband vooraf afgesproken wie betaalt?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"financiering-passende-plek"},"model":{"title":"Model","description":"Hoe de kosten worden gedragen.","type":"string","maxLength":60,"x-codelijst":"financieringsmodel","x-vergelijk":"financiering-passende-plek"},"verdeling":{"title":"Wie betaalt wat","description":"Wie welk deel van de kosten draagt.","type":"string","maxLength":1500,"x-vergelijk":"financiering-passende-plek"},"ruimte_binnen_regels":{"title":"Ruimte binnen de regels","description":"Hoe de regio de ruimte binnen de regels benut om financiële ruimte te maken.","type":"string","maxLength":2000},"toelichting":{"title":"Toelichting","description":"Verdere uitleg over de financiering.","type":"string","maxLength":3000}}},"leerplicht":{"title":"Rol van de leerplichtambtenaar","type":"object","x-thema":"rol-leerplichtambtenaar","additionalProperties":false,"required":["preventief","adviserend"],"properties":{"preventief":{"title":"Preventief","description":"Is de leerplichtambtenaar betrokken vóórdat er een verzuimmelding is?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"rol-leerplichtambtenaar"},"adviserend":{"title":"Adviserend","description":"Adviseert de leerplichtambtenaar leerling, ouders en school, bijvoorbeeld in het zorgadviesteam?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"rol-leerplichtambtenaar"},"toelichting":{"title":"Toelichting","description":"Hoe de leerplichtambtenaar werkt.","type":"string","maxLength":3000}}},"gegevensdeling":{"title":"Gegevensdeling","type":"object","x-thema":"gegevensdeling","additionalProperties":false,"required":["grondslag","convenant","privacyprotocol"],"properties":{"grondslag":{"title":"Grondslag","description":"Op welke grondslag gegevens worden gedeeld.","type":"string","maxLength":60,"x-codelijst":"grondslag","x-vergelijk":"gegevensdeling"},"convenant":{"title":"Convenant","description":"Is er een ondertekend convenant gegevensdeling?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"gegevensdeling"},"privacyprotocol":{"title":"Privacyprotocol","description":"Is er een privacyprotocol?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"gegevensdeling"},"dpia":{"title":"DPIA","description":"Is voor deze gegevensdeling een gegevensbeschermingseffectbeoordeling (DPIA) gedaan?","type":"string","maxLength":60,"x-codelijst":"dpia","x-vergelijk":"gegevensdeling"},"toelichting":{"title":"Toelichting","description":"Hoe de partijen gegevens delen, en hoe ouders en leerling betrokken worden.","type":"string","maxLength":3000}}},"jeugdhulp":{"title":"Samenwerking met jeugdhulp","type":"object","x-thema":"samenwerking-jeugdhulp","additionalProperties":false,"required":["betrokken"],"properties":{"betrokken":{"title":"Jeugdhulp betrokken","description":"Is jeugdhulp vast onderdeel van de afspraken?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"samenwerking-jeugdhulp"},"een_plan":{"title":"Eén plan","description":"Maken onderwijs en jeugdhulp één gezamenlijk plan voor de leerling?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"samenwerking-jeugdhulp"},"toelichting":{"title":"Toelichting","description":"Hoe onderwijs en jeugdhulp samenwerken.","type":"string","maxLength":3000}}},"onderbouwing":{"title":"Onderbouwing","description":"Hoe goed is onderbouwd dat de afspraken werken? De redactie stelt het niveau vast op grond van het document dat zij beoordeelde; de niveaus staan uitgelegd op de pagina Onderbouwing.","type":"object","additionalProperties":false,"required":["niveau"],"if":{"properties":{"niveau":{"const":"beschreven"}}},"else":{"required":["document"],"properties":{"document":{"description":"Vanaf het niveau onderbouwd is het evaluatiedocument verplicht: noem titel en webadres van het document waarop het niveau berust."}}},"properties":{"niveau":{"title":"Niveau van onderbouwing","description":"Beschreven, onderbouwd, eerste aanwijzingen voor effect of goede aanwijzingen voor effect.","type":"string","maxLength":60,"x-codelijst":"onderbouwing","x-vergelijk":"ondersteuning-regios"},"document":{"title":"Evaluatiedocument","description":"Titel en webadres van het document waarop het niveau berust, zoals een evaluatierapport. Verplicht vanaf het niveau onderbouwd.","type":"string","minLength":5,"maxLength":300},"toelichting":{"title":"Toelichting van de redactie","description":"Waarom de redactie dit niveau toekende.","type":"string","maxLength":1000}}},"resultaten":{"title":"Resultaten","x-enkelvoud":"Resultaat","description":"Gemeten resultaten, elk met jaar en bron.","type":"array","x-tabel":"resultaten","items":{"type":"object","additionalProperties":false,"required":["indicator","waarde","eenheid","jaar","bron"],"properties":{"indicator":{"title":"Indicator","description":"Wat is gemeten.","type":"string","maxLength":60,"x-codelijst":"indicator"},"waarde":{"title":"Waarde","description":"De gemeten waarde.","type":"number"},"eenheid":{"title":"Eenheid","description":"Eenheid van de waarde, zoals leerlingen, werkdagen of procent.","type":"string","minLength":1,"maxLength":40},"jaar":{"title":"Jaar","description":"Jaar of schooljaar (het beginjaar) van de meting.","type":"integer","minimum":2000,"maximum":2100},"bron":{"title":"Bron","description":"Waar de meting vandaan komt.","type":"string","minLength":3,"maxLength":300},"toelichting":{"title":"Toelichting","description":"Uitleg bij de meting.","type":"string","maxLength":1000}}}},"lessen":{"title":"Geleerde lessen","x-enkelvoud":"Les","description":"Wat andere regio's van deze aanpak kunnen leren.","type":"array","x-tabel":"lessen","items":{"type":"string","minLength":5,"maxLength":1000}},"valkuilen":{"title":"Valkuilen","x-enkelvoud":"Valkuil","description":"Waar de regio tegenaan liep.","type":"array","x-tabel":"valkuilen","items":{"type":"string","minLength":5,"maxLength":1000}},"documenten":{"title":"Documenten","x-enkelvoud":"Document","description":"Documenten bij de afspraken, als bestand in practices/bijlagen/ of als webadres.","type":"array","x-tabel":"documenten","items":{"type":"object","additionalProperties":false,"required":["titel","type"],"properties":{"titel":{"title":"Titel","description":"Titel van het document.","type":"string","minLength":3,"maxLength":200},"type":{"title":"Soort","description":"Soort document.","type":"string","maxLength":60,"x-codelijst":"documenttype"},"bestand":{"title":"Bestand","x-melding":"Gebruik letters, cijfers, punten, streepjes en liggende streepjes, zonder spaties, zoals convenant-2025.pdf.","description":"Bestandsnaam in practices/bijlagen/.","type":"string","maxLength":120,"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"url":{"title":"Webadres","description":"Webadres dat begint met https:// of http://.","type":"string","format":"uri","maxLength":500}}}},"contact":{"title":"Contact","type":"object","additionalProperties":false,"required":["organisatie","email"],"properties":{"organisatie":{"title":"Organisatie","description":"Organisatie die vragen over deze praktijk beantwoordt.","type":"string","minLength":2,"maxLength":160},"email":{"title":"E-mailadres","description":"Functioneel e-mailadres van de organisatie (zoals leerplicht@gemeente.nl), nooit een persoonlijk adres.","type":"string","format":"email","maxLength":200}}},"licentie":{"title":"Licentie","description":"Licentie waaronder de tekst gedeeld wordt.","type":"string","maxLength":60,"x-codelijst":"licentie"},"redactie":{"title":"Redactie","type":"object","additionalProperties":false,"required":["organisatie","beoordeeld_op","volgende_beoordeling"],"properties":{"organisatie":{"title":"Redactie door","description":"Organisatie die het record beoordeelde.","type":"string","minLength":2,"maxLength":160},"beoordeeld_op":{"title":"Laatst beoordeeld","description":"Datum van de laatste inhoudelijke controle.","type":"string","maxLength":40,"format":"date"},"volgende_beoordeling":{"title":"Volgende beoordeling","description":"Datum waarop het record opnieuw gecontroleerd moet zijn.","type":"string","maxLength":40,"format":"date"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://kennisbank.ingrado.nl/schema/praktijk.schema.json","title":"Goede praktijk","description":"Eén regionale afspraak over de doorbraakaanpak, als gestructureerd record. Elk veld is hier één keer gedefinieerd; tabellen, formulieren en documentatie worden hieruit afgeleid.","type":"object","additionalProperties":false,"required":["id","titel","samenvatting","status","voorbeeld","regio","swv","gemeenten","rmc_regio","onderwijssoort","themas","partners","datums","volwassenheid","geoorloofd_verzuim","ongeoorloofd_verzuim","doorbraakoverleg","financiering","leerplicht","gegevensdeling","jeugdhulp","contact","licentie","redactie","onderbouwing"],"properties":{"id":{"title":"Kenmerk","x-melding":"Gebruik kleine letters, cijfers en streepjes, zoals walcheren-vo-2026.","description":"Vaste korte naam in kleine letters, gelijk aan de bestandsnaam. Wordt het webadres /praktijken/<id>/ en verandert nooit.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":80,"examples":["west-brabant-po-doorbraak"]},"titel":{"title":"Titel","x-melding":"Laat de tekens < > { } [ ] weg, zoals in Doorbraaktafel Walcheren (VO).","description":"Korte titel van de praktijk, zonder de tekens < > { } [ ].","type":"string","minLength":5,"maxLength":120,"pattern":"^[^<>{}\\[\\]]+$"},"samenvatting":{"title":"Samenvatting","description":"Twee tot vijf zinnen: wat is afgesproken en wat levert het op.","type":"string","minLength":20,"maxLength":1200},"context":{"title":"Aanleiding","description":"Waarom de regio deze afspraken maakte.","type":"string","maxLength":4000},"werkwijze":{"title":"Zo werkt het","description":"Hoe de afspraken in de praktijk werken.","type":"string","maxLength":6000},"status":{"title":"Status","description":"Fase van de afspraken.","type":"string","maxLength":60,"x-codelijst":"status"},"voorbeeld":{"title":"Fictief voorbeeld","x-formulierhint":"Vink dit aan als het record een verzonnen voorbeeld is en geen echte regionale afspraak. De pagina toont dat dan duidelijk.","description":"true als dit record een verzonnen voorbeeld is en geen echte regionale afspraak. De pagina toont dat dan duidelijk.","type":"boolean"},"regio":{"title":"Regio","description":"Naam van de regio zoals de partijen die zelf gebruiken.","type":"string","minLength":2,"maxLength":120},"swv":{"title":"Samenwerkingsverbanden","x-enkelvoud":"Samenwerkingsverband","x-melding":"Schrijf PO of VO met het nummer van het samenwerkingsverband, zoals PO 27-07 of VO 25-07.","description":"Codes van de samenwerkingsverbanden, zoals PO 27-07 of VO 25-07. Ook PO2707 en PO-27-07 worden herkend en omgezet.","type":"array","minItems":1,"uniqueItems":true,"x-tabel":"praktijk-swv","x-normaliseer":"swv","items":{"type":"string","maxLength":20,"pattern":"^ *([Pp][Oo]|[Vv][Oo]) *(- *)?[0-9]{2} *(- *)?[0-9]{2} *$"}},"gemeenten":{"title":"Gemeenten","description":"Gemeenten die meedoen, als CBS-code (GM0363) of als naam; namen worden omgezet naar codes.","type":"array","minItems":1,"uniqueItems":true,"x-tabel":"praktijk-gemeenten","x-referentie":"gemeenten","x-normaliseer":"gemeente","items":{"type":"string","minLength":2,"maxLength":80}},"rmc_regio":{"title":"RMC-regio","x-melding":"Schrijf MC met twee cijfers, zoals MC19.","description":"Code van de RMC-regio, zoals MC19.","type":"string","maxLength":10,"x-referentie":"rmc-regios","pattern":"^MC[0-9]{2}$"},"onderwijssoort":{"title":"Onderwijssoort","description":"Primair (po) en/of voortgezet (vo) onderwijs.","type":"array","minItems":1,"uniqueItems":true,"x-tabel":"praktijk-onderwijssoort","x-codelijst":"onderwijssoort","items":{"type":"string","maxLength":60}},"themas":{"title":"Thema's","description":"Thema's waar deze praktijk een goed voorbeeld van is.","type":"array","minItems":1,"uniqueItems":true,"x-tabel":"praktijk-themas","x-codelijst":"themas","items":{"type":"string","maxLength":60}},"partners":{"title":"Partners","x-enkelvoud":"Partner","description":"Organisaties die de afspraken maakten, met hun rol.","type":"array","minItems":1,"x-tabel":"partners","items":{"type":"object","additionalProperties":false,"required":["organisatie","rol"],"properties":{"organisatie":{"title":"Organisatie","description":"Naam van de organisatie.","type":"string","minLength":2,"maxLength":160},"rol":{"title":"Rol","description":"Rol van de organisatie in de afspraken.","type":"string","maxLength":60,"x-codelijst":"partnerrol"}}}},"datums":{"title":"Datums","type":"object","additionalProperties":false,"required":["afgesproken"],"properties":{"afgesproken":{"title":"Afgesproken op","description":"Datum waarop de partijen de afspraken vastlegden.","type":"string","maxLength":40,"format":"date"},"in_werking":{"title":"In werking sinds","description":"Datum vanaf wanneer de afspraken gelden.","type":"string","maxLength":40,"format":"date"},"volgende_evaluatie":{"title":"Volgende evaluatie","description":"Datum waarop de partijen de afspraken evalueren.","type":"string","maxLength":40,"format":"date"}}},"vervangt":{"title":"Vervangt","x-melding":"Gebruik het kenmerk van de oude praktijk: kleine letters, cijfers en streepjes, zoals walcheren-vo-2019.","description":"Kenmerk van een eerdere praktijk die door deze wordt vervangen.","type":"string","maxLength":80,"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-verwijzing":"praktijken"},"volwassenheid":{"title":"Volwassenheid","description":"Voorbeeldregio, op weg, of op zoek naar ondersteuning.","type":"string","maxLength":60,"x-codelijst":"volwassenheid","x-vergelijk":"ondersteuning-regios"},"sjabloon":{"title":"Gebruikt sjabloon","description":"Het sjabloon van deze kennisbank waarop de afspraken gebaseerd zijn.","type":"object","additionalProperties":false,"required":["id","versie"],"properties":{"id":{"title":"Sjabloon","description":"Kenmerk van het sjabloon.","type":"string","maxLength":80,"x-verwijzing":"sjablonen"},"versie":{"title":"Sjabloonversie","x-melding":"Schrijf drie getallen met punten ertussen, zoals 1.0.0.","description":"Versie van het sjabloon, zoals 1.0.0.","type":"string","maxLength":20,"pattern":"^[0-9]+\\.[0-9]+\\.[0-9]+$"}}},"geoorloofd_verzuim":{"title":"Geoorloofd verzuim","type":"object","x-thema":"geoorloofd-verzuim","additionalProperties":false,"required":["dekking","mazl"],"properties":{"dekking":{"title":"Geregeld","description":"Regelen de afspraken geoorloofd verzuim (ziekte, schorsing, vrijstellingen)?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"geoorloofd-verzuim"},"mazl":{"title":"MAZL","description":"Werkt de regio met MAZL (de jeugdarts ziet leerlingen met veel ziekmeldingen)?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"geoorloofd-verzuim"},"toelichting":{"title":"Toelichting","description":"Hoe de afspraken over geoorloofd verzuim werken.","type":"string","maxLength":3000}}},"ongeoorloofd_verzuim":{"title":"Ongeoorloofd verzuim","type":"object","x-thema":"ongeoorloofd-verzuim","additionalProperties":false,"required":["dekking"],"properties":{"dekking":{"title":"Geregeld","description":"Regelen de afspraken ongeoorloofd verzuim?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"ongeoorloofd-verzuim"},"vroegsignalering":{"title":"Melden vóór 16 uur","description":"Bespreken school en leerplicht verzuim al vóór de wettelijke meldgrens van 16 uur in 4 weken?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"ongeoorloofd-verzuim"},"toelichting":{"title":"Toelichting","description":"Hoe de afspraken over ongeoorloofd verzuim werken.","type":"string","maxLength":3000}}},"doorbraakoverleg":{"title":"Doorbraakoverleg","type":"object","x-thema":"doorbraakoverleg","additionalProperties":false,"required":["aanwezig"],"properties":{"aanwezig":{"title":"Doorbraakoverleg","description":"Is er een vast doorbraakoverleg voor vastgelopen situaties?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"doorbraakoverleg"},"leden":{"title":"Leden","description":"Rollen die aan het doorbraakoverleg deelnemen.","type":"array","uniqueItems":true,"x-tabel":"doorbraakoverleg-leden","x-codelijst":"partnerrol","x-vergelijk":"doorbraakoverleg","items":{"type":"string","maxLength":60}},"termijn_overleg_werkdagen":{"title":"Termijn overleg (werkdagen)","description":"Binnen hoeveel werkdagen na de aanmelding het doorbraakoverleg de situatie bespreekt.","type":"integer","minimum":1,"maximum":120,"x-weergave":"Overleg binnen {} werkdagen"},"termijn_besluit_werkdagen":{"title":"Termijn besluit (werkdagen)","description":"Binnen hoeveel werkdagen na de aanmelding er een besluit ligt over het aanbod voor de leerling: wie wat doet en wie wat betaalt.","type":"integer","minimum":1,"maximum":120,"x-weergave":"Besluit binnen {} werkdagen","x-vergelijk":"doorbraakoverleg"},"doorzettingsmacht":{"title":"Doorzettingsmacht","description":"Rol of rollen die de knoop doorhakken als de partijen het niet eens worden; bij een gezamenlijk besluit elke rol die meebeslist.","type":"array","minItems":1,"uniqueItems":true,"x-tabel":"doorbraakoverleg-doorzettingsmacht","x-codelijst":"partnerrol","x-vergelijk":"doorbraakoverleg","items":{"type":"string","maxLength":60}},"doorzettingsmacht_bindend":{"title":"Besluit bindend","description":"Zijn de partijen vooraf gebonden aan het besluit van wie doorzettingsmacht heeft?","type":"string","maxLength":60,"x-codelijst":"bindend"},"casusregie":{"title":"Casusregie","description":"Rol die de regie over de situatie van de leerling voert.","type":"string","maxLength":60,"x-codelijst":"partnerrol","x-vergelijk":"doorbraakoverleg"},"toelichting":{"title":"Toelichting","description":"Hoe het doorbraakoverleg werkt.","type":"string","maxLength":3000}}},"financiering":{"title":"Financiering passende plek","type":"object","x-thema":"financiering-passende-plek","additionalProperties":false,"required":["vooraf_afgesproken","model"],"properties":{"vooraf_afgesproken":{"title":"Vooraf afgesproken","description":"Hebben gemeenten en samenwerkingsverband vooraf afgesproken wie betaalt?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"financiering-passende-plek"},"model":{"title":"Model","description":"Hoe de kosten worden gedragen.","type":"string","maxLength":60,"x-codelijst":"financieringsmodel","x-vergelijk":"financiering-passende-plek"},"verdeling":{"title":"Wie betaalt wat","description":"Wie welk deel van de kosten draagt.","type":"string","maxLength":1500,"x-vergelijk":"financiering-passende-plek"},"ruimte_binnen_regels":{"title":"Ruimte binnen de regels","description":"Hoe de regio de ruimte binnen de regels benut om financiële ruimte te maken.","type":"string","maxLength":2000},"toelichting":{"title":"Toelichting","description":"Verdere uitleg over de financiering.","type":"string","maxLength":3000}}},"leerplicht":{"title":"Rol van de leerplichtambtenaar","type":"object","x-thema":"rol-leerplichtambtenaar","additionalProperties":false,"required":["preventief","adviserend"],"properties":{"preventief":{"title":"Preventief","description":"Is de leerplichtambtenaar betrokken vóórdat er een verzuimmelding is?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"rol-leerplichtambtenaar"},"adviserend":{"title":"Adviserend","description":"Adviseert de leerplichtambtenaar leerling, ouders en school, bijvoorbeeld in het zorgadviesteam?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"rol-leerplichtambtenaar"},"toelichting":{"title":"Toelichting","description":"Hoe de leerplichtambtenaar werkt.","type":"string","maxLength":3000}}},"gegevensdeling":{"title":"Gegevensdeling","type":"object","x-thema":"gegevensdeling","additionalProperties":false,"required":["avg_grondslag","convenant","privacyprotocol"],"properties":{"avg_grondslag":{"title":"Grondslag in de AVG","description":"Op welke grondslag uit artikel 6 lid 1 van de AVG de partijen gegevens delen (onder a tot en met f); meer dan één als verschillende gegevens of partijen een andere grondslag hebben.","type":"array","minItems":1,"uniqueItems":true,"x-tabel":"gegevensdeling-avg-grondslag","x-codelijst":"avg-grondslag","x-vergelijk":"gegevensdeling","items":{"type":"string","maxLength":60}},"wettelijke_grondslag":{"title":"Wettelijke bepaling","description":"De wetsartikelen waarop een grondslag onder c of e rust, zoals Leerplichtwet 1969 art. 21 en 22.","type":"string","minLength":3,"maxLength":300,"x-vergelijk":"gegevensdeling"},"convenant":{"title":"Convenant","description":"Is er een ondertekend convenant gegevensdeling?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"gegevensdeling"},"privacyprotocol":{"title":"Privacyprotocol","description":"Is er een privacyprotocol?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"gegevensdeling"},"dpia":{"title":"DPIA","description":"Is voor deze gegevensdeling een gegevensbeschermingseffectbeoordeling (DPIA) gedaan?","type":"string","maxLength":60,"x-codelijst":"dpia","x-vergelijk":"gegevensdeling"},"toelichting":{"title":"Toelichting","description":"Hoe de partijen gegevens delen, en hoe ouders en leerling betrokken worden.","type":"string","maxLength":3000}}},"jeugdhulp":{"title":"Samenwerking met jeugdhulp","type":"object","x-thema":"samenwerking-jeugdhulp","additionalProperties":false,"required":["betrokken"],"properties":{"betrokken":{"title":"Jeugdhulp betrokken","description":"Is jeugdhulp vast onderdeel van de afspraken?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"samenwerking-jeugdhulp"},"een_plan":{"title":"Eén plan","description":"Maken onderwijs en jeugdhulp één gezamenlijk plan voor de leerling?","type":"string","maxLength":60,"x-codelijst":"dekking","x-vergelijk":"samenwerking-jeugdhulp"},"toelichting":{"title":"Toelichting","description":"Hoe onderwijs en jeugdhulp samenwerken.","type":"string","maxLength":3000}}},"onderbouwing":{"title":"Onderbouwing","description":"Hoe goed is onderbouwd dat de afspraken werken? De redactie stelt het niveau vast op grond van het document dat zij beoordeelde; de niveaus staan uitgelegd op de pagina Onderbouwing.","type":"object","additionalProperties":false,"required":["niveau"],"if":{"properties":{"niveau":{"const":"beschreven"}}},"else":{"required":["document"],"properties":{"document":{"description":"Vanaf het niveau onderbouwd is het evaluatiedocument verplicht: noem titel en webadres van het document waarop het niveau berust."}}},"properties":{"niveau":{"title":"Niveau van onderbouwing","description":"Beschreven, onderbouwd, eerste aanwijzingen voor effect of goede aanwijzingen voor effect.","type":"string","maxLength":60,"x-codelijst":"onderbouwing","x-vergelijk":"ondersteuning-regios"},"document":{"title":"Evaluatiedocument","description":"Titel en webadres van het document waarop het niveau berust, zoals een evaluatierapport. Verplicht vanaf het niveau onderbouwd.","type":"string","minLength":5,"maxLength":300},"toelichting":{"title":"Toelichting van de redactie","description":"Waarom de redactie dit niveau toekende.","type":"string","maxLength":1000}}},"resultaten":{"title":"Resultaten","x-enkelvoud":"Resultaat","description":"Gemeten resultaten, elk met periode en bron. Definitie, eenheid en noemer van een indicator staan in de codelijst indicator; tabellen zetten cijfers alleen naast elkaar als indicator en periode gelijk zijn.","type":"array","x-tabel":"resultaten","items":{"type":"object","additionalProperties":false,"required":["indicator","waarde","periode","bron"],"properties":{"indicator":{"title":"Indicator","description":"Wat is gemeten; de codelijst indicator geeft de definitie, de eenheid en waarover geteld wordt.","type":"string","maxLength":60,"x-codelijst":"indicator"},"waarde":{"title":"Waarde","description":"De gemeten waarde, in de eenheid van de indicator.","type":"number"},"noemer":{"title":"Noemer","description":"Het aantal waarover geteld is, zoals het aantal leerplichtigen in de regio; nodig bij een indicator die per aantal telt (per 1.000 leerplichtigen, procent).","type":"integer","minimum":1},"periode":{"title":"Periode","x-melding":"Schrijf een schooljaar (2023-2024), een kalenderjaar (2023) of een peildatum (2024-10-01).","description":"Schooljaar (2023-2024), kalenderjaar (2023) of peildatum (2024-10-01) van de meting.","type":"string","maxLength":10,"pattern":"^(20[0-9]{2}-20[0-9]{2}|20[0-9]{2}-[01][0-9]-[0-3][0-9]|20[0-9]{2})$"},"bron":{"title":"Bron","description":"Waar de meting vandaan komt.","type":"string","minLength":3,"maxLength":300},"toelichting":{"title":"Toelichting","description":"Uitleg bij de meting.","type":"string","maxLength":1000}}}},"lessen":{"title":"Geleerde lessen","x-enkelvoud":"Les","description":"Wat andere regio's van deze aanpak kunnen leren.","type":"array","x-tabel":"lessen","items":{"type":"string","minLength":5,"maxLength":1000}},"valkuilen":{"title":"Valkuilen","x-enkelvoud":"Valkuil","description":"Waar de regio tegenaan liep.","type":"array","x-tabel":"valkuilen","items":{"type":"string","minLength":5,"maxLength":1000}},"documenten":{"title":"Documenten","x-enkelvoud":"Document","description":"Documenten bij de afspraken, als bestand in practices/bijlagen/ of als webadres.","type":"array","x-tabel":"documenten","items":{"type":"object","additionalProperties":false,"required":["titel","type"],"properties":{"titel":{"title":"Titel","description":"Titel van het document.","type":"string","minLength":3,"maxLength":200},"type":{"title":"Soort","description":"Soort document.","type":"string","maxLength":60,"x-codelijst":"documenttype"},"bestand":{"title":"Bestand","x-melding":"Gebruik letters, cijfers, punten, streepjes en liggende streepjes, zonder spaties, zoals convenant-2025.pdf.","description":"Bestandsnaam in practices/bijlagen/.","type":"string","maxLength":120,"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"url":{"title":"Webadres","description":"Webadres dat begint met https:// of http://.","type":"string","format":"uri","maxLength":500}}}},"contact":{"title":"Contact","type":"object","additionalProperties":false,"required":["organisatie","email"],"properties":{"organisatie":{"title":"Organisatie","description":"Organisatie die vragen over deze praktijk beantwoordt.","type":"string","minLength":2,"maxLength":160},"email":{"title":"E-mailadres","description":"Functioneel e-mailadres van de organisatie (zoals leerplicht@gemeente.nl), nooit een persoonlijk adres.","type":"string","format":"email","maxLength":200}}},"licentie":{"title":"Licentie","description":"Licentie waaronder de tekst gedeeld wordt.","type":"string","maxLength":60,"x-codelijst":"licentie"},"redactie":{"title":"Redactie","type":"object","additionalProperties":false,"required":["organisatie","beoordeeld_op","volgende_beoordeling"],"properties":{"organisatie":{"title":"Redactie door","description":"Organisatie die het record beoordeelde.","type":"string","minLength":2,"maxLength":160},"beoordeeld_op":{"title":"Laatst beoordeeld","description":"Datum van de laatste inhoudelijke controle.","type":"string","maxLength":40,"format":"date"},"volgende_beoordeling":{"title":"Volgende beoordeling","description":"Datum waarop het record opnieuw gecontroleerd moet zijn.","type":"string","maxLength":40,"format":"date"}}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
@@ -40,7 +40,8 @@ const pattern1 = new RegExp("^[^<>{}\\[\\]]+$", "u");
 const pattern2 = new RegExp("^ *([Pp][Oo]|[Vv][Oo]) *(- *)?[0-9]{2} *(- *)?[0-9]{2} *$", "u");
 const pattern3 = new RegExp("^MC[0-9]{2}$", "u");
 const pattern5 = new RegExp("^[0-9]+\\.[0-9]+\\.[0-9]+$", "u");
-const pattern6 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
+const pattern6 = new RegExp("^(20[0-9]{2}-20[0-9]{2}|20[0-9]{2}-[01][0-9]-[0-3][0-9]|20[0-9]{2})$", "u");
+const pattern7 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
 const formats0 = /^\d{4}-\d{2}-\d{2}$/;
 const formats6 = /^[\s\S]*$/;
 const formats8 = /@/;
@@ -1594,7 +1595,7 @@ vErrors.push(err127);
 errors++;
 }
 for(const key6 in data38){
-if(!((((((key6 === "aanwezig") || (key6 === "leden")) || (key6 === "termijn_werkdagen")) || (key6 === "doorzettingsmacht")) || (key6 === "casusregie")) || (key6 === "toelichting"))){
+if(!((((((((key6 === "aanwezig") || (key6 === "leden")) || (key6 === "termijn_overleg_werkdagen")) || (key6 === "termijn_besluit_werkdagen")) || (key6 === "doorzettingsmacht")) || (key6 === "doorzettingsmacht_bindend")) || (key6 === "casusregie")) || (key6 === "toelichting"))){
 const err128 = {instancePath:instancePath+"/doorbraakoverleg",schemaPath:"#/properties/doorbraakoverleg/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err128];
@@ -1695,10 +1696,10 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data38.termijn_werkdagen !== undefined){
-let data42 = data38.termijn_werkdagen;
+if(data38.termijn_overleg_werkdagen !== undefined){
+let data42 = data38.termijn_overleg_werkdagen;
 if(!((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42)))){
-const err135 = {instancePath:instancePath+"/doorbraakoverleg/termijn_werkdagen",schemaPath:"#/properties/doorbraakoverleg/properties/termijn_werkdagen/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err135 = {instancePath:instancePath+"/doorbraakoverleg/termijn_overleg_werkdagen",schemaPath:"#/properties/doorbraakoverleg/properties/termijn_overleg_werkdagen/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1709,7 +1710,7 @@ errors++;
 }
 if(typeof data42 == "number"){
 if(data42 > 120 || isNaN(data42)){
-const err136 = {instancePath:instancePath+"/doorbraakoverleg/termijn_werkdagen",schemaPath:"#/properties/doorbraakoverleg/properties/termijn_werkdagen/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120"};
+const err136 = {instancePath:instancePath+"/doorbraakoverleg/termijn_overleg_werkdagen",schemaPath:"#/properties/doorbraakoverleg/properties/termijn_overleg_werkdagen/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1719,7 +1720,7 @@ vErrors.push(err136);
 errors++;
 }
 if(data42 < 1 || isNaN(data42)){
-const err137 = {instancePath:instancePath+"/doorbraakoverleg/termijn_werkdagen",schemaPath:"#/properties/doorbraakoverleg/properties/termijn_werkdagen/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err137 = {instancePath:instancePath+"/doorbraakoverleg/termijn_overleg_werkdagen",schemaPath:"#/properties/doorbraakoverleg/properties/termijn_overleg_werkdagen/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1730,11 +1731,10 @@ errors++;
 }
 }
 }
-if(data38.doorzettingsmacht !== undefined){
-let data43 = data38.doorzettingsmacht;
-if(typeof data43 === "string"){
-if(func3(data43) > 60){
-const err138 = {instancePath:instancePath+"/doorbraakoverleg/doorzettingsmacht",schemaPath:"#/properties/doorbraakoverleg/properties/doorzettingsmacht/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+if(data38.termijn_besluit_werkdagen !== undefined){
+let data43 = data38.termijn_besluit_werkdagen;
+if(!((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43)))){
+const err138 = {instancePath:instancePath+"/doorbraakoverleg/termijn_besluit_werkdagen",schemaPath:"#/properties/doorbraakoverleg/properties/termijn_besluit_werkdagen/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1743,9 +1743,9 @@ vErrors.push(err138);
 }
 errors++;
 }
-}
-else {
-const err139 = {instancePath:instancePath+"/doorbraakoverleg/doorzettingsmacht",schemaPath:"#/properties/doorbraakoverleg/properties/doorzettingsmacht/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data43 == "number"){
+if(data43 > 120 || isNaN(data43)){
+const err139 = {instancePath:instancePath+"/doorbraakoverleg/termijn_besluit_werkdagen",schemaPath:"#/properties/doorbraakoverleg/properties/termijn_besluit_werkdagen/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1754,12 +1754,8 @@ vErrors.push(err139);
 }
 errors++;
 }
-}
-if(data38.casusregie !== undefined){
-let data44 = data38.casusregie;
-if(typeof data44 === "string"){
-if(func3(data44) > 60){
-const err140 = {instancePath:instancePath+"/doorbraakoverleg/casusregie",schemaPath:"#/properties/doorbraakoverleg/properties/casusregie/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+if(data43 < 1 || isNaN(data43)){
+const err140 = {instancePath:instancePath+"/doorbraakoverleg/termijn_besluit_werkdagen",schemaPath:"#/properties/doorbraakoverleg/properties/termijn_besluit_werkdagen/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1769,8 +1765,12 @@ vErrors.push(err140);
 errors++;
 }
 }
-else {
-const err141 = {instancePath:instancePath+"/doorbraakoverleg/casusregie",schemaPath:"#/properties/doorbraakoverleg/properties/casusregie/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data38.doorzettingsmacht !== undefined){
+let data44 = data38.doorzettingsmacht;
+if(Array.isArray(data44)){
+if(data44.length < 1){
+const err141 = {instancePath:instancePath+"/doorbraakoverleg/doorzettingsmacht",schemaPath:"#/properties/doorbraakoverleg/properties/doorzettingsmacht/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1779,12 +1779,12 @@ vErrors.push(err141);
 }
 errors++;
 }
-}
-if(data38.toelichting !== undefined){
-let data45 = data38.toelichting;
+const len6 = data44.length;
+for(let i11=0; i11<len6; i11++){
+let data45 = data44[i11];
 if(typeof data45 === "string"){
-if(func3(data45) > 3000){
-const err142 = {instancePath:instancePath+"/doorbraakoverleg/toelichting",schemaPath:"#/properties/doorbraakoverleg/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 3000},message:"must NOT have more than 3000 characters"};
+if(func3(data45) > 60){
+const err142 = {instancePath:instancePath+"/doorbraakoverleg/doorzettingsmacht/" + i11,schemaPath:"#/properties/doorbraakoverleg/properties/doorzettingsmacht/items/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1795,7 +1795,7 @@ errors++;
 }
 }
 else {
-const err143 = {instancePath:instancePath+"/doorbraakoverleg/toelichting",schemaPath:"#/properties/doorbraakoverleg/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err143 = {instancePath:instancePath+"/doorbraakoverleg/doorzettingsmacht/" + i11,schemaPath:"#/properties/doorbraakoverleg/properties/doorzettingsmacht/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1805,9 +1805,18 @@ vErrors.push(err143);
 errors++;
 }
 }
+let i12 = data44.length;
+let j5;
+if(i12 > 1){
+const indices5 = {};
+for(;i12--;){
+let item5 = data44[i12];
+if(typeof item5 !== "string"){
+continue;
 }
-else {
-const err144 = {instancePath:instancePath+"/doorbraakoverleg",schemaPath:"#/properties/doorbraakoverleg/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof indices5[item5] == "number"){
+j5 = indices5[item5];
+const err144 = {instancePath:instancePath+"/doorbraakoverleg/doorzettingsmacht",schemaPath:"#/properties/doorbraakoverleg/properties/doorzettingsmacht/uniqueItems",keyword:"uniqueItems",params:{i: i12, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i12+" are identical)"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1815,13 +1824,14 @@ else {
 vErrors.push(err144);
 }
 errors++;
+break;
+}
+indices5[item5] = i12;
 }
 }
-if(data.financiering !== undefined){
-let data46 = data.financiering;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.vooraf_afgesproken === undefined){
-const err145 = {instancePath:instancePath+"/financiering",schemaPath:"#/properties/financiering/required",keyword:"required",params:{missingProperty: "vooraf_afgesproken"},message:"must have required property '"+"vooraf_afgesproken"+"'"};
+}
+else {
+const err145 = {instancePath:instancePath+"/doorbraakoverleg/doorzettingsmacht",schemaPath:"#/properties/doorbraakoverleg/properties/doorzettingsmacht/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1830,8 +1840,12 @@ vErrors.push(err145);
 }
 errors++;
 }
-if(data46.model === undefined){
-const err146 = {instancePath:instancePath+"/financiering",schemaPath:"#/properties/financiering/required",keyword:"required",params:{missingProperty: "model"},message:"must have required property '"+"model"+"'"};
+}
+if(data38.doorzettingsmacht_bindend !== undefined){
+let data46 = data38.doorzettingsmacht_bindend;
+if(typeof data46 === "string"){
+if(func3(data46) > 60){
+const err146 = {instancePath:instancePath+"/doorbraakoverleg/doorzettingsmacht_bindend",schemaPath:"#/properties/doorbraakoverleg/properties/doorzettingsmacht_bindend/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1840,9 +1854,9 @@ vErrors.push(err146);
 }
 errors++;
 }
-for(const key7 in data46){
-if(!(((((key7 === "vooraf_afgesproken") || (key7 === "model")) || (key7 === "verdeling")) || (key7 === "ruimte_binnen_regels")) || (key7 === "toelichting"))){
-const err147 = {instancePath:instancePath+"/financiering",schemaPath:"#/properties/financiering/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+}
+else {
+const err147 = {instancePath:instancePath+"/doorbraakoverleg/doorzettingsmacht_bindend",schemaPath:"#/properties/doorbraakoverleg/properties/doorzettingsmacht_bindend/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1852,11 +1866,11 @@ vErrors.push(err147);
 errors++;
 }
 }
-if(data46.vooraf_afgesproken !== undefined){
-let data47 = data46.vooraf_afgesproken;
+if(data38.casusregie !== undefined){
+let data47 = data38.casusregie;
 if(typeof data47 === "string"){
 if(func3(data47) > 60){
-const err148 = {instancePath:instancePath+"/financiering/vooraf_afgesproken",schemaPath:"#/properties/financiering/properties/vooraf_afgesproken/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+const err148 = {instancePath:instancePath+"/doorbraakoverleg/casusregie",schemaPath:"#/properties/doorbraakoverleg/properties/casusregie/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1867,7 +1881,7 @@ errors++;
 }
 }
 else {
-const err149 = {instancePath:instancePath+"/financiering/vooraf_afgesproken",schemaPath:"#/properties/financiering/properties/vooraf_afgesproken/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err149 = {instancePath:instancePath+"/doorbraakoverleg/casusregie",schemaPath:"#/properties/doorbraakoverleg/properties/casusregie/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1877,11 +1891,11 @@ vErrors.push(err149);
 errors++;
 }
 }
-if(data46.model !== undefined){
-let data48 = data46.model;
+if(data38.toelichting !== undefined){
+let data48 = data38.toelichting;
 if(typeof data48 === "string"){
-if(func3(data48) > 60){
-const err150 = {instancePath:instancePath+"/financiering/model",schemaPath:"#/properties/financiering/properties/model/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+if(func3(data48) > 3000){
+const err150 = {instancePath:instancePath+"/doorbraakoverleg/toelichting",schemaPath:"#/properties/doorbraakoverleg/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 3000},message:"must NOT have more than 3000 characters"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1892,7 +1906,7 @@ errors++;
 }
 }
 else {
-const err151 = {instancePath:instancePath+"/financiering/model",schemaPath:"#/properties/financiering/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err151 = {instancePath:instancePath+"/doorbraakoverleg/toelichting",schemaPath:"#/properties/doorbraakoverleg/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1902,11 +1916,9 @@ vErrors.push(err151);
 errors++;
 }
 }
-if(data46.verdeling !== undefined){
-let data49 = data46.verdeling;
-if(typeof data49 === "string"){
-if(func3(data49) > 1500){
-const err152 = {instancePath:instancePath+"/financiering/verdeling",schemaPath:"#/properties/financiering/properties/verdeling/maxLength",keyword:"maxLength",params:{limit: 1500},message:"must NOT have more than 1500 characters"};
+}
+else {
+const err152 = {instancePath:instancePath+"/doorbraakoverleg",schemaPath:"#/properties/doorbraakoverleg/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1916,8 +1928,11 @@ vErrors.push(err152);
 errors++;
 }
 }
-else {
-const err153 = {instancePath:instancePath+"/financiering/verdeling",schemaPath:"#/properties/financiering/properties/verdeling/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.financiering !== undefined){
+let data49 = data.financiering;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+if(data49.vooraf_afgesproken === undefined){
+const err153 = {instancePath:instancePath+"/financiering",schemaPath:"#/properties/financiering/required",keyword:"required",params:{missingProperty: "vooraf_afgesproken"},message:"must have required property '"+"vooraf_afgesproken"+"'"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1926,12 +1941,8 @@ vErrors.push(err153);
 }
 errors++;
 }
-}
-if(data46.ruimte_binnen_regels !== undefined){
-let data50 = data46.ruimte_binnen_regels;
-if(typeof data50 === "string"){
-if(func3(data50) > 2000){
-const err154 = {instancePath:instancePath+"/financiering/ruimte_binnen_regels",schemaPath:"#/properties/financiering/properties/ruimte_binnen_regels/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data49.model === undefined){
+const err154 = {instancePath:instancePath+"/financiering",schemaPath:"#/properties/financiering/required",keyword:"required",params:{missingProperty: "model"},message:"must have required property '"+"model"+"'"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1940,9 +1951,9 @@ vErrors.push(err154);
 }
 errors++;
 }
-}
-else {
-const err155 = {instancePath:instancePath+"/financiering/ruimte_binnen_regels",schemaPath:"#/properties/financiering/properties/ruimte_binnen_regels/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key7 in data49){
+if(!(((((key7 === "vooraf_afgesproken") || (key7 === "model")) || (key7 === "verdeling")) || (key7 === "ruimte_binnen_regels")) || (key7 === "toelichting"))){
+const err155 = {instancePath:instancePath+"/financiering",schemaPath:"#/properties/financiering/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1952,11 +1963,11 @@ vErrors.push(err155);
 errors++;
 }
 }
-if(data46.toelichting !== undefined){
-let data51 = data46.toelichting;
-if(typeof data51 === "string"){
-if(func3(data51) > 3000){
-const err156 = {instancePath:instancePath+"/financiering/toelichting",schemaPath:"#/properties/financiering/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 3000},message:"must NOT have more than 3000 characters"};
+if(data49.vooraf_afgesproken !== undefined){
+let data50 = data49.vooraf_afgesproken;
+if(typeof data50 === "string"){
+if(func3(data50) > 60){
+const err156 = {instancePath:instancePath+"/financiering/vooraf_afgesproken",schemaPath:"#/properties/financiering/properties/vooraf_afgesproken/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1967,7 +1978,7 @@ errors++;
 }
 }
 else {
-const err157 = {instancePath:instancePath+"/financiering/toelichting",schemaPath:"#/properties/financiering/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err157 = {instancePath:instancePath+"/financiering/vooraf_afgesproken",schemaPath:"#/properties/financiering/properties/vooraf_afgesproken/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -1977,9 +1988,11 @@ vErrors.push(err157);
 errors++;
 }
 }
-}
-else {
-const err158 = {instancePath:instancePath+"/financiering",schemaPath:"#/properties/financiering/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data49.model !== undefined){
+let data51 = data49.model;
+if(typeof data51 === "string"){
+if(func3(data51) > 60){
+const err158 = {instancePath:instancePath+"/financiering/model",schemaPath:"#/properties/financiering/properties/model/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -1989,11 +2002,8 @@ vErrors.push(err158);
 errors++;
 }
 }
-if(data.leerplicht !== undefined){
-let data52 = data.leerplicht;
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-if(data52.preventief === undefined){
-const err159 = {instancePath:instancePath+"/leerplicht",schemaPath:"#/properties/leerplicht/required",keyword:"required",params:{missingProperty: "preventief"},message:"must have required property '"+"preventief"+"'"};
+else {
+const err159 = {instancePath:instancePath+"/financiering/model",schemaPath:"#/properties/financiering/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2002,8 +2012,12 @@ vErrors.push(err159);
 }
 errors++;
 }
-if(data52.adviserend === undefined){
-const err160 = {instancePath:instancePath+"/leerplicht",schemaPath:"#/properties/leerplicht/required",keyword:"required",params:{missingProperty: "adviserend"},message:"must have required property '"+"adviserend"+"'"};
+}
+if(data49.verdeling !== undefined){
+let data52 = data49.verdeling;
+if(typeof data52 === "string"){
+if(func3(data52) > 1500){
+const err160 = {instancePath:instancePath+"/financiering/verdeling",schemaPath:"#/properties/financiering/properties/verdeling/maxLength",keyword:"maxLength",params:{limit: 1500},message:"must NOT have more than 1500 characters"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2012,9 +2026,9 @@ vErrors.push(err160);
 }
 errors++;
 }
-for(const key8 in data52){
-if(!(((key8 === "preventief") || (key8 === "adviserend")) || (key8 === "toelichting"))){
-const err161 = {instancePath:instancePath+"/leerplicht",schemaPath:"#/properties/leerplicht/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+}
+else {
+const err161 = {instancePath:instancePath+"/financiering/verdeling",schemaPath:"#/properties/financiering/properties/verdeling/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2024,11 +2038,11 @@ vErrors.push(err161);
 errors++;
 }
 }
-if(data52.preventief !== undefined){
-let data53 = data52.preventief;
+if(data49.ruimte_binnen_regels !== undefined){
+let data53 = data49.ruimte_binnen_regels;
 if(typeof data53 === "string"){
-if(func3(data53) > 60){
-const err162 = {instancePath:instancePath+"/leerplicht/preventief",schemaPath:"#/properties/leerplicht/properties/preventief/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+if(func3(data53) > 2000){
+const err162 = {instancePath:instancePath+"/financiering/ruimte_binnen_regels",schemaPath:"#/properties/financiering/properties/ruimte_binnen_regels/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2039,7 +2053,7 @@ errors++;
 }
 }
 else {
-const err163 = {instancePath:instancePath+"/leerplicht/preventief",schemaPath:"#/properties/leerplicht/properties/preventief/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err163 = {instancePath:instancePath+"/financiering/ruimte_binnen_regels",schemaPath:"#/properties/financiering/properties/ruimte_binnen_regels/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2049,11 +2063,11 @@ vErrors.push(err163);
 errors++;
 }
 }
-if(data52.adviserend !== undefined){
-let data54 = data52.adviserend;
+if(data49.toelichting !== undefined){
+let data54 = data49.toelichting;
 if(typeof data54 === "string"){
-if(func3(data54) > 60){
-const err164 = {instancePath:instancePath+"/leerplicht/adviserend",schemaPath:"#/properties/leerplicht/properties/adviserend/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+if(func3(data54) > 3000){
+const err164 = {instancePath:instancePath+"/financiering/toelichting",schemaPath:"#/properties/financiering/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 3000},message:"must NOT have more than 3000 characters"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2064,7 +2078,7 @@ errors++;
 }
 }
 else {
-const err165 = {instancePath:instancePath+"/leerplicht/adviserend",schemaPath:"#/properties/leerplicht/properties/adviserend/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err165 = {instancePath:instancePath+"/financiering/toelichting",schemaPath:"#/properties/financiering/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2074,11 +2088,9 @@ vErrors.push(err165);
 errors++;
 }
 }
-if(data52.toelichting !== undefined){
-let data55 = data52.toelichting;
-if(typeof data55 === "string"){
-if(func3(data55) > 3000){
-const err166 = {instancePath:instancePath+"/leerplicht/toelichting",schemaPath:"#/properties/leerplicht/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 3000},message:"must NOT have more than 3000 characters"};
+}
+else {
+const err166 = {instancePath:instancePath+"/financiering",schemaPath:"#/properties/financiering/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2088,8 +2100,11 @@ vErrors.push(err166);
 errors++;
 }
 }
-else {
-const err167 = {instancePath:instancePath+"/leerplicht/toelichting",schemaPath:"#/properties/leerplicht/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.leerplicht !== undefined){
+let data55 = data.leerplicht;
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+if(data55.preventief === undefined){
+const err167 = {instancePath:instancePath+"/leerplicht",schemaPath:"#/properties/leerplicht/required",keyword:"required",params:{missingProperty: "preventief"},message:"must have required property '"+"preventief"+"'"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2098,10 +2113,8 @@ vErrors.push(err167);
 }
 errors++;
 }
-}
-}
-else {
-const err168 = {instancePath:instancePath+"/leerplicht",schemaPath:"#/properties/leerplicht/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data55.adviserend === undefined){
+const err168 = {instancePath:instancePath+"/leerplicht",schemaPath:"#/properties/leerplicht/required",keyword:"required",params:{missingProperty: "adviserend"},message:"must have required property '"+"adviserend"+"'"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2110,12 +2123,9 @@ vErrors.push(err168);
 }
 errors++;
 }
-}
-if(data.gegevensdeling !== undefined){
-let data56 = data.gegevensdeling;
-if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
-if(data56.grondslag === undefined){
-const err169 = {instancePath:instancePath+"/gegevensdeling",schemaPath:"#/properties/gegevensdeling/required",keyword:"required",params:{missingProperty: "grondslag"},message:"must have required property '"+"grondslag"+"'"};
+for(const key8 in data55){
+if(!(((key8 === "preventief") || (key8 === "adviserend")) || (key8 === "toelichting"))){
+const err169 = {instancePath:instancePath+"/leerplicht",schemaPath:"#/properties/leerplicht/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2124,8 +2134,12 @@ vErrors.push(err169);
 }
 errors++;
 }
-if(data56.convenant === undefined){
-const err170 = {instancePath:instancePath+"/gegevensdeling",schemaPath:"#/properties/gegevensdeling/required",keyword:"required",params:{missingProperty: "convenant"},message:"must have required property '"+"convenant"+"'"};
+}
+if(data55.preventief !== undefined){
+let data56 = data55.preventief;
+if(typeof data56 === "string"){
+if(func3(data56) > 60){
+const err170 = {instancePath:instancePath+"/leerplicht/preventief",schemaPath:"#/properties/leerplicht/properties/preventief/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2134,8 +2148,9 @@ vErrors.push(err170);
 }
 errors++;
 }
-if(data56.privacyprotocol === undefined){
-const err171 = {instancePath:instancePath+"/gegevensdeling",schemaPath:"#/properties/gegevensdeling/required",keyword:"required",params:{missingProperty: "privacyprotocol"},message:"must have required property '"+"privacyprotocol"+"'"};
+}
+else {
+const err171 = {instancePath:instancePath+"/leerplicht/preventief",schemaPath:"#/properties/leerplicht/properties/preventief/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2144,9 +2159,12 @@ vErrors.push(err171);
 }
 errors++;
 }
-for(const key9 in data56){
-if(!(((((key9 === "grondslag") || (key9 === "convenant")) || (key9 === "privacyprotocol")) || (key9 === "dpia")) || (key9 === "toelichting"))){
-const err172 = {instancePath:instancePath+"/gegevensdeling",schemaPath:"#/properties/gegevensdeling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+}
+if(data55.adviserend !== undefined){
+let data57 = data55.adviserend;
+if(typeof data57 === "string"){
+if(func3(data57) > 60){
+const err172 = {instancePath:instancePath+"/leerplicht/adviserend",schemaPath:"#/properties/leerplicht/properties/adviserend/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2156,11 +2174,8 @@ vErrors.push(err172);
 errors++;
 }
 }
-if(data56.grondslag !== undefined){
-let data57 = data56.grondslag;
-if(typeof data57 === "string"){
-if(func3(data57) > 60){
-const err173 = {instancePath:instancePath+"/gegevensdeling/grondslag",schemaPath:"#/properties/gegevensdeling/properties/grondslag/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+else {
+const err173 = {instancePath:instancePath+"/leerplicht/adviserend",schemaPath:"#/properties/leerplicht/properties/adviserend/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2170,8 +2185,11 @@ vErrors.push(err173);
 errors++;
 }
 }
-else {
-const err174 = {instancePath:instancePath+"/gegevensdeling/grondslag",schemaPath:"#/properties/gegevensdeling/properties/grondslag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data55.toelichting !== undefined){
+let data58 = data55.toelichting;
+if(typeof data58 === "string"){
+if(func3(data58) > 3000){
+const err174 = {instancePath:instancePath+"/leerplicht/toelichting",schemaPath:"#/properties/leerplicht/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 3000},message:"must NOT have more than 3000 characters"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2181,11 +2199,8 @@ vErrors.push(err174);
 errors++;
 }
 }
-if(data56.convenant !== undefined){
-let data58 = data56.convenant;
-if(typeof data58 === "string"){
-if(func3(data58) > 60){
-const err175 = {instancePath:instancePath+"/gegevensdeling/convenant",schemaPath:"#/properties/gegevensdeling/properties/convenant/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+else {
+const err175 = {instancePath:instancePath+"/leerplicht/toelichting",schemaPath:"#/properties/leerplicht/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2195,8 +2210,9 @@ vErrors.push(err175);
 errors++;
 }
 }
+}
 else {
-const err176 = {instancePath:instancePath+"/gegevensdeling/convenant",schemaPath:"#/properties/gegevensdeling/properties/convenant/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err176 = {instancePath:instancePath+"/leerplicht",schemaPath:"#/properties/leerplicht/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2206,11 +2222,11 @@ vErrors.push(err176);
 errors++;
 }
 }
-if(data56.privacyprotocol !== undefined){
-let data59 = data56.privacyprotocol;
-if(typeof data59 === "string"){
-if(func3(data59) > 60){
-const err177 = {instancePath:instancePath+"/gegevensdeling/privacyprotocol",schemaPath:"#/properties/gegevensdeling/properties/privacyprotocol/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+if(data.gegevensdeling !== undefined){
+let data59 = data.gegevensdeling;
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+if(data59.avg_grondslag === undefined){
+const err177 = {instancePath:instancePath+"/gegevensdeling",schemaPath:"#/properties/gegevensdeling/required",keyword:"required",params:{missingProperty: "avg_grondslag"},message:"must have required property '"+"avg_grondslag"+"'"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2219,9 +2235,8 @@ vErrors.push(err177);
 }
 errors++;
 }
-}
-else {
-const err178 = {instancePath:instancePath+"/gegevensdeling/privacyprotocol",schemaPath:"#/properties/gegevensdeling/properties/privacyprotocol/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data59.convenant === undefined){
+const err178 = {instancePath:instancePath+"/gegevensdeling",schemaPath:"#/properties/gegevensdeling/required",keyword:"required",params:{missingProperty: "convenant"},message:"must have required property '"+"convenant"+"'"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2230,12 +2245,8 @@ vErrors.push(err178);
 }
 errors++;
 }
-}
-if(data56.dpia !== undefined){
-let data60 = data56.dpia;
-if(typeof data60 === "string"){
-if(func3(data60) > 60){
-const err179 = {instancePath:instancePath+"/gegevensdeling/dpia",schemaPath:"#/properties/gegevensdeling/properties/dpia/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+if(data59.privacyprotocol === undefined){
+const err179 = {instancePath:instancePath+"/gegevensdeling",schemaPath:"#/properties/gegevensdeling/required",keyword:"required",params:{missingProperty: "privacyprotocol"},message:"must have required property '"+"privacyprotocol"+"'"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2244,9 +2255,9 @@ vErrors.push(err179);
 }
 errors++;
 }
-}
-else {
-const err180 = {instancePath:instancePath+"/gegevensdeling/dpia",schemaPath:"#/properties/gegevensdeling/properties/dpia/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key9 in data59){
+if(!((((((key9 === "avg_grondslag") || (key9 === "wettelijke_grondslag")) || (key9 === "convenant")) || (key9 === "privacyprotocol")) || (key9 === "dpia")) || (key9 === "toelichting"))){
+const err180 = {instancePath:instancePath+"/gegevensdeling",schemaPath:"#/properties/gegevensdeling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2256,11 +2267,11 @@ vErrors.push(err180);
 errors++;
 }
 }
-if(data56.toelichting !== undefined){
-let data61 = data56.toelichting;
-if(typeof data61 === "string"){
-if(func3(data61) > 3000){
-const err181 = {instancePath:instancePath+"/gegevensdeling/toelichting",schemaPath:"#/properties/gegevensdeling/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 3000},message:"must NOT have more than 3000 characters"};
+if(data59.avg_grondslag !== undefined){
+let data60 = data59.avg_grondslag;
+if(Array.isArray(data60)){
+if(data60.length < 1){
+const err181 = {instancePath:instancePath+"/gegevensdeling/avg_grondslag",schemaPath:"#/properties/gegevensdeling/properties/avg_grondslag/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2269,9 +2280,12 @@ vErrors.push(err181);
 }
 errors++;
 }
-}
-else {
-const err182 = {instancePath:instancePath+"/gegevensdeling/toelichting",schemaPath:"#/properties/gegevensdeling/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len7 = data60.length;
+for(let i13=0; i13<len7; i13++){
+let data61 = data60[i13];
+if(typeof data61 === "string"){
+if(func3(data61) > 60){
+const err182 = {instancePath:instancePath+"/gegevensdeling/avg_grondslag/" + i13,schemaPath:"#/properties/gegevensdeling/properties/avg_grondslag/items/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2281,9 +2295,8 @@ vErrors.push(err182);
 errors++;
 }
 }
-}
 else {
-const err183 = {instancePath:instancePath+"/gegevensdeling",schemaPath:"#/properties/gegevensdeling/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err183 = {instancePath:instancePath+"/gegevensdeling/avg_grondslag/" + i13,schemaPath:"#/properties/gegevensdeling/properties/avg_grondslag/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2293,11 +2306,18 @@ vErrors.push(err183);
 errors++;
 }
 }
-if(data.jeugdhulp !== undefined){
-let data62 = data.jeugdhulp;
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(data62.betrokken === undefined){
-const err184 = {instancePath:instancePath+"/jeugdhulp",schemaPath:"#/properties/jeugdhulp/required",keyword:"required",params:{missingProperty: "betrokken"},message:"must have required property '"+"betrokken"+"'"};
+let i14 = data60.length;
+let j6;
+if(i14 > 1){
+const indices6 = {};
+for(;i14--;){
+let item6 = data60[i14];
+if(typeof item6 !== "string"){
+continue;
+}
+if(typeof indices6[item6] == "number"){
+j6 = indices6[item6];
+const err184 = {instancePath:instancePath+"/gegevensdeling/avg_grondslag",schemaPath:"#/properties/gegevensdeling/properties/avg_grondslag/uniqueItems",keyword:"uniqueItems",params:{i: i14, j: j6},message:"must NOT have duplicate items (items ## "+j6+" and "+i14+" are identical)"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2305,10 +2325,14 @@ else {
 vErrors.push(err184);
 }
 errors++;
+break;
 }
-for(const key10 in data62){
-if(!(((key10 === "betrokken") || (key10 === "een_plan")) || (key10 === "toelichting"))){
-const err185 = {instancePath:instancePath+"/jeugdhulp",schemaPath:"#/properties/jeugdhulp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+indices6[item6] = i14;
+}
+}
+}
+else {
+const err185 = {instancePath:instancePath+"/gegevensdeling/avg_grondslag",schemaPath:"#/properties/gegevensdeling/properties/avg_grondslag/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2318,11 +2342,11 @@ vErrors.push(err185);
 errors++;
 }
 }
-if(data62.betrokken !== undefined){
-let data63 = data62.betrokken;
-if(typeof data63 === "string"){
-if(func3(data63) > 60){
-const err186 = {instancePath:instancePath+"/jeugdhulp/betrokken",schemaPath:"#/properties/jeugdhulp/properties/betrokken/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+if(data59.wettelijke_grondslag !== undefined){
+let data62 = data59.wettelijke_grondslag;
+if(typeof data62 === "string"){
+if(func3(data62) > 300){
+const err186 = {instancePath:instancePath+"/gegevensdeling/wettelijke_grondslag",schemaPath:"#/properties/gegevensdeling/properties/wettelijke_grondslag/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2331,9 +2355,8 @@ vErrors.push(err186);
 }
 errors++;
 }
-}
-else {
-const err187 = {instancePath:instancePath+"/jeugdhulp/betrokken",schemaPath:"#/properties/jeugdhulp/properties/betrokken/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func3(data62) < 3){
+const err187 = {instancePath:instancePath+"/gegevensdeling/wettelijke_grondslag",schemaPath:"#/properties/gegevensdeling/properties/wettelijke_grondslag/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2343,11 +2366,8 @@ vErrors.push(err187);
 errors++;
 }
 }
-if(data62.een_plan !== undefined){
-let data64 = data62.een_plan;
-if(typeof data64 === "string"){
-if(func3(data64) > 60){
-const err188 = {instancePath:instancePath+"/jeugdhulp/een_plan",schemaPath:"#/properties/jeugdhulp/properties/een_plan/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+else {
+const err188 = {instancePath:instancePath+"/gegevensdeling/wettelijke_grondslag",schemaPath:"#/properties/gegevensdeling/properties/wettelijke_grondslag/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2357,8 +2377,11 @@ vErrors.push(err188);
 errors++;
 }
 }
-else {
-const err189 = {instancePath:instancePath+"/jeugdhulp/een_plan",schemaPath:"#/properties/jeugdhulp/properties/een_plan/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data59.convenant !== undefined){
+let data63 = data59.convenant;
+if(typeof data63 === "string"){
+if(func3(data63) > 60){
+const err189 = {instancePath:instancePath+"/gegevensdeling/convenant",schemaPath:"#/properties/gegevensdeling/properties/convenant/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2368,11 +2391,8 @@ vErrors.push(err189);
 errors++;
 }
 }
-if(data62.toelichting !== undefined){
-let data65 = data62.toelichting;
-if(typeof data65 === "string"){
-if(func3(data65) > 3000){
-const err190 = {instancePath:instancePath+"/jeugdhulp/toelichting",schemaPath:"#/properties/jeugdhulp/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 3000},message:"must NOT have more than 3000 characters"};
+else {
+const err190 = {instancePath:instancePath+"/gegevensdeling/convenant",schemaPath:"#/properties/gegevensdeling/properties/convenant/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2382,8 +2402,11 @@ vErrors.push(err190);
 errors++;
 }
 }
-else {
-const err191 = {instancePath:instancePath+"/jeugdhulp/toelichting",schemaPath:"#/properties/jeugdhulp/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data59.privacyprotocol !== undefined){
+let data64 = data59.privacyprotocol;
+if(typeof data64 === "string"){
+if(func3(data64) > 60){
+const err191 = {instancePath:instancePath+"/gegevensdeling/privacyprotocol",schemaPath:"#/properties/gegevensdeling/properties/privacyprotocol/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2393,9 +2416,8 @@ vErrors.push(err191);
 errors++;
 }
 }
-}
 else {
-const err192 = {instancePath:instancePath+"/jeugdhulp",schemaPath:"#/properties/jeugdhulp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err192 = {instancePath:instancePath+"/gegevensdeling/privacyprotocol",schemaPath:"#/properties/gegevensdeling/properties/privacyprotocol/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2405,15 +2427,11 @@ vErrors.push(err192);
 errors++;
 }
 }
-if(data.onderbouwing !== undefined){
-let data66 = data.onderbouwing;
-const _errs146 = errors;
-let valid28 = true;
-const _errs147 = errors;
-if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
-if(data66.niveau !== undefined){
-if("beschreven" !== data66.niveau){
-const err193 = {};
+if(data59.dpia !== undefined){
+let data65 = data59.dpia;
+if(typeof data65 === "string"){
+if(func3(data65) > 60){
+const err193 = {instancePath:instancePath+"/gegevensdeling/dpia",schemaPath:"#/properties/gegevensdeling/properties/dpia/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2423,22 +2441,8 @@ vErrors.push(err193);
 errors++;
 }
 }
-}
-var _valid0 = _errs147 === errors;
-errors = _errs146;
-if(vErrors !== null){
-if(_errs146){
-vErrors.length = _errs146;
-}
 else {
-vErrors = null;
-}
-}
-if(!_valid0){
-const _errs149 = errors;
-if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
-if(data66.document === undefined){
-const err194 = {instancePath:instancePath+"/onderbouwing",schemaPath:"#/properties/onderbouwing/else/required",keyword:"required",params:{missingProperty: "document"},message:"must have required property '"+"document"+"'"};
+const err194 = {instancePath:instancePath+"/gegevensdeling/dpia",schemaPath:"#/properties/gegevensdeling/properties/dpia/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2448,11 +2452,11 @@ vErrors.push(err194);
 errors++;
 }
 }
-var _valid0 = _errs149 === errors;
-valid28 = _valid0;
-}
-if(!valid28){
-const err195 = {instancePath:instancePath+"/onderbouwing",schemaPath:"#/properties/onderbouwing/if",keyword:"if",params:{failingKeyword: "else"},message:"must match \"else\" schema"};
+if(data59.toelichting !== undefined){
+let data66 = data59.toelichting;
+if(typeof data66 === "string"){
+if(func3(data66) > 3000){
+const err195 = {instancePath:instancePath+"/gegevensdeling/toelichting",schemaPath:"#/properties/gegevensdeling/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 3000},message:"must NOT have more than 3000 characters"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2461,9 +2465,9 @@ vErrors.push(err195);
 }
 errors++;
 }
-if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
-if(data66.niveau === undefined){
-const err196 = {instancePath:instancePath+"/onderbouwing",schemaPath:"#/properties/onderbouwing/required",keyword:"required",params:{missingProperty: "niveau"},message:"must have required property '"+"niveau"+"'"};
+}
+else {
+const err196 = {instancePath:instancePath+"/gegevensdeling/toelichting",schemaPath:"#/properties/gegevensdeling/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2472,9 +2476,10 @@ vErrors.push(err196);
 }
 errors++;
 }
-for(const key11 in data66){
-if(!(((key11 === "niveau") || (key11 === "document")) || (key11 === "toelichting"))){
-const err197 = {instancePath:instancePath+"/onderbouwing",schemaPath:"#/properties/onderbouwing/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+}
+}
+else {
+const err197 = {instancePath:instancePath+"/gegevensdeling",schemaPath:"#/properties/gegevensdeling/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2484,11 +2489,11 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data66.niveau !== undefined){
-let data68 = data66.niveau;
-if(typeof data68 === "string"){
-if(func3(data68) > 60){
-const err198 = {instancePath:instancePath+"/onderbouwing/niveau",schemaPath:"#/properties/onderbouwing/properties/niveau/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+if(data.jeugdhulp !== undefined){
+let data67 = data.jeugdhulp;
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+if(data67.betrokken === undefined){
+const err198 = {instancePath:instancePath+"/jeugdhulp",schemaPath:"#/properties/jeugdhulp/required",keyword:"required",params:{missingProperty: "betrokken"},message:"must have required property '"+"betrokken"+"'"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2497,9 +2502,9 @@ vErrors.push(err198);
 }
 errors++;
 }
-}
-else {
-const err199 = {instancePath:instancePath+"/onderbouwing/niveau",schemaPath:"#/properties/onderbouwing/properties/niveau/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key10 in data67){
+if(!(((key10 === "betrokken") || (key10 === "een_plan")) || (key10 === "toelichting"))){
+const err199 = {instancePath:instancePath+"/jeugdhulp",schemaPath:"#/properties/jeugdhulp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2509,11 +2514,11 @@ vErrors.push(err199);
 errors++;
 }
 }
-if(data66.document !== undefined){
-let data69 = data66.document;
-if(typeof data69 === "string"){
-if(func3(data69) > 300){
-const err200 = {instancePath:instancePath+"/onderbouwing/document",schemaPath:"#/properties/onderbouwing/properties/document/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"};
+if(data67.betrokken !== undefined){
+let data68 = data67.betrokken;
+if(typeof data68 === "string"){
+if(func3(data68) > 60){
+const err200 = {instancePath:instancePath+"/jeugdhulp/betrokken",schemaPath:"#/properties/jeugdhulp/properties/betrokken/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2522,8 +2527,9 @@ vErrors.push(err200);
 }
 errors++;
 }
-if(func3(data69) < 5){
-const err201 = {instancePath:instancePath+"/onderbouwing/document",schemaPath:"#/properties/onderbouwing/properties/document/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters"};
+}
+else {
+const err201 = {instancePath:instancePath+"/jeugdhulp/betrokken",schemaPath:"#/properties/jeugdhulp/properties/betrokken/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2533,8 +2539,11 @@ vErrors.push(err201);
 errors++;
 }
 }
-else {
-const err202 = {instancePath:instancePath+"/onderbouwing/document",schemaPath:"#/properties/onderbouwing/properties/document/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data67.een_plan !== undefined){
+let data69 = data67.een_plan;
+if(typeof data69 === "string"){
+if(func3(data69) > 60){
+const err202 = {instancePath:instancePath+"/jeugdhulp/een_plan",schemaPath:"#/properties/jeugdhulp/properties/een_plan/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2544,11 +2553,8 @@ vErrors.push(err202);
 errors++;
 }
 }
-if(data66.toelichting !== undefined){
-let data70 = data66.toelichting;
-if(typeof data70 === "string"){
-if(func3(data70) > 1000){
-const err203 = {instancePath:instancePath+"/onderbouwing/toelichting",schemaPath:"#/properties/onderbouwing/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
+else {
+const err203 = {instancePath:instancePath+"/jeugdhulp/een_plan",schemaPath:"#/properties/jeugdhulp/properties/een_plan/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2558,8 +2564,11 @@ vErrors.push(err203);
 errors++;
 }
 }
-else {
-const err204 = {instancePath:instancePath+"/onderbouwing/toelichting",schemaPath:"#/properties/onderbouwing/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data67.toelichting !== undefined){
+let data70 = data67.toelichting;
+if(typeof data70 === "string"){
+if(func3(data70) > 3000){
+const err204 = {instancePath:instancePath+"/jeugdhulp/toelichting",schemaPath:"#/properties/jeugdhulp/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 3000},message:"must NOT have more than 3000 characters"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2569,9 +2578,8 @@ vErrors.push(err204);
 errors++;
 }
 }
-}
 else {
-const err205 = {instancePath:instancePath+"/onderbouwing",schemaPath:"#/properties/onderbouwing/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err205 = {instancePath:instancePath+"/jeugdhulp/toelichting",schemaPath:"#/properties/jeugdhulp/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2581,15 +2589,9 @@ vErrors.push(err205);
 errors++;
 }
 }
-if(data.resultaten !== undefined){
-let data71 = data.resultaten;
-if(Array.isArray(data71)){
-const len6 = data71.length;
-for(let i11=0; i11<len6; i11++){
-let data72 = data71[i11];
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-if(data72.indicator === undefined){
-const err206 = {instancePath:instancePath+"/resultaten/" + i11,schemaPath:"#/properties/resultaten/items/required",keyword:"required",params:{missingProperty: "indicator"},message:"must have required property '"+"indicator"+"'"};
+}
+else {
+const err206 = {instancePath:instancePath+"/jeugdhulp",schemaPath:"#/properties/jeugdhulp/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2598,8 +2600,16 @@ vErrors.push(err206);
 }
 errors++;
 }
-if(data72.waarde === undefined){
-const err207 = {instancePath:instancePath+"/resultaten/" + i11,schemaPath:"#/properties/resultaten/items/required",keyword:"required",params:{missingProperty: "waarde"},message:"must have required property '"+"waarde"+"'"};
+}
+if(data.onderbouwing !== undefined){
+let data71 = data.onderbouwing;
+const _errs156 = errors;
+let valid34 = true;
+const _errs157 = errors;
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(data71.niveau !== undefined){
+if("beschreven" !== data71.niveau){
+const err207 = {};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2608,8 +2618,23 @@ vErrors.push(err207);
 }
 errors++;
 }
-if(data72.eenheid === undefined){
-const err208 = {instancePath:instancePath+"/resultaten/" + i11,schemaPath:"#/properties/resultaten/items/required",keyword:"required",params:{missingProperty: "eenheid"},message:"must have required property '"+"eenheid"+"'"};
+}
+}
+var _valid0 = _errs157 === errors;
+errors = _errs156;
+if(vErrors !== null){
+if(_errs156){
+vErrors.length = _errs156;
+}
+else {
+vErrors = null;
+}
+}
+if(!_valid0){
+const _errs159 = errors;
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(data71.document === undefined){
+const err208 = {instancePath:instancePath+"/onderbouwing",schemaPath:"#/properties/onderbouwing/else/required",keyword:"required",params:{missingProperty: "document"},message:"must have required property '"+"document"+"'"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2618,8 +2643,12 @@ vErrors.push(err208);
 }
 errors++;
 }
-if(data72.jaar === undefined){
-const err209 = {instancePath:instancePath+"/resultaten/" + i11,schemaPath:"#/properties/resultaten/items/required",keyword:"required",params:{missingProperty: "jaar"},message:"must have required property '"+"jaar"+"'"};
+}
+var _valid0 = _errs159 === errors;
+valid34 = _valid0;
+}
+if(!valid34){
+const err209 = {instancePath:instancePath+"/onderbouwing",schemaPath:"#/properties/onderbouwing/if",keyword:"if",params:{failingKeyword: "else"},message:"must match \"else\" schema"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2628,8 +2657,9 @@ vErrors.push(err209);
 }
 errors++;
 }
-if(data72.bron === undefined){
-const err210 = {instancePath:instancePath+"/resultaten/" + i11,schemaPath:"#/properties/resultaten/items/required",keyword:"required",params:{missingProperty: "bron"},message:"must have required property '"+"bron"+"'"};
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(data71.niveau === undefined){
+const err210 = {instancePath:instancePath+"/onderbouwing",schemaPath:"#/properties/onderbouwing/required",keyword:"required",params:{missingProperty: "niveau"},message:"must have required property '"+"niveau"+"'"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2638,9 +2668,9 @@ vErrors.push(err210);
 }
 errors++;
 }
-for(const key12 in data72){
-if(!((((((key12 === "indicator") || (key12 === "waarde")) || (key12 === "eenheid")) || (key12 === "jaar")) || (key12 === "bron")) || (key12 === "toelichting"))){
-const err211 = {instancePath:instancePath+"/resultaten/" + i11,schemaPath:"#/properties/resultaten/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+for(const key11 in data71){
+if(!(((key11 === "niveau") || (key11 === "document")) || (key11 === "toelichting"))){
+const err211 = {instancePath:instancePath+"/onderbouwing",schemaPath:"#/properties/onderbouwing/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2650,11 +2680,11 @@ vErrors.push(err211);
 errors++;
 }
 }
-if(data72.indicator !== undefined){
-let data73 = data72.indicator;
+if(data71.niveau !== undefined){
+let data73 = data71.niveau;
 if(typeof data73 === "string"){
 if(func3(data73) > 60){
-const err212 = {instancePath:instancePath+"/resultaten/" + i11+"/indicator",schemaPath:"#/properties/resultaten/items/properties/indicator/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+const err212 = {instancePath:instancePath+"/onderbouwing/niveau",schemaPath:"#/properties/onderbouwing/properties/niveau/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2665,7 +2695,7 @@ errors++;
 }
 }
 else {
-const err213 = {instancePath:instancePath+"/resultaten/" + i11+"/indicator",schemaPath:"#/properties/resultaten/items/properties/indicator/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err213 = {instancePath:instancePath+"/onderbouwing/niveau",schemaPath:"#/properties/onderbouwing/properties/niveau/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2675,9 +2705,11 @@ vErrors.push(err213);
 errors++;
 }
 }
-if(data72.waarde !== undefined){
-if(!(typeof data72.waarde == "number")){
-const err214 = {instancePath:instancePath+"/resultaten/" + i11+"/waarde",schemaPath:"#/properties/resultaten/items/properties/waarde/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data71.document !== undefined){
+let data74 = data71.document;
+if(typeof data74 === "string"){
+if(func3(data74) > 300){
+const err214 = {instancePath:instancePath+"/onderbouwing/document",schemaPath:"#/properties/onderbouwing/properties/document/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2686,12 +2718,8 @@ vErrors.push(err214);
 }
 errors++;
 }
-}
-if(data72.eenheid !== undefined){
-let data75 = data72.eenheid;
-if(typeof data75 === "string"){
-if(func3(data75) > 40){
-const err215 = {instancePath:instancePath+"/resultaten/" + i11+"/eenheid",schemaPath:"#/properties/resultaten/items/properties/eenheid/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+if(func3(data74) < 5){
+const err215 = {instancePath:instancePath+"/onderbouwing/document",schemaPath:"#/properties/onderbouwing/properties/document/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2700,8 +2728,9 @@ vErrors.push(err215);
 }
 errors++;
 }
-if(func3(data75) < 1){
-const err216 = {instancePath:instancePath+"/resultaten/" + i11+"/eenheid",schemaPath:"#/properties/resultaten/items/properties/eenheid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err216 = {instancePath:instancePath+"/onderbouwing/document",schemaPath:"#/properties/onderbouwing/properties/document/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2711,8 +2740,11 @@ vErrors.push(err216);
 errors++;
 }
 }
-else {
-const err217 = {instancePath:instancePath+"/resultaten/" + i11+"/eenheid",schemaPath:"#/properties/resultaten/items/properties/eenheid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data71.toelichting !== undefined){
+let data75 = data71.toelichting;
+if(typeof data75 === "string"){
+if(func3(data75) > 1000){
+const err217 = {instancePath:instancePath+"/onderbouwing/toelichting",schemaPath:"#/properties/onderbouwing/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2722,10 +2754,8 @@ vErrors.push(err217);
 errors++;
 }
 }
-if(data72.jaar !== undefined){
-let data76 = data72.jaar;
-if(!((typeof data76 == "number") && (!(data76 % 1) && !isNaN(data76)))){
-const err218 = {instancePath:instancePath+"/resultaten/" + i11+"/jaar",schemaPath:"#/properties/resultaten/items/properties/jaar/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err218 = {instancePath:instancePath+"/onderbouwing/toelichting",schemaPath:"#/properties/onderbouwing/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2734,9 +2764,10 @@ vErrors.push(err218);
 }
 errors++;
 }
-if(typeof data76 == "number"){
-if(data76 > 2100 || isNaN(data76)){
-const err219 = {instancePath:instancePath+"/resultaten/" + i11+"/jaar",schemaPath:"#/properties/resultaten/items/properties/jaar/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
+}
+}
+else {
+const err219 = {instancePath:instancePath+"/onderbouwing",schemaPath:"#/properties/onderbouwing/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2745,8 +2776,16 @@ vErrors.push(err219);
 }
 errors++;
 }
-if(data76 < 2000 || isNaN(data76)){
-const err220 = {instancePath:instancePath+"/resultaten/" + i11+"/jaar",schemaPath:"#/properties/resultaten/items/properties/jaar/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2000},message:"must be >= 2000"};
+}
+if(data.resultaten !== undefined){
+let data76 = data.resultaten;
+if(Array.isArray(data76)){
+const len8 = data76.length;
+for(let i15=0; i15<len8; i15++){
+let data77 = data76[i15];
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+if(data77.indicator === undefined){
+const err220 = {instancePath:instancePath+"/resultaten/" + i15,schemaPath:"#/properties/resultaten/items/required",keyword:"required",params:{missingProperty: "indicator"},message:"must have required property '"+"indicator"+"'"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2755,13 +2794,8 @@ vErrors.push(err220);
 }
 errors++;
 }
-}
-}
-if(data72.bron !== undefined){
-let data77 = data72.bron;
-if(typeof data77 === "string"){
-if(func3(data77) > 300){
-const err221 = {instancePath:instancePath+"/resultaten/" + i11+"/bron",schemaPath:"#/properties/resultaten/items/properties/bron/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"};
+if(data77.waarde === undefined){
+const err221 = {instancePath:instancePath+"/resultaten/" + i15,schemaPath:"#/properties/resultaten/items/required",keyword:"required",params:{missingProperty: "waarde"},message:"must have required property '"+"waarde"+"'"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2770,8 +2804,8 @@ vErrors.push(err221);
 }
 errors++;
 }
-if(func3(data77) < 3){
-const err222 = {instancePath:instancePath+"/resultaten/" + i11+"/bron",schemaPath:"#/properties/resultaten/items/properties/bron/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
+if(data77.periode === undefined){
+const err222 = {instancePath:instancePath+"/resultaten/" + i15,schemaPath:"#/properties/resultaten/items/required",keyword:"required",params:{missingProperty: "periode"},message:"must have required property '"+"periode"+"'"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2780,9 +2814,8 @@ vErrors.push(err222);
 }
 errors++;
 }
-}
-else {
-const err223 = {instancePath:instancePath+"/resultaten/" + i11+"/bron",schemaPath:"#/properties/resultaten/items/properties/bron/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data77.bron === undefined){
+const err223 = {instancePath:instancePath+"/resultaten/" + i15,schemaPath:"#/properties/resultaten/items/required",keyword:"required",params:{missingProperty: "bron"},message:"must have required property '"+"bron"+"'"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2791,12 +2824,9 @@ vErrors.push(err223);
 }
 errors++;
 }
-}
-if(data72.toelichting !== undefined){
-let data78 = data72.toelichting;
-if(typeof data78 === "string"){
-if(func3(data78) > 1000){
-const err224 = {instancePath:instancePath+"/resultaten/" + i11+"/toelichting",schemaPath:"#/properties/resultaten/items/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
+for(const key12 in data77){
+if(!((((((key12 === "indicator") || (key12 === "waarde")) || (key12 === "noemer")) || (key12 === "periode")) || (key12 === "bron")) || (key12 === "toelichting"))){
+const err224 = {instancePath:instancePath+"/resultaten/" + i15,schemaPath:"#/properties/resultaten/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2806,8 +2836,11 @@ vErrors.push(err224);
 errors++;
 }
 }
-else {
-const err225 = {instancePath:instancePath+"/resultaten/" + i11+"/toelichting",schemaPath:"#/properties/resultaten/items/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data77.indicator !== undefined){
+let data78 = data77.indicator;
+if(typeof data78 === "string"){
+if(func3(data78) > 60){
+const err225 = {instancePath:instancePath+"/resultaten/" + i15+"/indicator",schemaPath:"#/properties/resultaten/items/properties/indicator/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2817,9 +2850,8 @@ vErrors.push(err225);
 errors++;
 }
 }
-}
 else {
-const err226 = {instancePath:instancePath+"/resultaten/" + i11,schemaPath:"#/properties/resultaten/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err226 = {instancePath:instancePath+"/resultaten/" + i15+"/indicator",schemaPath:"#/properties/resultaten/items/properties/indicator/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2829,9 +2861,9 @@ vErrors.push(err226);
 errors++;
 }
 }
-}
-else {
-const err227 = {instancePath:instancePath+"/resultaten",schemaPath:"#/properties/resultaten/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data77.waarde !== undefined){
+if(!(typeof data77.waarde == "number")){
+const err227 = {instancePath:instancePath+"/resultaten/" + i15+"/waarde",schemaPath:"#/properties/resultaten/items/properties/waarde/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2841,15 +2873,10 @@ vErrors.push(err227);
 errors++;
 }
 }
-if(data.lessen !== undefined){
-let data79 = data.lessen;
-if(Array.isArray(data79)){
-const len7 = data79.length;
-for(let i12=0; i12<len7; i12++){
-let data80 = data79[i12];
-if(typeof data80 === "string"){
-if(func3(data80) > 1000){
-const err228 = {instancePath:instancePath+"/lessen/" + i12,schemaPath:"#/properties/lessen/items/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
+if(data77.noemer !== undefined){
+let data80 = data77.noemer;
+if(!((typeof data80 == "number") && (!(data80 % 1) && !isNaN(data80)))){
+const err228 = {instancePath:instancePath+"/resultaten/" + i15+"/noemer",schemaPath:"#/properties/resultaten/items/properties/noemer/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2858,8 +2885,9 @@ vErrors.push(err228);
 }
 errors++;
 }
-if(func3(data80) < 5){
-const err229 = {instancePath:instancePath+"/lessen/" + i12,schemaPath:"#/properties/lessen/items/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters"};
+if(typeof data80 == "number"){
+if(data80 < 1 || isNaN(data80)){
+const err229 = {instancePath:instancePath+"/resultaten/" + i15+"/noemer",schemaPath:"#/properties/resultaten/items/properties/noemer/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2869,8 +2897,12 @@ vErrors.push(err229);
 errors++;
 }
 }
-else {
-const err230 = {instancePath:instancePath+"/lessen/" + i12,schemaPath:"#/properties/lessen/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data77.periode !== undefined){
+let data81 = data77.periode;
+if(typeof data81 === "string"){
+if(func3(data81) > 10){
+const err230 = {instancePath:instancePath+"/resultaten/" + i15+"/periode",schemaPath:"#/properties/resultaten/items/properties/periode/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2879,10 +2911,8 @@ vErrors.push(err230);
 }
 errors++;
 }
-}
-}
-else {
-const err231 = {instancePath:instancePath+"/lessen",schemaPath:"#/properties/lessen/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!pattern6.test(data81)){
+const err231 = {instancePath:instancePath+"/resultaten/" + i15+"/periode",schemaPath:"#/properties/resultaten/items/properties/periode/pattern",keyword:"pattern",params:{pattern: "^(20[0-9]{2}-20[0-9]{2}|20[0-9]{2}-[01][0-9]-[0-3][0-9]|20[0-9]{2})$"},message:"must match pattern \""+"^(20[0-9]{2}-20[0-9]{2}|20[0-9]{2}-[01][0-9]-[0-3][0-9]|20[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2892,15 +2922,8 @@ vErrors.push(err231);
 errors++;
 }
 }
-if(data.valkuilen !== undefined){
-let data81 = data.valkuilen;
-if(Array.isArray(data81)){
-const len8 = data81.length;
-for(let i13=0; i13<len8; i13++){
-let data82 = data81[i13];
-if(typeof data82 === "string"){
-if(func3(data82) > 1000){
-const err232 = {instancePath:instancePath+"/valkuilen/" + i13,schemaPath:"#/properties/valkuilen/items/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
+else {
+const err232 = {instancePath:instancePath+"/resultaten/" + i15+"/periode",schemaPath:"#/properties/resultaten/items/properties/periode/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -2909,8 +2932,12 @@ vErrors.push(err232);
 }
 errors++;
 }
-if(func3(data82) < 5){
-const err233 = {instancePath:instancePath+"/valkuilen/" + i13,schemaPath:"#/properties/valkuilen/items/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters"};
+}
+if(data77.bron !== undefined){
+let data82 = data77.bron;
+if(typeof data82 === "string"){
+if(func3(data82) > 300){
+const err233 = {instancePath:instancePath+"/resultaten/" + i15+"/bron",schemaPath:"#/properties/resultaten/items/properties/bron/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -2919,9 +2946,8 @@ vErrors.push(err233);
 }
 errors++;
 }
-}
-else {
-const err234 = {instancePath:instancePath+"/valkuilen/" + i13,schemaPath:"#/properties/valkuilen/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func3(data82) < 3){
+const err234 = {instancePath:instancePath+"/resultaten/" + i15+"/bron",schemaPath:"#/properties/resultaten/items/properties/bron/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -2931,9 +2957,8 @@ vErrors.push(err234);
 errors++;
 }
 }
-}
 else {
-const err235 = {instancePath:instancePath+"/valkuilen",schemaPath:"#/properties/valkuilen/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err235 = {instancePath:instancePath+"/resultaten/" + i15+"/bron",schemaPath:"#/properties/resultaten/items/properties/bron/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -2943,15 +2968,11 @@ vErrors.push(err235);
 errors++;
 }
 }
-if(data.documenten !== undefined){
-let data83 = data.documenten;
-if(Array.isArray(data83)){
-const len9 = data83.length;
-for(let i14=0; i14<len9; i14++){
-let data84 = data83[i14];
-if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
-if(data84.titel === undefined){
-const err236 = {instancePath:instancePath+"/documenten/" + i14,schemaPath:"#/properties/documenten/items/required",keyword:"required",params:{missingProperty: "titel"},message:"must have required property '"+"titel"+"'"};
+if(data77.toelichting !== undefined){
+let data83 = data77.toelichting;
+if(typeof data83 === "string"){
+if(func3(data83) > 1000){
+const err236 = {instancePath:instancePath+"/resultaten/" + i15+"/toelichting",schemaPath:"#/properties/resultaten/items/properties/toelichting/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -2960,8 +2981,9 @@ vErrors.push(err236);
 }
 errors++;
 }
-if(data84.type === undefined){
-const err237 = {instancePath:instancePath+"/documenten/" + i14,schemaPath:"#/properties/documenten/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+}
+else {
+const err237 = {instancePath:instancePath+"/resultaten/" + i15+"/toelichting",schemaPath:"#/properties/resultaten/items/properties/toelichting/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -2970,9 +2992,10 @@ vErrors.push(err237);
 }
 errors++;
 }
-for(const key13 in data84){
-if(!((((key13 === "titel") || (key13 === "type")) || (key13 === "bestand")) || (key13 === "url"))){
-const err238 = {instancePath:instancePath+"/documenten/" + i14,schemaPath:"#/properties/documenten/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+}
+}
+else {
+const err238 = {instancePath:instancePath+"/resultaten/" + i15,schemaPath:"#/properties/resultaten/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -2982,11 +3005,9 @@ vErrors.push(err238);
 errors++;
 }
 }
-if(data84.titel !== undefined){
-let data85 = data84.titel;
-if(typeof data85 === "string"){
-if(func3(data85) > 200){
-const err239 = {instancePath:instancePath+"/documenten/" + i14+"/titel",schemaPath:"#/properties/documenten/items/properties/titel/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+}
+else {
+const err239 = {instancePath:instancePath+"/resultaten",schemaPath:"#/properties/resultaten/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -2995,8 +3016,16 @@ vErrors.push(err239);
 }
 errors++;
 }
-if(func3(data85) < 3){
-const err240 = {instancePath:instancePath+"/documenten/" + i14+"/titel",schemaPath:"#/properties/documenten/items/properties/titel/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
+}
+if(data.lessen !== undefined){
+let data84 = data.lessen;
+if(Array.isArray(data84)){
+const len9 = data84.length;
+for(let i16=0; i16<len9; i16++){
+let data85 = data84[i16];
+if(typeof data85 === "string"){
+if(func3(data85) > 1000){
+const err240 = {instancePath:instancePath+"/lessen/" + i16,schemaPath:"#/properties/lessen/items/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -3005,9 +3034,8 @@ vErrors.push(err240);
 }
 errors++;
 }
-}
-else {
-const err241 = {instancePath:instancePath+"/documenten/" + i14+"/titel",schemaPath:"#/properties/documenten/items/properties/titel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func3(data85) < 5){
+const err241 = {instancePath:instancePath+"/lessen/" + i16,schemaPath:"#/properties/lessen/items/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -3017,11 +3045,8 @@ vErrors.push(err241);
 errors++;
 }
 }
-if(data84.type !== undefined){
-let data86 = data84.type;
-if(typeof data86 === "string"){
-if(func3(data86) > 60){
-const err242 = {instancePath:instancePath+"/documenten/" + i14+"/type",schemaPath:"#/properties/documenten/items/properties/type/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+else {
+const err242 = {instancePath:instancePath+"/lessen/" + i16,schemaPath:"#/properties/lessen/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3031,8 +3056,9 @@ vErrors.push(err242);
 errors++;
 }
 }
+}
 else {
-const err243 = {instancePath:instancePath+"/documenten/" + i14+"/type",schemaPath:"#/properties/documenten/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err243 = {instancePath:instancePath+"/lessen",schemaPath:"#/properties/lessen/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3042,11 +3068,15 @@ vErrors.push(err243);
 errors++;
 }
 }
-if(data84.bestand !== undefined){
-let data87 = data84.bestand;
+if(data.valkuilen !== undefined){
+let data86 = data.valkuilen;
+if(Array.isArray(data86)){
+const len10 = data86.length;
+for(let i17=0; i17<len10; i17++){
+let data87 = data86[i17];
 if(typeof data87 === "string"){
-if(func3(data87) > 120){
-const err244 = {instancePath:instancePath+"/documenten/" + i14+"/bestand",schemaPath:"#/properties/documenten/items/properties/bestand/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters"};
+if(func3(data87) > 1000){
+const err244 = {instancePath:instancePath+"/valkuilen/" + i17,schemaPath:"#/properties/valkuilen/items/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3055,8 +3085,8 @@ vErrors.push(err244);
 }
 errors++;
 }
-if(!pattern6.test(data87)){
-const err245 = {instancePath:instancePath+"/documenten/" + i14+"/bestand",schemaPath:"#/properties/documenten/items/properties/bestand/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\""};
+if(func3(data87) < 5){
+const err245 = {instancePath:instancePath+"/valkuilen/" + i17,schemaPath:"#/properties/valkuilen/items/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters"};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3067,7 +3097,7 @@ errors++;
 }
 }
 else {
-const err246 = {instancePath:instancePath+"/documenten/" + i14+"/bestand",schemaPath:"#/properties/documenten/items/properties/bestand/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err246 = {instancePath:instancePath+"/valkuilen/" + i17,schemaPath:"#/properties/valkuilen/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3077,11 +3107,9 @@ vErrors.push(err246);
 errors++;
 }
 }
-if(data84.url !== undefined){
-let data88 = data84.url;
-if(typeof data88 === "string"){
-if(func3(data88) > 500){
-const err247 = {instancePath:instancePath+"/documenten/" + i14+"/url",schemaPath:"#/properties/documenten/items/properties/url/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+}
+else {
+const err247 = {instancePath:instancePath+"/valkuilen",schemaPath:"#/properties/valkuilen/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3090,8 +3118,16 @@ vErrors.push(err247);
 }
 errors++;
 }
-if(!(formats6.test(data88))){
-const err248 = {instancePath:instancePath+"/documenten/" + i14+"/url",schemaPath:"#/properties/documenten/items/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+}
+if(data.documenten !== undefined){
+let data88 = data.documenten;
+if(Array.isArray(data88)){
+const len11 = data88.length;
+for(let i18=0; i18<len11; i18++){
+let data89 = data88[i18];
+if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
+if(data89.titel === undefined){
+const err248 = {instancePath:instancePath+"/documenten/" + i18,schemaPath:"#/properties/documenten/items/required",keyword:"required",params:{missingProperty: "titel"},message:"must have required property '"+"titel"+"'"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3100,9 +3136,8 @@ vErrors.push(err248);
 }
 errors++;
 }
-}
-else {
-const err249 = {instancePath:instancePath+"/documenten/" + i14+"/url",schemaPath:"#/properties/documenten/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data89.type === undefined){
+const err249 = {instancePath:instancePath+"/documenten/" + i18,schemaPath:"#/properties/documenten/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3111,10 +3146,9 @@ vErrors.push(err249);
 }
 errors++;
 }
-}
-}
-else {
-const err250 = {instancePath:instancePath+"/documenten/" + i14,schemaPath:"#/properties/documenten/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key13 in data89){
+if(!((((key13 === "titel") || (key13 === "type")) || (key13 === "bestand")) || (key13 === "url"))){
+const err250 = {instancePath:instancePath+"/documenten/" + i18,schemaPath:"#/properties/documenten/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3124,9 +3158,11 @@ vErrors.push(err250);
 errors++;
 }
 }
-}
-else {
-const err251 = {instancePath:instancePath+"/documenten",schemaPath:"#/properties/documenten/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data89.titel !== undefined){
+let data90 = data89.titel;
+if(typeof data90 === "string"){
+if(func3(data90) > 200){
+const err251 = {instancePath:instancePath+"/documenten/" + i18+"/titel",schemaPath:"#/properties/documenten/items/properties/titel/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3135,12 +3171,8 @@ vErrors.push(err251);
 }
 errors++;
 }
-}
-if(data.contact !== undefined){
-let data89 = data.contact;
-if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
-if(data89.organisatie === undefined){
-const err252 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "organisatie"},message:"must have required property '"+"organisatie"+"'"};
+if(func3(data90) < 3){
+const err252 = {instancePath:instancePath+"/documenten/" + i18+"/titel",schemaPath:"#/properties/documenten/items/properties/titel/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3149,8 +3181,9 @@ vErrors.push(err252);
 }
 errors++;
 }
-if(data89.email === undefined){
-const err253 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "email"},message:"must have required property '"+"email"+"'"};
+}
+else {
+const err253 = {instancePath:instancePath+"/documenten/" + i18+"/titel",schemaPath:"#/properties/documenten/items/properties/titel/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3159,9 +3192,12 @@ vErrors.push(err253);
 }
 errors++;
 }
-for(const key14 in data89){
-if(!((key14 === "organisatie") || (key14 === "email"))){
-const err254 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+}
+if(data89.type !== undefined){
+let data91 = data89.type;
+if(typeof data91 === "string"){
+if(func3(data91) > 60){
+const err254 = {instancePath:instancePath+"/documenten/" + i18+"/type",schemaPath:"#/properties/documenten/items/properties/type/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3171,11 +3207,8 @@ vErrors.push(err254);
 errors++;
 }
 }
-if(data89.organisatie !== undefined){
-let data90 = data89.organisatie;
-if(typeof data90 === "string"){
-if(func3(data90) > 160){
-const err255 = {instancePath:instancePath+"/contact/organisatie",schemaPath:"#/properties/contact/properties/organisatie/maxLength",keyword:"maxLength",params:{limit: 160},message:"must NOT have more than 160 characters"};
+else {
+const err255 = {instancePath:instancePath+"/documenten/" + i18+"/type",schemaPath:"#/properties/documenten/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3184,8 +3217,12 @@ vErrors.push(err255);
 }
 errors++;
 }
-if(func3(data90) < 2){
-const err256 = {instancePath:instancePath+"/contact/organisatie",schemaPath:"#/properties/contact/properties/organisatie/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};
+}
+if(data89.bestand !== undefined){
+let data92 = data89.bestand;
+if(typeof data92 === "string"){
+if(func3(data92) > 120){
+const err256 = {instancePath:instancePath+"/documenten/" + i18+"/bestand",schemaPath:"#/properties/documenten/items/properties/bestand/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters"};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3194,9 +3231,8 @@ vErrors.push(err256);
 }
 errors++;
 }
-}
-else {
-const err257 = {instancePath:instancePath+"/contact/organisatie",schemaPath:"#/properties/contact/properties/organisatie/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern7.test(data92)){
+const err257 = {instancePath:instancePath+"/documenten/" + i18+"/bestand",schemaPath:"#/properties/documenten/items/properties/bestand/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3206,11 +3242,8 @@ vErrors.push(err257);
 errors++;
 }
 }
-if(data89.email !== undefined){
-let data91 = data89.email;
-if(typeof data91 === "string"){
-if(func3(data91) > 200){
-const err258 = {instancePath:instancePath+"/contact/email",schemaPath:"#/properties/contact/properties/email/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+else {
+const err258 = {instancePath:instancePath+"/documenten/" + i18+"/bestand",schemaPath:"#/properties/documenten/items/properties/bestand/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3219,8 +3252,12 @@ vErrors.push(err258);
 }
 errors++;
 }
-if(!(formats8.test(data91))){
-const err259 = {instancePath:instancePath+"/contact/email",schemaPath:"#/properties/contact/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
+}
+if(data89.url !== undefined){
+let data93 = data89.url;
+if(typeof data93 === "string"){
+if(func3(data93) > 500){
+const err259 = {instancePath:instancePath+"/documenten/" + i18+"/url",schemaPath:"#/properties/documenten/items/properties/url/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3229,9 +3266,8 @@ vErrors.push(err259);
 }
 errors++;
 }
-}
-else {
-const err260 = {instancePath:instancePath+"/contact/email",schemaPath:"#/properties/contact/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(formats6.test(data93))){
+const err260 = {instancePath:instancePath+"/documenten/" + i18+"/url",schemaPath:"#/properties/documenten/items/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3241,9 +3277,8 @@ vErrors.push(err260);
 errors++;
 }
 }
-}
 else {
-const err261 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err261 = {instancePath:instancePath+"/documenten/" + i18+"/url",schemaPath:"#/properties/documenten/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3253,11 +3288,9 @@ vErrors.push(err261);
 errors++;
 }
 }
-if(data.licentie !== undefined){
-let data92 = data.licentie;
-if(typeof data92 === "string"){
-if(func3(data92) > 60){
-const err262 = {instancePath:instancePath+"/licentie",schemaPath:"#/properties/licentie/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+}
+else {
+const err262 = {instancePath:instancePath+"/documenten/" + i18,schemaPath:"#/properties/documenten/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3267,8 +3300,9 @@ vErrors.push(err262);
 errors++;
 }
 }
+}
 else {
-const err263 = {instancePath:instancePath+"/licentie",schemaPath:"#/properties/licentie/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err263 = {instancePath:instancePath+"/documenten",schemaPath:"#/properties/documenten/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3278,11 +3312,11 @@ vErrors.push(err263);
 errors++;
 }
 }
-if(data.redactie !== undefined){
-let data93 = data.redactie;
-if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
-if(data93.organisatie === undefined){
-const err264 = {instancePath:instancePath+"/redactie",schemaPath:"#/properties/redactie/required",keyword:"required",params:{missingProperty: "organisatie"},message:"must have required property '"+"organisatie"+"'"};
+if(data.contact !== undefined){
+let data94 = data.contact;
+if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
+if(data94.organisatie === undefined){
+const err264 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "organisatie"},message:"must have required property '"+"organisatie"+"'"};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3291,8 +3325,8 @@ vErrors.push(err264);
 }
 errors++;
 }
-if(data93.beoordeeld_op === undefined){
-const err265 = {instancePath:instancePath+"/redactie",schemaPath:"#/properties/redactie/required",keyword:"required",params:{missingProperty: "beoordeeld_op"},message:"must have required property '"+"beoordeeld_op"+"'"};
+if(data94.email === undefined){
+const err265 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "email"},message:"must have required property '"+"email"+"'"};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3301,8 +3335,9 @@ vErrors.push(err265);
 }
 errors++;
 }
-if(data93.volgende_beoordeling === undefined){
-const err266 = {instancePath:instancePath+"/redactie",schemaPath:"#/properties/redactie/required",keyword:"required",params:{missingProperty: "volgende_beoordeling"},message:"must have required property '"+"volgende_beoordeling"+"'"};
+for(const key14 in data94){
+if(!((key14 === "organisatie") || (key14 === "email"))){
+const err266 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3311,9 +3346,12 @@ vErrors.push(err266);
 }
 errors++;
 }
-for(const key15 in data93){
-if(!(((key15 === "organisatie") || (key15 === "beoordeeld_op")) || (key15 === "volgende_beoordeling"))){
-const err267 = {instancePath:instancePath+"/redactie",schemaPath:"#/properties/redactie/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+}
+if(data94.organisatie !== undefined){
+let data95 = data94.organisatie;
+if(typeof data95 === "string"){
+if(func3(data95) > 160){
+const err267 = {instancePath:instancePath+"/contact/organisatie",schemaPath:"#/properties/contact/properties/organisatie/maxLength",keyword:"maxLength",params:{limit: 160},message:"must NOT have more than 160 characters"};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3322,12 +3360,8 @@ vErrors.push(err267);
 }
 errors++;
 }
-}
-if(data93.organisatie !== undefined){
-let data94 = data93.organisatie;
-if(typeof data94 === "string"){
-if(func3(data94) > 160){
-const err268 = {instancePath:instancePath+"/redactie/organisatie",schemaPath:"#/properties/redactie/properties/organisatie/maxLength",keyword:"maxLength",params:{limit: 160},message:"must NOT have more than 160 characters"};
+if(func3(data95) < 2){
+const err268 = {instancePath:instancePath+"/contact/organisatie",schemaPath:"#/properties/contact/properties/organisatie/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3336,8 +3370,9 @@ vErrors.push(err268);
 }
 errors++;
 }
-if(func3(data94) < 2){
-const err269 = {instancePath:instancePath+"/redactie/organisatie",schemaPath:"#/properties/redactie/properties/organisatie/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};
+}
+else {
+const err269 = {instancePath:instancePath+"/contact/organisatie",schemaPath:"#/properties/contact/properties/organisatie/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3347,8 +3382,11 @@ vErrors.push(err269);
 errors++;
 }
 }
-else {
-const err270 = {instancePath:instancePath+"/redactie/organisatie",schemaPath:"#/properties/redactie/properties/organisatie/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data94.email !== undefined){
+let data96 = data94.email;
+if(typeof data96 === "string"){
+if(func3(data96) > 200){
+const err270 = {instancePath:instancePath+"/contact/email",schemaPath:"#/properties/contact/properties/email/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3357,12 +3395,8 @@ vErrors.push(err270);
 }
 errors++;
 }
-}
-if(data93.beoordeeld_op !== undefined){
-let data95 = data93.beoordeeld_op;
-if(typeof data95 === "string"){
-if(func3(data95) > 40){
-const err271 = {instancePath:instancePath+"/redactie/beoordeeld_op",schemaPath:"#/properties/redactie/properties/beoordeeld_op/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+if(!(formats8.test(data96))){
+const err271 = {instancePath:instancePath+"/contact/email",schemaPath:"#/properties/contact/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3371,8 +3405,9 @@ vErrors.push(err271);
 }
 errors++;
 }
-if(!(formats0.test(data95))){
-const err272 = {instancePath:instancePath+"/redactie/beoordeeld_op",schemaPath:"#/properties/redactie/properties/beoordeeld_op/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+}
+else {
+const err272 = {instancePath:instancePath+"/contact/email",schemaPath:"#/properties/contact/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3382,8 +3417,9 @@ vErrors.push(err272);
 errors++;
 }
 }
+}
 else {
-const err273 = {instancePath:instancePath+"/redactie/beoordeeld_op",schemaPath:"#/properties/redactie/properties/beoordeeld_op/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err273 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3393,11 +3429,11 @@ vErrors.push(err273);
 errors++;
 }
 }
-if(data93.volgende_beoordeling !== undefined){
-let data96 = data93.volgende_beoordeling;
-if(typeof data96 === "string"){
-if(func3(data96) > 40){
-const err274 = {instancePath:instancePath+"/redactie/volgende_beoordeling",schemaPath:"#/properties/redactie/properties/volgende_beoordeling/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+if(data.licentie !== undefined){
+let data97 = data.licentie;
+if(typeof data97 === "string"){
+if(func3(data97) > 60){
+const err274 = {instancePath:instancePath+"/licentie",schemaPath:"#/properties/licentie/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3406,8 +3442,9 @@ vErrors.push(err274);
 }
 errors++;
 }
-if(!(formats0.test(data96))){
-const err275 = {instancePath:instancePath+"/redactie/volgende_beoordeling",schemaPath:"#/properties/redactie/properties/volgende_beoordeling/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+}
+else {
+const err275 = {instancePath:instancePath+"/licentie",schemaPath:"#/properties/licentie/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3417,8 +3454,11 @@ vErrors.push(err275);
 errors++;
 }
 }
-else {
-const err276 = {instancePath:instancePath+"/redactie/volgende_beoordeling",schemaPath:"#/properties/redactie/properties/volgende_beoordeling/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.redactie !== undefined){
+let data98 = data.redactie;
+if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
+if(data98.organisatie === undefined){
+const err276 = {instancePath:instancePath+"/redactie",schemaPath:"#/properties/redactie/required",keyword:"required",params:{missingProperty: "organisatie"},message:"must have required property '"+"organisatie"+"'"};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3427,10 +3467,8 @@ vErrors.push(err276);
 }
 errors++;
 }
-}
-}
-else {
-const err277 = {instancePath:instancePath+"/redactie",schemaPath:"#/properties/redactie/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data98.beoordeeld_op === undefined){
+const err277 = {instancePath:instancePath+"/redactie",schemaPath:"#/properties/redactie/required",keyword:"required",params:{missingProperty: "beoordeeld_op"},message:"must have required property '"+"beoordeeld_op"+"'"};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3439,15 +3477,153 @@ vErrors.push(err277);
 }
 errors++;
 }
-}
-}
-else {
-const err278 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data98.volgende_beoordeling === undefined){
+const err278 = {instancePath:instancePath+"/redactie",schemaPath:"#/properties/redactie/required",keyword:"required",params:{missingProperty: "volgende_beoordeling"},message:"must have required property '"+"volgende_beoordeling"+"'"};
 if(vErrors === null){
 vErrors = [err278];
 }
 else {
 vErrors.push(err278);
+}
+errors++;
+}
+for(const key15 in data98){
+if(!(((key15 === "organisatie") || (key15 === "beoordeeld_op")) || (key15 === "volgende_beoordeling"))){
+const err279 = {instancePath:instancePath+"/redactie",schemaPath:"#/properties/redactie/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err279];
+}
+else {
+vErrors.push(err279);
+}
+errors++;
+}
+}
+if(data98.organisatie !== undefined){
+let data99 = data98.organisatie;
+if(typeof data99 === "string"){
+if(func3(data99) > 160){
+const err280 = {instancePath:instancePath+"/redactie/organisatie",schemaPath:"#/properties/redactie/properties/organisatie/maxLength",keyword:"maxLength",params:{limit: 160},message:"must NOT have more than 160 characters"};
+if(vErrors === null){
+vErrors = [err280];
+}
+else {
+vErrors.push(err280);
+}
+errors++;
+}
+if(func3(data99) < 2){
+const err281 = {instancePath:instancePath+"/redactie/organisatie",schemaPath:"#/properties/redactie/properties/organisatie/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};
+if(vErrors === null){
+vErrors = [err281];
+}
+else {
+vErrors.push(err281);
+}
+errors++;
+}
+}
+else {
+const err282 = {instancePath:instancePath+"/redactie/organisatie",schemaPath:"#/properties/redactie/properties/organisatie/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err282];
+}
+else {
+vErrors.push(err282);
+}
+errors++;
+}
+}
+if(data98.beoordeeld_op !== undefined){
+let data100 = data98.beoordeeld_op;
+if(typeof data100 === "string"){
+if(func3(data100) > 40){
+const err283 = {instancePath:instancePath+"/redactie/beoordeeld_op",schemaPath:"#/properties/redactie/properties/beoordeeld_op/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+if(vErrors === null){
+vErrors = [err283];
+}
+else {
+vErrors.push(err283);
+}
+errors++;
+}
+if(!(formats0.test(data100))){
+const err284 = {instancePath:instancePath+"/redactie/beoordeeld_op",schemaPath:"#/properties/redactie/properties/beoordeeld_op/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err284];
+}
+else {
+vErrors.push(err284);
+}
+errors++;
+}
+}
+else {
+const err285 = {instancePath:instancePath+"/redactie/beoordeeld_op",schemaPath:"#/properties/redactie/properties/beoordeeld_op/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err285];
+}
+else {
+vErrors.push(err285);
+}
+errors++;
+}
+}
+if(data98.volgende_beoordeling !== undefined){
+let data101 = data98.volgende_beoordeling;
+if(typeof data101 === "string"){
+if(func3(data101) > 40){
+const err286 = {instancePath:instancePath+"/redactie/volgende_beoordeling",schemaPath:"#/properties/redactie/properties/volgende_beoordeling/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+if(vErrors === null){
+vErrors = [err286];
+}
+else {
+vErrors.push(err286);
+}
+errors++;
+}
+if(!(formats0.test(data101))){
+const err287 = {instancePath:instancePath+"/redactie/volgende_beoordeling",schemaPath:"#/properties/redactie/properties/volgende_beoordeling/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err287];
+}
+else {
+vErrors.push(err287);
+}
+errors++;
+}
+}
+else {
+const err288 = {instancePath:instancePath+"/redactie/volgende_beoordeling",schemaPath:"#/properties/redactie/properties/volgende_beoordeling/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err288];
+}
+else {
+vErrors.push(err288);
+}
+errors++;
+}
+}
+}
+else {
+const err289 = {instancePath:instancePath+"/redactie",schemaPath:"#/properties/redactie/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err289];
+}
+else {
+vErrors.push(err289);
+}
+errors++;
+}
+}
+}
+else {
+const err290 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err290];
+}
+else {
+vErrors.push(err290);
 }
 errors++;
 }

@@ -26,7 +26,7 @@
   /* ---- the ranking rule (the same steps as macros/render/zelfscan.py) ---- */
   function known(value) {
     return !(value === undefined || value === null || value === "" || value === config.onbekend ||
-             (Array.isArray(value) && value.length === 0));
+             (Array.isArray(value) && (value.length === 0 || (value.length === 1 && value[0] === config.onbekend))));
   }
   function distance(q, a, b) {
     if (q.soort === "tekst" || !known(a) || !known(b)) return null;
@@ -275,7 +275,8 @@
       } else {
         parts.push((yes.length === 1 ? "Deze praktijk antwoordde hier " : "Deze praktijken antwoordden hier ") + best.toLowerCase() + ":");
         var named = yes.slice(0, config.voorbeelden).map(function (p) {
-          return el("li", {}, [link(p.url, p.titel, { "data-praktijk": p.id }), fiction(p)]);
+          return el("li", {}, [link(p.url, p.titel, { "data-praktijk": p.id }), fiction(p)]
+            .concat(p.onderbouwing ? [el("span", { "class": "kb-zelfscan-onderbouwing", "data-onderbouwing": p.onderbouwing }, [" (onderbouwing: " + p.onderbouwing.toLowerCase() + ")"])] : []));
         });
         var more = yes.length - named.length;
         if (more > 0) {

@@ -18,6 +18,7 @@ import fastjsonschema
 import jsonschema
 
 from macros.model.codes import did_you_mean
+from macros.model.migration import old_field, replaced_by_old
 from macros.model.source import Source
 from macros.checks import attachments as attachment_types
 from macros.checks.fiction import fiction_problems
@@ -99,20 +100,33 @@ def _too_long(source: Source, path: tuple, value: str, spec: dict) -> Problem:
                    _message("maxLength", spec, value, None))
 
 
+def _old(source: Source, path: tuple, value) -> Problem | None:
+    """An old field (issue 29) explained: what it became and what to write instead."""
+    old = old_field(path, value)
+    return Problem(source.path, source.line(path), field_path(path), old.fix) if old else None
+
+
 def _dutch(source: Source, err) -> Problem:
     path, spec, value = tuple(err.absolute_path), err.schema, err.instance
     kind = err.validator
     if kind == "required":
         missing = re.findall(r"'([^']+)' is a required property", err.message)[0]
+        old = replaced_by_old(tuple("*" if isinstance(p, int) else p for p in path), missing, value)
+        if old:  # the old field's own message says what to write; the same Problem, so it is listed once
+            return _old(source, path + (old.key,), value[old.key])
         sub = err.schema["properties"].get(missing, {})
         hint = f" ({sub['description']})" if sub.get("description") else ""
         return Problem(source.path, source.line(path), field_path(path + (missing,)),
                        f"verplicht veld ontbreekt. Voeg '{missing}:' toe{hint}.")
     if kind == "additionalProperties":
         extra = sorted(set(value) - set(spec.get("properties", {})))[0]
+        if explained := _old(source, path + (extra,), value[extra]):
+            return explained
         allowed = list(spec.get("properties", {}))
         return Problem(source.path, source.line(path + (extra,)), field_path(path + (extra,)),
                        f"onbekend veld '{extra}'.{did_you_mean(extra, allowed)} Toegestaan zijn: {', '.join(allowed)}.")
+    if path and (explained := _old(source, path, value)):
+        return explained
     where = (source.path, source.line(path), field_path(path) or "(record)")
     return Problem(*where, _message(kind, spec, value, err))
 

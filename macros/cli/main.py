@@ -7,7 +7,7 @@ import sys
 
 from macros.cli import dutch_argparse  # noqa: F401  (Dutch texts for argparse's own messages)
 from macros.model.problems import os_error_message
-from macros.cli import beheer, export, new, pages, site, stale, template, validate
+from macros.cli import beheer, export, migrate, new, pages, site, stale, template, validate
 from macros.site.build import BUILDERS
 
 EXAMPLES = """voorbeelden:
@@ -16,6 +16,7 @@ EXAMPLES = """voorbeelden:
   kennisbank new praktijk                  maak een nieuwe praktijk (stelt vragen)
   kennisbank serve                         bekijk de site op http://127.0.0.1:8000/
   kennisbank build                         bouw de site in site/ (alleen als alles klopt)
+  kennisbank migreer                       zet praktijken om naar de nieuwe velden
   kennisbank stale --binnen 30             welke records moeten binnen 30 dagen opnieuw beoordeeld worden?
   kennisbank export --uit data/            schrijf het open-datapakket
   kennisbank beheer                        probeer de webeditor op uw eigen computer
@@ -42,6 +43,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["tekst", "json"], default="tekst", help="uitvoer als tekst of json")
     p.add_argument("--zonder-cache", action="store_true", help="lees en controleer elk bestand opnieuw, zonder de "
                    "uitkomsten van eerdere controles in .cache/validatie/ (de uitkomst is dezelfde, alleen trager)")
+
+    p = command("migreer", migrate.run, "Zet praktijken om van oude naar nieuwe velden (termijnen, doorzettingsmacht, "
+                "grondslag, resultaten); commentaar en volgorde blijven staan. Nog een keer draaien verandert niets.",
+                "voorbeeld:\n  kennisbank migreer\n  kennisbank validate")
+    p.add_argument("pad", nargs="?", default="practices", help="map met het datapakket (standaard: practices)")
 
     p = command("stale", stale.run, "Toon records waarvan de beoordelingsdatum voorbij is of binnenkort komt.",
                 "voorbeelden:\n  kennisbank stale\n  kennisbank stale --binnen 30 --format json")

@@ -279,7 +279,8 @@ def _fill(spec: dict, given, path: tuple, required: bool, start):
 
 def starter(root: Path, today: date) -> Callable[[dict, tuple], object]:
     """The starting value of a required field nobody answered: schema `default`, a starting value,
-    or `onbekend` when the field's codelist has that code; otherwise nothing (validation will ask)."""
+    or `onbekend` (for a list: [onbekend]) when the field's codelist has that code; otherwise nothing
+    (validation will ask)."""
     fixed = starting_values(today)
 
     def start(spec: dict, path: tuple):
@@ -290,6 +291,8 @@ def starter(root: Path, today: date) -> Callable[[dict, tuple], object]:
         listed = spec.get("x-codelijst")
         if listed and spec.get("type") == "string" and UNKNOWN in _codes(root, listed):
             return UNKNOWN
+        if listed and spec.get("type") == "array" and UNKNOWN in _codes(root, listed):
+            return [UNKNOWN]  # a required list of codes, such as avg_grondslag
         return MISSING
     return start
 

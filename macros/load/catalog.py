@@ -123,6 +123,12 @@ def _table(path: Path, columns: tuple) -> tuple[list[dict], list[Problem]]:
     return rows, problems
 
 
+def _code(row: dict) -> Code:
+    """One codelist row; columns beyond code, label, omschrijving and criteria become its details."""
+    extra = tuple((k, v or "") for k, v in row.items() if isinstance(k, str) and k not in (*CODE_COLUMNS, "criteria"))
+    return Code(row["code"], row["label"], row["omschrijving"] or "", row.get("criteria") or "", extra)
+
+
 def _read_lock(root: Path) -> dict:
     try:
         return read_lock(root)
@@ -165,9 +171,7 @@ class _Loader:
         for _, problems in tables.values():
             self.problems += problems
         rows = {name: rows for name, (rows, _) in tables.items()}
-        self.codelists = {name: tuple(Code(r["code"], r["label"], r["omschrijving"] or "",
-                                           r.get("criteria") or "") for r in rows[name])
-                          for name in rows if name not in TABLE_COLUMNS}
+        self.codelists = {name: tuple(_code(r) for r in rows[name]) for name in rows if name not in TABLE_COLUMNS}
         self.gemeente_rows = rows["gemeenten"]
         self.rmc_rows = rows["rmc-regios"]
         self.glossary = tuple((r["term"], r["uitleg"]) for r in rows["begrippen"]) if "begrippen" in rows else ()

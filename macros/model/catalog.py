@@ -38,6 +38,11 @@ class Code:
     label: str
     omschrijving: str = ""
     criteria: str = ""       # codelists with a criteria column (onderbouwing): what a level demands
+    details: tuple = ()      # further columns as (name, value) pairs, such as the indicator's definitie and eenheid
+
+    def detail(self, name: str) -> str:
+        """A further column's value ('' when the codelist has no such column)."""
+        return next((v for k, v in self.details if k == name), "")
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,8 @@ keywords carry what JSON Schema has no word for:
 - `x-verwijzing`: the value is the id of another practice or template
 - `x-vergelijk`: the field is a column of that theme's comparison table
 - `x-normaliseer`: editors may write other spellings; they are normalised first
+- `x-weergave`: the sentence a number reads as on the site, `{}` for the number
+  ('Overleg binnen {} werkdagen')
 """
 
 from __future__ import annotations

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from macros.render.context import RenderContext
 from macros.render.fiction import is_fictional
-from macros.render.markdown_page import UNSEARCHED, front
+from macros.render.markdown_page import UNSEARCHED, front, heading_text
+from macros.render.results import comparison
 from macros.render.tables import by_title, table_data
 
 # The table of contents makes way for the tables; the site navigation stays, as on every page.
@@ -19,7 +20,8 @@ def compare_page(ctx: RenderContext) -> str:
               for t in ctx.compare_themes()]
     return (front("Vergelijken", "Vergelijkingstabellen per thema en praktijken naast elkaar.", search=UNSEARCHED,
                   hide=FULL_WIDTH)
-            + ctx.render_page("compare.html", page_url="vergelijken/", tables=tables, download=DOWNLOAD_NAME))
+            + ctx.render_page("compare.html", page_url="vergelijken/", tables=tables, download=DOWNLOAD_NAME,
+                              results=comparison(ctx, ctx.catalog.practices)))
 
 
 def side_by_side_page(ctx: RenderContext) -> str:

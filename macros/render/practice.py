@@ -7,7 +7,7 @@ dates); `templates/practice.html` presents it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from macros.model.catalog import Record
 from macros.model.swv import is_fiction_code
 from macros.render.context import RenderContext
@@ -15,8 +15,9 @@ from macros.render.env import dutch_date, dutch_number
 from macros.render.attachments import attachment_page_url, is_page_attachment
 from macros.render.changes import events, last_changed
 from macros.render.listing import ENDED, review_overdue
+from macros.render.results import result_rows
 from macros.render.markdown_page import front
-from macros.render.tables import DEKKING_ICON, cell
+from macros.render.tables import DEKKING_ICON, Cell, cell, phrased
 
 # Presentation, not data: where a top-level field is shown. Everything not named here gets
 # a section of its own, in schema order, in the form its shape asks for.
@@ -63,7 +64,7 @@ def shown(ctx: RenderContext, spec: dict, value) -> Shown:
     if isinstance(value, bool):
         return Shown(text="ja" if value else "nee")
     if isinstance(value, (int, float)):
-        return Shown(text=dutch_number(value))
+        return Shown(text=phrased(spec, dutch_number(value)))
     return Shown(text=str(value))
 
 
@@ -102,15 +103,22 @@ def swv_line(ctx: RenderContext, code: str) -> str:
     return f"{code} ({kind}), gemeenten volgens de regio-indeling: {', '.join(names)}"
 
 
+def _phrased_cell(ctx: RenderContext, record: Record, f) -> Cell:
+    """A compared value as the practice page says it: a number in its schema sentence ('Overleg binnen 5 werkdagen')."""
+    found = cell(ctx, record, f)
+    return replace(found, label=phrased(f.spec, found.label)) if f.spec.get("x-weergave") and found.kind == "tekst" else found
+
+
 def _theme_section(ctx: RenderContext, record: Record, key: str, spec: dict) -> dict:
     """A theme block: compared fields first (as in the comparison table), then the other fields,
     the explanation last."""
     value = record.get(key) or {}
     props = spec["properties"]
     others = [n for n, s in props.items() if not s.get("x-vergelijk") and n != "toelichting" and value.get(n)]
-    rows = [(f.title, cell(ctx, record, f)) for f in ctx.fields["praktijk"] if f.path[0] == key and f.compare]
-    texts = [(props[n].get("title", n), str(value.get(n))) if props[n].get("type") == "string"
-             else (props[n].get("title", n), shown(ctx, props[n], value.get(n)).text) for n in others]
+    rows = [(f.title, _phrased_cell(ctx, record, f)) for f in ctx.fields["praktijk"] if f.path[0] == key and f.compare]
+    texts = [(props[n].get("title", n), str(value.get(n))) if props[n].get("type") == "string" and
+             not props[n].get("x-codelijst") else (props[n].get("title", n), shown(ctx, props[n], value.get(n)).text)
+             for n in others]
     return {"kind": "theme", "title": spec.get("title", key), "theme": spec["x-thema"], "rows": rows, "texts": texts,
             "explanation": value.get("toelichting", "")}
 
@@ -125,10 +133,11 @@ def _table_section(ctx: RenderContext, key: str, spec: dict, rows) -> dict:
 
 
 def _results(ctx: RenderContext, spec: dict, rows) -> dict:
-    ordered = sorted(rows, key=lambda r: (r["indicator"], r["jaar"]))
-    section = _table_section(ctx, "resultaten", spec, ordered)
-    return {**section, "kind": "results", "rows": ordered,
-            "labels": [ctx.catalog.label("indicator", r["indicator"]) for r in ordered]}
+    """The results with each indicator's unit and denominator (macros.render.results); the column titles
+    are the schema's."""
+    titles = {name: sub.get("title", name) for name, sub in spec["items"]["properties"].items()}
+    return {"kind": "results", "title": spec.get("title", "Resultaten"), "titles": titles,
+            "rows": result_rows(ctx, rows)}
 
 
 def _document(ctx: RenderContext, d) -> dict:

@@ -35,6 +35,12 @@ def value(record: Record, f: Field):
     return record.get(*path)
 
 
+def phrased(spec: dict, text: str) -> str:
+    """A number in the schema's sentence for it (`x-weergave`, such as 'Overleg binnen {} werkdagen'), as the
+    practice page says it; a comparison column keeps the bare number under its title (and the downloads a number)."""
+    return spec["x-weergave"].replace("{}", text) if spec.get("x-weergave") else text
+
+
 def cell(ctx: RenderContext, record: Record, f: Field) -> Cell:
     v = value(record, f)
     if v is None or v == ():

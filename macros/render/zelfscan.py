@@ -142,7 +142,10 @@ def swv_chooser(ctx: RenderContext) -> dict:
 # --- the ranking rule ------------------------------------------------------------------------
 
 def known(value) -> bool:
-    return value not in (None, "", UNKNOWN) and value != [] and value != ()
+    """False for no answer: nothing, 'onbekend', an empty list or a list of only 'onbekend' (avg_grondslag)."""
+    if isinstance(value, (list, tuple)):
+        return list(value) not in ([], [UNKNOWN])
+    return value not in (None, "", UNKNOWN)
 
 
 def distance(q: dict, a, b) -> float | None:
@@ -259,9 +262,15 @@ def _shown_values(qs: list[dict], values: dict) -> dict:
     return {k: short(v) if k in texts and isinstance(v, str) else v for k, v in values.items()}
 
 
+def _evidence(ctx: RenderContext, r: Record) -> str:
+    """The practice's evidence level as the advice names it ('Onderbouwd'), or '' without one."""
+    level = r.get("onderbouwing", "niveau")
+    return ctx.catalog.label("onderbouwing", level) if level else ""
+
+
 def _practices(ctx: RenderContext, qs: list[dict]) -> list[dict]:
     return [{"id": r.id, "titel": r.get("titel"), "regio": r.get("regio"), "url": _rel(f"praktijken/{r.id}/"),
-             "fictief": is_fictional(r),
+             "fictief": is_fictional(r), "onderbouwing": _evidence(ctx, r),
              "onderwijssoort": list(r.get("onderwijssoort", default=())),
              "waarden": _shown_values(qs, practice_answers(r, qs))}
             for r in eligible(ctx)]
