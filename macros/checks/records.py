@@ -24,7 +24,7 @@ from macros.checks import attachments as attachment_types
 from macros.checks.fiction import fiction_problems
 from macros.checks.formulas import formula_problem
 from macros.model.urls import MESSAGE as MAILTO_MESSAGE, URL_SCHEMES, is_mailto, plain_mailto
-from macros.checks.personal_data import FREE_MAIL, ROLE_WORDS, mailbox_problems, personal_data_problems  # noqa: F401
+from macros.checks.personal_data import mailbox_problems, personal_data_problems
 from macros.model.problems import Problem, field_path
 
 TYPE_WORDS = {"string": "tekst", "integer": "een geheel getal", "number": "een getal", "boolean": "true of false",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from macros.render.context import RenderContext
 from macros.render.fiction import is_fictional
-from macros.render.markdown_page import UNSEARCHED, front, heading_text
+from macros.render.markdown_page import UNSEARCHED, front
 from macros.render.results import comparison
 from macros.render.tables import by_title, table_data
 
