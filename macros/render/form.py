@@ -21,7 +21,9 @@ from itertools import groupby
 
 from markupsafe import Markup
 
+from macros.checks import personal_data
 from macros.checks import records as validation
+from macros.model.urls import URL_SCHEMES
 from macros.model.catalog import thaw
 from macros.model.codes import ALIASES, fold
 from macros.model.schema import Field
@@ -244,11 +246,11 @@ def page_data(ctx: RenderContext) -> dict:
         "praktijken": sorted(r.id for r in catalog.practices),
         "sjabloonversies": {tid: sorted(versions, key=_version_key) for tid, versions in catalog.lock.items()},
         "regels": {
-            "rolwoorden": list(validation.ROLE_WORDS),
-            "gratis_mail": list(validation.FREE_MAIL),
+            "rolwoorden": list(personal_data.ROLE_WORDS),
+            "gratis_mail": list(personal_data.FREE_MAIL),
             "bsn_patroon": validation.BSN_CANDIDATE.pattern,
             # A document link is a web address: of the schemes the validator allows, only http(s).
-            "webadres_begin": [s for s in validation.URL_SCHEMES if s.startswith("http")],
+            "webadres_begin": [s for s in URL_SCHEMES if s.startswith("http")],
             "datumvolgorde": [{"eerst": _pad(a), "later": _pad(b), "waarom": why} for a, b, why in order],
         },
     }
