@@ -216,8 +216,9 @@ def test_page_embeds_the_schema_and_loads_the_script(parsed, form_html):
     assert "</" not in data["text"]
     embedded = json.loads(data["text"])
     assert embedded["schema"] == json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
-    from macros.checks import records as validation
-    assert embedded["regels"]["rolwoorden"] == list(validation.ROLE_WORDS)
+    from macros.checks.personal_data import ROLE_WORDS
+    assert embedded["regels"]["rolwoorden"] == list(ROLE_WORDS)
+    assert embedded["regels"]["rolwoorden"][:3] == ["info", "secretariaat", "leerplicht"]
     assert embedded["gemeenten"]["GM0503"] == "Delft"
     assert any(s.get("src") == "../assets/aanmelden.js" and "defer" in s for s in parsed.scripts)
     assert "[link:../redactie/]" in parsed.noscript

@@ -193,7 +193,7 @@ def test_a_removed_source_stops_the_build_and_leaves_the_site_alone(tmp_path):
     assert result.returncode == 1
     assert not site.exists()
     assert "docs/wet-en-beleid.md:20: bronnen: de bron 'menso-doorstroompunt' bestaat niet." in result.stderr
-    assert "docs/themas/rol-leerplichtambtenaar.md:10: bronnen: de bron 'menso-doorstroompunt' bestaat niet." in result.stderr
+    assert "docs/themas/rol-leerplichtambtenaar.md:9: bronnen: de bron 'menso-doorstroompunt' bestaat niet." in result.stderr
     assert "De site is niet gebouwd" in result.stderr and "Traceback" not in result.stderr
 
 
@@ -204,7 +204,7 @@ def test_an_old_check_warns_during_the_build_and_the_build_goes_on(tmp_path):
     result = build(project, site)
     assert result.returncode == 0, result.stderr
     warned = [line for line in result.stderr.splitlines() if "waarschuwing:" in line]
-    assert warned == ["docs/themas/geoorloofd-verzuim.md:10: bronnen: waarschuwing: de bron 'ncj-mazl' (Nederlands "
+    assert warned == ["docs/themas/geoorloofd-verzuim.md:9: bronnen: waarschuwing: de bron 'ncj-mazl' (Nederlands "
                       "Centrum Jeugdgezondheid: MAZL) is voor het laatst gecontroleerd op 2020-03-01, meer dan twaalf "
                       "maanden geleden. Lees de bron opnieuw, pas de pagina zo nodig aan en zet de nieuwe datum in "
                       "practices/referentie/bronnen.csv."]

@@ -115,15 +115,18 @@ def run_beheer(args) -> int:
     print(f"De webeditor staat klaar op http://{args.adres}/redactie/beheer/ (eerst wacht u even tot de "
           "voorbeeldweergave is gebouwd). Klik op Inloggen: lokaal is er geen wachtwoord. Wat u opslaat, komt "
           "meteen in practices/ en in de voorbeeldweergave. Stoppen met Ctrl+C.", file=sys.stderr, flush=True)
+    interrupted = False
     try:
         while all(proc.poll() is None for proc in processes):
             time.sleep(0.5)
         print("De webeditor of de voorbeeldweergave is gestopt; de andere stopt nu ook.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("Gestopt: de webeditor en de voorbeeldweergave zijn afgesloten.", file=sys.stderr)
+        interrupted = True
         return 0
     finally:
         _stop(processes)
         guard.shutdown()
         guard.server_close()
+        if interrupted:  # after the children, whose own last words come first
+            print("Gestopt: de webeditor en de voorbeeldweergave zijn afgesloten.", file=sys.stderr)

@@ -134,10 +134,11 @@ def _table_section(ctx: RenderContext, key: str, spec: dict, rows) -> dict:
 
 def _results(ctx: RenderContext, spec: dict, rows) -> dict:
     """The results with each indicator's unit and denominator (macros.render.results); the column titles
-    are the schema's."""
+    are the schema's. The Noemer column only where a figure has one: an empty column costs a phone's width."""
     titles = {name: sub.get("title", name) for name, sub in spec["items"]["properties"].items()}
-    return {"kind": "results", "title": spec.get("title", "Resultaten"), "titles": titles,
-            "rows": result_rows(ctx, rows)}
+    shown_rows = result_rows(ctx, rows)
+    return {"kind": "results", "title": spec.get("title", "Resultaten"), "titles": titles, "rows": shown_rows,
+            "noemer": any(row["noemer"] for row in shown_rows)}
 
 
 def _document(ctx: RenderContext, d) -> dict:

@@ -229,6 +229,10 @@ BUILDERS = ("mkdocs", "zensical")
 def build_atomic(config_file: Path, site: Path, strict: bool = True, bouwer: str = "mkdocs") -> int:
     layout = Layout.of(site)
     started = time.monotonic()
+    refused = _site_refused(layout)  # said at once, before the data is checked
+    if refused:
+        print(refused, file=sys.stderr)
+        return 1
     with fewer_collections():  # a build, like a load run, keeps what it makes until the end
         # Validation is the one step with worker processes (macros.load.parallel); it runs before the
         # lock is taken, so no worker ever holds the lock file it would inherit.
@@ -238,13 +242,27 @@ def build_atomic(config_file: Path, site: Path, strict: bool = True, bouwer: str
         try:
             with locked(layout):
                 return _build_locked(config_file, layout, catalog, strict, bouwer, started)
-        except Busy as busy:
-            print(f"Er loopt al een andere bouw van {layout.site}/ (het slot {busy} is bezet). Wacht tot die klaar "
-                  "is en probeer het daarna opnieuw.", file=sys.stderr)
-        except OSError as err:  # the site's folder cannot be written
-            print(f"De site kan niet in {layout.site}/ worden gezet: {os_error_message(err)} {layout.site}/ is niet "
-                  "veranderd; een andere map kiest u met --site.", file=sys.stderr)
+        except (Busy, OSError) as err:  # another build started meanwhile, or the folder changed
+            print(_lock_message(layout, err), file=sys.stderr)
     return 1
+
+
+def _site_refused(layout: Layout) -> str | None:
+    """Why the site cannot be built now (another build holds the lock, the folder cannot be
+    written), or None. The real lock is taken after validation."""
+    try:
+        with locked(layout):
+            return None
+    except (Busy, OSError) as err:
+        return _lock_message(layout, err)
+
+
+def _lock_message(layout: Layout, err: BaseException) -> str:
+    if isinstance(err, Busy):
+        return (f"Er loopt al een andere bouw van {layout.site}/ (het slot {err} is bezet). Wacht tot die klaar "
+                "is en probeer het daarna opnieuw.")
+    return (f"De site kan niet in {layout.site}/ worden gezet: {os_error_message(err)} {layout.site}/ is niet "
+            "veranderd; een andere map kiest u met --site.")
 
 
 def _validated(config_file: Path, site: Path, started: float):
