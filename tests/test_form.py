@@ -329,7 +329,7 @@ def test_filled_form_makes_a_valid_record(page, base_url, tmp_path):
     open_form(page, base_url)
     fill_practice(page)
     assert pad(page, "id").input_value() == "thuiszittertafel-delft-en-den-haag-po"
-    assert pad(page, "sjabloon.versie").input_value() == "3.0.0"
+    assert pad(page, "sjabloon.versie").input_value() == "3.1.0"
     chosen = page.locator("[data-kb-gekozen] [data-code]")
     assert chosen.count() == 2
     page.click("[data-kb-maak]")

@@ -492,7 +492,8 @@ def test_template_index_and_list(ctx):
          "Financieringsafspraak passende plek samenwerkingsverband en gemeenten"),
         ("samenwerkingsovereenkomst-doorbraakaanpak/",
          "Samenwerkingsovereenkomst doorbraakaanpak samenwerkingsverband en gemeenten")]
-    assert items.xpath("li/span[@class='kb-versie']/text()") == ["versie 3.0.0"] * 5
+    assert items.xpath("li/span[@class='kb-versie']/text()") == [
+        "versie 3.0.1", "versie 3.0.0", "versie 3.1.0", "versie 3.0.0", "versie 3.1.0"]
     listed = parse(template_list(ctx, "themas/doorbraakoverleg/", "doorbraakoverleg"))
     assert [(a.get("href"), a.text) for a in listed.xpath("//li/a")] == [
         ("../../sjablonen/escalatie-doorbraakprotocol/", "Escalatie- en doorbraakprotocol voor vastgelopen situaties"),

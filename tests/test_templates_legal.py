@@ -6,6 +6,7 @@ template page links every provision to the consolidated text and says where it w
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pytest
 import yaml
 from lxml import html as lxml_html
 
+from macros.cli.main import main
 from macros.load.template_parts import split_body, template_form
 from test_fillin import READ, SJABLONEN, cli_fill, full_values
 
@@ -26,6 +28,11 @@ CITATION = re.compile(r"\bartikel (?P<nr>[0-9]+[a-z]?(?:[.:][0-9]+[a-z]?)*)(?: l
                       r"(?: onder [a-z](?: (?:en|of) [a-z])?)? (?P<law>" + _LAW_NAMES + r")\b")
 # A law name right after an article number in any other form would escape CITATION: none may exist.
 LOOSE = re.compile(r"\bartikel(?:en)? [0-9][^.;()]{0,40}?\b(?:" + _LAW_NAMES + r")\b")
+
+# The practice records' doorbraakoverleg fields: a template's fill field with the same name means the same thing.
+DOORBRAAKOVERLEG = json.loads((ROOT / "practices" / "schema" / "praktijk.schema.json").read_text(encoding="utf-8"))[
+    "properties"]["doorbraakoverleg"]["properties"]
+DOORBRAAK = ["escalatie-doorbraakprotocol", "samenwerkingsovereenkomst-doorbraakaanpak"]
 
 SIGNING = {"swv": "Namens het samenwerkingsverband", "gemeente": "Namens de gemeente",
            "schoolbestuur": "Namens het schoolbestuur", "jeugdhulp": "Namens de jeugdhulpaanbieder",
@@ -216,6 +223,86 @@ def test_the_filled_document_has_the_clauses_bases_and_a_signature_block_per_par
         else:
             assert cells["Rechtsvorm en zetel"] == f"{item[prefix + '_rechtsvorm']}, statutair gevestigd te " \
                                                    f"{item[prefix + '_zetel']}"
+
+
+def table_row(lines: list[str], first: str) -> list[str]:
+    """The cells of the table row whose first cell is `first` (docx_lines/odt_lines join rows with ||)."""
+    rows = [row.split(" | ") for line in lines for row in line.split(" || ")]
+    found = [cells for cells in rows if cells[0] == first]
+    assert len(found) == 1, (first, found)
+    return found[0]
+
+
+@pytest.mark.parametrize("fmt", ["docx", "odt"])
+def test_the_filled_documents_state_the_meeting_and_decision_terms_from_the_aanmelding(filled, fmt):
+    """Filled with the examples: the meeting within 10 working days and the decision at the latest 15 working days
+    after the aanmelding, as a practice record counts them (10 for the meeting and 5 after it, as before)."""
+    decider = "de directeur-bestuurder van het samenwerkingsverband samen met de gemandateerde manager jeugd van de " \
+              "woongemeente"
+    protocol = filled[("escalatie-doorbraakprotocol", fmt)]
+    assert table_row(protocol, "4. Doorbraakoverleg")[2:] == [
+        "voorzitter: de onafhankelijk voorzitter van de doorbraaktafel", "binnen 10 werkdagen na aanmelding"]
+    assert table_row(protocol, "5. Beslissing binnen mandaat")[2:] == [decider, "uiterlijk 15 werkdagen na aanmelding"]
+    assert f"Komt het doorbraakoverleg niet tot een plan, dan beslist {decider} binnen het mandaat uit bijlage 2 welke " \
+           "partij de leerling voorlopig een aanbod doet en welke partij dat voorlopig betaalt. Die beslissing ligt er " \
+           "uiterlijk 15 werkdagen na de aanmelding." in protocol
+    agreement = filled[("samenwerkingsovereenkomst-doorbraakaanpak", fmt)]
+    assert "Het doorbraakoverleg vindt plaats binnen 10 werkdagen na de aanmelding en wordt voorgezeten door een " \
+           "onafhankelijk voorzitter, aangewezen door het bestuurlijk overleg van partijen." in agreement
+    assert f"Komen de deelnemers niet tot een plan, dan beslist {decider} uiterlijk 15 werkdagen na de aanmelding welke " \
+           "partij de leerling voorlopig een aanbod doet en welke partij dat voorlopig betaalt. Die beslissing wordt " \
+           "genomen binnen het mandaat uit bijlage 3, schriftelijk vastgelegd, gemotiveerd en met de ouders en de " \
+           "leerling besproken." in agreement
+    assert table_row(agreement, "Doorbraakoverleg gehouden") == [
+        "Doorbraakoverleg gehouden", "binnen 10 werkdagen na aanmelding", "voorzitter"]
+    assert table_row(agreement, "Beslissing bij geen plan") == [
+        "Beslissing bij geen plan", "uiterlijk 15 werkdagen na aanmelding", decider]
+    assert not any("vijf werkdagen na het doorbraakoverleg" in line for line in agreement)
+    framework = filled[("afsprakenkader-verzuim", fmt)]
+    assert "De leerplichtambtenaar neemt binnen 5 werkdagen na een melding contact op met de school en nodigt daarna " \
+           "de leerling en de ouders uit voor een gesprek (artikel 22 Leerplichtwet 1969)." in framework
+    assert table_row(framework, "Melding ontvangen") == [
+        "Melding ontvangen", "contact met de school", "leerplichtambtenaar", "binnen 5 werkdagen"]
+
+
+@pytest.mark.parametrize("stem", DOORBRAAK)
+def test_the_doorbraak_templates_ask_the_terms_and_the_decider_as_the_records_name_them(stem):
+    fields = {f["naam"]: f for f in meta(stem)["invulvelden"]}
+    for name in ("termijn_overleg_werkdagen", "termijn_besluit_werkdagen"):
+        assert fields[name]["label"] == DOORBRAAKOVERLEG[name]["title"], name
+        assert "na de aanmelding" in fields[name]["uitleg"] and "na de aanmelding" in DOORBRAAKOVERLEG[name]["description"]
+        assert f"[[{name}]] werkdagen na aanmelding" in body(stem), name  # the table counts from the aanmelding
+    assert (fields["termijn_overleg_werkdagen"]["voorbeeld"], fields["termijn_besluit_werkdagen"]["voorbeeld"]) == ("10", "15")
+    decider = fields["doorzettingsmacht_rol"]
+    assert decider["label"] == "Wie beslist als het overleg geen plan oplevert (doorzettingsmacht)"
+    assert "Beslissen meer functies samen, noem ze dan allemaal" in decider["uitleg"]
+    assert " samen met " in decider["voorbeeld"]
+
+
+def test_no_template_keeps_the_old_ambiguous_names():
+    """A fill field named like a record's doorbraakoverleg field carries its title; the old names are gone, and the
+    verzuim framework's reaction term has a name of its own."""
+    names = {stem: {f["naam"]: f for f in meta(stem)["invulvelden"]} for stem in STEMS}
+    for stem, fields in names.items():
+        assert not {"termijn_werkdagen", "besluit_rol"} & set(fields), stem
+        for name in set(fields) & set(DOORBRAAKOVERLEG):
+            assert fields[name]["label"] == DOORBRAAKOVERLEG[name]["title"], (stem, name)
+    assert names["afsprakenkader-verzuim"]["termijn_reactie_werkdagen"]["label"] == "Reactietermijn leerplicht (werkdagen)"
+    assert body("afsprakenkader-verzuim").count("[[termijn_reactie_werkdagen]]") == 2
+
+
+def test_an_old_values_file_is_refused_with_the_new_name(tmp_path, capsys):
+    old = tmp_path / "oud.yaml"
+    old.write_text("termijn_werkdagen: 10\n", encoding="utf-8")
+    for stem, new in (("escalatie-doorbraakprotocol", "termijn_overleg_werkdagen"),
+                      ("afsprakenkader-verzuim", "termijn_reactie_werkdagen")):
+        assert main(["sjabloon", "invullen", stem, "--waarden", str(old), "--formaat", "md",
+                     "--uit", str(tmp_path / "uit.md"), "--pad", str(ROOT / "practices")]) == 1
+        err = capsys.readouterr().err.splitlines()
+        assert err[0].startswith(f"{old}:1: termijn_werkdagen: 'termijn_werkdagen' is geen invulveld, keuze of herhaling "
+                                 f"van dit sjabloon. Bedoelde u '{new}'"), err
+        assert err[-1] == "1 probleem in 1 bestand."
+    assert not (tmp_path / "uit.md").exists()
 
 
 # --------------------------------------------------------------------------- the template page
