@@ -110,16 +110,20 @@ def _phrased_cell(ctx: RenderContext, record: Record, f) -> Cell:
 
 
 def _theme_section(ctx: RenderContext, record: Record, key: str, spec: dict) -> dict:
-    """A theme block: compared fields first (as in the comparison table), then the other fields,
-    the explanation last."""
+    """A theme block: its fields in the schema's order (a compared field as in the comparison table,
+    shown even when empty; another field only when filled), the explanation last."""
     value = record.get(key) or {}
     props = spec["properties"]
-    others = [n for n, s in props.items() if not s.get("x-vergelijk") and n != "toelichting" and value.get(n)]
-    rows = [(f.title, _phrased_cell(ctx, record, f)) for f in ctx.fields["praktijk"] if f.path[0] == key and f.compare]
-    texts = [(props[n].get("title", n), str(value.get(n))) if props[n].get("type") == "string" and
-             not props[n].get("x-codelijst") else (props[n].get("title", n), shown(ctx, props[n], value.get(n)).text)
-             for n in others]
-    return {"kind": "theme", "title": spec.get("title", key), "theme": spec["x-thema"], "rows": rows, "texts": texts,
+    compared = {f.path[1]: f for f in ctx.fields["praktijk"] if f.path[0] == key and f.compare}
+    rows = []
+    for name, sub in props.items():
+        if name in compared:
+            rows.append({"label": compared[name].title, "cell": _phrased_cell(ctx, record, compared[name])})
+        elif name != "toelichting" and value.get(name):
+            text = str(value.get(name)) if sub.get("type") == "string" and not sub.get("x-codelijst") else \
+                shown(ctx, sub, value.get(name)).text
+            rows.append({"label": sub.get("title", name), "text": text})
+    return {"kind": "theme", "title": spec.get("title", key), "theme": spec["x-thema"], "rows": rows,
             "explanation": value.get("toelichting", "")}
 
 
@@ -178,9 +182,9 @@ def sections(ctx: RenderContext, record: Record) -> list[dict]:
             out.append({"kind": "list", "title": spec.get("title", key),
                         "items": [shown(ctx, {**spec["items"], **spec}, v).text for v in value]})
         elif spec.get("type") == "object":
-            out.append({"kind": "theme", "title": spec.get("title", key), "theme": None, "texts": [],
-                        "rows": [(s.get("title", n), shown(ctx, s, value.get(n))) for n, s in spec["properties"].items()
-                                 if value.get(n) is not None], "explanation": ""})
+            out.append({"kind": "theme", "title": spec.get("title", key), "theme": None, "explanation": "",
+                        "rows": [{"label": s.get("title", n), "shown": shown(ctx, s, value.get(n))}
+                                 for n, s in spec["properties"].items() if value.get(n) is not None]})
         else:
             out.append({"kind": "text", "title": spec.get("title", key), "text": shown(ctx, spec, value).text})
     return out
