@@ -108,11 +108,16 @@ def test_practice_results_show_unit_denominator_and_period(ctx):
     assert "langer dan drie maanden thuiszit zonder passend aanbod" in definition
 
 
-def comparison_groups(ctx, indicator: str) -> list[tuple[str, list[tuple[str, str, str]]]]:
+def comparison_groups(ctx, indicator: str) -> list[tuple[str, list[tuple[str, str, str | None]]]]:
+    """Per period group: its heading and per row (practice, value, denominator); the denominator is None
+    when the table has no Noemer column."""
     doc = page_html(compare_page(ctx))
     table = doc.xpath(f"//table[@data-indicator='{indicator}']")[0]
+    columns = [text(th) for th in table.xpath("thead/tr/th")]
+    noemer = columns.index("Noemer") - 1 if "Noemer" in columns else None  # among the td cells
     return [(text(body.xpath("tr[1]/th")[0]),
-             [(text(tr.xpath("th/a")[0]), text(tr.xpath("td")[0]), text(tr.xpath("td")[1]))
+             [(text(tr.xpath("th/a")[0]), text(tr.xpath("td")[0]),
+               text(tr.xpath("td")[noemer]) if noemer is not None else None)
               for tr in body.xpath("tr[position() > 1]")])
             for body in table.xpath("tbody")]
 
@@ -120,8 +125,8 @@ def comparison_groups(ctx, indicator: str) -> list[tuple[str, list[tuple[str, st
 def test_results_with_the_same_period_stand_side_by_side(ctx):
     assert comparison_groups(ctx, "thuiszitters-3-maanden") == [
         ("Schooljaar 2023-2024: vergelijkbaar: zelfde definitie, eenheid en periode",
-         [("Alfa doorbraaktafel met regiofonds", "12 leerlingen", ""),
-          ("Bravo verzuimaanpak met vaste termijn", "7 leerlingen", "")])]
+         [("Alfa doorbraaktafel met regiofonds", "12 leerlingen", None),
+          ("Bravo verzuimaanpak met vaste termijn", "7 leerlingen", None)])]
 
 
 def test_results_with_another_period_say_they_do_not_compare(ctx):
@@ -130,6 +135,16 @@ def test_results_with_another_period_say_they_do_not_compare(ctx):
          [("Alfa doorbraaktafel met regiofonds", "4,1 vrijstellingen per 1.000 leerplichtigen", "3200")]),
         ("Schooljaar 2022-2023: niet vergelijkbaar: andere periode",
          [("Bravo verzuimaanpak met vaste termijn", "5,3 vrijstellingen per 1.000 leerplichtigen", "2100")])]
+
+
+def test_the_noemer_column_only_where_a_figure_has_one(ctx):
+    doc = page_html(compare_page(ctx))
+    heads = {code: [text(th) for th in doc.xpath(f"//table[@data-indicator='{code}']/thead/tr/th")]
+             for code in ("thuiszitters-3-maanden", "vrijstellingen-5a-per-1000")}
+    assert heads == {"thuiszitters-3-maanden": ["Praktijk", "Waarde", "Bron"],
+                     "vrijstellingen-5a-per-1000": ["Praktijk", "Waarde", "Noemer", "Bron"]}
+    spans = doc.xpath("//table[@data-indicator='thuiszitters-3-maanden']/tbody/tr[1]/th/@colspan")
+    assert spans == ["3"]
 
 
 def test_comparison_labels_fictional_figures(ctx):

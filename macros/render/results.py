@@ -83,7 +83,8 @@ def comparison(ctx: RenderContext, practices) -> list[dict]:
         periods = sorted(found[code], key=period_key, reverse=True)
         groups = [_group(ctx, period, found[code][period], len(periods)) for period in periods]
         out.append({"indicator": indicator(ctx, code), "groups": groups,
-                    "comparable": any(g["comparable"] for g in groups)})
+                    "comparable": any(g["comparable"] for g in groups),
+                    "noemer": any(row["noemer"] for g in groups for row in g["rows"])})
     return out
 
 
