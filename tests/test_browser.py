@@ -199,10 +199,10 @@ def test_download_opens_as_a_word_document(page, base_url, catalog):
 
 # --- privacy and accessibility on every kind of page ---------------------------------------
 
-PAGES = ["", "praktijken/", "praktijken/voorbeeld-west-brabant-po/", "praktijken/voorbeeld-rijnmond-po-2018/",
-         "vergelijken/", "kaart/", "themas/doorbraakoverleg/", "themas/geoorloofd-verzuim/", "sjablonen/",
-         "sjablonen/afsprakenkader-verzuim/", "wet-en-beleid/", "begrippen/", "data/", "redactie/", "over/",
-         "toegankelijkheid/", "privacy/"]
+# The pages test_readers.py does not check already: it runs axe and the host check on one page of every
+# type (home, lists, comparisons, map, a theme, templates, glossary, data) at 1,366 and 390 px.
+PAGES = ["praktijken/voorbeeld-west-brabant-po/", "praktijken/voorbeeld-rijnmond-po-2018/",
+         "themas/geoorloofd-verzuim/", "wet-en-beleid/", "redactie/", "over/", "toegankelijkheid/", "privacy/"]
 
 
 @pytest.mark.parametrize("path", PAGES)
