@@ -15,7 +15,7 @@ from macros.render.env import dutch_date, dutch_number
 from macros.render.attachments import attachment_page_url, is_page_attachment
 from macros.render.changes import events, last_changed
 from macros.render.listing import ENDED, review_overdue
-from macros.render.results import result_rows
+from macros.render.results import has_noemer, result_rows
 from macros.render.markdown_page import front
 from macros.render.tables import DEKKING_ICON, Cell, cell, phrased
 
@@ -138,11 +138,11 @@ def _table_section(ctx: RenderContext, key: str, spec: dict, rows) -> dict:
 
 def _results(ctx: RenderContext, spec: dict, rows) -> dict:
     """The results with each indicator's unit and denominator (macros.render.results); the column titles
-    are the schema's. The Noemer column only where a figure has one: an empty column costs a phone's width."""
+    are the schema's; the Noemer column only where a figure has one."""
     titles = {name: sub.get("title", name) for name, sub in spec["items"]["properties"].items()}
     shown_rows = result_rows(ctx, rows)
     return {"kind": "results", "title": spec.get("title", "Resultaten"), "titles": titles, "rows": shown_rows,
-            "noemer": any(row["noemer"] for row in shown_rows)}
+            "noemer": has_noemer(shown_rows)}
 
 
 def _document(ctx: RenderContext, d) -> dict:

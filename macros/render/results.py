@@ -71,6 +71,11 @@ def result_rows(ctx: RenderContext, rows) -> list[dict]:
     return [result_row(ctx, r) for r in ordered]
 
 
+def has_noemer(rows) -> bool:
+    """Whether a table of these result rows needs its Noemer column: an empty column costs a phone's width."""
+    return any(row["noemer"] for row in rows)
+
+
 def comparison(ctx: RenderContext, practices) -> list[dict]:
     """Per indicator that has figures: its groups of figures per period, newest first. A group of two or
     more practices is comparable; a lone figure says why it is not (another period than the rest)."""
@@ -84,7 +89,7 @@ def comparison(ctx: RenderContext, practices) -> list[dict]:
         groups = [_group(ctx, period, found[code][period], len(periods)) for period in periods]
         out.append({"indicator": indicator(ctx, code), "groups": groups,
                     "comparable": any(g["comparable"] for g in groups),
-                    "noemer": any(row["noemer"] for g in groups for row in g["rows"])})
+                    "noemer": has_noemer(row for g in groups for row in g["rows"])})
     return out
 
 
